@@ -1,0 +1,12 @@
+// Settings a deployment may change. Never put the AppSecret here: it belongs on the server only.
+export const config = {
+  /**
+   * Optional: a server of ours that takes `{ code }` from wx.login, calls code2Session and answers
+   * `{ openid }`. Empty: people enter their openid by hand.
+   */
+  loginEndpoint: '',
+  /** How long to wait for join1v1Chat to answer before telling the person it did not. */
+  joinTimeoutMs: 20000,
+  /** Window colour of WeChat's call screen (0–5, see join1v1Chat backgroundType). */
+  callBackground: 0 as 0 | 1 | 2 | 3 | 4 | 5,
+}

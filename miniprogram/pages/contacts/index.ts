@@ -1,0 +1,76 @@
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { config } from '../../config'
+import { goTo, pageUrl } from '../../services/navigation'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+
+const { contacts, profile } = store
+
+type InputEvent = WechatMiniprogram.Input
+const value = (e: InputEvent): string => e.detail.value
+
+ComponentWithStore({
+  data: {
+    t: strings.contacts,
+    tc: strings.common,
+    canFetchOpenid: config.loginEndpoint !== '',
+  },
+  storeBindings: {
+    store,
+    fields: {
+      me: () => profile.me,
+      profileForm: () => profile.form,
+      profileError: () => strings.inputProblemText(profile.error),
+      profileSaved: () => profile.justSaved,
+      fetchFailed: () => profile.fetchState === 'failed',
+      fetching: () => profile.fetchState === 'fetching',
+      form: () => contacts.form,
+      formError: () => strings.contactProblemText(contacts.error),
+      isDuplicate: () => contacts.error === 'duplicate',
+      search: () => contacts.search,
+      list: () => store.visibleContacts,
+      total: () => contacts.items.length,
+      canUndo: () => contacts.lastDeleted !== null,
+      shareOffer: () => contacts.shareOffer,
+      shareBadLink: () => contacts.shareProblem !== null,
+      acceptCalls: () => store.acceptCalls,
+      storageNotice: () => strings.storageProblemText(store.storageProblem),
+      saveFailed: () => store.saveFailed,
+    },
+    actions: [],
+  },
+  methods: {
+    /** A share link opens this page with the sender's card in the query. */
+    onLoad(query: Record<string, string | undefined>) {
+      void store.start()
+      contacts.receiveCard(query || {}, profile.me?.openid ?? null)
+    },
+    onMyOpenid(e: InputEvent) { profile.setField('openid', value(e)) },
+    onMyNickname(e: InputEvent) { profile.setField('nickname', value(e)) },
+    onSaveProfile() { profile.save() },
+    onFetchOpenid() { void profile.fetchOpenid(config.loginEndpoint) },
+    onOpenid(e: InputEvent) { contacts.setField('openid', value(e)) },
+    onNickname(e: InputEvent) { contacts.setField('nickname', value(e)) },
+    onNote(e: InputEvent) { contacts.setField('note', value(e)) },
+    onSubmit() { contacts.submit(profile.me?.openid ?? null) },
+    onUpdateExisting() { contacts.updateExisting() },
+    onCancelEdit() { contacts.cancelEdit() },
+    onSearch(e: InputEvent) { contacts.setSearch(value(e)) },
+    onEdit(e: WechatMiniprogram.BaseEvent) { contacts.startEdit(String(e.currentTarget.dataset.openid)) },
+    onDelete(e: WechatMiniprogram.BaseEvent) { contacts.remove(String(e.currentTarget.dataset.openid)) },
+    onUndo() { contacts.undoRemove() },
+    onCall(e: WechatMiniprogram.BaseEvent) { goTo('dial', { openid: String(e.currentTarget.dataset.openid) }) },
+    onAcceptShare() { contacts.acceptShareOffer() },
+    onDismissShare() { contacts.dismissShare() },
+    onAcceptCalls(e: WechatMiniprogram.SwitchChange) { void store.setAcceptCalls(e.detail.value) },
+    onDismissStorageNotice() { store.dismissStorageProblem() },
+    onShareAppMessage() {
+      const me = profile.me
+      if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }
+      return {
+        title: strings.shareTitle(me.nickname),
+        path: pageUrl('contacts', { openid: me.openid, nickname: me.nickname }),
+      }
+    },
+  },
+})

@@ -1,0 +1,59 @@
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { replaceWith } from '../../services/navigation'
+import { authSettingFromEvent } from '../../services/scopes'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+import { privacyConsentMethods } from '../../templates/privacy-consent'
+
+const { call, permissions } = store
+/** The newest calls shown for a contact; the full history stays in the store. */
+const HISTORY_SHOWN = 20
+
+ComponentWithStore({
+  data: {
+    t: strings.dial,
+    tm: strings.modes,
+    tp: strings.privacy,
+  },
+  storeBindings: {
+    store,
+    fields: {
+      contact: () => call.contact ?? null,
+      mode: () => call.mode,
+      disableSwitchVoice: () => call.disableSwitchVoice,
+      status: () => call.status,
+      busy: () => call.busy,
+      problemText: () => strings.callProblemText(call.problem),
+      wayOut: () => call.wayOut,
+      notice: () => call.notice,
+      showConsent: () => permissions.privacyPromptPending || (call.problem?.kind === 'privacy'),
+      privacyDeclined: () => permissions.privacy === 'declined',
+      contractName: () => permissions.privacyContractName,
+      history: () => store.history.forContact(call.contactOpenid).slice(0, HISTORY_SHOWN),
+    },
+    actions: [],
+  },
+  methods: {
+    ...privacyConsentMethods,
+    onLoad(query: Record<string, string | undefined>) {
+      void store.start()
+      call.open(query?.openid)
+    },
+    onShow() {
+      // Back from a settings page: read again, and drop a problem that is now fixed.
+      if (permissions.loaded) void permissions.refresh().then(() => call.recheck())
+    },
+    onModeAudio() { call.setMode('voice') },
+    onModeVideo() { call.setMode('video') },
+    onDisableSwitchVoice(e: WechatMiniprogram.SwitchChange) { call.setDisableSwitchVoice(e.detail.value) },
+    onCall() { void call.start() },
+    onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
+      const setting = authSettingFromEvent(e.detail)
+      if (setting) permissions.applyAuthSetting(setting)
+      call.recheck()
+    },
+    onOpenPhoneSettings() { void permissions.openPhoneSettings() },
+    onEditProfile() { replaceWith('contacts') },
+    onBack() { replaceWith('contacts') },
+  },
+})

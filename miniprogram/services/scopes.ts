@@ -1,0 +1,29 @@
+import { callWx } from './call-wx'
+
+/** The two mini program scopes a call can need. */
+export type Scope = 'scope.record' | 'scope.camera'
+/** absent = never asked, true = granted, false = denied. */
+export type AuthSetting = Partial<Record<Scope, boolean>>
+
+function pick(raw: WechatMiniprogram.AuthSetting): AuthSetting {
+  const out: AuthSetting = {}
+  if (typeof raw['scope.record'] === 'boolean') out['scope.record'] = raw['scope.record']
+  if (typeof raw['scope.camera'] === 'boolean') out['scope.camera'] = raw['scope.camera']
+  return out
+}
+
+export async function getAuthSetting(): Promise<AuthSetting> {
+  const res = await callWx<{ authSetting: WechatMiniprogram.AuthSetting }>('getSetting')
+  return pick(res.authSetting || {})
+}
+
+/** One scope per call: WeChat rejects a comma-separated list. Rejects with a WxError on any refusal. */
+export function authorize(scope: Scope): Promise<void> {
+  return callWx<unknown>('authorize', { scope }).then(() => undefined)
+}
+
+/** The authSetting carried by `<button open-type="openSetting">`'s opensetting event. */
+export function authSettingFromEvent(detail: unknown): AuthSetting | null {
+  const raw = (detail as { authSetting?: WechatMiniprogram.AuthSetting } | undefined)?.authSetting
+  return raw && typeof raw === 'object' ? pick(raw) : null
+}

@@ -1,0 +1,37 @@
+/** A failed wx call, as our own type. Keeps WeChat's errMsg/errCode/errno for logs and messages. */
+export class WxError extends Error {
+  readonly api: string
+  readonly errMsg: string
+  readonly errCode: number | undefined
+  readonly errno: number | undefined
+  /** The API does not exist in this base library. */
+  readonly unsupported: boolean
+
+  constructor(api: string, detail: { errMsg?: string; errCode?: number; errno?: number; unsupported?: boolean }) {
+    const errMsg = detail.errMsg || `${api}:fail`
+    super(errMsg)
+    this.name = 'WxError'
+    this.api = api
+    this.errMsg = errMsg
+    this.errCode = detail.errCode
+    this.errno = detail.errno
+    this.unsupported = detail.unsupported === true
+  }
+
+  /** errno 104: the person has not agreed to the privacy guide (base library 2.32.3+). */
+  get isPrivacyRefusal(): boolean {
+    return this.errno === 104
+  }
+}
+
+/** Whatever a wx API hands to `fail` (or throws), as a WxError. */
+export function toWxError(api: string, raw: unknown): WxError {
+  if (raw instanceof WxError) return raw
+  if (raw instanceof Error) return new WxError(api, { errMsg: raw.message })
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  return new WxError(api, {
+    errMsg: typeof r.errMsg === 'string' ? r.errMsg : undefined,
+    errCode: typeof r.errCode === 'number' ? r.errCode : undefined,
+    errno: typeof r.errno === 'number' ? r.errno : undefined,
+  })
+}

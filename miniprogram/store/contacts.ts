@@ -1,0 +1,155 @@
+import { makeAutoObservable } from 'mobx-miniprogram'
+import { Contact } from './saved-state'
+import { checkNote, checkPerson, InputProblem, Person } from './validation'
+
+export type ContactProblem = InputProblem | 'duplicate' | 'self'
+export type ShareLinkProblem = InputProblem
+
+export interface ContactForm {
+  openid: string
+  nickname: string
+  note: string
+  /** The openid being edited, or null when adding. */
+  editing: string | null
+}
+
+const emptyForm = (): ContactForm => ({ openid: '', nickname: '', note: '', editing: null })
+
+/** The people I can call. Every change lands in `items`; the root store persists it. */
+export class ContactsStore {
+  items: Contact[] = []
+  form: ContactForm = emptyForm()
+  error: ContactProblem | null = null
+  search = ''
+  /** The last deletion, kept until the next change so it can be undone. */
+  lastDeleted: { contact: Contact; index: number } | null = null
+  /** A contact offered by an opened share link. */
+  shareOffer: { person: Person; existing: boolean } | null = null
+  shareProblem: ShareLinkProblem | null = null
+
+  constructor() {
+    makeAutoObservable(this, {}, { autoBind: true })
+  }
+
+  load(items: Contact[]): void {
+    this.items = items
+  }
+
+  find(openid: string): Contact | undefined {
+    return this.items.find((c) => c.openid === openid)
+  }
+
+  setField(field: 'openid' | 'nickname' | 'note', value: string): void {
+    this.form = { ...this.form, [field]: value }
+    this.error = null
+  }
+
+  setSearch(text: string): void {
+    this.search = text
+  }
+
+  startEdit(openid: string): void {
+    const contact = this.find(openid)
+    if (!contact) return
+    this.form = { openid: contact.openid, nickname: contact.nickname, note: contact.note, editing: openid }
+    this.error = null
+  }
+
+  cancelEdit(): void {
+    this.form = emptyForm()
+    this.error = null
+  }
+
+  /** Adds, or saves the contact being edited. `myOpenid` guards against adding myself. */
+  submit(myOpenid: string | null): boolean {
+    const checked = checkPerson(this.form.openid, this.form.nickname)
+    if (!checked.ok) return this.fail(checked.problem)
+    const note = checkNote(this.form.note)
+    if (!note.ok) return this.fail(note.problem)
+    const contact: Contact = { ...checked.value, note: note.value }
+    if (contact.openid === myOpenid) return this.fail('self')
+    const editing = this.form.editing
+    if (editing !== null) {
+      if (contact.openid !== editing && this.find(contact.openid)) return this.fail('duplicate')
+      this.items = this.items.map((c) => (c.openid === editing ? contact : c))
+    } else {
+      if (this.find(contact.openid)) return this.fail('duplicate')
+      this.items = [...this.items, contact]
+    }
+    this.form = emptyForm()
+    this.error = null
+    this.lastDeleted = null
+    return true
+  }
+
+  /** After a duplicate: update the existing contact with what was typed. */
+  updateExisting(): boolean {
+    const openid = this.form.openid.trim()
+    if (!this.find(openid)) return false
+    this.form = { ...this.form, openid, editing: openid }
+    return this.submit(null)
+  }
+
+  remove(openid: string): void {
+    const index = this.items.findIndex((c) => c.openid === openid)
+    if (index < 0) return
+    this.lastDeleted = { contact: this.items[index], index }
+    this.items = this.items.filter((c) => c.openid !== openid)
+    if (this.form.editing === openid) this.form = emptyForm()
+  }
+
+  undoRemove(): void {
+    const deleted = this.lastDeleted
+    if (!deleted || this.find(deleted.contact.openid)) return
+    const items = [...this.items]
+    items.splice(Math.min(deleted.index, items.length), 0, deleted.contact)
+    this.items = items
+    this.lastDeleted = null
+  }
+
+  /** A share link's query: untrusted, checked like typed input; my own card is ignored. */
+  receiveCard(query: Record<string, string | undefined>, myOpenid: string | null): void {
+    this.shareOffer = null
+    this.shareProblem = null
+    if (query.openid === undefined && query.nickname === undefined) return
+    const checked = checkPerson(safeDecode(query.openid), safeDecode(query.nickname))
+    if (!checked.ok) {
+      this.shareProblem = checked.problem
+      return
+    }
+    if (checked.value.openid === myOpenid) return
+    const existing = this.find(checked.value.openid)
+    if (existing && existing.nickname === checked.value.nickname) return
+    this.shareOffer = { person: checked.value, existing: !!existing }
+  }
+
+  acceptShareOffer(): void {
+    const offer = this.shareOffer
+    if (!offer) return
+    const existing = this.find(offer.person.openid)
+    this.items = existing
+      ? this.items.map((c) => (c.openid === offer.person.openid ? { ...c, nickname: offer.person.nickname } : c))
+      : [...this.items, { ...offer.person, note: '' }]
+    this.shareOffer = null
+  }
+
+  dismissShare(): void {
+    this.shareOffer = null
+    this.shareProblem = null
+  }
+
+  private fail(problem: ContactProblem): false {
+    this.error = problem
+    return false
+  }
+}
+
+/** WeChat hands the query over still percent-encoded on some paths; decode once, never throw. */
+function safeDecode(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -1,0 +1,151 @@
+import { makeAutoObservable, reaction, runInAction } from 'mobx-miniprogram'
+import * as network from '../services/network'
+import * as voip from '../services/voip'
+import { toWxError } from '../services/wx-error'
+import { CallContext, CallStore } from './call'
+import { CallProblem, problemFromErrCode } from './call-problems'
+import { ContactsStore } from './contacts'
+import { HistoryStore } from './history'
+import { PermissionsStore } from './permissions'
+import { loadSavedState, saveState } from './persistence'
+import { ProfileStore } from './profile'
+import { Contact, SAVED_VERSION, SavedState, StorageProblem } from './saved-state'
+
+/** Whether incoming calls can reach me: setEnable1v1Chat as WeChat last confirmed it in this run. */
+export type Reachability = 'unknown' | 'on' | 'off' | 'failed'
+
+/** The single source of truth for Duet, shared by every page. */
+export class RootStore implements CallContext {
+  readonly permissions = new PermissionsStore()
+  readonly profile = new ProfileStore()
+  readonly contacts = new ContactsStore()
+  readonly history = new HistoryStore()
+  readonly call: CallStore = new CallStore(this)
+
+  networkType: network.NetworkType | 'unknown' = 'unknown'
+  reachability: Reachability = 'unknown'
+  acceptCalls = true
+  /** Why the saved data could not be read at launch; shown once, until dismissed. */
+  storageProblem: StorageProblem = null
+  /** The last write to storage failed: changes are kept in memory only. */
+  saveFailed = false
+  private ready: Promise<void> | null = null
+
+  constructor() {
+    makeAutoObservable<this, 'ready'>(this, {
+      permissions: false, profile: false, contacts: false, history: false, call: false, ready: false,
+    }, { autoBind: true })
+  }
+
+  /** What is kept on the device. */
+  get snapshot(): SavedState {
+    return {
+      version: SAVED_VERSION,
+      profile: this.profile.me,
+      contacts: this.contacts.items,
+      history: this.history.records,
+      prefs: {
+        lastMode: this.call.mode,
+        disableSwitchVoice: this.call.disableSwitchVoice,
+        acceptCalls: this.acceptCalls,
+        audioOnly: this.permissions.audioOnly,
+      },
+    }
+  }
+
+  /** Contacts matching the search, most recently called first, then by name. */
+  get visibleContacts(): Contact[] {
+    const search = this.contacts.search.trim().toLowerCase()
+    const last = this.history.lastCallAt
+    return this.contacts.items
+      .filter((c) => !search || c.nickname.toLowerCase().includes(search))
+      .slice()
+      .sort((a, b) => (last[b.openid] || 0) - (last[a.openid] || 0) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
+  }
+
+  /** App launch: read the device, listen to WeChat, read permissions, become reachable. Runs once. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready
+    this.hydrate()
+    reaction(() => this.snapshot, (state) => this.persist(state))
+    this.permissions.listenForPrivacyPrompts()
+    network.onNetworkChange((type) => runInAction(() => { this.networkType = type }))
+    const networkRead = network.getNetworkType().then(
+      (type) => runInAction(() => { this.networkType = type }),
+      () => undefined,
+    )
+    this.ready = Promise.all([this.permissions.refresh(), networkRead]).then(() => this.becomeReachable())
+    return this.ready
+  }
+
+  private hydrate(): void {
+    const { state, problem } = loadSavedState()
+    this.profile.load(state.profile)
+    this.contacts.load(state.contacts)
+    this.history.load(state.history)
+    this.call.mode = state.prefs.lastMode
+    this.call.disableSwitchVoice = state.prefs.disableSwitchVoice
+    this.acceptCalls = state.prefs.acceptCalls
+    this.permissions.audioOnly = state.prefs.audioOnly
+    this.storageProblem = problem
+    // Start clean on disk too, so the bad value is not read (and reported) again.
+    if (problem) this.persist(this.snapshot)
+  }
+
+  persist(state: SavedState): void {
+    this.saveFailed = !saveState(state)
+  }
+
+  /** Consent given in our UI. A call that stopped only for privacy goes on by itself. */
+  agreePrivacy(buttonId: string): void {
+    this.permissions.agreePrivacy(buttonId)
+    if (this.call.problem?.kind === 'privacy') void this.call.start()
+  }
+
+  dismissStorageProblem(): void {
+    this.storageProblem = null
+  }
+
+  async isOffline(): Promise<boolean> {
+    if (this.networkType === 'unknown') {
+      const type = await network.getNetworkType().catch(() => 'unknown' as const)
+      runInAction(() => { this.networkType = type })
+    }
+    return this.networkType === 'none'
+  }
+
+  /** On launch: with the microphone granted and "accept calls" on, enable 1v1 once (it shows no popup). */
+  private async becomeReachable(): Promise<void> {
+    const p = this.permissions
+    if (!this.acceptCalls || p.support !== 'supported' || p.scopes['scope.record'] !== 'granted') return
+    await this.setReachable(true)
+  }
+
+  ensureReachable(): Promise<CallProblem | null> {
+    return this.reachability === 'on' ? Promise.resolve(null) : this.setReachable(true)
+  }
+
+  private async setReachable(enable: boolean): Promise<CallProblem | null> {
+    try {
+      await voip.setEnable1v1Chat(enable)
+      runInAction(() => { this.reachability = enable ? 'on' : 'off' })
+      return null
+    } catch (err) {
+      runInAction(() => { this.reachability = 'failed' })
+      return problemFromErrCode(toWxError('setEnable1v1Chat', err).errCode)
+    }
+  }
+
+  /** The "accept calls" switch: off makes WeChat refuse incoming calls (enable: false). */
+  async setAcceptCalls(accept: boolean): Promise<void> {
+    this.acceptCalls = accept
+    if (this.permissions.support !== 'supported') return
+    if (!accept) {
+      if (this.reachability === 'on') await this.setReachable(false)
+      return
+    }
+    if (this.permissions.scopes['scope.record'] === 'granted') await this.setReachable(true)
+  }
+}
+
+export const store = new RootStore()

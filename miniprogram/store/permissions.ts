@@ -1,0 +1,219 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
+import * as privacyService from '../services/privacy'
+import * as scopeService from '../services/scopes'
+import * as systemService from '../services/system'
+import { toWxError } from '../services/wx-error'
+import type { AuthSetting, Scope } from '../services/scopes'
+import type { CallSupport, PhonePermission } from '../services/system'
+import { CallMode, Device, DEVICE_FOR_SCOPE, SCOPES_FOR_MODE } from './call-modes'
+
+/** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
+export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
+export type ScopeState = 'unasked' | 'granted' | 'denied'
+export type OnboardingStep = 'loading' | 'privacy' | 'recovery' | 'explainer' | 'phone' | 'done'
+/** How a request for a mode's scopes ended. */
+export type RequestOutcome = 'granted' | 'denied' | 'privacy-declined' | 'failed'
+
+export interface Lacks {
+  /** Denied before: only the settings page can switch these back on. */
+  denied: Scope[]
+  /** Never asked: a popup can ask. */
+  unasked: Scope[]
+  /** WeChat itself lacks the phone's permission: only the phone's settings help. */
+  phoneDenied: Device[]
+}
+
+const PRIVACY_BUTTON_ID = 'privacy-agree'
+
+function scopeState(value: boolean | undefined): ScopeState {
+  if (value === true) return 'granted'
+  if (value === false) return 'denied'
+  return 'unasked'
+}
+
+/** What WeChat says about privacy, scopes, WeChat's phone permissions and call support. Read, never guessed. */
+export class PermissionsStore {
+  privacy: PrivacyState = 'unknown'
+  privacyContractName = ''
+  scopes: Record<Scope, ScopeState> = { 'scope.record': 'unasked', 'scope.camera': 'unasked' }
+  phone: Record<Device, PhonePermission> = { microphone: 'unknown', camera: 'unknown' }
+  support: CallSupport | 'unknown' = 'unknown'
+  loaded = false
+  /** A wx.authorize popup (or the privacy prompt before it) is in progress. */
+  requesting = false
+  /** The person chose audio calls only: the camera is not part of onboarding. Persisted. */
+  audioOnly = false
+  /** A privacy-gated call waits for the person to answer our consent UI. */
+  privacyPromptPending = false
+  private answerPrivacyPrompt: ((a: privacyService.PrivacyAnswer) => void) | null = null
+  private refreshing: Promise<void> | null = null
+
+  constructor() {
+    makeAutoObservable<this, 'answerPrivacyPrompt' | 'refreshing'>(
+      this, { answerPrivacyPrompt: false, refreshing: false }, { autoBind: true })
+  }
+
+  get onboardingMode(): CallMode {
+    return this.audioOnly ? 'voice' : 'video'
+  }
+
+  lacks(mode: CallMode): Lacks {
+    const needed = SCOPES_FOR_MODE[mode]
+    return {
+      denied: needed.filter((s) => this.scopes[s] === 'denied'),
+      unasked: needed.filter((s) => this.scopes[s] === 'unasked'),
+      // 'not determined' is no obstacle: the phone asks when WeChat first uses the device.
+      phoneDenied: needed.map((s) => DEVICE_FOR_SCOPE[s]).filter((d) => this.phone[d] === 'denied'),
+    }
+  }
+
+  get privacyBlocks(): boolean {
+    return this.privacy === 'needed' || this.privacy === 'declined' || this.privacyPromptPending
+  }
+
+  get onboardingLacks(): Lacks {
+    return this.lacks(this.onboardingMode)
+  }
+
+  /** The first step not yet satisfied, in the order the walkthrough takes them. */
+  get onboardingStep(): OnboardingStep {
+    if (!this.loaded) return 'loading'
+    if (this.privacyBlocks) return 'privacy'
+    const lacks = this.onboardingLacks
+    if (lacks.denied.length) return 'recovery'
+    if (lacks.unasked.length) return 'explainer'
+    if (lacks.phoneDenied.length) return 'phone'
+    return 'done'
+  }
+
+  /**
+   * Re-reads everything from WeChat: privacy and scopes in parallel, the synchronous reads meanwhile.
+   * Calls made while one is under way share it, so launch and the first onShow read once.
+   */
+  refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing
+    const run = this.readAll()
+    const clear = () => { this.refreshing = null }
+    run.then(clear, clear)
+    this.refreshing = run
+    return run
+  }
+
+  private async readAll(): Promise<void> {
+    const privacyRead = privacyService.getPrivacySetting()
+    const settingRead = scopeService.getAuthSetting()
+    this.readSystem()
+    const [privacy, authSetting] = await Promise.all([privacyRead, settingRead])
+    runInAction(() => {
+      if (privacy === null) this.privacy = 'agreed'
+      else {
+        this.privacyContractName = privacy.contractName
+        if (!privacy.needAuthorization) this.privacy = 'agreed'
+        else if (this.privacy !== 'declined') this.privacy = 'needed'
+      }
+      this.applyAuthSetting(authSetting)
+      this.loaded = true
+    })
+  }
+
+  readSystem(): void {
+    this.phone = systemService.getPhonePermissions()
+    this.support = systemService.getCallSupport()
+  }
+
+  applyAuthSetting(setting: AuthSetting): void {
+    this.scopes = { 'scope.record': scopeState(setting['scope.record']), 'scope.camera': scopeState(setting['scope.camera']) }
+  }
+
+  async rereadScopes(): Promise<void> {
+    const setting = await scopeService.getAuthSetting()
+    this.applyAuthSetting(setting)
+  }
+
+  /**
+   * Asks for what `mode` needs: one wx.authorize per scope, in order, never for a denied scope.
+   * After a refusal it re-reads getSetting instead of parsing errMsg (the text differs by platform).
+   */
+  request(mode: CallMode): Promise<RequestOutcome> {
+    return this.requestScopes(SCOPES_FOR_MODE[mode])
+  }
+
+  async requestScopes(scopes: readonly Scope[]): Promise<RequestOutcome> {
+    if (this.requesting) return 'failed'
+    if (scopes.some((s) => this.scopes[s] === 'denied')) return 'denied'
+    this.requesting = true
+    try {
+      for (const scope of scopes) {
+        if (this.scopes[scope] === 'granted') continue
+        if (this.scopes[scope] === 'denied') return 'denied'
+        const outcome = await this.requestOne(scope)
+        if (outcome !== 'granted') return outcome
+      }
+      return 'granted'
+    } finally {
+      runInAction(() => { this.requesting = false })
+    }
+  }
+
+  private async requestOne(scope: Scope): Promise<RequestOutcome> {
+    try {
+      await scopeService.authorize(scope)
+      runInAction(() => { this.scopes = { ...this.scopes, [scope]: 'granted' } })
+      return 'granted'
+    } catch (raw) {
+      const err = toWxError('authorize', raw)
+      if (err.isPrivacyRefusal) {
+        runInAction(() => { this.privacy = 'declined' })
+        return 'privacy-declined'
+      }
+      await this.rereadScopes()
+      return this.scopes[scope] === 'denied' ? 'denied' : 'failed'
+    }
+  }
+
+  skipCamera(): void {
+    this.audioOnly = true
+  }
+
+  includeCamera(): void {
+    this.audioOnly = false
+  }
+
+  // ---- privacy consent -------------------------------------------------------------------------
+
+  /** Installs the app's one privacy prompt handler: any page's privacy-gated call shows our consent UI. */
+  listenForPrivacyPrompts(): void {
+    privacyService.onNeedPrivacyAuthorization((answer) => {
+      runInAction(() => {
+        this.answerPrivacyPrompt = answer
+        this.privacyPromptPending = true
+      })
+    })
+  }
+
+  /** The agree button was tapped; WeChat has recorded consent. Releases any pending privacy-gated call. */
+  agreePrivacy(buttonId: string = PRIVACY_BUTTON_ID): void {
+    this.privacy = 'agreed'
+    this.privacyPromptPending = false
+    const answer = this.answerPrivacyPrompt
+    this.answerPrivacyPrompt = null
+    answer?.({ event: 'agree', buttonId })
+  }
+
+  declinePrivacy(): void {
+    this.privacy = 'declined'
+    this.privacyPromptPending = false
+    const answer = this.answerPrivacyPrompt
+    this.answerPrivacyPrompt = null
+    answer?.({ event: 'disagree' })
+  }
+
+  openPrivacyContract(): Promise<void> {
+    return privacyService.openPrivacyContract().catch(() => undefined)
+  }
+
+  /** The phone's settings for WeChat; the page's onShow re-reads when the person returns. */
+  openPhoneSettings(): Promise<boolean> {
+    return systemService.openPhoneSettings().then(() => true, () => false)
+  }
+}

@@ -1,0 +1,61 @@
+// Rules for what a person types or a share link carries. Pure: the same checks serve typed input,
+// share-link queries and stored data.
+
+export type OpenidProblem = 'openid-empty' | 'openid-length' | 'openid-chars'
+export type NicknameProblem = 'nickname-empty' | 'nickname-length' | 'nickname-chars'
+export type NoteProblem = 'note-length' | 'note-chars'
+export type InputProblem = OpenidProblem | NicknameProblem | NoteProblem
+
+export const OPENID_MIN = 16
+export const OPENID_MAX = 64
+export const NICKNAME_MAX = 32
+export const NOTE_MAX = 60
+
+const OPENID_PATTERN = /^[A-Za-z0-9_-]+$/
+// Control and format characters (including right-to-left overrides) and lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/
+
+export type Checked<T, P> = { ok: true; value: T } | { ok: false; problem: P }
+
+/** Counts what a person sees as characters (code points), so an emoji is one, not two. */
+export function visibleLength(text: string): number {
+  return Array.from(text).length
+}
+
+export function checkOpenid(raw: unknown): Checked<string, OpenidProblem> {
+  const value = typeof raw === 'string' ? raw.trim() : ''
+  if (!value) return { ok: false, problem: 'openid-empty' }
+  if (!OPENID_PATTERN.test(value)) return { ok: false, problem: 'openid-chars' }
+  if (value.length < OPENID_MIN || value.length > OPENID_MAX) return { ok: false, problem: 'openid-length' }
+  return { ok: true, value }
+}
+
+export function checkNickname(raw: unknown): Checked<string, NicknameProblem> {
+  const value = typeof raw === 'string' ? raw.trim() : ''
+  if (!value) return { ok: false, problem: 'nickname-empty' }
+  if (INVISIBLE.test(value)) return { ok: false, problem: 'nickname-chars' }
+  if (visibleLength(value) > NICKNAME_MAX) return { ok: false, problem: 'nickname-length' }
+  return { ok: true, value }
+}
+
+export function checkNote(raw: unknown): Checked<string, NoteProblem> {
+  const value = typeof raw === 'string' ? raw.trim() : ''
+  if (INVISIBLE.test(value)) return { ok: false, problem: 'note-chars' }
+  if (visibleLength(value) > NOTE_MAX) return { ok: false, problem: 'note-length' }
+  return { ok: true, value }
+}
+
+export interface Person {
+  openid: string
+  nickname: string
+}
+
+/** Both fields checked; the first problem found is the one shown. */
+export function checkPerson(openid: unknown, nickname: unknown): Checked<Person, OpenidProblem | NicknameProblem> {
+  const id = checkOpenid(openid)
+  if (!id.ok) return id
+  const name = checkNickname(nickname)
+  if (!name.ok) return name
+  return { ok: true, value: { openid: id.value, nickname: name.value } }
+}

@@ -1,0 +1,188 @@
+// Every piece of text a person sees, in Simplified Chinese. Pages bind these; WXS receives them as arguments.
+import type { Device } from './store/call-modes'
+import type { CallProblem } from './store/call-problems'
+import type { ContactProblem } from './store/contacts'
+import type { StorageProblem } from './store/saved-state'
+import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
+import type { InputProblem } from './store/validation'
+
+export const common = {
+  appName: 'Duet',
+  microphone: '麦克风',
+  camera: '摄像头',
+  and: '和',
+  saveFailed: '保存失败：手机存储空间不足。本次的更改仍在，但退出后可能丢失，请清理空间后再试。',
+}
+
+export const modes = {
+  voice: '语音通话',
+  video: '视频通话',
+}
+
+export const privacy = {
+  title: '先看看隐私保护指引',
+  body: '通话需要使用麦克风和摄像头。Duet 只在你发起或接听通话时使用它们，不会录音、录像或上传。',
+  declinedBody: '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
+  link: '查看完整的隐私保护指引',
+  agree: '同意并继续',
+  decline: '暂不同意',
+}
+
+export const onboarding = {
+  loading: '正在检查权限…',
+  explainerTitle: '通话需要这些权限',
+  explainerMicrophone: '麦克风：语音和视频通话都需要，让对方听到你。',
+  explainerCamera: '摄像头：仅视频通话需要，让对方看到你。',
+  explainerAudioOnly: '你选择了只用语音通话，所以现在只需要麦克风。',
+  grant: '允许使用',
+  grantAudioOnly: '允许使用麦克风',
+  skipCamera: '只用语音通话，先不开摄像头',
+  includeCamera: '也开启视频通话',
+  requesting: '请在弹出的窗口中选择“允许”…',
+  recoveryTitle: '权限已被关闭',
+  recoveryBody: '你之前拒绝了以下权限，微信不会再弹窗询问：',
+  recoverySteps: '点击下方按钮打开设置页，打开对应开关后返回，Duet 会自动继续。',
+  openSettings: '去设置中开启',
+  phoneTitle: '微信没有手机的权限',
+  phoneBody: '手机系统没有允许微信使用以下功能，Duet 也就无法使用：',
+  phoneSteps: '点击下方按钮打开手机设置，允许微信使用后返回。',
+  openPhoneSettings: '打开手机设置',
+  doneTitle: '一切就绪',
+  doneBody: '现在可以添加联系人并发起通话了。',
+  doneBodyAudioOnly: '现在可以发起语音通话了。以后想视频通话时，Duet 会再询问摄像头权限。',
+  continue: '开始使用',
+}
+
+export const contacts = {
+  title: '联系人',
+  profileTitle: '我的资料',
+  profileHint: '通话时对方会看到你的昵称。openid 由小程序服务端获取，可向管理员索取。',
+  myOpenid: '我的 openid',
+  myNickname: '我的昵称',
+  openidPlaceholder: `${OPENID_MIN}–${OPENID_MAX} 位字母、数字、_ 或 -`,
+  nicknamePlaceholder: `1–${NICKNAME_MAX} 个字`,
+  notePlaceholder: `备注（可选，最多 ${NOTE_MAX} 个字）`,
+  saveProfile: '保存我的资料',
+  profileSaved: '已保存',
+  fetchOpenid: '自动获取我的 openid',
+  fetchFailed: '获取 openid 失败，请手动填写。',
+  addTitle: '添加联系人',
+  editTitle: '编辑联系人',
+  contactOpenid: '对方 openid',
+  contactNickname: '对方昵称',
+  contactNote: '备注',
+  add: '添加',
+  saveEdit: '保存修改',
+  cancelEdit: '取消',
+  updateExisting: '更新这位联系人',
+  search: '按昵称搜索',
+  emptyTitle: '还没有联系人',
+  emptyBody: '先填写“我的资料”，再添加你想通话的人的 openid 和昵称。也可以把你的名片分享给朋友。',
+  noMatch: '没有找到匹配的联系人',
+  edit: '编辑',
+  delete: '删除',
+  deleted: '已删除联系人',
+  undo: '撤销',
+  shareCard: '分享我的名片',
+  shareNeedsProfile: '先保存我的资料，才能分享名片。',
+  shareOfferNew: '要添加这位联系人吗？',
+  shareOfferUpdate: '这位联系人的昵称有变化，要更新吗？',
+  shareAccept: '添加',
+  shareAcceptUpdate: '更新',
+  shareDismiss: '忽略',
+  shareBadLink: '这个名片链接中的信息无效，已忽略。',
+  acceptCalls: '接听来电',
+  acceptCallsHint: '关闭后，别人无法呼叫你。',
+  callPrefix: '呼叫',
+  dismiss: '知道了',
+}
+
+export const dial = {
+  title: '发起通话',
+  chooseMode: '通话方式',
+  disableSwitchVoice: '视频通话中不允许切换为语音',
+  call: '呼叫',
+  checking: '正在检查…',
+  requesting: '请在弹窗中允许…',
+  joining: '正在打开通话…',
+  connected: '已打开微信通话界面。',
+  voiceNeedsCamera: '微信要求语音通话也需要摄像头权限，正在请求…',
+  fixPermissions: '去开启权限',
+  openPhoneSettings: '打开手机设置',
+  editProfile: '去填写我的资料',
+  retry: '重试',
+  back: '返回联系人',
+  historyTitle: '通话记录',
+  historyEmpty: '还没有和 TA 通过话',
+  outcomeConnected: '已接通',
+  outcomeFailed: '未接通',
+}
+
+/** The title of a shared card. */
+export function shareTitle(nickname: string): string {
+  return `${nickname} 邀请你在 Duet 上通话`
+}
+
+const DEVICE_NAMES: Record<Device, string> = { microphone: common.microphone, camera: common.camera }
+
+export function deviceList(devices: readonly Device[]): string {
+  return devices.map((d) => DEVICE_NAMES[d]).join(common.and)
+}
+
+const INPUT_PROBLEMS: Record<InputProblem, string> = {
+  'openid-empty': '请填写 openid。',
+  'openid-length': `openid 应为 ${OPENID_MIN}–${OPENID_MAX} 位。`,
+  'openid-chars': 'openid 只能包含字母、数字、下划线和短横线。',
+  'nickname-empty': '请填写昵称。',
+  'nickname-length': `昵称最多 ${NICKNAME_MAX} 个字。`,
+  'nickname-chars': '昵称不能包含不可见的控制字符。',
+  'note-length': `备注最多 ${NOTE_MAX} 个字。`,
+  'note-chars': '备注不能包含不可见的控制字符。',
+}
+
+export function contactProblemText(problem: ContactProblem | null): string {
+  if (!problem) return ''
+  if (problem === 'duplicate') return '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？'
+  if (problem === 'self') return '这是你自己的 openid，不能添加自己为联系人。'
+  return INPUT_PROBLEMS[problem]
+}
+
+export function inputProblemText(problem: InputProblem | null): string {
+  return problem ? INPUT_PROBLEMS[problem] : ''
+}
+
+export function storageProblemText(problem: StorageProblem): string {
+  switch (problem) {
+    case 'corrupted': return '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。'
+    case 'future-version': return '手机上的数据来自更新版本的 Duet，当前版本无法读取。已备份原数据并重新开始。'
+    case 'partly-corrupted': return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
+    default: return ''
+  }
+}
+
+export function callProblemText(problem: CallProblem | null): string {
+  if (!problem) return ''
+  const code = problem.errCode === undefined ? '' : `（错误码 ${problem.errCode}）`
+  switch (problem.kind) {
+    case 'old-base-library': return '当前微信版本过低，不支持通话。请升级微信后再试。'
+    case 'devtools': return '开发者工具不支持通话，请在手机上预览或真机调试。'
+    case 'offline': return '网络未连接，请检查网络后重试。'
+    case 'no-profile': return '还没有填写你的资料（openid 和昵称），对方需要知道是谁在呼叫。'
+    case 'no-contact': return '找不到这位联系人，可能已被删除或链接有误。'
+    case 'privacy': return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
+    case 'scopes-denied':
+      return `${deviceList((problem.scopes || []).map((s) => (s === 'scope.camera' ? 'camera' : 'microphone')))}权限已关闭，请在设置中开启后再试。${code}`
+    case 'request-failed': return '请求权限没有成功，请重试。'
+    case 'phone-denied':
+      return `手机没有允许微信使用${deviceList(problem.devices || [])}，请在手机设置中允许后再试。${code}`
+    case 'not-enabled': return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。${code}`
+    case 'unsupported-device': return `这台手机不支持小程序通话。${code}`
+    case 'already-in-call': return `你已经在通话中，请先结束当前通话。${code}`
+    case 'other-app-in-call': return `另一个小程序正在通话，请先结束那个通话。${code}`
+    case 'mic-busy': return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。${code}`
+    case 'interrupted': return `通话在连接时被中断（例如来电或切到后台），请重试。${code}`
+    case 'system-error': return `微信出现系统错误，请稍后重试。${code}`
+    case 'timeout': return '微信长时间没有响应，请重试。'
+    case 'unknown-error': return `通话失败，请稍后重试。${code || '（未知错误）'}`
+  }
+}
