@@ -42,7 +42,7 @@ export class PageHandle {
   }
 
   find(selector: string): Node | null {
-    return this.comp.querySelector(selector) as unknown as Node | null
+    return (this.comp.querySelector(selector) as unknown as Node | undefined) ?? null
   }
 
   all(selector: string): Node[] {
@@ -72,7 +72,9 @@ export class PageHandle {
   attr(selector: string, name: string, node: Node = this.get(selector)): unknown {
     const vt = (node.dom as unknown as { __wxElement: { _vt?: { attrs: Array<{ name: string; value: unknown }> } } })
       .__wxElement._vt
-    return vt?.attrs.find((a) => a.name === name)?.value ?? null
+    // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
+    const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
+    return vt?.attrs.find((a) => a.name === key)?.value ?? null
   }
 
   isDisabled(selector: string, node: Node = this.get(selector)): boolean {

@@ -1,0 +1,311 @@
+// Pins the fake to ../shared/docs/wechat-platform.md: if the fake drifts from the doc, these fail.
+import { createFakeWx, FakeWx, PrivacyResolution } from './index'
+
+type Settled = { ok: boolean; res: Record<string, unknown> }
+
+/** Calls a callback-style API on the fake and waits for success or fail. */
+function call(fake: FakeWx, api: string, options: Record<string, unknown> = {}): Promise<Settled> {
+  return new Promise((resolve) => {
+    const fn = (fake.wx as unknown as Record<string, (o: unknown) => void>)[api]
+    fn({
+      ...options,
+      success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
+      fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
+    })
+  })
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0))
+const fn = (fake: FakeWx, api: string) => (fake.wx as unknown as Record<string, unknown>)[api]
+
+describe('strictness', () => {
+  test('an API the fake does not model throws when touched', () => {
+    const fake = createFakeWx()
+    expect(() => (fake.wx as unknown as Record<string, unknown>).getSystemInfoSync).toThrow(/not modelled/)
+    expect(fake.problems).toEqual(['wx.getSystemInfoSync is not modelled'])
+  })
+
+  test('an API newer than the base library is undefined, as on a real phone', () => {
+    const fake = createFakeWx({ sdkVersion: '2.19.0' })
+    expect(fn(fake, 'join1v1Chat')).toBeUndefined()
+    expect(fn(fake, 'getAppAuthorizeSetting')).toBeUndefined()
+    expect(fake.wx.canIUse('join1v1Chat')).toBe(false)
+    expect(createFakeWx({ sdkVersion: '2.20.1' }).wx.canIUse('join1v1Chat')).toBe(true)
+  })
+
+  test('canIUse of something not modelled fails loudly', () => {
+    const fake = createFakeWx()
+    expect(() => fake.wx.canIUse('getLocation')).toThrow(/not modelled/)
+  })
+
+  test('navigation to a page app.json does not register is refused and reported', async () => {
+    const fake = createFakeWx()
+    fake.knownPages = ['pages/contacts/index']
+    expect((await call(fake, 'navigateTo', { url: '/pages/contacts/index?x=1' })).ok).toBe(true)
+    expect((await call(fake, 'navigateTo', { url: '/pages/nowhere/index' })).ok).toBe(false)
+    expect(fake.problems).toHaveLength(1)
+  })
+})
+
+describe('1. privacy consent', () => {
+  test('getPrivacySetting reports whether agreement is needed', async () => {
+    const needed = await call(createFakeWx({ privacyNeedsAgreement: true }), 'getPrivacySetting')
+    expect(needed.res).toMatchObject({ needAuthorization: true, privacyContractName: expect.any(String) })
+    const agreed = await call(createFakeWx({ privacyNeedsAgreement: false }), 'getPrivacySetting')
+    expect(agreed.res.needAuthorization).toBe(false)
+  })
+
+  test('without a handler, a privacy API fails with errno 104 before agreement', async () => {
+    const fake = createFakeWx({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
+    const r = await call(fake, 'authorize', { scope: 'scope.record' })
+    expect(r).toMatchObject({ ok: false, res: { errno: 104 } })
+    expect(fake.popupsShown).toEqual([])
+  })
+
+  test('with a handler, the call stays pending until resolve; agree with the tapped button id proceeds', async () => {
+    const fake = createFakeWx({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
+    let resolve: ((r: PrivacyResolution) => void) | null = null
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => { resolve = r }) as never)
+    let settled: Settled | null = null
+    void call(fake, 'authorize', { scope: 'scope.record' }).then((s) => { settled = s })
+    for (let i = 0; i < 5; i++) await tick()
+    expect(resolve).not.toBeNull()
+    expect(settled).toBeNull()
+    fake.tapAgreePrivacyButton('privacy-agree')
+    resolve!({ event: 'agree', buttonId: 'privacy-agree' })
+    for (let i = 0; i < 5; i++) await tick()
+    expect(settled).toMatchObject({ ok: true })
+    expect(fake.popupsShown).toEqual(['scope.record'])
+    expect((await call(fake, 'getPrivacySetting')).res.needAuthorization).toBe(false)
+  })
+
+  test('agree naming a button that was not tapped fails and is reported', async () => {
+    const fake = createFakeWx({ privacyNeedsAgreement: true })
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => r({ event: 'agree', buttonId: 'other' })) as never)
+    const r = await call(fake, 'authorize', { scope: 'scope.record' })
+    expect(r).toMatchObject({ ok: false, res: { errno: 104 } })
+    expect(fake.problems[0]).toMatch(/named button other/)
+  })
+
+  test('disagree makes the pending call fail', async () => {
+    const fake = createFakeWx({ privacyNeedsAgreement: true })
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => r({ event: 'disagree' })) as never)
+    expect(await call(fake, 'authorize', { scope: 'scope.camera' })).toMatchObject({ ok: false, res: { errno: 104 } })
+  })
+
+  test('before base library 2.32.3 nothing is gated and the privacy APIs do not exist', async () => {
+    const fake = createFakeWx({ sdkVersion: '2.32.2', privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
+    expect(fn(fake, 'getPrivacySetting')).toBeUndefined()
+    expect(fn(fake, 'onNeedPrivacyAuthorization')).toBeUndefined()
+    expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
+  })
+
+  test('openPrivacyContract opens the guide', async () => {
+    const fake = createFakeWx()
+    expect((await call(fake, 'openPrivacyContract')).ok).toBe(true)
+    expect(fake.privacyContractOpened).toBe(1)
+  })
+})
+
+describe('2. scopes', () => {
+  test('getSetting: absent = never asked, true = granted, false = denied', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': true, 'scope.camera': false } })
+    expect((await call(fake, 'getSetting')).res.authSetting).toEqual({ 'scope.record': true, 'scope.camera': false })
+    expect((await call(createFakeWx(), 'getSetting')).res.authSetting).toEqual({})
+  })
+
+  test('never asked: the popup decides; allow grants, deny denies', async () => {
+    const fake = createFakeWx({}, { popups: { 'scope.record': ['allow'], 'scope.camera': ['deny'] } })
+    expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
+    const denied = await call(fake, 'authorize', { scope: 'scope.camera' })
+    expect(denied).toMatchObject({ ok: false, res: { errMsg: 'authorize:fail auth deny' } })
+    expect(fake.env.authSetting).toEqual({ 'scope.record': true, 'scope.camera': false })
+    expect(fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+  })
+
+  test('already granted: success with no popup', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': true } })
+    expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
+    expect(fake.popupsShown).toEqual([])
+  })
+
+  test('previously denied: fails at once, with no popup, whatever the person would answer', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { popups: { 'scope.record': ['allow'] } })
+    expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(false)
+    expect(fake.popupsShown).toEqual([])
+    expect(fake.env.authSetting['scope.record']).toBe(false)
+  })
+
+  test('the failure text differs by platform', async () => {
+    const android = createFakeWx({ platform: 'android', authSetting: { 'scope.camera': false } })
+    expect((await call(android, 'authorize', { scope: 'scope.camera' })).res.errMsg).toBe('authorize:fail auth denied')
+  })
+
+  test('one scope per call: a comma-separated list is not a valid call', async () => {
+    const fake = createFakeWx({}, { popups: { 'scope.record': ['allow'] } })
+    expect((await call(fake, 'authorize', { scope: 'scope.record,scope.camera' })).ok).toBe(false)
+    expect(fake.popupsShown).toEqual([])
+  })
+
+  test('a popup the test did not script is reported', async () => {
+    const fake = createFakeWx()
+    expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(false)
+    expect(fake.problems[0]).toMatch(/scripted no answer/)
+  })
+
+  test('openSetting outside a tap fails with WeChat\'s message', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true } })
+    const r = await call(fake, 'openSetting')
+    expect(r).toMatchObject({ ok: false, res: { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' } })
+    expect(fake.env.authSetting['scope.record']).toBe(false)
+  })
+
+  test('openSetting inside a tap opens the page, applies the switches, returns the new authSetting and shows the app again', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': false, 'scope.camera': true } },
+      { settingsPage: { 'scope.record': true, 'scope.camera': false } })
+    let returned = 0
+    fake.onReturnToMiniProgram(() => { returned++ })
+    fake.inTap = true
+    const pending = call(fake, 'openSetting')
+    fake.inTap = false
+    const r = await pending
+    expect(r.res.authSetting).toEqual({ 'scope.record': true, 'scope.camera': false })
+    await tick()
+    expect(returned).toBe(1)
+  })
+
+  test('the settings page lists only scopes asked before', () => {
+    const fake = createFakeWx({ authSetting: {} }, { settingsPage: { 'scope.camera': true } })
+    expect(fake.tapOpenSettingButton()).toEqual({})
+    expect(fake.problems[0]).toMatch(/never asked/)
+  })
+})
+
+describe('3. WeChat\'s OS permissions', () => {
+  test('getAppAuthorizeSetting reports the phone\'s microphone and camera permission for WeChat', () => {
+    const fake = createFakeWx({ os: { microphone: 'denied', camera: 'not determined' } })
+    expect(fake.wx.getAppAuthorizeSetting()).toMatchObject({ microphoneAuthorized: 'denied', cameraAuthorized: 'not determined' })
+  })
+
+  test('openAppAuthorizeSetting applies what the person switches, then the app shows again', async () => {
+    const fake = createFakeWx({ os: { microphone: 'denied', camera: 'authorized' } }, { phoneSettings: { microphone: 'authorized' } })
+    let returned = 0
+    fake.onReturnToMiniProgram(() => { returned++ })
+    expect((await call(fake, 'openAppAuthorizeSetting')).ok).toBe(true)
+    expect(fake.env.os.microphone).toBe('authorized')
+    expect(returned).toBe(1)
+  })
+})
+
+describe('4. 1v1 calls', () => {
+  const me = { openid: 'o_caller_000000001', nickname: 'A' }
+  const you = { openid: 'o_listener_0000001', nickname: 'B' }
+  async function enabled(env: Parameters<typeof createFakeWx>[0] = {}): Promise<FakeWx> {
+    const fake = createFakeWx({ authSetting: { 'scope.record': true, 'scope.camera': true }, ...env })
+    expect((await call(fake, 'setEnable1v1Chat', { enable: true })).ok).toBe(true)
+    return fake
+  }
+  const join = (fake: FakeWx, roomType?: string) =>
+    call(fake, 'join1v1Chat', { caller: me, listener: you, ...(roomType ? { roomType } : {}) })
+
+  test('voice with the microphone granted connects', async () => {
+    const fake = await enabled({ authSetting: { 'scope.record': true } })
+    expect((await join(fake, 'voice')).ok).toBe(true)
+    expect(fake.inCall).toBe(true)
+  })
+
+  test('-30003 without scope.record', async () => {
+    const fake = await enabled({ authSetting: { 'scope.camera': true } })
+    expect((await join(fake, 'voice')).res.errCode).toBe(-30003)
+  })
+
+  test('-30004 for video without scope.camera; roomType defaults to video', async () => {
+    const fake = await enabled({ authSetting: { 'scope.record': true } })
+    expect((await join(fake, 'video')).res.errCode).toBe(-30004)
+    expect((await join(fake)).res.errCode).toBe(-30004)
+  })
+
+  test('voice without the camera: allowed, or -30004 where WeChat wants it (either answer is modelled)', async () => {
+    const strict = await enabled({ authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true })
+    expect((await join(strict, 'voice')).res.errCode).toBe(-30004)
+  })
+
+  test('-30002 when WeChat lacks the phone\'s microphone; -30001 the camera, for video', async () => {
+    const noMic = await enabled({ os: { microphone: 'denied', camera: 'authorized' } })
+    expect((await join(noMic, 'voice')).res.errCode).toBe(-30002)
+    const noCam = await enabled({ os: { microphone: 'authorized', camera: 'denied' } })
+    expect((await join(noCam, 'voice')).ok).toBe(true)
+    noCam.endCall()
+    expect((await join(noCam, 'video')).res.errCode).toBe(-30001)
+  })
+
+  test('fails in DevTools, both enabling and joining', async () => {
+    const fake = createFakeWx({ platform: 'devtools', authSetting: { 'scope.record': true } })
+    expect((await call(fake, 'setEnable1v1Chat', { enable: true })).ok).toBe(false)
+    expect((await join(fake, 'voice')).res.errCode).toBe(-20001)
+  })
+
+  test('-20000 when 1v1 is not enabled in the admin console', async () => {
+    const fake = createFakeWx({ adminConsole1v1: false })
+    expect((await call(fake, 'setEnable1v1Chat', { enable: true })).res.errCode).toBe(-20000)
+  })
+
+  test('-20002 already on a call, -20003 another mini program on a call', async () => {
+    const fake = await enabled()
+    expect((await join(fake, 'voice')).ok).toBe(true)
+    expect((await join(fake, 'voice')).res.errCode).toBe(-20002)
+    const other = await enabled({ otherMiniProgramInCall: true })
+    expect((await join(other, 'voice')).res.errCode).toBe(-20003)
+  })
+
+  test('scripted outcomes: any errCode, in order', async () => {
+    const fake = await enabled({ joinOutcomes: [{ errCode: -2 }, { errCode: -3 }, 'connect'] })
+    expect((await join(fake, 'voice')).res.errCode).toBe(-2)
+    expect((await join(fake, 'voice')).res.errCode).toBe(-3)
+    expect((await join(fake, 'voice')).ok).toBe(true)
+  })
+
+  test('a join that hangs never calls back', async () => {
+    const fake = await enabled({ joinOutcomes: ['hang'] })
+    let settled = false
+    void join(fake, 'voice').then(() => { settled = true })
+    for (let i = 0; i < 10; i++) await tick()
+    expect(settled).toBe(false)
+    expect(fake.hangingJoins).toBe(1)
+  })
+
+  test('joining before setEnable1v1Chat(true), or without caller and listener, is reported', async () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': true } })
+    expect((await join(fake, 'voice')).ok).toBe(false)
+    expect((await call(fake, 'join1v1Chat', { roomType: 'voice' })).ok).toBe(false)
+    expect(fake.problems).toHaveLength(2)
+  })
+})
+
+describe('5. storage and network', () => {
+  test('storage returns "" for a missing key, copies values, and throws when full', () => {
+    const fake = createFakeWx()
+    expect(fake.wx.getStorageSync('nope')).toBe('')
+    const value = { a: [1] }
+    fake.wx.setStorageSync('k', value)
+    value.a.push(2)
+    expect(fake.wx.getStorageSync('k')).toEqual({ a: [1] })
+    fake.env.storageFull = true
+    expect(() => fake.wx.setStorageSync('k', 1)).toThrow(/exceed storage/)
+    expect(fake.wx.getStorageSync('k')).toEqual({ a: [1] })
+  })
+
+  test('one key holds at most 1 MB', () => {
+    const fake = createFakeWx()
+    expect(() => fake.wx.setStorageSync('big', 'x'.repeat(1024 * 1024 + 1))).toThrow(/size limit/)
+  })
+
+  test('network type and its changes', async () => {
+    const fake = createFakeWx({ network: '4g' })
+    expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')
+    const seen: unknown[] = []
+    fake.wx.onNetworkStatusChange((res) => seen.push(res.networkType))
+    fake.setNetwork('none')
+    expect(seen).toEqual(['none'])
+  })
+})
