@@ -74,7 +74,10 @@ export class RootStore implements CallContext {
       (type) => runInAction(() => { this.networkType = type }),
       () => undefined,
     )
-    this.ready = Promise.all([this.permissions.refresh(), networkRead]).then(() => this.becomeReachable())
+    this.ready = Promise.all([this.permissions.refresh(), networkRead]).then(() => {
+      // Enable 1v1 once the microphone is granted (at launch, or later in onboarding): it shows no popup.
+      reaction(() => this.shouldBeReachable, (should) => { if (should) void this.setReachable(true) }, { fireImmediately: true })
+    })
     return this.ready
   }
 
@@ -114,11 +117,11 @@ export class RootStore implements CallContext {
     return this.networkType === 'none'
   }
 
-  /** On launch: with the microphone granted and "accept calls" on, enable 1v1 once (it shows no popup). */
-  private async becomeReachable(): Promise<void> {
+  /** Incoming calls can be accepted: "accept calls" on, calls supported here, microphone granted. */
+  get shouldBeReachable(): boolean {
     const p = this.permissions
-    if (!this.acceptCalls || p.support !== 'supported' || p.scopes['scope.record'] !== 'granted') return
-    await this.setReachable(true)
+    return this.acceptCalls && p.support === 'supported' && p.scopes['scope.record'] === 'granted'
+      && this.reachability !== 'on'
   }
 
   ensureReachable(): Promise<CallProblem | null> {
@@ -136,15 +139,10 @@ export class RootStore implements CallContext {
     }
   }
 
-  /** The "accept calls" switch: off makes WeChat refuse incoming calls (enable: false). */
+  /** The "accept calls" switch: off makes WeChat refuse incoming calls (enable: false); on is the reaction's job. */
   async setAcceptCalls(accept: boolean): Promise<void> {
     this.acceptCalls = accept
-    if (this.permissions.support !== 'supported') return
-    if (!accept) {
-      if (this.reachability === 'on') await this.setReachable(false)
-      return
-    }
-    if (this.permissions.scopes['scope.record'] === 'granted') await this.setReachable(true)
+    if (!accept && this.reachability === 'on') await this.setReachable(false)
   }
 }
 

@@ -1,0 +1,60 @@
+// Privacy consent in the walkthrough: declining, and a prompt WeChat raises mid-request.
+import { launch } from '../harness/app'
+import { settle } from '../harness/page'
+
+test('declining explains that calls need consent, blocks every request, and offers the button again', async () => {
+  const app = await launch({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
+  const page = await app.open('onboarding')
+  page.tap('#privacy-decline')
+  await settle()
+  expect(page.text('#privacy-text')).toContain('不同意的话，微信不允许 Duet 使用麦克风和摄像头')
+  expect(page.exists('#privacy-agree')).toBe(true)
+  expect(page.exists('#grant')).toBe(false)
+  expect(app.fake.count('authorize')).toBe(0)
+  page.tap('#privacy-agree')
+  await settle()
+  expect(page.text('#step-title')).toBe('通话需要这些权限')
+})
+
+test('the full guide opens from the link', async () => {
+  const app = await launch({ privacyNeedsAgreement: true })
+  const page = await app.open('onboarding')
+  page.tap('#privacy-contract')
+  await settle()
+  expect(app.fake.privacyContractOpened).toBe(1)
+})
+
+describe('a privacy prompt raised by WeChat during a request (e.g. the guide changed)', () => {
+  async function midRequest() {
+    const app = await launch({}, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
+    const page = await app.open('onboarding')
+    app.fake.env.privacyNeedsAgreement = true
+    page.tap('#grant')
+    await settle()
+    return { app, page }
+  }
+
+  test('shows our consent UI; agreeing resolves with the tapped button and the request goes on', async () => {
+    const { app, page } = await midRequest()
+    expect(page.text('#step-title')).toBe('先看看隐私保护指引')
+    expect(app.fake.popupsShown).toEqual([])
+    page.tap('#privacy-agree')
+    await settle()
+    // Consent is given once: the camera request that follows is not gated again.
+    expect(app.fake.trace(['privacy', 'permission']).slice(-4)).toEqual([
+      'authorize(scope.record)', 'agreePrivacyAuthorization(#privacy-agree)', 'resolvePrivacy(agree #privacy-agree)',
+      'authorize(scope.camera)',
+    ])
+    expect(app.fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+    expect(page.text('#step-title')).toBe('一切就绪')
+  })
+
+  test('disagreeing fails the pending call, asks for nothing more, and says why', async () => {
+    const { app, page } = await midRequest()
+    page.tap('#privacy-decline')
+    await settle()
+    expect(app.fake.trace(['privacy', 'permission']).slice(-2)).toEqual(['authorize(scope.record)', 'resolvePrivacy(disagree)'])
+    expect(app.fake.popupsShown).toEqual([])
+    expect(page.text('#privacy-text')).toContain('你还没有同意隐私保护指引')
+  })
+})

@@ -1,0 +1,121 @@
+// The walkthrough, as a table over privacy × microphone × camera × WeChat's phone permission × what the
+// person does. Each row asserts the step a person sees and the exact wx calls made.
+import type { ScriptedUser } from '../fake-wx'
+import { launch } from '../harness/app'
+import type { PageHandle } from '../harness/page'
+import { settle } from '../harness/page'
+import {
+  authSettingOf, expectedOnboardingStep, LAUNCH, PlatformState, READ_ALL, SCOPE_OF, SCOPE_VALUES,
+} from '../oracle'
+
+const STEP_TITLES = {
+  privacy: '先看看隐私保护指引',
+  explainer: '通话需要这些权限',
+  recovery: '权限已被关闭',
+  phone: '微信没有手机的权限',
+  done: '一切就绪',
+} as const
+
+type Cooperates = 'cooperates' | 'refuses'
+const states: PlatformState[] = []
+for (const privacy of ['needed', 'agreed'] as const)
+  for (const mic of SCOPE_VALUES)
+    for (const camera of SCOPE_VALUES)
+      for (const phone of ['authorized', 'denied'] as const) states.push({ privacy, mic, camera, phone })
+
+function envFor(s: PlatformState) {
+  return {
+    privacyNeedsAgreement: s.privacy === 'needed',
+    authSetting: authSettingOf(s),
+    os: { microphone: s.phone, camera: s.phone },
+  }
+}
+
+/** What the person does on the step shown, and what the platform then holds. */
+function userFor(s: PlatformState, how: Cooperates): Partial<ScriptedUser> {
+  const allow = how === 'cooperates' ? 'allow' : 'deny'
+  const settingsPage: ScriptedUser['settingsPage'] = {}
+  if (how === 'cooperates') for (const k of ['mic', 'camera'] as const) if (s[k] !== 'unasked') settingsPage[SCOPE_OF[k]] = true
+  return {
+    popups: { 'scope.record': [allow], 'scope.camera': [allow] },
+    settingsPage,
+    phoneSettings: how === 'cooperates' ? { microphone: 'authorized', camera: 'authorized' } : {},
+  }
+}
+
+function stepShown(page: PageHandle): string {
+  if (page.exists('#loading')) return 'loading'
+  const title = page.text('#step-title')
+  const step = Object.entries(STEP_TITLES).find(([, t]) => t === title)
+  return step ? step[0] : `unknown title ${title}`
+}
+
+/** setEnable1v1Chat(true) at launch needs the microphone granted and calls supported. */
+const enableAtLaunch = (s: PlatformState) => (s.mic === 'granted' ? ['setEnable1v1Chat(true)'] : [])
+
+describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone', (s) => {
+  const step = expectedOnboardingStep(s)
+
+  test(`opens on the ${step} step with only the launch reads`, async () => {
+    const app = await launch(envFor(s))
+    const page = await app.open('onboarding')
+    expect(app.fake.trace()).toEqual([...LAUNCH, ...enableAtLaunch(s)])
+    if (step === 'done') {
+      // A returning user with everything granted goes straight on: no popup, no onboarding card.
+      expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+      expect(stepShown(page)).toBe('loading')
+    } else {
+      expect(stepShown(page)).toBe(step)
+      expect(app.fake.navigations).toEqual([])
+    }
+    expect(app.fake.popupsShown).toEqual([])
+  })
+
+  if (step === 'done') return
+
+  test.each(['cooperates', 'refuses'] as const)('the person %s', async (how) => {
+    const app = await launch(envFor(s), userFor(s, how))
+    const page = await app.open('onboarding')
+    const ok = how === 'cooperates'
+    let expectedCalls: string[]
+    let next: PlatformState
+
+    if (step === 'privacy') {
+      page.tap(ok ? '#privacy-agree' : '#privacy-decline')
+      expectedCalls = ok ? ['agreePrivacyAuthorization(#privacy-agree)'] : []
+      next = ok ? { ...s, privacy: 'agreed' } : s
+    } else if (step === 'explainer') {
+      page.tap('#grant')
+      expectedCalls = []
+      next = { ...s }
+      for (const k of ['mic', 'camera'] as const) {
+        if (s[k] !== 'unasked') continue
+        expectedCalls.push(`authorize(${SCOPE_OF[k]})`)
+        if (!ok) {
+          expectedCalls.push('getSetting') // a refusal is learnt from getSetting, never from errMsg
+          next[k] = 'denied'
+          break
+        }
+        next[k] = 'granted'
+        if (k === 'mic') expectedCalls.push('setEnable1v1Chat(true)')
+      }
+    } else if (step === 'recovery') {
+      page.tap('#open-settings')
+      next = ok ? { ...s, mic: s.mic === 'denied' ? 'granted' : s.mic, camera: s.camera === 'denied' ? 'granted' : s.camera } : s
+      const micTurnedOn = s.mic === 'denied' && next.mic === 'granted'
+      expectedCalls = ['openSetting(button)', ...(micTurnedOn ? ['setEnable1v1Chat(true)'] : []), ...READ_ALL]
+    } else {
+      page.tap('#open-app-settings')
+      next = ok ? { ...s, phone: 'authorized' } : s
+      expectedCalls = ['openAppAuthorizeSetting', ...READ_ALL]
+    }
+    await settle()
+
+    expect(app.fake.trace().slice(LAUNCH.length + enableAtLaunch(s).length)).toEqual(expectedCalls)
+    // Never a wx.authorize for a scope that was already denied.
+    for (const k of ['mic', 'camera'] as const) {
+      if (s[k] === 'denied') expect(app.fake.trace()).not.toContain(`authorize(${SCOPE_OF[k]})`)
+    }
+    expect(stepShown(page)).toBe(expectedOnboardingStep(next))
+  })
+})
