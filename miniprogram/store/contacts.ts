@@ -144,12 +144,15 @@ export class ContactsStore {
   }
 }
 
-/** WeChat hands the query over still percent-encoded on some paths; decode once, never throw. */
+/**
+ * WeChat hands the query over still percent-encoded on some paths: decode once, never throw.
+ * A value that cannot be decoded (a truncated or tampered link) counts as missing.
+ */
 function safeDecode(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   try {
     return decodeURIComponent(value)
   } catch {
-    return value
+    return undefined
   }
 }

@@ -21,6 +21,8 @@ type Simulate = typeof import('miniprogram-simulate')
 
 export class LaunchedApp {
   private readonly pages: PageHandle[] = []
+  /** A page module runs once per launch (as in WeChat); later opens render new instances of it. */
+  private readonly registered = new Map<PageName, string>()
   constructor(readonly fake: FakeWx, readonly store: RootStore, private readonly simulate: Simulate) {
     // Settings pages close back onto the top page, whose onShow runs again.
     fake.onReturnToMiniProgram(() => this.top()?.show())
@@ -32,7 +34,9 @@ export class LaunchedApp {
 
   /** Opens a page as WeChat would: render, attach, onLoad(query), onShow, then let everything settle. */
   async open(name: PageName, query: Record<string, string> = {}): Promise<PageHandle> {
-    const id = this.simulate.load(path.join(MINIPROGRAM_ROOT, 'pages', name, 'index'), { rootPath: MINIPROGRAM_ROOT })
+    const id = this.registered.get(name)
+      ?? this.simulate.load(path.join(MINIPROGRAM_ROOT, 'pages', name, 'index'), { rootPath: MINIPROGRAM_ROOT })
+    this.registered.set(name, id)
     const comp = this.simulate.render(id)
     comp.attach(document.createElement('parent-wrapper'))
     const page = new PageHandle(comp, this.fake)

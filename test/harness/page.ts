@@ -113,8 +113,9 @@ export class PageHandle {
     this.tap(selector, node)
   }
 
+  /** Typing: delivered synchronously like taps, so a tap right after sees what was typed. */
   input(selector: string, value: string): void {
-    this.get(selector).dispatchEvent('input', { detail: { value } })
+    this.dispatch(this.get(selector), 'input', { value })
   }
 
   change(selector: string, value: unknown): void {

@@ -1,0 +1,283 @@
+// Contacts and my profile, through the page and the fake runtime: what a person types and sees.
+import type { Environment } from '../fake-wx'
+import { launch, LaunchedApp } from '../harness/app'
+import { PageHandle, settle } from '../harness/page'
+
+const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
+const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝' }
+const BOB = { openid: 'oBob_00000000000000001', nickname: 'Bob' }
+const KEY = 'duet.state'
+
+type Saved = { version: number; profile: unknown; contacts: Array<{ openid: string; nickname: string; note: string }>; history: unknown[] }
+const saved = (app: LaunchedApp) => app.fake.env.storage[KEY] as Saved
+
+async function open(env: Partial<Environment> = {}, query: Record<string, string> = {}) {
+  const app = await launch(env)
+  const page = await app.open('contacts', query)
+  return { app, page }
+}
+
+async function add(page: PageHandle, openid: string, nickname: string, note = '') {
+  page.input('#add-openid', openid)
+  page.input('#add-nickname', nickname)
+  if (note) page.input('#add-note', note)
+  page.tap('#add-save')
+  await settle()
+}
+
+const names = (page: PageHandle) => page.all('.contact__name').map((n) => n.dom.textContent)
+
+describe('a new user', () => {
+  test('sees an empty state that says what to do first', async () => {
+    const { page } = await open()
+    expect(page.text('#empty-state')).toContain('先填写“我的资料”')
+    expect(page.isDisabled('#share-card')).toBe(true)
+  })
+
+  test('saves a profile, which survives a relaunch', async () => {
+    const { app, page } = await open()
+    page.input('#me-openid', `  ${ME.openid} `)
+    page.input('#me-nickname', ME.nickname)
+    page.tap('#me-save')
+    await settle()
+    expect(page.text('#me-saved')).toBe('已保存')
+    expect(saved(app).profile).toEqual(ME)
+    const again = await launch({ storage: app.fake.env.storage })
+    const page2 = await again.open('contacts')
+    expect(again.store.profile.me).toEqual(ME)
+    expect(page2.isDisabled('#share-card')).toBe(false)
+  })
+
+  test('a bad profile openid is explained and nothing is saved', async () => {
+    const { app, page } = await open()
+    page.input('#me-openid', 'short')
+    page.input('#me-nickname', '我')
+    page.tap('#me-save')
+    await settle()
+    expect(page.text('#me-error')).toBe('openid 应为 16–64 位。')
+    expect(app.fake.env.storage[KEY]).toBeUndefined()
+  })
+})
+
+describe('adding, editing, deleting', () => {
+  test('add: trimmed, shown masked, saved', async () => {
+    const { app, page } = await open()
+    await add(page, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
+    expect(names(page)).toEqual(['爱丽丝'])
+    expect(page.text('.contact__meta')).toBe('oAli****0001 · 大学同学')
+    expect(saved(app).contacts).toEqual([{ ...ALICE, note: '大学同学' }])
+    expect(page.text('#add-openid') + page.attr('#add-openid', 'value')).toBe('')
+  })
+
+  test('duplicate openid: says so and offers to update the existing contact', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    await add(page, ALICE.openid, '新名字')
+    expect(page.text('#add-error')).toContain('已有这个 openid 的联系人')
+    expect(saved(app).contacts[0].nickname).toBe('爱丽丝')
+    page.tap('#add-update')
+    await settle()
+    expect(names(page)).toEqual(['新名字'])
+    expect(saved(app).contacts).toHaveLength(1)
+  })
+
+  test('you cannot add yourself', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } })
+    await add(page, ME.openid, '我自己')
+    expect(page.text('#add-error')).toBe('这是你自己的 openid，不能添加自己为联系人。')
+    expect(saved(app)).toEqual({ version: 1, profile: ME })
+  })
+
+  test('edit: the form fills in, the openid stays, the change is saved', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE, BOB] } } })
+    page.tapNth('.contact-edit', names(page).indexOf('Bob'))
+    await settle()
+    expect(page.text('#add-title')).toBe('编辑联系人')
+    expect(page.attr('#add-openid', 'disabled')).toBe(true)
+    page.input('#add-nickname', 'Robert')
+    page.tap('#add-save')
+    await settle()
+    expect(names(page)).toEqual(['爱丽丝', 'Robert'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
+    expect(saved(app).contacts.find((c) => c.openid === BOB.openid)?.nickname).toBe('Robert')
+    expect(page.text('#add-title')).toBe('添加联系人')
+  })
+
+  test('delete, then undo, restores the contact in place', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE, BOB] } } })
+    const before = names(page)
+    page.tapNth('.contact-delete', 0)
+    await settle()
+    expect(names(page)).toEqual(before.slice(1))
+    expect(saved(app).contacts).toHaveLength(1)
+    page.tap('#undo-delete')
+    await settle()
+    expect(names(page)).toEqual(before)
+    expect(saved(app).contacts).toHaveLength(2)
+    expect(page.exists('#undo-bar')).toBe(false)
+  })
+
+  test('tapping a contact opens the dial page for that openid', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    page.tapNth('.contact', 0)
+    await settle()
+    expect(app.fake.navigations).toEqual([`/pages/dial/index?openid=${ALICE.openid}`])
+  })
+})
+
+describe('bad input gets a clear message and changes nothing saved', () => {
+  const long = (n: number) => 'a'.repeat(n)
+  test.each([
+    ['empty openid', '', 'Bob', '请填写 openid。'],
+    ['spaces only', '    ', 'Bob', '请填写 openid。'],
+    ['too short', long(15), 'Bob', 'openid 应为 16–64 位。'],
+    ['too long', long(65), 'Bob', 'openid 应为 16–64 位。'],
+    ['bad characters', 'oAbc def!ghijklmnop', 'Bob', 'openid 只能包含字母、数字、下划线和短横线。'],
+    ['empty nickname', BOB.openid, '  ', '请填写昵称。'],
+    ['huge nickname', BOB.openid, '长'.repeat(10000), '昵称最多 32 个字。'],
+    ['33 emoji', BOB.openid, '😀'.repeat(33), '昵称最多 32 个字。'],
+    ['a right-to-left override', BOB.openid, 'Bob\u202Egnp.exe', '昵称不能包含不可见的控制字符。'],
+    ['a control character', BOB.openid, 'Bo\u0007b', '昵称不能包含不可见的控制字符。'],
+  ])('%s', async (_name, openid, nickname, message) => {
+    const storage = { [KEY]: { version: 1, contacts: [ALICE] } }
+    const { app, page } = await open({ storage })
+    const before = JSON.stringify(app.fake.env.storage)
+    await add(page, openid, nickname)
+    expect(page.text('#add-error')).toBe(message)
+    expect(JSON.stringify(app.fake.env.storage)).toBe(before)
+    expect(names(page)).toEqual(['爱丽丝'])
+  })
+
+  test('32 emoji are 32 characters, and fine', async () => {
+    const { app, page } = await open()
+    await add(page, BOB.openid, '😀'.repeat(32))
+    expect(page.exists('#add-error')).toBe(false)
+    expect(saved(app).contacts[0].nickname).toBe('😀'.repeat(32))
+  })
+})
+
+describe('search and order', () => {
+  const CAROL = { openid: 'oCarol_000000000001', nickname: 'Carol', note: '' }
+  test('most recent call first, then by name; search narrows by nickname', async () => {
+    const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'connected' }]
+    const { page } = await open({ storage: { [KEY]: { version: 1, contacts: [BOB, ALICE, CAROL], history } } })
+    expect(names(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
+    page.input('#search', 'bo')
+    await settle()
+    expect(names(page)).toEqual(['Bob'])
+    page.input('#search', 'zzz')
+    await settle()
+    expect(page.text('#no-match')).toBe('没有找到匹配的联系人')
+  })
+})
+
+describe('storage', () => {
+  test('a relaunch keeps contacts', async () => {
+    const { app, page } = await open()
+    await add(page, ALICE.openid, ALICE.nickname)
+    const again = await launch({ storage: app.fake.env.storage })
+    expect(names(await again.open('contacts'))).toEqual(['爱丽丝'])
+  })
+
+  test.each([
+    ['not JSON', '{not json', 'corrupted', '已损坏'],
+    ['not an object', 42, 'corrupted', '已损坏'],
+    ['a future version', { version: 99, contacts: [ALICE] }, 'future-version', '更新版本'],
+  ])('%s: backed up, started clean, told once', async (_name, raw, _problem, words) => {
+    const { app, page } = await open({ storage: { [KEY]: raw } })
+    expect(page.text('#storage-notice')).toContain(words)
+    expect(app.fake.env.storage['duet.state.backup']).toEqual(raw)
+    expect(names(page)).toEqual([])
+    page.tap('#storage-notice-dismiss')
+    await settle()
+    expect(page.exists('#storage-notice')).toBe(false)
+    const again = await launch({ storage: app.fake.env.storage })
+    expect((await again.open('contacts')).exists('#storage-notice')).toBe(false)
+    expect(again.fake.env.storage['duet.state.backup']).toEqual(raw)
+  })
+
+  test('partly corrupted: the good entries survive', async () => {
+    const raw = { version: 1, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME }
+    const { app, page } = await open({ storage: { [KEY]: raw } })
+    expect(names(page)).toEqual(['爱丽丝'])
+    expect(app.store.profile.me).toEqual(ME)
+    expect(page.text('#storage-notice')).toContain('部分保存的数据已损坏')
+  })
+
+  test('storage full: the person is told, and the change stays in memory until a write succeeds', async () => {
+    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    app.fake.env.storageFull = true
+    await add(page, BOB.openid, BOB.nickname)
+    expect(page.text('#storage-error')).toContain('保存失败')
+    expect(names(page)).toContain('Bob')
+    expect(saved(app).contacts).toEqual([ALICE])
+    app.fake.env.storageFull = false
+    await add(page, 'oCarol_000000000001', 'Carol')
+    expect(page.exists('#storage-error')).toBe(false)
+    expect(saved(app).contacts.map((c) => c.nickname)).toEqual(['爱丽丝', 'Bob', 'Carol'])
+  })
+})
+
+describe('share my card', () => {
+  test('the shared path opens the contacts page with my openid and nickname', async () => {
+    const { page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } })
+    const share = page.hook<{ title: string; path: string }>('onShareAppMessage')
+    expect(share.title).toBe('我 邀请你在 Duet 上通话')
+    expect(share.path).toBe(`/pages/contacts/index?openid=${ME.openid}&nickname=${encodeURIComponent('我')}`)
+  })
+
+  test('opening a card offers to add the sender; accepting adds them', async () => {
+    const { app, page } = await open({}, { openid: ALICE.openid, nickname: encodeURIComponent(ALICE.nickname) })
+    expect(page.text('#share-offer-title')).toBe('要添加这位联系人吗？')
+    expect(page.text('#share-offer-who')).toBe('爱丽丝（oAli****0001）')
+    page.tap('#share-accept')
+    await settle()
+    expect(saved(app).contacts).toEqual([{ ...ALICE, note: '' }])
+    expect(page.exists('#share-offer')).toBe(false)
+  })
+
+  test('a card from a known contact with a new nickname offers an update', async () => {
+    const { page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } }, { openid: ALICE.openid, nickname: 'Alice' })
+    expect(page.text('#share-offer-title')).toBe('这位联系人的昵称有变化，要更新吗？')
+  })
+
+  test.each([
+    ['a bad openid', { openid: '<script>', nickname: 'x' }],
+    ['a missing nickname', { openid: ALICE.openid }],
+    ['broken percent-encoding', { openid: ALICE.openid, nickname: '%E7%88' }],
+  ])('%s: ignored with a message, nothing saved', async (_name, query) => {
+    const { app, page } = await open({}, query)
+    expect(page.text('#share-error')).toBe('这个名片链接中的信息无效，已忽略。')
+    expect(page.exists('#share-offer')).toBe(false)
+    expect(app.fake.env.storage[KEY]).toBeUndefined()
+  })
+
+  test('my own card is ignored', async () => {
+    const { page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } }, { ...ME })
+    expect(page.exists('#share-offer')).toBe(false)
+    expect(page.exists('#share-error')).toBe(false)
+  })
+})
+
+describe('my openid from our login server (optional)', () => {
+  test('hidden without an endpoint; with one, wx.login → server → openid fills the form', async () => {
+    const plain = await launch()
+    expect((await plain.open('contacts')).exists('#me-fetch')).toBe(false)
+    const app = await launch({ loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) })
+    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
+    config.loginEndpoint = 'https://duet.example/login'
+    const page = await app.open('contacts')
+    page.tap('#me-fetch')
+    await settle()
+    expect(app.store.profile.form.openid).toBe(ME.openid)
+    expect(app.fake.trace(['login'])).toEqual(['login', 'request(https://duet.example/login)'])
+  })
+
+  test('a failing server says so and leaves manual entry', async () => {
+    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) })
+    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
+    config.loginEndpoint = 'https://duet.example/login'
+    const page = await app.open('contacts')
+    page.tap('#me-fetch')
+    await settle()
+    expect(page.text('#me-fetch-error')).toBe('获取 openid 失败，请手动填写。')
+  })
+})
