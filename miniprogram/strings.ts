@@ -106,7 +106,7 @@ export const dial = {
   requesting: '请在弹窗中允许…',
   joining: '正在打开通话…',
   connected: '已打开微信通话界面。',
-  voiceNeedsCamera: '微信要求语音通话也需要摄像头权限，正在请求…',
+  voiceNeedsCamera: '微信要求语音通话也开启摄像头权限。',
   fixPermissions: '去开启权限',
   openPhoneSettings: '打开手机设置',
   editProfile: '去填写我的资料',

@@ -30,10 +30,12 @@ export class RootStore implements CallContext {
   /** The last write to storage failed: changes are kept in memory only. */
   saveFailed = false
   private ready: Promise<void> | null = null
+  private reachabilityRequest: { enable: boolean; done: Promise<CallProblem | null> } | null = null
 
   constructor() {
-    makeAutoObservable<this, 'ready'>(this, {
+    makeAutoObservable<this, 'ready' | 'reachabilityRequest'>(this, {
       permissions: false, profile: false, contacts: false, history: false, call: false, ready: false,
+      reachabilityRequest: false,
     }, { autoBind: true })
   }
 
@@ -128,7 +130,18 @@ export class RootStore implements CallContext {
     return this.reachability === 'on' ? Promise.resolve(null) : this.setReachable(true)
   }
 
-  private async setReachable(enable: boolean): Promise<CallProblem | null> {
+  /** Concurrent requests for the same state share one wx call (launch's enable and a first call tap). */
+  private setReachable(enable: boolean): Promise<CallProblem | null> {
+    const pending = this.reachabilityRequest
+    if (pending && pending.enable === enable) return pending.done
+    const done = this.applyReachable(enable)
+    this.reachabilityRequest = { enable, done }
+    const clear = () => { if (this.reachabilityRequest?.done === done) this.reachabilityRequest = null }
+    done.then(clear, clear)
+    return done
+  }
+
+  private async applyReachable(enable: boolean): Promise<CallProblem | null> {
     try {
       await voip.setEnable1v1Chat(enable)
       runInAction(() => { this.reachability = enable ? 'on' : 'off' })

@@ -84,7 +84,8 @@ function readPrefs(v: unknown, fallback: Prefs): { prefs: Prefs; clean: boolean 
     acceptCalls: typeof v.acceptCalls === 'boolean' ? v.acceptCalls : fallback.acceptCalls,
     audioOnly: typeof v.audioOnly === 'boolean' ? v.audioOnly : fallback.audioOnly,
   }
-  const clean = (Object.keys(prefs) as Array<keyof Prefs>).every((k) => prefs[k] === v[k])
+  // A missing key (an older version wrote fewer prefs) takes its default quietly; a wrong value is damage.
+  const clean = (Object.keys(prefs) as Array<keyof Prefs>).every((k) => v[k] === undefined || prefs[k] === v[k])
   return { prefs, clean }
 }
 

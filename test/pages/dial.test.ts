@@ -1,0 +1,383 @@
+// The dial page through the fake runtime: the message a person sees and the exact wx calls, for each
+// mode × permission state × environment × join outcome that matters.
+import type { Environment, ScriptedUser } from '../fake-wx'
+import { launch, LaunchedApp } from '../harness/app'
+import { PageHandle, settle } from '../harness/page'
+import { LAUNCH, READ_ALL } from '../oracle'
+
+const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
+const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '' }
+const GRANTED = { 'scope.record': true, 'scope.camera': true }
+type Mode = 'voice' | 'video'
+
+interface Setup {
+  env?: Partial<Environment>
+  user?: Partial<ScriptedUser>
+  mode?: Mode
+  profile?: boolean
+  openid?: string
+}
+
+async function dial({ env = {}, user = {}, mode = 'voice', profile = true, openid = ALICE.openid }: Setup = {}) {
+  const storage = {
+    'duet.state': { version: 1, profile: profile ? ME : null, contacts: [ALICE], prefs: { lastMode: mode } },
+    ...env.storage,
+  }
+  const app = await launch({ authSetting: GRANTED, ...env, storage }, user)
+  const page = await app.open('dial', { openid })
+  await settle()
+  return { app, page, mark: app.fake.calls.length }
+}
+
+/** The platform calls made since `mark`. */
+const since = (app: LaunchedApp, mark: number) =>
+  app.fake.calls.slice(mark).filter((c) => ['privacy', 'permission', 'call', 'system', 'network'].includes(c.category)).map((c) => c.summary)
+
+async function tapCall(page: PageHandle) {
+  page.tap('#call')
+  await settle()
+}
+
+function lastJoin(app: LaunchedApp): Record<string, unknown> {
+  const join = app.fake.calls.filter((c) => c.api === 'join1v1Chat').pop()
+  if (!join) throw new Error('no join1v1Chat')
+  return join.args as Record<string, unknown>
+}
+
+/** A person never sees the page stuck on "calling". */
+function expectIdle(page: PageHandle) {
+  expect(page.isDisabled('#call')).toBe(false)
+  expect(page.text('#call')).toMatch(/^呼叫 · /)
+}
+
+describe('a phone with everything granted', () => {
+  test.each(['voice', 'video'] as const)('%s: enabled at launch, then exactly one join with roomType %s', async (mode) => {
+    const { app, page, mark } = await dial({ mode })
+    expect(app.fake.trace()).toEqual([...LAUNCH, 'setEnable1v1Chat(true)'])
+    await tapCall(page)
+    expect(since(app, mark)).toEqual([`join1v1Chat(${mode})`])
+    expect(lastJoin(app)).toMatchObject({
+      caller: ME, listener: { openid: ALICE.openid, nickname: ALICE.nickname }, roomType: mode, disableSwitchVoice: false,
+    })
+    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+    expectIdle(page)
+  })
+
+  test('a double tap makes one join, and the button is disabled while the attempt is in flight', async () => {
+    const { app, page } = await dial({ env: { joinOutcomes: ['hang'] } })
+    page.tap('#call')
+    page.tap('#call')
+    await settle()
+    expect(page.isDisabled('#call')).toBe(true)
+    page.tap('#call')
+    await settle()
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+
+  test('a join that never answers ends with a message, not a stuck "calling"', async () => {
+    const app = await launch({ authSetting: GRANTED, joinOutcomes: ['hang'], storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE] } } })
+    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
+    config.joinTimeoutMs = 40
+    const page = await app.open('dial', { openid: ALICE.openid })
+    page.tap('#call')
+    await new Promise((r) => setTimeout(r, 60))
+    await settle()
+    expect(page.text('#call-error')).toBe('微信长时间没有响应，请重试。')
+    expect(page.exists('#retry')).toBe(true)
+    expectIdle(page)
+  })
+
+  test('"forbid switching to voice" is passed to WeChat for video calls', async () => {
+    const { app, page } = await dial({ mode: 'video' })
+    page.change('#disable-switch-voice', true)
+    await tapCall(page)
+    expect(lastJoin(app)).toMatchObject({ roomType: 'video', disableSwitchVoice: true })
+  })
+
+  test('the last mode used is remembered across a relaunch', async () => {
+    const { app, page } = await dial({ mode: 'voice' })
+    page.tap('#mode-video')
+    await settle()
+    const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
+    const page2 = await again.open('dial', { openid: ALICE.openid })
+    expect(page2.attr('#mode-video', 'aria-checked')).toBe(true)
+  })
+})
+
+describe('environment stops before any permission or call', () => {
+  test.each([
+    ['an old base library', { sdkVersion: '2.19.0' }, '当前微信版本过低'],
+    ['DevTools', { platform: 'devtools' as const }, '开发者工具不支持通话，请在手机上预览或真机调试。'],
+    ['no network', { network: 'none' as const }, '网络未连接，请检查网络后重试。'],
+  ])('%s', async (_name, env, message) => {
+    for (const mode of ['voice', 'video'] as const) {
+      const { app, page, mark } = await dial({ env: { ...env, authSetting: {} }, mode })
+      await tapCall(page)
+      expect(page.text('#call-error')).toContain(message)
+      expect(since(app, mark)).toEqual([])
+      expect(app.fake.count('authorize') + app.fake.count('join1v1Chat') + app.fake.count('setEnable1v1Chat')).toBe(0)
+      expectIdle(page)
+    }
+  })
+
+  test('the network coming back lets the call through without reopening the page', async () => {
+    const { app, page } = await dial({ env: { network: 'none' } })
+    await tapCall(page)
+    app.fake.setNetwork('wifi')
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+})
+
+describe('what the mode needs', () => {
+  test('voice with the microphone never asked: asks for it only, then calls', async () => {
+    const { app, page, mark } = await dial({ env: { authSetting: {} }, user: { popups: { 'scope.record': ['allow'] } } })
+    await tapCall(page)
+    expect(since(app, mark)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(app.fake.popupsShown).toEqual(['scope.record'])
+  })
+
+  test('video with nothing asked: microphone, then camera, then the call', async () => {
+    const { app, page, mark } = await dial({ mode: 'video', env: { authSetting: {} }, user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } } })
+    await tapCall(page)
+    expect(since(app, mark)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'authorize(scope.camera)', 'join1v1Chat(video)'])
+  })
+
+  test('a popup denied: no call, and a way to the settings page', async () => {
+    const { app, page, mark } = await dial({ mode: 'video', env: { authSetting: { 'scope.record': true } }, user: { popups: { 'scope.camera': ['deny'] } } })
+    await tapCall(page)
+    expect(since(app, mark)).toEqual(['authorize(scope.camera)', 'getSetting'])
+    expect(page.text('#call-error')).toContain('摄像头权限已关闭')
+    expect(page.exists('#fix-permissions')).toBe(true)
+  })
+
+  test.each([
+    ['voice', { 'scope.record': false, 'scope.camera': true }, '麦克风权限已关闭'],
+    ['video', { 'scope.record': true, 'scope.camera': false }, '摄像头权限已关闭'],
+    ['video', { 'scope.record': false, 'scope.camera': false }, '麦克风和摄像头权限已关闭'],
+  ] as const)('%s with %j: no wx.authorize, straight to #fix-permissions', async (mode, authSetting, message) => {
+    const { app, page, mark } = await dial({ mode, env: { authSetting } })
+    await tapCall(page)
+    expect(since(app, mark)).toEqual([])
+    expect(page.text('#call-error')).toContain(message)
+    expect(page.exists('#fix-permissions')).toBe(true)
+  })
+
+  test('voice needs no camera: a denied camera does not stop it', async () => {
+    const { app, page } = await dial({ env: { authSetting: { 'scope.record': true, 'scope.camera': false } } })
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+
+  test('#fix-permissions opens the settings page from the tap; coming back re-checks and the call goes through', async () => {
+    const { app, page } = await dial({ env: { authSetting: { 'scope.record': false } }, user: { settingsPage: { 'scope.record': true } } })
+    await tapCall(page)
+    const mark = app.fake.calls.length
+    page.tap('#fix-permissions')
+    await settle()
+    expect(since(app, mark)).toEqual(['openSetting(button)', 'setEnable1v1Chat(true)', ...READ_ALL])
+    expect(page.exists('#call-error')).toBe(false)
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+
+  test('WeChat lacks the phone\'s microphone: the phone\'s settings, then the call', async () => {
+    const { app, page, mark } = await dial({
+      env: { os: { microphone: 'denied', camera: 'authorized' } }, user: { phoneSettings: { microphone: 'authorized' } },
+    })
+    await tapCall(page)
+    expect(page.text('#call-error')).toContain('手机没有允许微信使用麦克风')
+    expect(since(app, mark)).toEqual([])
+    page.tap('#open-app-settings')
+    await settle()
+    expect(page.exists('#call-error')).toBe(false)
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+
+  test('the camera\'s phone permission matters for video only', async () => {
+    const env = { os: { microphone: 'authorized' as const, camera: 'denied' as const } }
+    const voice = await dial({ env })
+    await tapCall(voice.page)
+    expect(voice.app.fake.count('join1v1Chat')).toBe(1)
+    const video = await dial({ env, mode: 'video' })
+    await tapCall(video.page)
+    expect(video.page.text('#call-error')).toContain('手机没有允许微信使用摄像头')
+    expect(video.app.fake.count('join1v1Chat')).toBe(0)
+  })
+
+  test('privacy not agreed: the consent card on the dial page, and agreeing continues the call', async () => {
+    const { app, page } = await dial({ env: { privacyNeedsAgreement: true, authSetting: {} }, user: { popups: { 'scope.record': ['allow'] } } })
+    await tapCall(page)
+    expect(page.text('#call-error')).toBe('需要先同意隐私保护指引，才能使用麦克风和摄像头。')
+    expect(app.fake.count('authorize')).toBe(0)
+    page.tap('#privacy-agree')
+    await settle()
+    expect(app.fake.trace().slice(-3)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+  })
+})
+
+describe('the voice call WeChat answers with -30004 (it wants the camera too)', () => {
+  test('explains, asks for the camera, and retries once', async () => {
+    const { app, page, mark } = await dial({
+      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true }, user: { popups: { 'scope.camera': ['allow'] } },
+    })
+    await tapCall(page)
+    expect(since(app, mark)).toEqual(['join1v1Chat(voice)', 'getSetting', 'authorize(scope.camera)', 'join1v1Chat(voice)'])
+    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+  })
+
+  test('camera refused: the reason and the way to the settings page, and no second join', async () => {
+    const { app, page } = await dial({
+      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true }, user: { popups: { 'scope.camera': ['deny'] } },
+    })
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+    expect(page.text('#call-notice')).toBe('微信要求语音通话也开启摄像头权限。')
+    expect(page.text('#call-error')).toContain('摄像头权限已关闭')
+    expect(page.exists('#fix-permissions')).toBe(true)
+  })
+
+  test('camera denied before: no popup, straight to the settings page', async () => {
+    const { app, page } = await dial({ env: { authSetting: { 'scope.record': true, 'scope.camera': false }, voiceCallNeedsCamera: true } })
+    await tapCall(page)
+    expect(app.fake.count('authorize')).toBe(0)
+    expect(page.exists('#fix-permissions')).toBe(true)
+  })
+
+  test('retries once only', async () => {
+    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -30004 }, { errCode: -30004 }, 'connect'] } })
+    await tapCall(page)
+    expect(app.fake.count('join1v1Chat')).toBe(2)
+    expect(page.text('#call-error')).toContain('摄像头权限已关闭')
+  })
+})
+
+describe('every join1v1Chat failure has a message and a way out', () => {
+  const rows: Array<[number, string, string | null]> = [
+    [-20000, '还没有开通双人通话功能', null],
+    [-20001, '这台手机不支持小程序通话', null],
+    [-20002, '你已经在通话中', null],
+    [-20003, '另一个小程序正在通话', '#retry'],
+    [-30000, '微信出现系统错误', '#retry'],
+    [-30001, '手机没有允许微信使用摄像头', '#open-app-settings'],
+    [-30002, '手机没有允许微信使用麦克风', '#open-app-settings'],
+    [-30003, '麦克风权限已关闭', '#fix-permissions'],
+    [-30004, '摄像头权限已关闭', '#fix-permissions'],
+    [-1, '你已经在通话中', null],
+    [-2, '麦克风正被其他通话占用', '#retry'],
+    [-3, '通话在连接时被中断', '#retry'],
+    [-1000, '微信出现系统错误', '#retry'],
+    [-424242, '通话失败，请稍后重试。', '#retry'],
+  ]
+  const WAYS = ['#retry', '#open-app-settings', '#fix-permissions', '#edit-profile']
+
+  test.each(rows)('%i (video)', async (errCode, message, way) => {
+    const { app, page } = await dial({ mode: 'video', env: { joinOutcomes: [{ errCode }] } })
+    await tapCall(page)
+    expect(page.text('#call-error')).toContain(message)
+    expect(page.text('#call-error')).toContain(`错误码 ${errCode}`)
+    for (const w of WAYS) expect([w, page.exists(w)]).toEqual([w, w === way])
+    expectIdle(page)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+    expect(page.text('.history-item__outcome')).toBe(`未接通（${errCode}）`)
+  })
+
+  test('a permission error re-reads the state it contradicts', async () => {
+    const scopes = await dial({ env: { joinOutcomes: [{ errCode: -30003 }] } })
+    await tapCall(scopes.page)
+    expect(since(scopes.app, scopes.mark)).toEqual(['join1v1Chat(voice)', 'getSetting'])
+    const phone = await dial({ env: { joinOutcomes: [{ errCode: -30002 }] } })
+    await tapCall(phone.page)
+    expect(since(phone.app, phone.mark)).toEqual(['join1v1Chat(voice)', 'getAppAuthorizeSetting', 'canIUse(join1v1Chat)', 'getDeviceInfo'])
+  })
+
+  test('retry after a passing failure', async () => {
+    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -2 }, 'connect'] } })
+    await tapCall(page)
+    page.tap('#retry')
+    await settle()
+    expect(app.fake.count('join1v1Chat')).toBe(2)
+    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+  })
+
+  test('setEnable1v1Chat refused (-20000): explained, and join is never tried', async () => {
+    const { app, page, mark } = await dial({ env: { adminConsole1v1: false } })
+    expect(app.fake.trace()).toContain('setEnable1v1Chat(true)')
+    await tapCall(page)
+    expect(since(app, mark)).toEqual(['setEnable1v1Chat(true)'])
+    expect(page.text('#call-error')).toContain('还没有开通双人通话功能')
+    expect(app.fake.count('join1v1Chat')).toBe(0)
+  })
+})
+
+describe('missing pieces', () => {
+  test.each([['an unknown openid', 'oNobody_00000000001'], ['no openid', '']])('%s: a clear message and a way back', async (_n, openid) => {
+    const { app, page } = await dial({ openid })
+    expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
+    expect(page.exists('#call')).toBe(false)
+    page.tap('#back')
+    await settle()
+    expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+  })
+
+  test('no profile: says what is missing and leads to it', async () => {
+    const { app, page } = await dial({ profile: false })
+    await tapCall(page)
+    expect(page.text('#call-error')).toContain('还没有填写你的资料')
+    expect(app.fake.count('join1v1Chat')).toBe(0)
+    page.tap('#edit-profile')
+    await settle()
+    expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+  })
+})
+
+describe('call history', () => {
+  test('each attempt is recorded, shown newest first for this contact, and kept across a relaunch', async () => {
+    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -3 }, 'connect'] } })
+    await tapCall(page)
+    app.fake.endCall()
+    page.tap('#retry')
+    await settle()
+    expect(page.all('.history-item__outcome').map((n) => n.dom.textContent)).toEqual(['已接通', '未接通（-3）'])
+    const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
+    const page2 = await again.open('dial', { openid: ALICE.openid })
+    expect(page2.all('.history-item').length).toBe(2)
+  })
+
+  test('capped at the newest 100', async () => {
+    const history = Array.from({ length: 100 }, (_, i) => ({ at: i + 1, openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -2 }))
+    const { app, page } = await dial({ env: { storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE], history } } } })
+    await tapCall(page)
+    const saved = app.fake.env.storage['duet.state'] as { history: Array<{ at: number; outcome: string }> }
+    expect(saved.history).toHaveLength(100)
+    expect(saved.history[0].at).toBe(2)
+    expect(saved.history[99].outcome).toBe('connected')
+  })
+})
+
+describe('being reachable', () => {
+  test('"accept calls" off disables 1v1, on enables it again, and the choice survives a relaunch', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const page = await app.open('contacts')
+    await settle()
+    page.change('#accept-calls', false)
+    await settle()
+    page.change('#accept-calls', true)
+    await settle()
+    page.change('#accept-calls', false)
+    await settle()
+    expect(app.fake.trace(['call'])).toEqual(['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)', 'setEnable1v1Chat(true)', 'setEnable1v1Chat(false)'])
+    const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
+    await again.open('contacts')
+    await settle()
+    expect(again.fake.count('setEnable1v1Chat')).toBe(0)
+  })
+
+  test('without the microphone nothing is enabled at launch (it would need a popup first)', async () => {
+    const app = await launch({ authSetting: {} })
+    await app.open('contacts')
+    await settle()
+    expect(app.fake.count('setEnable1v1Chat')).toBe(0)
+  })
+})
