@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
     files: ['scripts/**/*.js', 'jest.config.js'],

@@ -10,6 +10,9 @@ export type PageName = 'onboarding' | 'contacts' | 'dial'
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 let current: FakeWx | null = null
+// One miniprogram-simulate per test file: requiring it costs ~90 ms, and the page modules it loads still
+// resolve through jest's current registry, so each launch gets fresh app modules and a fresh store.
+let simulateInstance: Simulate | null = null
 
 /** Problems the fake recorded since the last call; the jest setup fails a test that leaves any. */
 export function takeProblems(): string[] {
@@ -54,8 +57,11 @@ export class LaunchedApp {
  */
 export async function launch(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}): Promise<LaunchedApp> {
   jest.resetModules()
+  // Each render adds the page's WXSS to document.head; a relaunch starts from an empty document.
+  document.head.innerHTML = ''
+  document.body.innerHTML = ''
   // miniprogram-simulate installs its own loose wx stub; the strict fake replaces it wholesale.
-  const simulate = require('miniprogram-simulate') as Simulate
+  const simulate = (simulateInstance ??= require('miniprogram-simulate') as Simulate)
   const fake = createFakeWx(env, user)
   fake.knownPages = appJson.pages
   current = fake

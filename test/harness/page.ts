@@ -12,8 +12,11 @@ type Exparser = {
 // j-component's own event system; dispatching through it is synchronous (see docs/toolchain.md).
 const exparser = require('miniprogram-exparser') as Exparser
 
-/** Lets timers, promises and store → view updates run until the page is quiet. */
-export async function settle(rounds = 12): Promise<void> {
+/**
+ * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake
+ * answers in microtasks, which one timer turn drains; a few turns cover code that waits on a timer.
+ */
+export async function settle(rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0))
 }
 
