@@ -143,6 +143,11 @@ export class CallStore {
     } catch (raw) {
       const err = toWxError('join1v1Chat', raw)
       this.record(contact, 'failed', err.errCode)
+      if (err.isPrivacyRefusal) {
+        // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
+        this.ctx.permissions.markPrivacyDeclined()
+        return this.stop({ kind: 'privacy' })
+      }
       if (err.errCode === -30004 && mode === 'voice' && mayRetryForCamera) {
         return this.retryVoiceWithCamera(me, contact)
       }

@@ -163,12 +163,17 @@ export class PermissionsStore {
     } catch (raw) {
       const err = toWxError('authorize', raw)
       if (err.isPrivacyRefusal) {
-        runInAction(() => { this.privacy = 'declined' })
+        this.markPrivacyDeclined()
         return 'privacy-declined'
       }
       await this.rereadScopes()
       return this.scopes[scope] === 'denied' ? 'denied' : 'failed'
     }
+  }
+
+  /** WeChat refused a privacy-gated call: consent is missing (or was just declined). */
+  markPrivacyDeclined(): void {
+    this.privacy = 'declined'
   }
 
   skipCamera(): void {

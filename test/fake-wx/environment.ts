@@ -43,10 +43,12 @@ export interface Environment {
 export interface ScriptedUser {
   /** Answers to system permission popups, per scope, used in order. */
   popups: Partial<Record<FakeScope, PopupAnswer[]>>
-  /** What they switch on the mini program's settings page (only scopes listed there can be switched). */
+  /** What they switch on the mini program's settings page; a scope never asked is not listed there. */
   settingsPage: Partial<Record<FakeScope, boolean>>
   /** What they switch in the phone's settings for WeChat. */
   phoneSettings: Partial<Environment['os']>
+  /** The answer to any popup once `popups` for that scope is used up; unset = unscripted, a test bug. */
+  defaultPopupAnswer?: PopupAnswer
   /** Answers to wx.showModal, used in order. */
   modals: ModalAnswer[]
 }

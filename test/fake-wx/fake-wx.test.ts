@@ -174,10 +174,9 @@ describe('2. scopes', () => {
     expect(returned).toBe(1)
   })
 
-  test('the settings page lists only scopes asked before', () => {
-    const fake = createFakeWx({ authSetting: {} }, { settingsPage: { 'scope.camera': true } })
-    expect(fake.tapOpenSettingButton()).toEqual({})
-    expect(fake.problems[0]).toMatch(/never asked/)
+  test('the settings page lists only scopes asked before: nothing else can be switched', () => {
+    const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true, 'scope.camera': true } })
+    expect(fake.tapOpenSettingButton()).toEqual({ 'scope.record': true })
   })
 })
 
@@ -272,6 +271,19 @@ describe('4. 1v1 calls', () => {
     for (let i = 0; i < 10; i++) await tick()
     expect(settled).toBe(false)
     expect(fake.hangingJoins).toBe(1)
+  })
+
+  test('a call is a privacy API: it waits for consent, and a disagree fails it with errno 104', async () => {
+    const fake = await enabled()
+    fake.env.privacyNeedsAgreement = true
+    expect((await join(fake, 'voice')).res.errno).toBe(104)
+    expect(fake.audit.joins).toEqual([])
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => {
+      fake.tapAgreePrivacyButton('privacy-agree')
+      r({ event: 'agree', buttonId: 'privacy-agree' })
+    }) as never)
+    expect((await join(fake, 'voice')).ok).toBe(true)
+    expect(fake.audit.joins).toEqual([{ roomType: 'voice', privacyAgreed: true, record: true, camera: true }])
   })
 
   test('joining before setEnable1v1Chat(true), or without caller and listener, is reported', async () => {

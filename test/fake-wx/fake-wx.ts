@@ -72,6 +72,12 @@ export class FakeWx {
   privacyListenerRegistrations = 0
   /** join1v1Chat calls whose outcome was 'hang': they never call back. */
   hangingJoins = 0
+  /** Facts for invariants: what held at the moment of each sensitive call. */
+  readonly audit = {
+    joins: [] as Array<{ roomType: string; privacyAgreed: boolean; record: boolean; camera: boolean }>,
+    authorizeAfterDenial: 0,
+    openSettingOutsideTap: 0,
+  }
   /** Pages that exist, set by the harness from app.json; navigation elsewhere is a problem. */
   knownPages: string[] | null = null
 
@@ -179,11 +185,8 @@ export class FakeWx {
 
   private visitSettingsPage(): WechatMiniprogram.AuthSetting {
     for (const [scope, on] of Object.entries(this.user.settingsPage) as Array<[FakeScope, boolean]>) {
-      if (!(scope in this.env.authSetting)) {
-        this.noteProblem(`the settings page lists only scopes asked before; ${scope} was never asked`)
-        continue
-      }
-      this.env.authSetting[scope] = on
+      // The page lists only scopes asked before: a switch for any other is not there to flip.
+      if (scope in this.env.authSetting) this.env.authSetting[scope] = on
     }
     return clone(this.env.authSetting)
   }
@@ -271,12 +274,13 @@ export class FakeWx {
         const scope = o.scope as FakeScope
         this.record('authorize', `authorize(${o.scope})`, 'permission', { scope: o.scope })
         if (!SCOPES.includes(scope)) return this.failWith(o, { errMsg: 'authorize:fail invalid scope' })
+        if (this.env.authSetting[scope] === false) this.audit.authorizeAfterDenial++
         this.privacyGate('authorize', o, () => {
           const current = this.env.authSetting[scope]
           if (current === true) return this.succeed('authorize', o)
           const denyText = this.env.platform === 'android' ? 'authorize:fail auth denied' : 'authorize:fail auth deny'
           if (current === false) return this.failWith(o, { errMsg: denyText })
-          const answer = this.user.popups[scope]?.shift()
+          const answer = this.user.popups[scope]?.shift() ?? this.user.defaultPopupAnswer
           if (!answer) {
             this.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
             return this.failWith(o, { errMsg: denyText })
@@ -290,6 +294,7 @@ export class FakeWx {
       openSetting: api('1.1.0', 'permission', (o: Options) => {
         this.record('openSetting', 'openSetting', 'permission', {})
         if (!this.inTap) {
+          this.audit.openSettingOutsideTap++
           return this.failWith(o, { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' })
         }
         const authSetting = this.visitSettingsPage()
@@ -330,39 +335,13 @@ export class FakeWx {
       join1v1Chat: api('2.20.1', 'call', (o: Options & { roomType?: string; caller: unknown; listener: unknown }) => {
         const roomType = o.roomType ?? 'video' // WeChat's default
         this.record('join1v1Chat', `join1v1Chat(${o.roomType ?? 'video by default'})`, 'call', o)
-        const fail = (errCode: number, what: string) => this.failWith(o, { errMsg: `join1v1Chat:fail ${what}`, errCode })
         if (!this.validUser(o.caller) || !this.validUser(o.listener)) {
           this.noteProblem('join1v1Chat needs caller and listener with openid and nickname')
           return this.failWith(o, { errMsg: 'join1v1Chat:fail parameter error' })
         }
         if (roomType !== 'voice' && roomType !== 'video') return this.problem(`join1v1Chat roomType ${roomType}`)
-        if (this.isDevtools()) return fail(-20001, 'not supported in devtools')
-        if (!this.env.adminConsole1v1) return fail(-20000, 'not enabled')
-        if (!this.env.deviceSupports1v1) return fail(-20001, 'device not supported')
-        if (!this.enabled1v1) {
-          this.noteProblem('join1v1Chat before setEnable1v1Chat({ enable: true })')
-          return fail(-1000, 'system error')
-        }
-        if (this.inCall) return fail(-20002, 'already in a call')
-        if (this.env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
-        // 'not determined': the phone asks now; the modelled person allows it.
-        if (this.env.os.microphone === 'not determined') this.env.os.microphone = 'authorized'
-        if (roomType === 'video' && this.env.os.camera === 'not determined') this.env.os.camera = 'authorized'
-        if (this.env.os.microphone === 'denied') return fail(-30002, 'no microphone permission for WeChat')
-        if (roomType === 'video' && this.env.os.camera === 'denied') return fail(-30001, 'no camera permission for WeChat')
-        if (this.env.authSetting['scope.record'] !== true) return fail(-30003, 'no scope.record')
-        const needsCamera = roomType === 'video' || this.env.voiceCallNeedsCamera
-        if (needsCamera && this.env.authSetting['scope.camera'] !== true) return fail(-30004, 'no scope.camera')
-        const outcome = this.nextJoinOutcome()
-        if (outcome === 'hang') {
-          this.hangingJoins++
-          return
-        }
-        if (outcome === 'connect') {
-          this.inCall = true
-          return this.succeed('join1v1Chat', o)
-        }
-        this.failWith(o, { errMsg: outcome.errMsg ?? `join1v1Chat:fail ${outcome.errCode}`, errCode: outcome.errCode })
+        // A call uses the microphone and camera: like wx.authorize, it waits for privacy consent.
+        this.privacyGate('join1v1Chat', o, () => this.joinNow(o, roomType))
       }),
 
       // section 5: storage, network
@@ -431,6 +410,44 @@ export class FakeWx {
         this.succeed('navigateBack', o)
       }),
     }
+  }
+
+
+  private joinNow(o: Options, roomType: 'voice' | 'video'): void {
+    const fail = (errCode: number, what: string) => this.failWith(o, { errMsg: `join1v1Chat:fail ${what}`, errCode })
+    this.audit.joins.push({
+      roomType,
+      privacyAgreed: !this.privacyEnforced() || !this.env.privacyNeedsAgreement,
+      record: this.env.authSetting['scope.record'] === true,
+      camera: this.env.authSetting['scope.camera'] === true,
+    })
+    if (this.isDevtools()) return fail(-20001, 'not supported in devtools')
+    if (!this.env.adminConsole1v1) return fail(-20000, 'not enabled')
+    if (!this.env.deviceSupports1v1) return fail(-20001, 'device not supported')
+    if (!this.enabled1v1) {
+      this.noteProblem('join1v1Chat before setEnable1v1Chat({ enable: true })')
+      return fail(-1000, 'system error')
+    }
+    if (this.inCall) return fail(-20002, 'already in a call')
+    if (this.env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
+    // 'not determined': the phone asks now; the modelled person allows it.
+    if (this.env.os.microphone === 'not determined') this.env.os.microphone = 'authorized'
+    if (roomType === 'video' && this.env.os.camera === 'not determined') this.env.os.camera = 'authorized'
+    if (this.env.os.microphone === 'denied') return fail(-30002, 'no microphone permission for WeChat')
+    if (roomType === 'video' && this.env.os.camera === 'denied') return fail(-30001, 'no camera permission for WeChat')
+    if (this.env.authSetting['scope.record'] !== true) return fail(-30003, 'no scope.record')
+    const needsCamera = roomType === 'video' || this.env.voiceCallNeedsCamera
+    if (needsCamera && this.env.authSetting['scope.camera'] !== true) return fail(-30004, 'no scope.camera')
+    const outcome = this.nextJoinOutcome()
+    if (outcome === 'hang') {
+      this.hangingJoins++
+      return
+    }
+    if (outcome === 'connect') {
+      this.inCall = true
+      return this.succeed('join1v1Chat', o)
+    }
+    this.failWith(o, { errMsg: outcome.errMsg ?? `join1v1Chat:fail ${outcome.errCode}`, errCode: outcome.errCode })
   }
 
   private navigate(api: string, o: Options & { url: string }): void {

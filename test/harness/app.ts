@@ -4,15 +4,13 @@ import * as path from 'path'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeWx, ScriptedUser } from '../fake-wx'
 import { PageHandle, settle } from './page'
+import { loadSimulate } from './simulate'
 
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../miniprogram')
 export type PageName = 'onboarding' | 'contacts' | 'dial'
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 let current: FakeWx | null = null
-// One miniprogram-simulate per test file: requiring it costs ~90 ms, and the page modules it loads still
-// resolve through jest's current registry, so each launch gets fresh app modules and a fresh store.
-let simulateInstance: Simulate | null = null
 
 /** Problems the fake recorded since the last call; the jest setup fails a test that leaves any. */
 export function takeProblems(): string[] {
@@ -61,7 +59,7 @@ export async function launch(env: Partial<Environment> = {}, user: Partial<Scrip
   document.head.innerHTML = ''
   document.body.innerHTML = ''
   // miniprogram-simulate installs its own loose wx stub; the strict fake replaces it wholesale.
-  const simulate = (simulateInstance ??= require('miniprogram-simulate') as Simulate)
+  const { simulate } = loadSimulate()
   const fake = createFakeWx(env, user)
   fake.knownPages = appJson.pages
   current = fake

@@ -3,14 +3,7 @@ import type { FakeWx } from '../fake-wx'
 
 type Comp = ReturnType<typeof import('miniprogram-simulate').render>
 type Node = { dom: HTMLElement; dispatchEvent(name: string, opts?: unknown): void }
-type Exparser = {
-  Event: {
-    create(name: string, detail: unknown, options: Record<string, boolean>): unknown
-    dispatchEvent(target: unknown, event: unknown): void
-  }
-}
-// j-component's own event system; dispatching through it is synchronous (see docs/toolchain.md).
-const exparser = require('miniprogram-exparser') as Exparser
+import { loadSimulate } from './simulate'
 
 /**
  * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake
@@ -126,6 +119,8 @@ export class PageHandle {
   }
 
   private dispatch(node: Node, name: string, detail: unknown): void {
+    // j-component's own event system: dispatching through it is synchronous (see toolchain.md).
+    const { exparser } = loadSimulate()
     const target = (node.dom as unknown as { __wxElement: unknown }).__wxElement
     exparser.Event.dispatchEvent(target, exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }))
   }

@@ -381,3 +381,43 @@ describe('being reachable', () => {
     expect(app.fake.count('setEnable1v1Chat')).toBe(0)
   })
 })
+
+describe('the privacy guide changed since the person last agreed', () => {
+  test('WeChat holds the call for consent; our card appears; agreeing lets the call through', async () => {
+    const { app, page } = await dial()
+    app.fake.env.privacyNeedsAgreement = true
+    await tapCall(page)
+    expect(page.exists('#privacy-agree')).toBe(true)
+    expect(app.fake.audit.joins).toEqual([])
+    page.tap('#privacy-agree')
+    await settle()
+    expect(app.fake.audit.joins).toHaveLength(1)
+    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+  })
+
+  test('declining ends the attempt with the privacy message, not a stuck "calling"', async () => {
+    const { app, page } = await dial()
+    app.fake.env.privacyNeedsAgreement = true
+    await tapCall(page)
+    page.tap('#privacy-decline')
+    await settle()
+    expect(page.text('#call-error')).toBe('需要先同意隐私保护指引，才能使用麦克风和摄像头。')
+    expect(app.fake.audit.joins).toEqual([])
+    expectIdle(page)
+  })
+})
+
+describe('a privacy prompt left open on the dial page', () => {
+  test('can be answered from the contacts page, and the call then goes on', async () => {
+    const { app, page } = await dial({ env: { authSetting: {} } , user: { popups: { 'scope.record': ['allow'] } } })
+    app.fake.env.privacyNeedsAgreement = true // the guide changed since the person last agreed
+    await tapCall(page)
+    expect(page.exists('#privacy-agree')).toBe(true)
+    const contacts = await app.open('contacts')
+    contacts.tap('#privacy-agree')
+    await settle()
+    expect(app.fake.trace().slice(-5)).toEqual(['authorize(scope.record)', 'agreePrivacyAuthorization(#privacy-agree)',
+      'resolvePrivacy(agree #privacy-agree)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(app.store.call.status).toBe('idle')
+  })
+})

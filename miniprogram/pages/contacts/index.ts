@@ -3,6 +3,7 @@ import { config } from '../../config'
 import { goTo, pageUrl } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
+import { privacyConsentMethods } from '../../templates/privacy-consent'
 
 const { contacts, profile } = store
 
@@ -13,6 +14,7 @@ ComponentWithStore({
   data: {
     t: strings.contacts,
     tc: strings.common,
+    tp: strings.privacy,
     canFetchOpenid: config.loginEndpoint !== '',
   },
   storeBindings: {
@@ -36,10 +38,13 @@ ComponentWithStore({
       acceptCalls: () => store.acceptCalls,
       storageNotice: () => strings.storageProblemText(store.storageProblem),
       saveFailed: () => store.saveFailed,
+      privacyPromptPending: () => store.permissions.privacyPromptPending,
+      contractName: () => store.permissions.privacyContractName,
     },
     actions: [],
   },
   methods: {
+    ...privacyConsentMethods,
     /** A share link opens this page with the sender's card in the query. */
     onLoad(query: Record<string, string | undefined>) {
       void store.start()
