@@ -43,6 +43,10 @@ export class PermissionsStore {
   requesting = false
   /** The person chose audio calls only: the camera is not part of onboarding. Persisted. */
   audioOnly = false
+  /** The last request ended without an answer we understand (not a grant, a denial or privacy). */
+  requestFailed = false
+  /** The phone's settings could not be opened. */
+  phoneSettingsFailed = false
   /** A privacy-gated call waits for the person to answer our consent UI. */
   privacyPromptPending = false
   private answerPrivacyPrompt: ((a: privacyService.PrivacyAnswer) => void) | null = null
@@ -99,19 +103,23 @@ export class PermissionsStore {
     return run
   }
 
+  /** Never rejects: a read WeChat fails keeps what we knew, so no page waits forever on it. */
   private async readAll(): Promise<void> {
-    const privacyRead = privacyService.getPrivacySetting()
-    const settingRead = scopeService.getAuthSetting()
+    const privacyRead = privacyService.getPrivacySetting().catch(() => 'failed' as const)
+    const settingRead = scopeService.getAuthSetting().catch(() => null)
     this.readSystem()
     const [privacy, authSetting] = await Promise.all([privacyRead, settingRead])
     runInAction(() => {
       if (privacy === null) this.privacy = 'agreed'
-      else {
+      else if (privacy === 'failed') {
+        // Unknown: go on. If consent is missing, WeChat holds the next privacy call and our handler asks.
+        if (this.privacy === 'unknown') this.privacy = 'agreed'
+      } else {
         this.privacyContractName = privacy.contractName
         if (!privacy.needAuthorization) this.privacy = 'agreed'
         else if (this.privacy !== 'declined') this.privacy = 'needed'
       }
-      this.applyAuthSetting(authSetting)
+      if (authSetting) this.applyAuthSetting(authSetting)
       this.loaded = true
     })
   }
@@ -125,9 +133,10 @@ export class PermissionsStore {
     this.scopes = { 'scope.record': scopeState(setting['scope.record']), 'scope.camera': scopeState(setting['scope.camera']) }
   }
 
+  /** Keeps what we knew when WeChat fails the read. */
   async rereadScopes(): Promise<void> {
-    const setting = await scopeService.getAuthSetting()
-    this.applyAuthSetting(setting)
+    const setting = await scopeService.getAuthSetting().catch(() => null)
+    if (setting) this.applyAuthSetting(setting)
   }
 
   /**
@@ -142,17 +151,18 @@ export class PermissionsStore {
     if (this.requesting) return 'failed'
     if (scopes.some((s) => this.scopes[s] === 'denied')) return 'denied'
     this.requesting = true
-    try {
-      for (const scope of scopes) {
-        if (this.scopes[scope] === 'granted') continue
-        if (this.scopes[scope] === 'denied') return 'denied'
-        const outcome = await this.requestOne(scope)
-        if (outcome !== 'granted') return outcome
-      }
-      return 'granted'
-    } finally {
-      runInAction(() => { this.requesting = false })
+    this.requestFailed = false
+    let outcome: RequestOutcome = 'granted'
+    for (const scope of scopes) {
+      if (this.scopes[scope] === 'granted') continue
+      outcome = this.scopes[scope] === 'denied' ? 'denied' : await this.requestOne(scope)
+      if (outcome !== 'granted') break
     }
+    runInAction(() => {
+      this.requesting = false
+      this.requestFailed = outcome === 'failed'
+    })
+    return outcome
   }
 
   private async requestOne(scope: Scope): Promise<RequestOutcome> {
@@ -218,7 +228,10 @@ export class PermissionsStore {
   }
 
   /** The phone's settings for WeChat; the page's onShow re-reads when the person returns. */
-  openPhoneSettings(): Promise<boolean> {
-    return systemService.openPhoneSettings().then(() => true, () => false)
+  async openPhoneSettings(): Promise<boolean> {
+    this.phoneSettingsFailed = false
+    const opened = await systemService.openPhoneSettings().then(() => true, () => false)
+    runInAction(() => { this.phoneSettingsFailed = !opened })
+    return opened
   }
 }

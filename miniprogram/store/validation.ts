@@ -12,15 +12,23 @@ export const NICKNAME_MAX = 32
 export const NOTE_MAX = 60
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]+$/
-// Control and format characters (including right-to-left overrides) and lone surrogates.
+// Control and format characters (right-to-left overrides, zero-width space, BOM) and lone surrogates.
+// The zero-width joiners U+200C/U+200D stay allowed: emoji such as 👩‍💻 and 👨‍👩‍👧 are built with them.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/
 
 export type Checked<T, P> = { ok: true; value: T } | { ok: false; problem: P }
 
-/** Counts what a person sees as characters (code points), so an emoji is one, not two. */
+type Segmenter = { segment(text: string): Iterable<unknown> }
+const segmenterCtor = (Intl as unknown as { Segmenter?: new () => Segmenter }).Segmenter
+const segmenter = segmenterCtor ? new segmenterCtor() : null
+
+/**
+ * Counts what a person sees as characters: grapheme clusters where the JS engine can (so 👨‍👩‍👧 is one),
+ * code points otherwise (so 😀 is still one, not two UTF-16 units).
+ */
 export function visibleLength(text: string): number {
-  return Array.from(text).length
+  return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length
 }
 
 export function checkOpenid(raw: unknown): Checked<string, OpenidProblem> {

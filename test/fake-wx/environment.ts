@@ -35,6 +35,8 @@ export interface Environment {
   joinOutcomes: JoinOutcome[]
   /** setEnable1v1Chat failure to return instead of success, if any. */
   enableFailure: { errCode: number; errMsg?: string } | null
+  /** WeChat answers these APIs with this failure instead of success (sync ones throw it). */
+  failures: Partial<Record<string, { errMsg: string; errCode?: number; errno?: number }>>
   /** Answers a login server gives for a wx.login code; null = no server reachable. */
   loginServer: ((code: string) => { statusCode: number; data: unknown }) | null
 }
@@ -70,6 +72,7 @@ export function defaultEnvironment(): Environment {
     joinOutcomes: ['connect'],
     enableFailure: null,
     loginServer: null,
+    failures: {},
   }
 }
 

@@ -321,3 +321,13 @@ describe('5. storage and network', () => {
     expect(seen).toEqual(['none'])
   })
 })
+
+describe('scripted failures', () => {
+  test('any API can be made to fail outright: callback APIs through fail, sync ones by throwing', async () => {
+    const fake = createFakeWx({ failures: { authorize: { errMsg: 'authorize:fail system busy' }, getStorageSync: { errMsg: 'getStorageSync:fail' } } },
+      { popups: { 'scope.record': ['allow'] } })
+    expect(await call(fake, 'authorize', { scope: 'scope.record' })).toMatchObject({ ok: false, res: { errMsg: 'authorize:fail system busy' } })
+    expect(fake.popupsShown).toEqual([])
+    expect(() => fake.wx.getStorageSync('k')).toThrow('getStorageSync:fail')
+  })
+})

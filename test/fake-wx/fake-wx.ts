@@ -470,7 +470,15 @@ export class FakeWx {
         const entry = table[prop]
         if (!entry) return this.problem(`wx.${prop} is not modelled`)
         if (compareVersions(this.env.sdkVersion, entry.since) < 0) return undefined
-        return entry.impl
+        return (...args: unknown[]) => {
+          const failure = this.env.failures[prop]
+          if (!failure) return (entry.impl as (...a: unknown[]) => unknown)(...args)
+          // WeChat fails the call outright: callback APIs through fail, synchronous ones by throwing.
+          this.record(prop, `${prop}(fails)`, entry.category, failure)
+          const options = args[0]
+          if (typeof options === 'object' && options !== null) return this.failWith(options as Callbacks, { ...failure })
+          throw new Error(failure.errMsg)
+        }
       },
       set: (_target, prop) => this.problem(`code assigned wx.${String(prop)}`),
       has: (_target, prop) => typeof prop === 'string' && prop in table

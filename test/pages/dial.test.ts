@@ -421,3 +421,16 @@ describe('a privacy prompt left open on the dial page', () => {
     expect(app.store.call.status).toBe('idle')
   })
 })
+
+test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
+  const app = await launch({ privacyNeedsAgreement: false }, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
+  const onboarding = await app.open('onboarding')
+  app.fake.env.privacyNeedsAgreement = true
+  onboarding.tap('#grant')
+  await settle()
+  const page = await app.open('dial', { openid: 'oNobody_00000000001' })
+  expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
+  page.tap('#privacy-agree')
+  await settle()
+  expect(app.fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+})

@@ -2,7 +2,7 @@
 // switches, navigation, relaunch, popup answers, settings-page switches) and what the platform does
 // (network lost, storage full, join errors, the privacy guide changing), run through the real pages and
 // the fake runtime. Invariants are checked after every step. Seeded: a failure replays and is shrunk.
-// `npm run fuzz` runs many more sequences (DUET_FUZZ_RUNS); DUET_FUZZ_SEED picks another seed.
+// `npm run fuzz` (scripts/fuzz.js) runs 20,000 in chunks; DUET_FUZZ_SEED and DUET_FUZZ_RUNS replay one.
 import fc from 'fast-check'
 import type { Environment, JoinOutcome, OsPermission } from '../fake-wx'
 import { launch, LaunchedApp, PageName } from '../harness/app'

@@ -23,6 +23,8 @@ ComponentWithStore({
       contractName: () => permissions.privacyContractName,
       audioOnly: () => permissions.audioOnly,
       requesting: () => permissions.requesting,
+      requestFailed: () => permissions.requestFailed,
+      phoneSettingsFailed: () => permissions.phoneSettingsFailed,
       deniedText: () => strings.deviceList(permissions.onboardingLacks.denied.map((s) => DEVICE_FOR_SCOPE[s])),
       phoneText: () => strings.deviceList(permissions.onboardingLacks.phoneDenied),
     },
