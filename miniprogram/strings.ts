@@ -24,6 +24,7 @@ export const privacy = {
   body: '通话需要使用麦克风和摄像头。Duet 只在你发起或接听通话时使用它们，不会录音、录像或上传。',
   declinedBody: '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
   link: '查看完整的隐私保护指引',
+  viewPrefix: '查看',
   agree: '同意并继续',
   decline: '暂不同意',
 }

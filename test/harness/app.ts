@@ -6,7 +6,8 @@ import { createFakeWx, Environment, FakeWx, ScriptedUser } from '../fake-wx'
 import { PageHandle, settle } from './page'
 import { loadSimulate } from './simulate'
 
-export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../miniprogram')
+/** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
+export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
 export type PageName = 'onboarding' | 'contacts' | 'dial'
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }

@@ -16,6 +16,8 @@ ComponentWithStore({
     tc: strings.common,
     tp: strings.privacy,
     canFetchOpenid: config.loginEndpoint !== '',
+    /** Decided once per visit, so the card does not jump away the moment the profile is saved. */
+    profileFirst: true,
   },
   storeBindings: {
     store,
@@ -48,6 +50,7 @@ ComponentWithStore({
     /** A share link opens this page with the sender's card in the query. */
     onLoad(query: Record<string, string | undefined>) {
       void store.start()
+      this.setData({ profileFirst: !profile.me })
       contacts.receiveCard(query || {}, profile.me?.openid ?? null)
     },
     onMyOpenid(e: InputEvent) { profile.setField('openid', value(e)) },
