@@ -25,6 +25,8 @@ export class LaunchedApp {
   private readonly pages: PageHandle[] = []
   /** A page module runs once per launch (as in WeChat); later opens render new instances of it. */
   private readonly registered = new Map<PageName, string>()
+  /** Called with each rendered page before it attaches (the benchmark wraps setData here). */
+  onRender: ((comp: ReturnType<Simulate['render']>, name: PageName) => void) | null = null
   constructor(readonly fake: FakeWx, readonly store: RootStore, private readonly simulate: Simulate) {
     // Settings pages close back onto the top page, whose onShow runs again.
     fake.onReturnToMiniProgram(() => this.top()?.show())
@@ -40,6 +42,7 @@ export class LaunchedApp {
       ?? this.simulate.load(path.join(MINIPROGRAM_ROOT, 'pages', name, 'index'), { rootPath: MINIPROGRAM_ROOT })
     this.registered.set(name, id)
     const comp = this.simulate.render(id)
+    this.onRender?.(comp, name)
     comp.attach(document.createElement('parent-wrapper'))
     const page = new PageHandle(comp, this.fake)
     this.pages.push(page)

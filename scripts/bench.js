@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// npm run bench: package size as WeChat's builder zips it, setData cost per interaction, wx calls per call
+// attempt, and the test suite's time on this machine. Prints one table and writes bench/results.json.
+// `npm run bench -- --skip-tests` leaves out the (two-minute) test-suite timing.
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+const { spawnSync } = require('child_process')
+
+const root = path.resolve(__dirname, '..')
+const benchDir = path.join(root, 'bench')
+const skipTests = process.argv.includes('--skip-tests')
+const GOALS = { zip: 150 * 1024, own: 40 * 1024, setData: 2048, warmCalls: 1 }
+
+function run(cmd, args, env = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } })
+  if (res.status !== 0) {
+    process.stderr.write(res.stdout + res.stderr)
+    throw new Error(`${path.basename(args[0] || cmd)} failed`)
+  }
+  return res.stdout
+}
+
+/** Entry names and uncompressed sizes, read from a zip's central directory. */
+function zipEntries(file) {
+  const buf = fs.readFileSync(file)
+  let eocd = buf.length - 22
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  const count = buf.readUInt16LE(eocd + 10)
+  let at = buf.readUInt32LE(eocd + 16)
+  const entries = []
+  for (let i = 0; i < count; i++) {
+    const nameLength = buf.readUInt16LE(at + 28)
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size: buf.readUInt32LE(at + 24) })
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32)
+  }
+  return entries
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+const verdict = (ok) => (ok ? 'ok' : 'OVER')
+
+function main() {
+  run(process.execPath, [path.join(root, 'scripts/build.js')])
+  const compiled = run(path.join(root, '../shared/tools/wx-compile'), ['dist']).trim().split('\n').pop()
+  const { zipBytes, warnings } = JSON.parse(compiled)
+  const entries = zipEntries(path.join(os.tmpdir(), 'duet-compiled.zip'))
+  const own = entries.filter((e) => !e.name.startsWith('miniprogram_npm/'))
+  const ownBytes = own.reduce((a, e) => a + e.size, 0)
+  const ownBy = (ext) => own.filter((e) => e.name.endsWith(ext)).reduce((a, e) => a + e.size, 0)
+
+  const measureFile = path.join(benchDir, 'measure.json')
+  run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/bench/jest.config.js', '--silent'],
+    { DUET_ROOT: 'dist', DUET_BENCH_OUT: measureFile })
+  const measured = JSON.parse(fs.readFileSync(measureFile, 'utf8'))
+  fs.rmSync(measureFile)
+
+  let suiteSeconds = null
+  if (!skipTests) {
+    const started = Date.now()
+    run(process.execPath, [require.resolve('jest/bin/jest'), '--silent'])
+    suiteSeconds = (Date.now() - started) / 1000
+  }
+
+  const rows = [
+    ['Main package, zipped by WeChat\'s builder', kb(zipBytes), `< ${kb(GOALS.zip)}`, verdict(zipBytes < GOALS.zip)],
+    ['  our own code (all but miniprogram_npm)', kb(ownBytes), `< ${kb(GOALS.own)}`, verdict(ownBytes < GOALS.own)],
+    ['    of which .js / .wxml / .wxss+.wxs', `${kb(ownBy('.js'))} / ${kb(ownBy('.wxml'))} / ${kb(ownBy('.wxss') + ownBy('.wxs'))}`, '', ''],
+    ['  builder warnings', String(warnings), '0', verdict(warnings === 0)],
+  ]
+  for (const i of measured.interactions) {
+    const extra = i.unusedKeys.length ? `, unused: ${i.unusedKeys.join(' ')}` : ''
+    rows.push([`setData: ${i.name}`, `${i.bytes} B in ${i.setDataCount}${extra}`, `< ${GOALS.setData} B`, verdict(i.bytes < GOALS.setData && !i.unusedKeys.length)])
+  }
+  const { cold, warm } = measured.callAttempts
+  rows.push(['wx calls, cold call attempt', `${cold.platform.length} (${cold.platform.join(', ')}) + ${cold.storage.length} storage write`, '', ''])
+  rows.push(['wx calls, warm call attempt', `${warm.platform.length} (${warm.platform.join(', ')}) + ${warm.storage.length} storage write`, `${GOALS.warmCalls} platform call`, verdict(warm.platform.length === GOALS.warmCalls)])
+  if (suiteSeconds !== null) rows.push(['Test suite (npm test) on this machine', `${suiteSeconds.toFixed(0)} s`, '< 90 min CI', 'ok'])
+
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Value', 'Goal', ''][c].length))
+  const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`
+  console.log([line(['Measure', 'Value', 'Goal', '']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'))
+
+  fs.mkdirSync(benchDir, { recursive: true })
+  fs.writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify({
+    measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, node ${process.version}`,
+    goals: GOALS, package: { zipBytes, ownBytes, warnings, ownJs: ownBy('.js'), ownWxml: ownBy('.wxml') },
+    interactions: measured.interactions, callAttempts: measured.callAttempts, suiteSeconds,
+  }, null, 2) + '\n')
+}
+
+main()
