@@ -7,6 +7,4 @@ export const config = {
   loginEndpoint: '',
   /** How long to wait for join1v1Chat to answer before telling the person it did not. */
   joinTimeoutMs: 20000,
-  /** Window colour of WeChat's call screen (0–5, see join1v1Chat backgroundType). */
-  callBackground: 0 as 0 | 1 | 2 | 3 | 4 | 5,
 }

@@ -15,7 +15,3 @@ export function goTo(page: PageName, query?: Record<string, string>): void {
 export function replaceWith(page: PageName, query?: Record<string, string>): void {
   wx.redirectTo({ url: pageUrl(page, query) })
 }
-
-export function back(): void {
-  wx.navigateBack({})
-}

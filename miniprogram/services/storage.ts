@@ -1,4 +1,4 @@
-import { toWxError, WxError } from './wx-error'
+import { toWxError } from './wx-error'
 
 /** The stored value, or undefined when the key was never written. */
 export function readStored(key: string): unknown {
@@ -12,14 +12,5 @@ export function writeStored(key: string, value: unknown): void {
     wx.setStorageSync(key, value)
   } catch (err) {
     throw toWxError('setStorageSync', err)
-  }
-}
-
-export function tryWriteStored(key: string, value: unknown): WxError | null {
-  try {
-    writeStored(key, value)
-    return null
-  } catch (err) {
-    return toWxError('setStorageSync', err)
   }
 }
