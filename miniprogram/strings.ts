@@ -119,6 +119,8 @@ export const dial = {
   historyEmpty: '还没有和 TA 通过话',
   outcomeConnected: '已接通',
   outcomeFailed: '未接通',
+  /** {code} is WeChat's errCode. */
+  outcomeFailedCode: '未接通（{code}）',
 }
 
 /** The title of a shared card. */
