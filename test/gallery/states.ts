@@ -1,0 +1,91 @@
+// Every page in each of its key states, for the gallery (npm run gallery). Each names the heading a person
+// must see; the gallery fails when it is missing or when any text runs past the screen's width.
+import type { Environment, ScriptedUser } from '../fake-wx'
+import type { LaunchedApp, PageName } from '../harness/app'
+import type { PageHandle } from '../harness/page'
+
+export interface GalleryState {
+  page: PageName
+  state: string
+  heading: string
+  dark?: boolean
+  env?: Partial<Environment>
+  user?: Partial<ScriptedUser>
+  query?: Record<string, string>
+  drive?: (page: PageHandle, app: LaunchedApp) => void | Promise<void>
+}
+
+const ME = { openid: 'oMe_000000000000000001', nickname: '小明' }
+const CONTACTS = [
+  { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '大学同学' },
+  { openid: 'oBob_00000000000000001', nickname: '王大锤', note: '' },
+  { openid: 'oCarol_0000000000001', nickname: '一个名字很长很长很长很长很长很长的朋友👨‍👩‍👧', note: '备注也可以写得比较长，看看会不会超出屏幕宽度' },
+]
+const HISTORY = [
+  { at: Date.UTC(2026, 10, 24, 12, 30), openid: CONTACTS[0].openid, mode: 'video', outcome: 'connected' },
+  { at: Date.UTC(2026, 10, 25, 1, 5), openid: CONTACTS[0].openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
+]
+const PREFS = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
+const saved = (extra: Record<string, unknown> = {}) =>
+  ({ storage: { 'duet.state': { version: 1, profile: ME, contacts: CONTACTS, history: HISTORY, prefs: PREFS, ...extra } } })
+const GRANTED = { 'scope.record': true, 'scope.camera': true }
+const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> =>
+  ({ page: 'dial', query: { openid: CONTACTS[0].openid }, heading: '爱丽丝', env: { ...saved(), authSetting: GRANTED, ...env }, ...extra })
+const typeContact = (openid: string, nickname: string) => (p: PageHandle) => {
+  p.input('#add-openid', openid)
+  p.input('#add-nickname', nickname)
+  p.tap('#add-save')
+}
+const tapCall = (p: PageHandle) => p.tap('#call')
+const joinFails = (errCode: number) => dialOf({ joinOutcomes: [{ errCode }] }, { drive: tapCall })
+
+export const STATES: GalleryState[] = [
+  { page: 'onboarding', state: 'privacy', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true } },
+  { page: 'onboarding', state: 'privacy-declined', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true }, drive: (p) => p.tap('#privacy-decline') },
+  { page: 'onboarding', state: 'explainer', heading: '通话需要这些权限' },
+  { page: 'onboarding', state: 'explainer-dark', heading: '通话需要这些权限', dark: true },
+  { page: 'onboarding', state: 'explainer-audio-only', heading: '通话需要这些权限', drive: (p) => p.tap('#skip-camera') },
+  { page: 'onboarding', state: 'request-failed', heading: '通话需要这些权限', env: { failures: { authorize: { errMsg: 'authorize:fail' } } }, drive: (p) => p.tap('#grant') },
+  { page: 'onboarding', state: 'recovery', heading: '权限已被关闭', env: { authSetting: { 'scope.record': false, 'scope.camera': false } } },
+  { page: 'onboarding', state: 'recovery-dark', heading: '权限已被关闭', dark: true, env: { authSetting: { 'scope.record': false } } },
+  { page: 'onboarding', state: 'phone', heading: '微信没有手机的权限', env: { authSetting: GRANTED, os: { microphone: 'denied', camera: 'denied' } } },
+  { page: 'onboarding', state: 'done', heading: '一切就绪', user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } }, drive: (p) => p.tap('#grant') },
+
+  { page: 'contacts', state: 'empty', heading: '还没有联系人' },
+  { page: 'contacts', state: 'empty-dark', heading: '还没有联系人', dark: true },
+  { page: 'contacts', state: 'with-contacts', heading: '爱丽丝', env: saved() },
+  { page: 'contacts', state: 'with-contacts-dark', heading: '爱丽丝', env: saved(), dark: true },
+  { page: 'contacts', state: 'error-openid-empty', heading: '请填写 openid。', env: saved(), drive: typeContact('', '赵六') },
+  { page: 'contacts', state: 'error-openid-length', heading: 'openid 应为 16–64 位。', env: saved(), drive: typeContact('oShort', '赵六') },
+  { page: 'contacts', state: 'error-openid-chars', heading: 'openid 只能包含', env: saved(), drive: typeContact('o Bad!0000000000000', '赵六') },
+  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: typeContact('oZhao_00000000000001', '长'.repeat(40)) },
+  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: typeContact('oZhao_00000000000001', 'a\u202eb') },
+  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: typeContact(CONTACTS[0].openid, '新名字') },
+  { page: 'contacts', state: 'error-self', heading: '不能添加自己为联系人', env: saved(), drive: typeContact(ME.openid, '我') },
+  { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: 'oDave_00000000000001', nickname: '大卫' } },
+  { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
+  { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { storage: { 'duet.state': '{broken' } } },
+  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: typeContact('oZhao_00000000000001', '赵六') },
+
+  { ...dialOf({}), state: 'voice' } as GalleryState,
+  { ...dialOf({}, { drive: (p) => p.tap('#mode-video') }), state: 'video' } as GalleryState,
+  { ...dialOf({}, { dark: true, drive: (p) => p.tap('#mode-video') }), state: 'video-dark' } as GalleryState,
+  { ...dialOf({ joinOutcomes: ['hang'] }, { drive: tapCall }), state: 'calling' } as GalleryState,
+  { ...dialOf({}, { drive: tapCall }), state: 'connected' } as GalleryState,
+  { ...dialOf({ sdkVersion: '2.19.0' }, { drive: tapCall }), state: 'stop-old-base-library' } as GalleryState,
+  { ...dialOf({ platform: 'devtools' }, { drive: tapCall }), state: 'stop-devtools' } as GalleryState,
+  { ...dialOf({ network: 'none' }, { drive: tapCall }), state: 'stop-offline' } as GalleryState,
+  { ...dialOf({ ...saved({ profile: null }) }, { drive: tapCall }), state: 'stop-no-profile' } as GalleryState,
+  { ...dialOf({ privacyNeedsAgreement: true }, { drive: tapCall }), state: 'stop-privacy' } as GalleryState,
+  { ...dialOf({ authSetting: { 'scope.record': false } }, { drive: tapCall }), state: 'stop-scopes-denied' } as GalleryState,
+  { ...dialOf({ os: { microphone: 'denied', camera: 'authorized' } }, { drive: tapCall }), state: 'stop-phone-denied' } as GalleryState,
+  { ...joinFails(-20000), state: 'error-not-enabled' } as GalleryState,
+  { ...joinFails(-20001), state: 'error-unsupported-device' } as GalleryState,
+  { ...joinFails(-20002), state: 'error-already-in-call' } as GalleryState,
+  { ...joinFails(-2), state: 'error-mic-busy' } as GalleryState,
+  { ...joinFails(-3), state: 'error-interrupted' } as GalleryState,
+  { ...joinFails(-1000), state: 'error-system' } as GalleryState,
+  { ...joinFails(-424242), state: 'error-unknown' } as GalleryState,
+  { ...dialOf({ voiceCallNeedsCamera: true, authSetting: { 'scope.record': true } }, { user: { popups: { 'scope.camera': ['deny'] } }, drive: tapCall }), state: 'error-voice-needs-camera' } as GalleryState,
+  { page: 'dial', state: 'no-contact', heading: '找不到这位联系人', query: { openid: 'oNobody_00000000001' }, env: saved() },
+]
