@@ -101,6 +101,16 @@ export class RootStore implements CallContext {
     this.saveFailed = !saveState(state)
   }
 
+  /**
+   * A page shows again, e.g. back from the settings page or the phone's settings: read again, and drop a
+   * call problem that is now fixed. The first show after launch is covered by start()'s own read.
+   */
+  async pageShown(): Promise<void> {
+    if (!this.permissions.loaded) return
+    await this.permissions.refresh()
+    this.call.recheck()
+  }
+
   /** Consent given in our UI. A call that stopped only for privacy goes on by itself. */
   agreePrivacy(buttonId: string): void {
     this.permissions.agreePrivacy(buttonId)

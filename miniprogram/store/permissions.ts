@@ -209,18 +209,20 @@ export class PermissionsStore {
   /** The agree button was tapped; WeChat has recorded consent. Releases any pending privacy-gated call. */
   agreePrivacy(buttonId: string = PRIVACY_BUTTON_ID): void {
     this.privacy = 'agreed'
-    this.privacyPromptPending = false
-    const answer = this.answerPrivacyPrompt
-    this.answerPrivacyPrompt = null
-    answer?.({ event: 'agree', buttonId })
+    this.settlePrivacyPrompt({ event: 'agree', buttonId })
   }
 
   declinePrivacy(): void {
     this.privacy = 'declined'
-    this.privacyPromptPending = false
-    const answer = this.answerPrivacyPrompt
+    this.settlePrivacyPrompt({ event: 'disagree' })
+  }
+
+  /** Answers WeChat's pending privacy prompt, if there is one, exactly once. */
+  private settlePrivacyPrompt(answer: privacyService.PrivacyAnswer): void {
+    const resolve = this.answerPrivacyPrompt
     this.answerPrivacyPrompt = null
-    answer?.({ event: 'disagree' })
+    this.privacyPromptPending = false
+    resolve?.(answer)
   }
 
   openPrivacyContract(): Promise<void> {

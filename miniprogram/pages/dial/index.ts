@@ -42,8 +42,7 @@ ComponentWithStore({
       call.open(query?.openid)
     },
     onShow() {
-      // Back from a settings page: read again, and drop a problem that is now fixed.
-      if (permissions.loaded) void permissions.refresh().then(() => call.recheck())
+      void store.pageShown()
     },
     onModeAudio() { call.setMode('voice') },
     onModeVideo() { call.setMode('video') },

@@ -40,8 +40,7 @@ ComponentWithStore({
       })
     },
     onShow() {
-      // Back from a settings page: read again, and the step moves on by itself.
-      if (permissions.loaded) void permissions.refresh()
+      void store.pageShown()
     },
     onGrant() {
       void permissions.request(permissions.onboardingMode)
