@@ -9,6 +9,7 @@ import type { HistoryStore } from './history'
 import type { PermissionsStore } from './permissions'
 import type { ProfileStore } from './profile'
 import type { Contact } from './saved-state'
+import type { Person } from './validation'
 
 /** What the dial flow needs from the rest of the store. */
 export interface CallContext {
@@ -128,7 +129,7 @@ export class CallStore {
     return null
   }
 
-  private async join(me: { openid: string; nickname: string }, contact: Contact, mayRetryForCamera: boolean): Promise<void> {
+  private async join(me: Person, contact: Contact, mayRetryForCamera: boolean): Promise<void> {
     const mode = this.mode
     runInAction(() => { this.status = 'joining' })
     try {
@@ -158,7 +159,7 @@ export class CallStore {
   }
 
   /** WeChat answered a voice call with -30004: it wants the camera too. Ask for it, then try once more. */
-  private async retryVoiceWithCamera(me: { openid: string; nickname: string }, contact: Contact): Promise<void> {
+  private async retryVoiceWithCamera(me: Person, contact: Contact): Promise<void> {
     runInAction(() => { this.notice = 'voice-needs-camera' })
     const { permissions } = this.ctx
     await permissions.rereadScopes()
