@@ -4,10 +4,8 @@ import type { Environment, ScriptedUser } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { LAUNCH, READ_ALL } from '../oracle'
+import { ALICE, GRANTED, ME } from '../fixtures'
 
-const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '' }
-const GRANTED = { 'scope.record': true, 'scope.camera': true }
 type Mode = 'voice' | 'video'
 
 interface Setup {

@@ -3,14 +3,11 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { ALICE, GRANTED, ME, savedState } from '../fixtures'
 
 const KEY = 'duet.state'
 const BACKUP = 'duet.state.backup'
-const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '' }
-const PREFS = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
-const SAVED = { version: 1, profile: ME, contacts: [ALICE], history: [], prefs: PREFS }
-const GRANTED = { 'scope.record': true, 'scope.camera': true }
+const SAVED = savedState()
 
 const MSG = {
   openidEmpty: '请填写 openid。',

@@ -4,13 +4,12 @@
 import type { Environment } from '../fake-wx'
 import { launch } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { ALICE, ME } from '../fixtures'
 import {
   authSettingOf, CallResult, callTapFor, Env, FullState, launchCallsFor, onboardingStepFor, OS_VALUES, Privacy,
   SCOPE_VALUES,
 } from '../oracle'
 
-const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝' }
 const STEP_TITLES: Record<string, string> = {
   privacy: '先看看隐私保护指引', explainer: '通话需要这些权限', recovery: '权限已被关闭', phone: '微信没有手机的权限',
 }

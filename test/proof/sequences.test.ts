@@ -7,12 +7,11 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, OsPermission } from '../fake-wx'
 import { launch, LaunchedApp, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { ALICE, ME, savedState } from '../fixtures'
 
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 1000)
 const SEED = Number(process.env.DUET_FUZZ_SEED || 20261125)
 const KEY = 'duet.state'
-const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '' }
 
 type Action =
   | { do: 'tap'; nth: number }
@@ -183,8 +182,7 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
         if (start.record !== undefined) authSetting['scope.record'] = start.record
         if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
         // What an earlier Duet wrote: a complete saved state.
-        const prefs = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
-        const storage = start.saved ? { [KEY]: { version: 1, profile: ME, contacts: [ALICE], history: [], prefs } } : {}
+        const storage = start.saved ? { [KEY]: savedState() } : {}
         const session = await Session.start({
           privacyNeedsAgreement: start.privacyNeedsAgreement, authSetting, voiceCallNeedsCamera: start.voiceCallNeedsCamera, storage,
         }, 'allow')
