@@ -1,5 +1,5 @@
 // Every piece of text a person sees, in Simplified Chinese. Pages bind these; WXS receives them as arguments.
-import type { Device } from './store/call-modes'
+import type { Device } from './store/model'
 import type { CallProblem } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
 import type { StorageProblem } from './store/saved-state'
@@ -159,7 +159,7 @@ export function inputProblemText(problem: InputProblem | null): string {
 export function storageProblemText(problem: StorageProblem): string {
   switch (problem) {
     case 'corrupted': return '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。'
-    case 'future-version': return '手机上的数据来自更新版本的 Duet，当前版本无法读取。已备份原数据并重新开始。'
+    case 'future-version': return '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。'
     case 'partly-corrupted': return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
     default: return ''
   }
@@ -175,11 +175,10 @@ export function callProblemText(problem: CallProblem | null): string {
     case 'no-profile': return '还没有填写你的资料（openid 和昵称），对方需要知道是谁在呼叫。'
     case 'no-contact': return '找不到这位联系人，可能已被删除或链接有误。'
     case 'privacy': return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
-    case 'scopes-denied':
-      return `${deviceList((problem.scopes || []).map((s) => (s === 'scope.camera' ? 'camera' : 'microphone')))}权限已关闭，请在设置中开启后再试。${code}`
+    case 'scopes-denied': return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。${code}`
     case 'request-failed': return '请求权限没有成功，请重试。'
     case 'phone-denied':
-      return `手机没有允许微信使用${deviceList(problem.devices || [])}，请在手机设置中允许后再试。${code}`
+      return `手机没有允许微信使用${deviceList(problem.devices)}，请在手机设置中允许后再试。${code}`
     case 'not-enabled': return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。${code}`
     case 'unsupported-device': return `这台手机不支持小程序通话。${code}`
     case 'already-in-call': return `你已经在通话中，请先结束当前通话。${code}`

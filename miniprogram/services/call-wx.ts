@@ -1,11 +1,21 @@
 import { toWxError, WxError } from './wx-error'
 
-type WxTable = Record<string, unknown>
+type Namespace = Record<string, unknown>
+type WxFn = (...args: unknown[]) => unknown
 
-/** The wx function by name, or undefined where this base library lacks it. */
-export function wxFunction(api: string): ((...args: unknown[]) => unknown) | undefined {
-  const fn = (wx as unknown as WxTable)[api]
-  return typeof fn === 'function' ? (fn as (...args: unknown[]) => unknown) : undefined
+/**
+ * The wx function at a dotted path ('getSetting', 'cloud.callFunction') bound to its namespace, or
+ * undefined where this base library lacks it.
+ */
+export function wxFunction(api: string): WxFn | undefined {
+  const path = api.split('.')
+  let owner: unknown = wx
+  for (const name of path.slice(0, -1)) {
+    owner = typeof owner === 'object' && owner !== null ? (owner as Namespace)[name] : undefined
+  }
+  if (typeof owner !== 'object' || owner === null) return undefined
+  const fn = (owner as Namespace)[path[path.length - 1]]
+  return typeof fn === 'function' ? (...args: unknown[]) => (fn as WxFn).apply(owner, args) : undefined
 }
 
 /**
@@ -17,7 +27,7 @@ export function callWx<Result>(api: string, options: Record<string, unknown> = {
   if (!fn) return Promise.reject(new WxError(api, { errMsg: `${api}:fail not supported`, unsupported: true }))
   return new Promise<Result>((resolve, reject) => {
     try {
-      fn.call(wx, {
+      fn({
         ...options,
         success: (res: Result) => resolve(res),
         fail: (err: unknown) => reject(toWxError(api, err)),

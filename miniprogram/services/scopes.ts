@@ -1,7 +1,6 @@
+import type { Scope } from '../store/model'
 import { callWx } from './call-wx'
 
-/** The two mini program scopes a call can need. */
-export type Scope = 'scope.record' | 'scope.camera'
 /** absent = never asked, true = granted, false = denied. */
 export type AuthSetting = Partial<Record<Scope, boolean>>
 

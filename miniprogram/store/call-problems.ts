@@ -1,20 +1,19 @@
-// Everything that can stop a call, and the way out each one offers. Texts live in ../strings.ts.
-import type { Scope } from '../services/scopes'
-import type { Device } from './call-modes'
+// Everything that can stop a call, as data: what kind of problem it is, what the person can do about it,
+// and, for WeChat's errCodes, what Duet must read again and how it may recover. Texts live in ../strings.ts.
+import type { Device } from './model'
 
-export type ProblemKind =
+/** Problems about devices say which devices. */
+export type DeviceProblemKind = 'scopes-denied' | 'phone-denied'
+export type PlainProblemKind =
   | 'old-base-library' | 'devtools' | 'offline' | 'no-profile' | 'no-contact' | 'privacy'
-  | 'scopes-denied' | 'request-failed' | 'phone-denied'
-  | 'not-enabled' | 'unsupported-device' | 'already-in-call' | 'other-app-in-call' | 'mic-busy'
-  | 'interrupted' | 'system-error' | 'timeout' | 'unknown-error'
+  | 'request-failed' | 'not-enabled' | 'unsupported-device' | 'already-in-call' | 'other-app-in-call'
+  | 'mic-busy' | 'interrupted' | 'system-error' | 'timeout' | 'unknown-error'
+export type ProblemKind = DeviceProblemKind | PlainProblemKind
 
-export interface CallProblem {
-  kind: ProblemKind
-  /** WeChat's errCode, when the problem came from WeChat. */
-  errCode?: number
-  scopes?: Scope[]
-  devices?: Device[]
-}
+/** `errCode` is WeChat's, when the problem came from WeChat; it is shown in the message. */
+export type CallProblem =
+  | { kind: DeviceProblemKind; devices: Device[]; errCode?: number }
+  | { kind: PlainProblemKind; errCode?: number }
 
 /** What the person can do about it: the button shown next to the message. */
 export type WayOut = 'fix-permissions' | 'phone-settings' | 'profile' | 'privacy' | 'retry' | 'back' | 'none'
@@ -44,21 +43,44 @@ export function wayOut(problem: CallProblem): WayOut {
   return WAY_OUT[problem.kind]
 }
 
-/** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode (platform doc §4). */
+/** The device problems' kinds, for narrowing. */
+export function isDeviceProblem(p: CallProblem): p is Extract<CallProblem, { devices: Device[] }> {
+  return p.kind === 'scopes-denied' || p.kind === 'phone-denied'
+}
+
+/** What an errCode means for Duet besides its message. */
+export interface ErrCodeRule {
+  problem: CallProblem
+  /** Our picture of the state was stale: what to read again from WeChat. */
+  reread?: 'scopes' | 'phone'
+  /** WeChat wants the camera for a voice call too: explain, ask for it, and try the voice call once more. */
+  retryVoiceWithCamera?: boolean
+}
+
+/** WeChat's errCodes for setEnable1v1Chat and join1v1Chat (platform doc §4), one row each. */
+const ERR_CODES: Record<number, ErrCodeRule> = {
+  [-20000]: { problem: { kind: 'not-enabled' } },
+  [-20001]: { problem: { kind: 'unsupported-device' } },
+  [-20002]: { problem: { kind: 'already-in-call' } },
+  [-20003]: { problem: { kind: 'other-app-in-call' } },
+  [-30000]: { problem: { kind: 'system-error' } },
+  [-30001]: { problem: { kind: 'phone-denied', devices: ['camera'] }, reread: 'phone' },
+  [-30002]: { problem: { kind: 'phone-denied', devices: ['microphone'] }, reread: 'phone' },
+  [-30003]: { problem: { kind: 'scopes-denied', devices: ['microphone'] }, reread: 'scopes' },
+  [-30004]: { problem: { kind: 'scopes-denied', devices: ['camera'] }, reread: 'scopes', retryVoiceWithCamera: true },
+  [-1]: { problem: { kind: 'already-in-call' } },
+  [-2]: { problem: { kind: 'mic-busy' } },
+  [-3]: { problem: { kind: 'interrupted' } },
+  [-1000]: { problem: { kind: 'system-error' } },
+}
+
+/** The rule for a WeChat failure; an unknown or missing code is an unknown error that a retry may fix. */
+export function ruleForErrCode(errCode: number | undefined): ErrCodeRule {
+  const rule = errCode === undefined ? undefined : ERR_CODES[errCode]
+  const problem: CallProblem = rule ? rule.problem : { kind: 'unknown-error' }
+  return { ...rule, problem: errCode === undefined ? problem : { ...problem, errCode } }
+}
+
 export function problemFromErrCode(errCode: number | undefined): CallProblem {
-  switch (errCode) {
-    case -20000: return { kind: 'not-enabled', errCode }
-    case -20001: return { kind: 'unsupported-device', errCode }
-    case -20002: case -1: return { kind: 'already-in-call', errCode }
-    case -20003: return { kind: 'other-app-in-call', errCode }
-    case -30000: case -1000: return { kind: 'system-error', errCode }
-    case -30001: return { kind: 'phone-denied', errCode, devices: ['camera'] }
-    case -30002: return { kind: 'phone-denied', errCode, devices: ['microphone'] }
-    case -30003: return { kind: 'scopes-denied', errCode, scopes: ['scope.record'] }
-    case -30004: return { kind: 'scopes-denied', errCode, scopes: ['scope.camera'] }
-    case -2: return { kind: 'mic-busy', errCode }
-    case -3: return { kind: 'interrupted', errCode }
-    case undefined: return { kind: 'unknown-error' }
-    default: return { kind: 'unknown-error', errCode }
-  }
+  return ruleForErrCode(errCode).problem
 }

@@ -2,24 +2,23 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import { config } from '../config'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
-import { CallMode } from './call-modes'
-import { CallProblem, problemFromErrCode, wayOut, WayOut } from './call-problems'
+import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryStore } from './history'
+import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
+import type { NetworkStore } from './network'
 import type { PermissionsStore } from './permissions'
 import type { ProfileStore } from './profile'
-import type { Contact } from './saved-state'
-import type { Person } from './validation'
+import type { ReachabilityStore } from './reachability'
 
 /** What the dial flow needs from the rest of the store. */
 export interface CallContext {
   permissions: PermissionsStore
-  profile: ProfileStore
-  contacts: ContactsStore
-  history: HistoryStore
-  isOffline(): Promise<boolean>
-  /** setEnable1v1Chat(true) unless already on in this run; a problem when WeChat refuses. */
-  ensureReachable(): Promise<CallProblem | null>
+  profile: Pick<ProfileStore, 'me'>
+  contacts: Pick<ContactsStore, 'find'>
+  history: Pick<HistoryStore, 'add'>
+  network: Pick<NetworkStore, 'isOffline'>
+  reachability: Pick<ReachabilityStore, 'ensure'>
 }
 
 export type CallStatus = 'idle' | 'checking' | 'requesting' | 'joining'
@@ -37,6 +36,15 @@ export class CallStore {
 
   constructor(private readonly ctx: CallContext) {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+  }
+
+  load(prefs: Pick<Prefs, 'lastMode' | 'disableSwitchVoice'>): void {
+    this.mode = prefs.lastMode
+    this.disableSwitchVoice = prefs.disableSwitchVoice
+  }
+
+  get prefs(): Pick<Prefs, 'lastMode' | 'disableSwitchVoice'> {
+    return { lastMode: this.mode, disableSwitchVoice: this.disableSwitchVoice }
   }
 
   get contact(): Contact | undefined {
@@ -80,6 +88,11 @@ export class CallStore {
     if (fixed) this.problem = null
   }
 
+  /** Consent was just given: a call that stopped only for privacy goes on by itself. */
+  resumeAfterPrivacy(): void {
+    if (this.problem?.kind === 'privacy') void this.start()
+  }
+
   /** One tap, one attempt: a second tap while one is in flight does nothing. */
   async start(): Promise<void> {
     if (this.busy) return
@@ -92,12 +105,12 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
-      const refused = await this.ctx.ensureReachable()
+      const refused = await this.ctx.reachability.ensure()
       if (refused) return this.stop(refused)
       await this.join(me, contact, true)
     } catch (err) {
       // Nothing may escape to the page: whatever broke becomes a message with a code.
-      this.stop(problemFromErrCode(toWxError('call', err).errCode))
+      this.stop(ruleForErrCode(toWxError('call', err).errCode).problem)
     } finally {
       runInAction(() => { this.status = 'idle' })
     }
@@ -110,18 +123,18 @@ export class CallStore {
     if (permissions.support === 'old-base-library') return { kind: 'old-base-library' }
     if (permissions.support === 'devtools') return { kind: 'devtools' }
     if (!this.contact) return { kind: 'no-contact' }
-    if (await this.ctx.isOffline()) return { kind: 'offline' }
+    if (await this.ctx.network.isOffline()) return { kind: 'offline' }
     if (!profile.me) return { kind: 'no-profile' }
     if (!permissions.loaded) await permissions.refresh()
     if (permissions.privacyBlocks) return { kind: 'privacy' }
 
     const lacks = permissions.lacks(this.mode)
-    if (lacks.denied.length) return { kind: 'scopes-denied', scopes: lacks.denied }
+    if (lacks.denied.length) return { kind: 'scopes-denied', devices: lacks.denied.map((s) => DEVICE_FOR_SCOPE[s]) }
     if (lacks.unasked.length) {
       runInAction(() => { this.status = 'requesting' })
       const outcome = await permissions.request(this.mode)
       if (outcome === 'privacy-declined') return { kind: 'privacy' }
-      if (outcome === 'denied') return { kind: 'scopes-denied', scopes: permissions.lacks(this.mode).denied }
+      if (outcome === 'denied') return { kind: 'scopes-denied', devices: permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s]) }
       if (outcome !== 'granted') return { kind: 'request-failed' }
     }
     const phoneDenied = permissions.lacks(this.mode).phoneDenied
@@ -133,15 +146,14 @@ export class CallStore {
     const mode = this.mode
     runInAction(() => { this.status = 'joining' })
     try {
-      await voip.join1v1Chat({
-        caller: me,
-        listener: { openid: contact.openid, nickname: contact.nickname },
-        roomType: mode,
-        disableSwitchVoice: this.disableSwitchVoice,
-      }, config.joinTimeoutMs)
+      await voip.join1v1Chat({ caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice }, config.joinTimeoutMs)
       this.record(contact, 'connected')
       runInAction(() => { this.notice = 'connected' })
     } catch (raw) {
+      if (raw instanceof voip.JoinTimeoutError) {
+        this.record(contact, 'failed')
+        return this.stop({ kind: 'timeout' })
+      }
       const err = toWxError('join1v1Chat', raw)
       this.record(contact, 'failed', err.errCode)
       if (err.isPrivacyRefusal) {
@@ -149,12 +161,12 @@ export class CallStore {
         this.ctx.permissions.markPrivacyDeclined()
         return this.stop({ kind: 'privacy' })
       }
-      if (err.errCode === -30004 && mode === 'voice' && mayRetryForCamera) {
-        return this.retryVoiceWithCamera(me, contact)
-      }
-      if (err.errMsg === 'join1v1Chat:fail timeout') return this.stop({ kind: 'timeout' })
-      await this.learnFrom(err.errCode)
-      this.stop(problemFromErrCode(err.errCode))
+      const rule = ruleForErrCode(err.errCode)
+      if (rule.retryVoiceWithCamera && mode === 'voice' && mayRetryForCamera) return this.retryVoiceWithCamera(me, contact)
+      // A permission error means our picture of the state was stale: read it again.
+      if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
+      if (rule.reread === 'phone') this.ctx.permissions.readSystem()
+      this.stop(rule.problem)
     }
   }
 
@@ -165,17 +177,9 @@ export class CallStore {
     await permissions.rereadScopes()
     const outcome = await permissions.requestScopes(['scope.camera'])
     if (outcome === 'privacy-declined') return this.stop({ kind: 'privacy' })
-    if (outcome !== 'granted') {
-      return this.stop({ kind: outcome === 'denied' ? 'scopes-denied' : 'request-failed', scopes: ['scope.camera'] })
-    }
+    if (outcome === 'denied') return this.stop({ kind: 'scopes-denied', devices: ['camera'] })
+    if (outcome !== 'granted') return this.stop({ kind: 'request-failed' })
     await this.join(me, contact, false)
-  }
-
-  /** A permission error means our picture of the state was stale: read it again. */
-  private async learnFrom(errCode: number | undefined): Promise<void> {
-    const { permissions } = this.ctx
-    if (errCode === -30003 || errCode === -30004) await permissions.rereadScopes()
-    if (errCode === -30001 || errCode === -30002) permissions.readSystem()
   }
 
   private record(contact: Contact, outcome: 'connected' | 'failed', errCode?: number): void {

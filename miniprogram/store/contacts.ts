@@ -1,6 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { Contact } from './saved-state'
-import { checkNote, checkPerson, InputProblem, Person } from './validation'
+import type { Contact, Person } from './model'
+import { checkNote, checkPerson, InputProblem } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
 export type ShareLinkProblem = InputProblem
@@ -15,6 +15,14 @@ export interface ContactForm {
 
 const emptyForm = (): ContactForm => ({ openid: '', nickname: '', note: '', editing: null })
 
+/** What the contacts slice needs from the rest of the store. */
+export interface ContactsContext {
+  /** My own openid, so I am never offered or added as my own contact. */
+  myOpenid(): string | null
+  /** When each contact was last called, for the order of the list. */
+  lastCallAt(): Readonly<Record<string, number>>
+}
+
 /** The people I can call. Every change lands in `items`; the root store persists it. */
 export class ContactsStore {
   items: Contact[] = []
@@ -27,12 +35,21 @@ export class ContactsStore {
   shareOffer: { person: Person; existing: boolean } | null = null
   shareProblem: ShareLinkProblem | null = null
 
-  constructor() {
-    makeAutoObservable(this, {}, { autoBind: true })
+  constructor(private readonly ctx: ContactsContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
   }
 
   load(items: Contact[]): void {
     this.items = items
+  }
+
+  /** Contacts matching the search, most recently called first, then by name. */
+  get visible(): Contact[] {
+    const search = this.search.trim().toLowerCase()
+    const last = this.ctx.lastCallAt()
+    return this.items
+      .filter((c) => !search || c.nickname.toLowerCase().includes(search))
+      .sort((a, b) => (last[b.openid] || 0) - (last[a.openid] || 0) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
   }
 
   find(openid: string): Contact | undefined {
@@ -60,14 +77,14 @@ export class ContactsStore {
     this.error = null
   }
 
-  /** Adds, or saves the contact being edited. `myOpenid` guards against adding myself. */
-  submit(myOpenid: string | null): boolean {
+  /** Adds, or saves the contact being edited; never myself. */
+  submit(): boolean {
     const checked = checkPerson(this.form.openid, this.form.nickname)
     if (!checked.ok) return this.fail(checked.problem)
     const note = checkNote(this.form.note)
     if (!note.ok) return this.fail(note.problem)
     const contact: Contact = { ...checked.value, note: note.value }
-    if (contact.openid === myOpenid) return this.fail('self')
+    if (contact.openid === this.ctx.myOpenid()) return this.fail('self')
     const editing = this.form.editing
     if (editing !== null) {
       if (contact.openid !== editing && this.find(contact.openid)) return this.fail('duplicate')
@@ -87,7 +104,7 @@ export class ContactsStore {
     const openid = this.form.openid.trim()
     if (!this.find(openid)) return false
     this.form = { ...this.form, openid, editing: openid }
-    return this.submit(null)
+    return this.submit()
   }
 
   remove(openid: string): void {
@@ -108,7 +125,7 @@ export class ContactsStore {
   }
 
   /** A share link's query: untrusted, checked like typed input; my own card is ignored. */
-  receiveCard(query: Record<string, string | undefined>, myOpenid: string | null): void {
+  receiveCard(query: Record<string, string | undefined>): void {
     this.shareOffer = null
     this.shareProblem = null
     if (query.openid === undefined && query.nickname === undefined) return
@@ -117,7 +134,7 @@ export class ContactsStore {
       this.shareProblem = checked.problem
       return
     }
-    if (checked.value.openid === myOpenid) return
+    if (checked.value.openid === this.ctx.myOpenid()) return
     const existing = this.find(checked.value.openid)
     if (existing && existing.nickname === checked.value.nickname) return
     this.shareOffer = { person: checked.value, existing: !!existing }

@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { CallRecord, HISTORY_LIMIT } from './saved-state'
+import type { CallRecord } from './model'
+import { HISTORY_LIMIT } from './saved-state'
 
 /** Every call attempt that reached WeChat, newest last, capped at HISTORY_LIMIT. */
 export class HistoryStore {

@@ -3,9 +3,9 @@ import * as privacyService from '../services/privacy'
 import * as scopeService from '../services/scopes'
 import * as systemService from '../services/system'
 import { toWxError } from '../services/wx-error'
-import type { AuthSetting, Scope } from '../services/scopes'
+import type { AuthSetting } from '../services/scopes'
 import type { CallSupport, PhonePermission } from '../services/system'
-import { CallMode, Device, DEVICE_FOR_SCOPE, SCOPES_FOR_MODE } from './call-modes'
+import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPES_FOR_MODE } from './model'
 
 /** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
 export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
@@ -22,8 +22,6 @@ export interface Lacks {
   /** WeChat itself lacks the phone's permission: only the phone's settings help. */
   phoneDenied: Device[]
 }
-
-const PRIVACY_BUTTON_ID = 'privacy-agree'
 
 function scopeState(value: boolean | undefined): ScopeState {
   if (value === true) return 'granted'
@@ -55,6 +53,14 @@ export class PermissionsStore {
   constructor() {
     makeAutoObservable<this, 'answerPrivacyPrompt' | 'refreshing'>(
       this, { answerPrivacyPrompt: false, refreshing: false }, { autoBind: true })
+  }
+
+  loadPrefs(prefs: Pick<Prefs, 'audioOnly'>): void {
+    this.audioOnly = prefs.audioOnly
+  }
+
+  get prefs(): Pick<Prefs, 'audioOnly'> {
+    return { audioOnly: this.audioOnly }
   }
 
   get onboardingMode(): CallMode {
@@ -206,8 +212,11 @@ export class PermissionsStore {
     })
   }
 
-  /** The agree button was tapped; WeChat has recorded consent. Releases any pending privacy-gated call. */
-  agreePrivacy(buttonId: string = PRIVACY_BUTTON_ID): void {
+  /**
+   * The agree button `buttonId` was tapped; WeChat has recorded consent. Releases any pending privacy-gated
+   * call, naming the button as WeChat requires.
+   */
+  agreePrivacy(buttonId: string): void {
     this.privacy = 'agreed'
     this.settlePrivacyPrompt({ event: 'agree', buttonId })
   }

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import { fetchMyOpenid } from '../services/login'
-import { checkPerson, InputProblem, Person } from './validation'
+import * as backend from '../services/backend'
+import type { Person } from './model'
+import { checkPerson, InputProblem } from './validation'
 
 export type ProfileFetch = 'idle' | 'fetching' | 'failed'
 
@@ -12,9 +13,15 @@ export class ProfileStore {
   fetchState: ProfileFetch = 'idle'
   /** Shown once after a successful save. */
   justSaved = false
+  /** Where my openid can come from in this deployment. */
+  readonly identitySource = backend.identitySource()
 
   constructor() {
     makeAutoObservable(this, {}, { autoBind: true })
+  }
+
+  get canFetchOpenid(): boolean {
+    return this.identitySource !== 'typed'
   }
 
   load(me: Person | null): void {
@@ -41,11 +48,11 @@ export class ProfileStore {
     return true
   }
 
-  /** Fills the openid from our own login server (wx.login code → server → openid). */
-  async fetchOpenid(endpoint: string): Promise<boolean> {
+  /** Fills the openid from the backend. */
+  async fetchOpenid(): Promise<boolean> {
     this.fetchState = 'fetching'
     try {
-      const openid = await fetchMyOpenid(endpoint)
+      const openid = await backend.fetchMyOpenid()
       runInAction(() => {
         this.form = { ...this.form, openid }
         this.fetchState = 'idle'

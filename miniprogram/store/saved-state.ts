@@ -1,34 +1,18 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
-import { CallMode, isCallMode } from './call-modes'
-import { checkNickname, checkNote, checkOpenid, Person } from './validation'
+import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
+import { CallRecord, Contact, isCallMode, Person, Prefs } from './model'
+import { checkNickname, checkNote, checkOpenid } from './validation'
 
+export { SAVED_VERSION }
 export const STORAGE_KEY = 'duet.state'
+/** A value that could not be trusted, kept whole so nothing is destroyed. */
 export const BACKUP_KEY = 'duet.state.backup'
-export const SAVED_VERSION = 1
+/** A value written by a newer Duet (e.g. before a rollback), kept aside untouched. */
+export const NEWER_KEY = 'duet.state.newer'
 export const HISTORY_LIMIT = 100
 
-export interface Contact extends Person {
-  note: string
-}
-
-export interface CallRecord {
-  at: number
-  openid: string
-  mode: CallMode
-  outcome: 'connected' | 'failed'
-  /** WeChat's errCode; absent when it gave none (e.g. a timeout). */
-  errCode?: number
-}
-
-export interface Prefs {
-  lastMode: CallMode
-  disableSwitchVoice: boolean
-  acceptCalls: boolean
-  audioOnly: boolean
-}
-
 export interface SavedState {
-  version: typeof SAVED_VERSION
+  version: number
   profile: Person | null
   contacts: Contact[]
   history: CallRecord[]
@@ -38,21 +22,14 @@ export interface SavedState {
 /** What went wrong reading the stored value; null when it was fine or absent. */
 export type StorageProblem = 'corrupted' | 'future-version' | 'partly-corrupted' | null
 
+export const DEFAULT_PREFS: Readonly<Prefs> = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
+
 export function emptyState(): SavedState {
-  return {
-    version: SAVED_VERSION,
-    profile: null,
-    contacts: [],
-    history: [],
-    prefs: { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false },
-  }
+  return { version: SAVED_VERSION, profile: null, contacts: [], history: [], prefs: { ...DEFAULT_PREFS } }
 }
 
-type Loose = Record<string, unknown>
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 function readPerson(v: unknown): Person | null {
-  if (!isObject(v)) return null
+  if (!isLoose(v)) return null
   const openid = checkOpenid(v.openid)
   const nickname = checkNickname(v.nickname)
   return openid.ok && nickname.ok ? { openid: openid.value, nickname: nickname.value } : null
@@ -60,13 +37,13 @@ function readPerson(v: unknown): Person | null {
 
 function readContact(v: unknown): Contact | null {
   const person = readPerson(v)
-  if (!person || !isObject(v)) return null
+  if (!person || !isLoose(v)) return null
   const note = checkNote(v.note ?? '')
   return note.ok ? { ...person, note: note.value } : null
 }
 
 function readRecord(v: unknown): CallRecord | null {
-  if (!isObject(v)) return null
+  if (!isLoose(v)) return null
   const { at, openid, mode, outcome, errCode } = v
   if (typeof at !== 'number' || !Number.isFinite(at) || !checkOpenid(openid).ok || !isCallMode(mode)) return null
   if (outcome !== 'connected' && outcome !== 'failed') return null
@@ -76,13 +53,13 @@ function readRecord(v: unknown): CallRecord | null {
   return record
 }
 
-function readPrefs(v: unknown, fallback: Prefs): { prefs: Prefs; clean: boolean } {
-  if (!isObject(v)) return { prefs: fallback, clean: v === undefined }
+function readPrefs(v: unknown): { prefs: Prefs; clean: boolean } {
+  if (!isLoose(v)) return { prefs: { ...DEFAULT_PREFS }, clean: v === undefined }
   const prefs: Prefs = {
-    lastMode: isCallMode(v.lastMode) ? v.lastMode : fallback.lastMode,
-    disableSwitchVoice: typeof v.disableSwitchVoice === 'boolean' ? v.disableSwitchVoice : fallback.disableSwitchVoice,
-    acceptCalls: typeof v.acceptCalls === 'boolean' ? v.acceptCalls : fallback.acceptCalls,
-    audioOnly: typeof v.audioOnly === 'boolean' ? v.audioOnly : fallback.audioOnly,
+    lastMode: isCallMode(v.lastMode) ? v.lastMode : DEFAULT_PREFS.lastMode,
+    disableSwitchVoice: typeof v.disableSwitchVoice === 'boolean' ? v.disableSwitchVoice : DEFAULT_PREFS.disableSwitchVoice,
+    acceptCalls: typeof v.acceptCalls === 'boolean' ? v.acceptCalls : DEFAULT_PREFS.acceptCalls,
+    audioOnly: typeof v.audioOnly === 'boolean' ? v.audioOnly : DEFAULT_PREFS.audioOnly,
   }
   // A missing key (an older version wrote fewer prefs) takes its default quietly; a wrong value is damage.
   const clean = (Object.keys(prefs) as Array<keyof Prefs>).every((k) => v[k] === undefined || prefs[k] === v[k])
@@ -96,31 +73,31 @@ function readList<T>(v: unknown, readItem: (item: unknown) => T | null): { items
   return { items, dropped: items.length !== v.length }
 }
 
-/**
- * Reads a stored value back. Never throws: what cannot be trusted is dropped and reported, so the
- * caller can keep a backup of the raw value and tell the person once.
- */
-export function parseSavedState(raw: unknown): { state: SavedState; problem: StorageProblem } {
-  const empty = emptyState()
-  if (raw === undefined) return { state: empty, problem: null }
+/** The stored value as an object with a version, or the problem that stops it being one. */
+function unwrap(raw: unknown): { value: Loose; version: number } | { problem: 'corrupted' | 'future-version' } {
   let value: unknown = raw
   if (typeof raw === 'string') {
     try {
       value = JSON.parse(raw)
     } catch {
-      return { state: empty, problem: 'corrupted' }
+      return { problem: 'corrupted' }
     }
   }
-  if (!isObject(value) || typeof value.version !== 'number') return { state: empty, problem: 'corrupted' }
-  if (value.version > SAVED_VERSION) return { state: empty, problem: 'future-version' }
-  if (value.version !== SAVED_VERSION) return { state: empty, problem: 'corrupted' }
+  if (!isLoose(value) || typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
+    return { problem: 'corrupted' }
+  }
+  if (value.version > SAVED_VERSION) return { problem: 'future-version' }
+  return { value, version: value.version }
+}
 
+/** Validates a value already migrated to the current version, dropping what cannot be trusted. */
+function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem } {
   const profile = value.profile === null || value.profile === undefined ? null : readPerson(value.profile)
   const profileDropped = profile === null && value.profile !== null && value.profile !== undefined
   const contacts = readList(value.contacts, readContact)
   const uniqueContacts = contacts.items.filter((c, i, all) => all.findIndex((o) => o.openid === c.openid) === i)
   const history = readList(value.history, readRecord)
-  const prefs = readPrefs(value.prefs, empty.prefs)
+  const prefs = readPrefs(value.prefs)
   const state: SavedState = {
     version: SAVED_VERSION,
     profile,
@@ -131,4 +108,15 @@ export function parseSavedState(raw: unknown): { state: SavedState; problem: Sto
   const dropped = profileDropped || contacts.dropped || uniqueContacts.length !== contacts.items.length
     || history.dropped || history.items.length > HISTORY_LIMIT || !prefs.clean
   return { state, problem: dropped ? 'partly-corrupted' : null }
+}
+
+/**
+ * Reads a stored value back: older versions are migrated first, then everything is validated. Never throws:
+ * what cannot be trusted is dropped and reported, so the caller can keep the raw value and tell the person once.
+ */
+export function parseSavedState(raw: unknown): { state: SavedState; problem: StorageProblem } {
+  if (raw === undefined) return { state: emptyState(), problem: null }
+  const unwrapped = unwrap(raw)
+  if ('problem' in unwrapped) return { state: emptyState(), problem: unwrapped.problem }
+  return readCurrent(migrate(unwrapped.value, unwrapped.version))
 }

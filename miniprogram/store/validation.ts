@@ -1,5 +1,6 @@
 // Rules for what a person types or a share link carries. Pure: the same checks serve typed input,
 // share-link queries and stored data.
+import type { Person } from './model'
 
 export type OpenidProblem = 'openid-empty' | 'openid-length' | 'openid-chars'
 export type NicknameProblem = 'nickname-empty' | 'nickname-length' | 'nickname-chars'
@@ -52,11 +53,6 @@ export function checkNote(raw: unknown): Checked<string, NoteProblem> {
   if (INVISIBLE.test(value)) return { ok: false, problem: 'note-chars' }
   if (visibleLength(value) > NOTE_MAX) return { ok: false, problem: 'note-length' }
   return { ok: true, value }
-}
-
-export interface Person {
-  openid: string
-  nickname: string
 }
 
 /** Both fields checked; the first problem found is the one shown. */

@@ -17,17 +17,17 @@ interface Interaction { name: string; page: PageName; setDataCount: number; byte
 const interactions: Interaction[] = []
 let current: { page: PageName; calls: Array<Record<string, unknown>> } | null = null
 
-/** Top-level keys a page's WXML (and the templates it imports) never mentions. */
+/** Top-level keys a page's WXML never mentions. */
 function unusedKeys(page: PageName, keys: string[]): string[] {
   const dir = path.join(MINIPROGRAM_ROOT, 'pages', page)
-  let wxml = fs.readFileSync(path.join(dir, 'index.wxml'), 'utf8')
-  wxml += fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'templates/privacy-consent.wxml'), 'utf8')
+  const wxml = fs.readFileSync(path.join(dir, 'index.wxml'), 'utf8')
+
   return keys.filter((k) => !new RegExp(`\\b${k.split('.')[0]}\\b`).test(wxml.replace(/<!--[\s\S]*?-->/g, '')))
 }
 
 function instrument(app: LaunchedApp): void {
-  app.onRender = (comp, name) => {
-    const instance = comp.instance as unknown as { setData(d: Record<string, unknown>, cb?: () => void): void }
+  app.onRender = (page, name) => {
+    const instance = page.comp.instance as unknown as { setData(d: Record<string, unknown>, cb?: () => void): void }
     const original = instance.setData.bind(instance)
     instance.setData = (data, cb) => {
       current?.calls.push({ ...data, __page: name })

@@ -176,7 +176,9 @@ describe('2. scopes', () => {
 
   test('the settings page lists only scopes asked before: nothing else can be switched', () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true, 'scope.camera': true } })
-    expect(fake.tapOpenSettingButton()).toEqual({ 'scope.record': true })
+    const page = { route: 'pages/x/index', shareAppMessage: () => undefined }
+    expect(fake.pressButton({ openType: 'openSetting', id: 'open', dataset: {} }, page))
+      .toEqual([{ name: 'opensetting', detail: { authSetting: { 'scope.record': true }, errMsg: 'openSetting:ok' } }])
   })
 })
 

@@ -54,6 +54,45 @@ export interface PrivacyResolution {
   buttonId?: string
 }
 
+/** The page stack as the harness keeps it; the fake decides what WeChat allows and tells it what to do. */
+export interface Router {
+  /** Routes of the open pages, bottom first. */
+  stack(): string[]
+  open(url: string): void
+  replace(url: string): void
+  back(delta: number): void
+  relaunch(url: string): void
+}
+
+/** A tapped `<button open-type>` as WeChat sees it. */
+export interface OpenTypeButton {
+  openType: string
+  id: string
+  dataset: Record<string, unknown>
+}
+
+/** The page a button sits on, for what WeChat asks of it (the share card comes from onShareAppMessage). */
+export interface ButtonPage {
+  route: string
+  shareAppMessage(from: { from: 'button'; target: { id: string; dataset: Record<string, unknown> } }): unknown
+}
+
+/** A share card sent into a chat: what the friend taps. */
+export interface SharedCard {
+  title: string
+  path: string
+  imageUrl?: string
+}
+
+/** What WeChat delivers to the button's own bind handler after its open-type action. */
+export interface ButtonEvent {
+  name: string
+  detail: Record<string, unknown>
+}
+
+/** WeChat's page stack holds at most ten pages. */
+const MAX_PAGES = 10
+
 export class FakeWx {
   readonly env: Environment
   readonly user: ScriptedUser
@@ -81,9 +120,14 @@ export class FakeWx {
   /** Pages that exist, set by the harness from app.json; navigation elsewhere is a problem. */
   knownPages: string[] | null = null
 
+  /** Share cards sent from this phone, newest last. */
+  readonly shared: SharedCard[] = []
+  router: Router | null = null
+
   private privacyListener: ((resolve: (r: PrivacyResolution) => void, info: { referrer: string }) => void) | null = null
   private tappedAgreeButtonId: string | null = null
   private readonly networkListeners = new Set<(res: unknown) => void>()
+  private readonly leaveListeners: Array<() => void> = []
   private readonly returnListeners: Array<() => void> = []
   private loginCount = 0
   readonly wx: WechatMiniprogram.Wx
@@ -108,21 +152,43 @@ export class FakeWx {
 
   // ---- what the harness does on the person's behalf ----------------------------------------
 
-  /** `<button open-type="agreePrivacyAuthorization">` was tapped: WeChat records consent. */
+  /**
+   * A `<button open-type>` was tapped: WeChat does what the open type means and answers with the events
+   * it delivers to the button's bind handlers. An open type not modelled here fails the test.
+   */
+  pressButton(button: OpenTypeButton, page: ButtonPage): ButtonEvent[] {
+    switch (button.openType) {
+      case 'agreePrivacyAuthorization':
+        this.tapAgreePrivacyButton(button.id)
+        return [{ name: 'agreeprivacyauthorization', detail: {} }]
+      case 'openSetting': {
+        this.record('openSetting', 'openSetting(button)', 'permission', {})
+        const authSetting = this.visitSettingsPage()
+        return [{ name: 'opensetting', detail: { authSetting, errMsg: 'openSetting:ok' } }]
+      }
+      case 'share': {
+        const card = this.shareCard(page, button)
+        if (card) this.shared.push(card)
+        return []
+      }
+      default:
+        this.problem(`<button open-type="${button.openType}"> is not modelled`)
+    }
+  }
+
+  /** `<button open-type="agreePrivacyAuthorization">` was tapped: WeChat records consent for that button. */
   tapAgreePrivacyButton(buttonId: string): void {
     this.record('agreePrivacyAuthorization', `agreePrivacyAuthorization(#${buttonId})`, 'privacy', { buttonId })
     this.tappedAgreeButtonId = buttonId
     this.env.privacyNeedsAgreement = false
   }
 
-  /** `<button open-type="openSetting">` was tapped: the settings page opens, then the mini program shows again. */
-  tapOpenSettingButton(): WechatMiniprogram.AuthSetting {
-    this.record('openSetting', 'openSetting(button)', 'permission', {})
-    const authSetting = this.visitSettingsPage()
-    return authSetting
+  /** The person left the mini program for a settings page (the harness hides the top page). */
+  onLeaveMiniProgram(listener: () => void): void {
+    this.leaveListeners.push(listener)
   }
 
-  /** Called when the person comes back from a settings page (the harness re-runs the page's onShow). */
+  /** The person came back from a settings page (the harness shows the top page again). */
   onReturnToMiniProgram(listener: () => void): void {
     this.returnListeners.push(listener)
   }
@@ -183,12 +249,29 @@ export class FakeWx {
     for (const listener of this.returnListeners) listener()
   }
 
+  /** The settings page opens over the mini program; the person flips switches and comes back. */
   private visitSettingsPage(): WechatMiniprogram.AuthSetting {
+    for (const listener of this.leaveListeners) listener()
     for (const [scope, on] of Object.entries(this.user.settingsPage) as Array<[FakeScope, boolean]>) {
       // The page lists only scopes asked before: a switch for any other is not there to flip.
       if (scope in this.env.authSetting) this.env.authSetting[scope] = on
     }
+    this.later(() => this.returnToMiniProgram())
     return clone(this.env.authSetting)
+  }
+
+  /** The card a share sends: the page's onShareAppMessage, checked the way WeChat uses it. */
+  private shareCard(page: ButtonPage, button: OpenTypeButton): SharedCard | null {
+    const content = page.shareAppMessage({ from: 'button', target: { id: button.id, dataset: button.dataset } }) as
+      Partial<SharedCard> | undefined
+    this.record('share', `share(${content?.path ?? 'no path'})`, 'ui', content ?? {})
+    if (!content || typeof content.title !== 'string' || typeof content.path !== 'string') {
+      this.noteProblem('a share button was tapped but onShareAppMessage gave no { title, path }')
+      return null
+    }
+    const path = content.path.split('?')[0].replace(/^\//, '')
+    if (this.knownPages && !this.knownPages.includes(path)) this.noteProblem(`a shared card opens a page app.json does not register: ${content.path}`)
+    return { title: content.title, path: content.path, ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}) }
   }
 
   /** Runs `proceed` once privacy consent allows it, as WeChat does for privacy-gated APIs. */
@@ -298,7 +381,6 @@ export class FakeWx {
           return this.failWith(o, { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' })
         }
         const authSetting = this.visitSettingsPage()
-        this.later(() => this.returnToMiniProgram())
         this.succeed('openSetting', o, { authSetting })
       }),
 
@@ -316,6 +398,7 @@ export class FakeWx {
       }),
       openAppAuthorizeSetting: api('2.20.1', 'system', (o: Options) => {
         this.record('openAppAuthorizeSetting', 'openAppAuthorizeSetting', 'system', {})
+        for (const listener of this.leaveListeners) listener()
         Object.assign(this.env.os, this.user.phoneSettings)
         this.later(() => this.returnToMiniProgram())
         this.succeed('openAppAuthorizeSetting', o)
@@ -404,9 +487,14 @@ export class FakeWx {
       navigateTo: api('1.0.0', 'route', (o: Options & { url: string }) => this.navigate('navigateTo', o)),
       redirectTo: api('1.0.0', 'route', (o: Options & { url: string }) => this.navigate('redirectTo', o)),
       reLaunch: api('1.1.0', 'route', (o: Options & { url: string }) => this.navigate('reLaunch', o)),
-      navigateBack: api('1.0.0', 'route', (o: Options) => {
-        this.record('navigateBack', 'navigateBack', 'route', {})
-        this.navigations.push('back')
+      navigateBack: api('1.0.0', 'route', (o: Options & { delta?: number }) => {
+        const delta = Math.max(1, Math.floor(Number(o.delta ?? 1)) || 1)
+        this.record('navigateBack', `navigateBack(${delta})`, 'route', { delta })
+        const depth = this.router?.stack().length ?? 0
+        if (depth <= 1) return this.failWith(o, { errMsg: 'navigateBack:fail cannot navigate back at first page.' })
+        this.navigations.push(delta === 1 ? 'back' : `back ${delta}`)
+        // Past the bottom of the stack WeChat stops at the first page.
+        this.later(() => this.router?.back(Math.min(delta, depth - 1)))
         this.succeed('navigateBack', o)
       }),
     }
@@ -450,14 +538,24 @@ export class FakeWx {
     this.failWith(o, { errMsg: outcome.errMsg ?? `join1v1Chat:fail ${outcome.errCode}`, errCode: outcome.errCode })
   }
 
-  private navigate(api: string, o: Options & { url: string }): void {
+  private navigate(api: 'navigateTo' | 'redirectTo' | 'reLaunch', o: Options & { url: string }): void {
     this.record(api, `${api}(${o.url})`, 'route', { url: o.url })
     const path = o.url.split('?')[0].replace(/^\//, '')
     if (this.knownPages && !this.knownPages.includes(path)) {
       this.noteProblem(`${api} to a page app.json does not register: ${o.url}`)
       return this.failWith(o, { errMsg: `${api}:fail page "${path}" is not found` })
     }
+    const stack = this.router?.stack() ?? []
+    if (api === 'navigateTo' && stack.length >= MAX_PAGES) {
+      this.noteProblem(`navigateTo with ${MAX_PAGES} pages open: ${o.url}`)
+      return this.failWith(o, { errMsg: 'navigateTo:fail webview count limit exceed' })
+    }
     this.navigations.push(o.url)
+    this.later(() => {
+      if (api === 'navigateTo') this.router?.open(o.url)
+      else if (api === 'redirectTo') this.router?.replace(o.url)
+      else this.router?.relaunch(o.url)
+    })
     this.succeed(api, o)
   }
 

@@ -1,16 +1,15 @@
 // The harness itself must model WeChat's tap rule: openSetting only in the synchronous part of a tap.
 import { createFakeWx } from '../fake-wx'
+import { loadSimulate, registerInline, renderPage } from './jcomponent'
 import { PageHandle, settle } from './page'
 
 function mount(methods: Record<string, (this: unknown) => unknown>) {
   jest.resetModules()
-  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
+  loadSimulate()
   const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true } })
   ;(global as unknown as { wx: WechatMiniprogram.Wx }).wx = fake.wx
-  const id = simulate.load({ template: '<view id="go" bindtap="go">go</view>', methods })
-  const comp = simulate.render(id)
-  comp.attach(document.createElement('parent-wrapper'))
-  return { page: new PageHandle(comp, fake), fake }
+  const comp = renderPage(registerInline('<view id="go" bindtap="go">go</view>', methods))
+  return { page: new PageHandle('pages/test/index', {}, comp, fake), fake }
 }
 
 test('openSetting called synchronously in a tap handler opens the settings page', async () => {

@@ -1,9 +1,8 @@
-// What a person can do to a page, and what they can see on it.
+// What a person can do on a page, and what they can see there.
 import type { FakeWx } from '../fake-wx'
+import { attr, dataset, dispatch, El, instanceOf, queryAll, Rendered, rootDom, tagOf } from './jcomponent'
 
-type Comp = ReturnType<typeof import('miniprogram-simulate').render>
-type Node = { dom: HTMLElement; dispatchEvent(name: string, opts?: unknown): void }
-import { loadSimulate } from './simulate'
+export type { El }
 
 /**
  * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake
@@ -13,115 +12,114 @@ export async function settle(rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0))
 }
 
+const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
+
 export class PageHandle {
-  constructor(readonly comp: Comp, private readonly fake: FakeWx) {}
+  constructor(
+    readonly route: string,
+    readonly query: Record<string, string>,
+    readonly comp: Rendered,
+    private readonly fake: FakeWx,
+  ) {}
 
-  private get instance(): Record<string, unknown> {
-    return this.comp.instance as unknown as Record<string, unknown>
+  // ---- lifecycle, as WeChat runs it (the app harness calls these) --------------------------------
+
+  private lifecycle(name: string, ...args: unknown[]): unknown {
+    const fn = instanceOf(this.comp)[name] as ((...a: unknown[]) => unknown) | undefined
+    return fn?.apply(this.comp.instance, args)
   }
 
-  load(query: Record<string, string>): void {
-    const onLoad = this.instance.onLoad as ((q: Record<string, string>) => void) | undefined
-    onLoad?.call(this.comp.instance, query)
-  }
-
-  show(): void {
-    const onShow = this.instance.onShow as (() => void) | undefined
-    onShow?.call(this.comp.instance)
-  }
+  load(): void { this.lifecycle('onLoad', this.query) }
+  show(): void { this.lifecycle('onShow') }
+  hide(): void { this.lifecycle('onHide') }
+  unload(): void { this.lifecycle('onUnload') }
 
   /** Calls a page hook such as onShareAppMessage and returns its result. */
   hook<T>(name: string, ...args: unknown[]): T {
-    const fn = this.instance[name] as ((...a: unknown[]) => T) | undefined
-    if (!fn) throw new Error(`page has no ${name}`)
-    return fn.apply(this.comp.instance, args)
+    if (typeof instanceOf(this.comp)[name] !== 'function') throw new Error(`page has no ${name}`)
+    return this.lifecycle(name, ...args) as T
   }
 
-  find(selector: string): Node | null {
-    return (this.comp.querySelector(selector) as unknown as Node | undefined) ?? null
+  // ---- what a person sees -------------------------------------------------------------------------
+
+  find(selector: string): El | null {
+    return queryAll(this.comp, selector)[0] ?? null
   }
 
-  all(selector: string): Node[] {
-    return this.comp.querySelectorAll(selector) as unknown as Node[]
+  all(selector: string): El[] {
+    return queryAll(this.comp, selector)
   }
 
   exists(selector: string): boolean {
     return this.find(selector) !== null
   }
 
-  private get(selector: string): Node {
-    const node = this.find(selector)
-    if (!node) throw new Error(`nothing on the page matches ${selector}. The page shows:\n${this.visibleText()}`)
-    return node
+  private get(selector: string): El {
+    const el = this.find(selector)
+    if (!el) throw new Error(`nothing on the page matches ${selector}. The page shows:\n${this.visibleText()}`)
+    return el
   }
 
   text(selector: string): string {
-    return (this.get(selector).dom.textContent || '').replace(/\s+/g, ' ').trim()
+    return squash(this.get(selector).dom.textContent)
+  }
+
+  /** The text of every element matching `selector`, in order. */
+  texts(selector: string): string[] {
+    return this.all(selector).map((el) => squash(el.dom.textContent))
   }
 
   /** Everything a person can read on the page. */
   visibleText(): string {
-    return (this.comp.dom?.textContent || '').replace(/\s+/g, ' ').trim()
+    return squash(rootDom(this.comp).textContent)
   }
 
   /** A template attribute as WXML evaluated it (e.g. `disabled="{{busy}}"` → true/false). */
-  attr(selector: string, name: string, node: Node = this.get(selector)): unknown {
-    const vt = (node.dom as unknown as { __wxElement: { _vt?: { attrs: Array<{ name: string; value: unknown }> } } })
-      .__wxElement._vt
-    // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
-    const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
-    return vt?.attrs.find((a) => a.name === key)?.value ?? null
+  attr(selector: string | El, name: string): unknown {
+    return attr(typeof selector === 'string' ? this.get(selector) : selector, name)
   }
 
-  isDisabled(selector: string, node: Node = this.get(selector)): boolean {
-    const value = this.attr(selector, 'disabled', node)
+  isDisabled(selector: string | El): boolean {
+    const value = this.attr(selector, 'disabled')
     return value === true || value === 'true' || value === ''
   }
 
+  // ---- what a person does -------------------------------------------------------------------------
+
   /**
    * A person's tap. Delivered synchronously with the fake's "in a tap" flag set, so WeChat's rule that
-   * openSetting works only inside a tap handler is checked. Open-type buttons do what WeChat does for them.
+   * openSetting works only inside a tap handler is checked. An open-type button then does what WeChat
+   * does for it (the fake decides), and WeChat's answer reaches the button's handler.
    */
-  tap(selector: string, node: Node = this.get(selector)): void {
-    if (node.dom.tagName === 'WX-BUTTON' && this.isDisabled(selector, node)) return
+  tap(selector: string | El): void {
+    const el = typeof selector === 'string' ? this.get(selector) : selector
+    if (tagOf(el) === 'button' && this.isDisabled(el)) return
     this.fake.inTap = true
     try {
-      this.dispatch(node, 'tap', {})
+      dispatch(el, 'tap', {})
     } finally {
       this.fake.inTap = false
     }
-    const openType = this.attr(selector, 'open-type', node)
-    if (openType === 'agreePrivacyAuthorization') {
-      const id = String(this.attr(selector, 'id', node) || '')
-      this.fake.tapAgreePrivacyButton(id)
-      this.dispatch(node, 'agreeprivacyauthorization', {})
-    } else if (openType === 'openSetting') {
-      const authSetting = this.fake.tapOpenSettingButton()
-      this.dispatch(node, 'opensetting', { authSetting, errMsg: 'openSetting:ok' })
-      this.show()
-    }
+    const openType = attr(el, 'open-type')
+    if (tagOf(el) !== 'button' || typeof openType !== 'string' || !openType) return
+    const button = { openType, id: String(attr(el, 'id') ?? ''), dataset: dataset(el) }
+    const page = { route: this.route, shareAppMessage: (from: unknown) => this.hook('onShareAppMessage', from) }
+    for (const event of this.fake.pressButton(button, page)) dispatch(el, event.name, event.detail)
   }
 
   /** Taps the n-th element matching a selector (e.g. one contact in a list). */
   tapNth(selector: string, index: number): void {
-    const node = this.all(selector)[index]
-    if (!node) throw new Error(`no element ${index} for ${selector}`)
-    this.tap(selector, node)
+    const el = this.all(selector)[index]
+    if (!el) throw new Error(`no element ${index} for ${selector}`)
+    this.tap(el)
   }
 
   /** Typing: delivered synchronously like taps, so a tap right after sees what was typed. */
-  input(selector: string, value: string): void {
-    this.dispatch(this.get(selector), 'input', { value })
+  input(selector: string | El, value: string): void {
+    dispatch(typeof selector === 'string' ? this.get(selector) : selector, 'input', { value })
   }
 
   change(selector: string, value: unknown): void {
-    this.dispatch(this.get(selector), 'change', { value })
-  }
-
-  private dispatch(node: Node, name: string, detail: unknown): void {
-    // j-component's own event system: dispatching through it is synchronous (see toolchain.md).
-    const { exparser } = loadSimulate()
-    const target = (node.dom as unknown as { __wxElement: unknown }).__wxElement
-    exparser.Event.dispatchEvent(target, exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }))
+    dispatch(this.get(selector), 'change', { value })
   }
 }

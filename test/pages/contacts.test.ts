@@ -178,20 +178,20 @@ describe('storage', () => {
   })
 
   test.each([
-    ['not JSON', '{not json', 'corrupted', '已损坏'],
-    ['not an object', 42, 'corrupted', '已损坏'],
-    ['a future version', { version: 99, contacts: [ALICE] }, 'future-version', '更新版本'],
-  ])('%s: backed up, started clean, told once', async (_name, raw, _problem, words) => {
+    ['not JSON', '{not json', 'duet.state.backup', '已损坏'],
+    ['not an object', 42, 'duet.state.backup', '已损坏'],
+    ['a future version', { version: 99, contacts: [ALICE] }, 'duet.state.newer', '更新版本'],
+  ])('%s: kept whole under %s, started clean, told once', async (_name, raw, keptUnder, words) => {
     const { app, page } = await open({ storage: { [KEY]: raw } })
     expect(page.text('#storage-notice')).toContain(words)
-    expect(app.fake.env.storage['duet.state.backup']).toEqual(raw)
+    expect(app.fake.env.storage[keptUnder]).toEqual(raw)
     expect(names(page)).toEqual([])
     page.tap('#storage-notice-dismiss')
     await settle()
     expect(page.exists('#storage-notice')).toBe(false)
     const again = await launch({ storage: app.fake.env.storage })
     expect((await again.open('contacts')).exists('#storage-notice')).toBe(false)
-    expect(again.fake.env.storage['duet.state.backup']).toEqual(raw)
+    expect(again.fake.env.storage[keptUnder]).toEqual(raw)
   })
 
   test('partly corrupted: the good entries survive', async () => {
@@ -262,9 +262,8 @@ describe('my openid from our login server (optional)', () => {
   test('hidden without an endpoint; with one, wx.login → server → openid fills the form', async () => {
     const plain = await launch()
     expect((await plain.open('contacts')).exists('#me-fetch')).toBe(false)
-    const app = await launch({ loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) })
-    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
-    config.loginEndpoint = 'https://duet.example/login'
+    const app = await launch({ loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) },
+      {}, { config: { loginEndpoint: 'https://duet.example/login' } })
     const page = await app.open('contacts')
     page.tap('#me-fetch')
     await settle()
@@ -273,9 +272,7 @@ describe('my openid from our login server (optional)', () => {
   })
 
   test('a failing server says so and leaves manual entry', async () => {
-    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) })
-    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
-    config.loginEndpoint = 'https://duet.example/login'
+    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) }, {}, { config: { loginEndpoint: 'https://duet.example/login' } })
     const page = await app.open('contacts')
     page.tap('#me-fetch')
     await settle()

@@ -73,9 +73,8 @@ describe('a phone with everything granted', () => {
   })
 
   test('a join that never answers ends with a message, not a stuck "calling"', async () => {
-    const app = await launch({ authSetting: GRANTED, joinOutcomes: ['hang'], storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE] } } })
-    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
-    config.joinTimeoutMs = 40
+    const app = await launch({ authSetting: GRANTED, joinOutcomes: ['hang'], storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE] } } },
+      {}, { config: { joinTimeoutMs: 40 } })
     const page = await app.open('dial', { openid: ALICE.openid })
     page.tap('#call')
     await new Promise((r) => setTimeout(r, 60))

@@ -1,12 +1,13 @@
 // Issue 6 §3: bad input from every door (typed fields, share links, storage, WeChat's own answers).
 // Each row: the message a person sees, and proof that nothing already saved changed.
 import type { Environment } from '../fake-wx'
-import { launch, LaunchedApp, PageName } from '../harness/app'
+import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { ALICE, GRANTED, ME, savedState } from '../fixtures'
 
 const KEY = 'duet.state'
 const BACKUP = 'duet.state.backup'
+const NEWER = 'duet.state.newer'
 const SAVED = savedState()
 
 const MSG = {
@@ -26,11 +27,15 @@ interface Row {
   env?: Partial<Environment>
   page: PageName
   query?: Record<string, string>
+  config?: LaunchOptions['config']
   act?: (page: PageHandle, app: LaunchedApp) => void | Promise<void>
   /** Selector and the text a person reads there; null: nothing is shown (e.g. my own card). */
   shows: [string, string] | null
-  /** Storage after the row: 'unchanged' (byte for byte), or 'backed-up' (the raw value kept under the backup key). */
-  storage?: 'unchanged' | 'backed-up'
+  /**
+   * Storage after the row: 'unchanged' (byte for byte), 'backed-up' (the raw value kept under the backup key),
+   * or 'kept-aside' (a newer Duet's value kept untouched under its own key).
+   */
+  storage?: 'unchanged' | 'backed-up' | 'kept-aside'
 }
 
 function addContact(openid: string, nickname: string, note = '') {
@@ -101,7 +106,7 @@ const rows: Row[] = [
   { name: 'storage: an array', page: 'contacts', env: { storage: { [KEY]: [SAVED] } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
   { name: 'storage: null', page: 'contacts', env: { storage: { [KEY]: null } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
   { name: 'storage: wrong types', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, contacts: 'x', history: {}, prefs: 3 } } }, shows: ['#storage-notice', '部分保存的数据已损坏'], storage: 'backed-up' },
-  { name: 'storage: a future version', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, version: 2 } } }, shows: ['#storage-notice', '更新版本'], storage: 'backed-up' },
+  { name: 'storage: a future version', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, version: 99 } } }, shows: ['#storage-notice', '更新版本'], storage: 'kept-aside' },
   { name: 'storage: version 0', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, version: 0 } } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
   { name: 'storage: huge history', page: 'contacts',
     env: { storage: { [KEY]: { ...SAVED, history: Array.from({ length: 5000 }, (_, i) => ({ at: i + 1, openid: ALICE.openid, mode: 'voice', outcome: 'connected' })) } } },
@@ -125,12 +130,10 @@ const rows: Row[] = [
   { name: 'wx: getNetworkType fails (the call is still tried)', page: 'dial', env: { authSetting: GRANTED, failures: { getNetworkType: { errMsg: 'getNetworkType:fail' } } },
     act: tapCall, shows: ['#call-notice', '已打开微信通话界面。'] },
   { name: 'wx: join1v1Chat never calls back', page: 'dial', env: { authSetting: GRANTED, joinOutcomes: ['hang'] },
-    act: async (p, app) => {
-      const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
-      config.joinTimeoutMs = 5
+    config: { joinTimeoutMs: 5 },
+    act: async (p) => {
       p.tap('#call')
       await new Promise((r) => setTimeout(r, 20))
-      void app
     }, shows: ['#call-error', '微信长时间没有响应，请重试。'] },
 ]
 
@@ -141,7 +144,7 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
 
   test.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const storage = row.env?.storage ?? { [KEY]: SAVED }
-    const app = await launch({ ...row.env, storage: JSON.parse(JSON.stringify(storage)) })
+    const app = await launch({ ...row.env, storage: JSON.parse(JSON.stringify(storage)) }, {}, { config: row.config })
     const before = JSON.stringify(app.fake.env.storage[KEY])
     const page = await app.open(row.page, row.query ?? (row.page === 'dial' ? { openid: ALICE.openid } : {}))
     await row.act?.(page, app)
@@ -150,8 +153,8 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
     if (row.shows) expect(page.text(row.shows[0])).toContain(row.shows[1])
     else for (const sel of ['#share-error', '#share-offer', '#add-error']) expect(page.exists(sel)).toBe(false)
 
-    if (row.storage === 'backed-up') {
-      expect(app.fake.env.storage[BACKUP]).toEqual(storage[KEY])
+    if (row.storage === 'backed-up' || row.storage === 'kept-aside') {
+      expect(app.fake.env.storage[row.storage === 'backed-up' ? BACKUP : NEWER]).toEqual(storage[KEY])
     } else if (row.page === 'dial') {
       // A call attempt adds to the history; everything else saved stays as it was.
       const now = app.fake.env.storage[KEY] as typeof SAVED

@@ -68,9 +68,7 @@ class Session {
   constructor(public app: LaunchedApp) {}
 
   static async start(env: Partial<Environment>, defaultPopupAnswer: 'allow' | 'deny'): Promise<Session> {
-    const app = await launch(env, { defaultPopupAnswer })
-    const { config } = require('../../miniprogram/config') as typeof import('../../miniprogram/config')
-    config.joinTimeoutMs = 1
+    const app = await launch(env, { defaultPopupAnswer }, { config: { joinTimeoutMs: 1 } })
     const session = new Session(app)
     session.page = await app.open('onboarding')
     return session
@@ -105,8 +103,7 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
       const inputs = session.page.all('.field__input')
       if (!inputs.length) return { taps: 0 }
       const n = action.nth % inputs.length
-      const id = String(session.page.attr('', 'id', inputs[n]))
-      session.page.input(`#${id}`, action.text)
+      session.page.input(inputs[n], action.text)
       return { taps: 0 }
     }
     case 'switch': {
@@ -156,7 +153,7 @@ function checkInvariants(app: LaunchedApp, page: PageHandle, joinsBefore: number
   expect(audit.authorizeAfterDenial).toBe(0)
   expect(audit.openSettingOutsideTap).toBe(0)
   // What is in storage equals what the store holds, unless the person was told saving failed.
-  if (!app.store.saveFailed && stored(app) !== undefined) {
+  if (!app.store.persistence.saveFailed && stored(app) !== undefined) {
     expect(JSON.parse(JSON.stringify(stored(app)))).toEqual(JSON.parse(JSON.stringify(app.store.snapshot)))
   }
   // No exception escaped, and nothing stays "calling" once the attempt is over. An attempt waiting on
@@ -190,7 +187,7 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
         for (const action of actions) {
           const before = session.app
           const joinsBefore = before.fake.audit.joins.length
-          const savedBefore = before.store.saveFailed ? null : JSON.stringify(stored(before) ?? null)
+          const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
           const hangingBefore = before.fake.hangingJoins
           const { taps } = await perform(session, action)
           await quiet(session.app, session.app === before ? hangingBefore : 0)

@@ -1,9 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { config } from '../../config'
 import { goTo, pageUrl } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
-import { privacyConsentMethods } from '../../templates/privacy-consent'
 
 const { contacts, profile } = store
 
@@ -14,8 +12,6 @@ ComponentWithStore({
   data: {
     t: strings.contacts,
     tc: strings.common,
-    tp: strings.privacy,
-    canFetchOpenid: config.loginEndpoint !== '',
     /** Decided once per visit, so the card does not jump away the moment the profile is saved. */
     profileFirst: true,
   },
@@ -28,39 +24,38 @@ ComponentWithStore({
       profileSaved: () => profile.justSaved,
       fetchFailed: () => profile.fetchState === 'failed',
       fetching: () => profile.fetchState === 'fetching',
+      canFetchOpenid: () => profile.canFetchOpenid,
       form: () => contacts.form,
       formError: () => strings.contactProblemText(contacts.error),
       isDuplicate: () => contacts.error === 'duplicate',
       search: () => contacts.search,
-      list: () => store.visibleContacts,
+      list: () => contacts.visible,
       total: () => contacts.items.length,
       canUndo: () => contacts.lastDeleted !== null,
       shareOffer: () => contacts.shareOffer,
       shareBadLink: () => contacts.shareProblem !== null,
-      acceptCalls: () => store.acceptCalls,
-      storageNotice: () => strings.storageProblemText(store.storageProblem),
-      saveFailed: () => store.saveFailed,
+      acceptCalls: () => store.reachability.acceptCalls,
+      storageNotice: () => strings.storageProblemText(store.persistence.problem),
+      saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
-      contractName: () => store.permissions.privacyContractName,
     },
     actions: [],
   },
   methods: {
-    ...privacyConsentMethods,
     /** A share link opens this page with the sender's card in the query. */
     onLoad(query: Record<string, string | undefined>) {
       void store.start()
       this.setData({ profileFirst: !profile.me })
-      contacts.receiveCard(query || {}, profile.me?.openid ?? null)
+      contacts.receiveCard(query || {})
     },
     onMyOpenid(e: InputEvent) { profile.setField('openid', value(e)) },
     onMyNickname(e: InputEvent) { profile.setField('nickname', value(e)) },
     onSaveProfile() { profile.save() },
-    onFetchOpenid() { void profile.fetchOpenid(config.loginEndpoint) },
+    onFetchOpenid() { void profile.fetchOpenid() },
     onOpenid(e: InputEvent) { contacts.setField('openid', value(e)) },
     onNickname(e: InputEvent) { contacts.setField('nickname', value(e)) },
     onNote(e: InputEvent) { contacts.setField('note', value(e)) },
-    onSubmit() { contacts.submit(profile.me?.openid ?? null) },
+    onSubmit() { contacts.submit() },
     onUpdateExisting() { contacts.updateExisting() },
     onCancelEdit() { contacts.cancelEdit() },
     onSearch(e: InputEvent) { contacts.setSearch(value(e)) },
@@ -70,8 +65,8 @@ ComponentWithStore({
     onCall(e: WechatMiniprogram.BaseEvent) { goTo('dial', { openid: String(e.currentTarget.dataset.openid) }) },
     onAcceptShare() { contacts.acceptShareOffer() },
     onDismissShare() { contacts.dismissShare() },
-    onAcceptCalls(e: WechatMiniprogram.SwitchChange) { void store.setAcceptCalls(e.detail.value) },
-    onDismissStorageNotice() { store.dismissStorageProblem() },
+    onAcceptCalls(e: WechatMiniprogram.SwitchChange) { void store.reachability.setAcceptCalls(e.detail.value) },
+    onDismissStorageNotice() { store.persistence.dismissProblem() },
     onShareAppMessage() {
       const me = profile.me
       if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }

@@ -1,9 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { replaceWith } from '../../services/navigation'
-import { authSettingFromEvent } from '../../services/scopes'
+import { backTo } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
-import { privacyConsentMethods } from '../../templates/privacy-consent'
 
 const { call, permissions } = store
 /** The newest calls shown for a contact; the full history stays in the store. */
@@ -13,7 +11,6 @@ ComponentWithStore({
   data: {
     t: strings.dial,
     tm: strings.modes,
-    tp: strings.privacy,
   },
   storeBindings: {
     store,
@@ -27,8 +24,6 @@ ComponentWithStore({
       wayOut: () => call.wayOut,
       notice: () => call.notice,
       showConsent: () => permissions.privacyPromptPending || (call.problem?.kind === 'privacy'),
-      privacyDeclined: () => permissions.privacy === 'declined',
-      contractName: () => permissions.privacyContractName,
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () => store.history.forContact(call.contactOpenid).slice(0, HISTORY_SHOWN)
         .map(({ at, mode, outcome, errCode }) => ({ at, mode, outcome, errCode })),
@@ -36,7 +31,6 @@ ComponentWithStore({
     actions: [],
   },
   methods: {
-    ...privacyConsentMethods,
     onLoad(query: Record<string, string | undefined>) {
       void store.start()
       call.open(query?.openid)
@@ -48,13 +42,9 @@ ComponentWithStore({
     onModeVideo() { call.setMode('video') },
     onDisableSwitchVoice(e: WechatMiniprogram.SwitchChange) { call.setDisableSwitchVoice(e.detail.value) },
     onCall() { void call.start() },
-    onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
-      const setting = authSettingFromEvent(e.detail)
-      if (setting) permissions.applyAuthSetting(setting)
-      call.recheck()
-    },
+    onSettingsClosed(e: WechatMiniprogram.CustomEvent) { store.settingsClosed(e.detail) },
     onOpenPhoneSettings() { void permissions.openPhoneSettings() },
-    onEditProfile() { replaceWith('contacts') },
-    onBack() { replaceWith('contacts') },
+    onEditProfile() { backTo('contacts') },
+    onBack() { backTo('contacts') },
   },
 })

@@ -1,17 +1,14 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { replaceWith } from '../../services/navigation'
-import { authSettingFromEvent } from '../../services/scopes'
-import { DEVICE_FOR_SCOPE } from '../../store/call-modes'
 import { store } from '../../store/index'
+import { DEVICE_FOR_SCOPE } from '../../store/model'
 import * as strings from '../../strings'
-import { privacyConsentMethods } from '../../templates/privacy-consent'
 
 const permissions = store.permissions
 
 ComponentWithStore({
   data: {
     t: strings.onboarding,
-    tp: strings.privacy,
     /** False until we know a returning user is not simply passed on to the contacts page. */
     decided: false,
   },
@@ -19,8 +16,6 @@ ComponentWithStore({
     store: permissions,
     fields: {
       step: () => permissions.onboardingStep,
-      privacyDeclined: () => permissions.privacy === 'declined',
-      contractName: () => permissions.privacyContractName,
       audioOnly: () => permissions.audioOnly,
       requesting: () => permissions.requesting,
       requestFailed: () => permissions.requestFailed,
@@ -31,7 +26,6 @@ ComponentWithStore({
     actions: [],
   },
   methods: {
-    ...privacyConsentMethods,
     onLoad() {
       void store.start().then(() => {
         // A returning user with everything granted never sees this page.
@@ -52,8 +46,7 @@ ComponentWithStore({
       permissions.includeCamera()
     },
     onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
-      const setting = authSettingFromEvent(e.detail)
-      if (setting) permissions.applyAuthSetting(setting)
+      store.settingsClosed(e.detail)
     },
     onOpenPhoneSettings() {
       void permissions.openPhoneSettings()

@@ -1,0 +1,22 @@
+// How a value saved by an older Duet becomes today's shape. Each migration turns version N into N+1 and
+// runs before validation, so a schema change never hides anyone's contacts. Migrations see untrusted data:
+// they reshape what they recognise, pass everything else on for validation to judge, and never throw.
+
+/** A saved value as read back from storage, not yet validated. */
+export type Loose = Record<string, unknown>
+export type Migration = (value: Loose) => Loose
+
+/** MIGRATIONS[i] turns version i + 1 into version i + 2. Append only; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = []
+
+/** The version this build writes. */
+export const SAVED_VERSION = MIGRATIONS.length + 1
+
+export const isLoose = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Runs every migration from `version` up to the current one; the result carries the current version. */
+export function migrate(value: Loose, version: number, migrations: readonly Migration[] = MIGRATIONS): Loose {
+  let current = value
+  for (let v = version; v <= migrations.length; v++) current = { ...migrations[v - 1](current), version: v + 1 }
+  return current
+}

@@ -1,0 +1,49 @@
+// Duet's entities: what the store holds, what services take and give, and what is kept on the device.
+// One home for each shape; services import these types instead of declaring their own.
+
+export type CallMode = 'voice' | 'video'
+/** A device a call uses; WeChat's phone-level permission is per device. */
+export type Device = 'microphone' | 'camera'
+/** The two mini program scopes a call can need. */
+export type Scope = 'scope.record' | 'scope.camera'
+
+/** Someone who can be in a call: me (the caller) or a contact (the listener). */
+export interface Person {
+  openid: string
+  nickname: string
+}
+
+export interface Contact extends Person {
+  note: string
+}
+
+/** One call attempt that reached WeChat. */
+export interface CallRecord {
+  at: number
+  openid: string
+  mode: CallMode
+  outcome: 'connected' | 'failed'
+  /** WeChat's errCode; absent when it gave none (e.g. a timeout). */
+  errCode?: number
+}
+
+/** Choices a person makes once and expects to be remembered. */
+export interface Prefs {
+  lastMode: CallMode
+  disableSwitchVoice: boolean
+  acceptCalls: boolean
+  audioOnly: boolean
+}
+
+/** What each call mode needs (platform doc §2): voice the microphone, video both. */
+export const SCOPES_FOR_MODE: Readonly<Record<CallMode, readonly Scope[]>> = {
+  voice: ['scope.record'],
+  video: ['scope.record', 'scope.camera'],
+}
+
+export const DEVICE_FOR_SCOPE: Readonly<Record<Scope, Device>> = {
+  'scope.record': 'microphone',
+  'scope.camera': 'camera',
+}
+
+export const isCallMode = (v: unknown): v is CallMode => v === 'voice' || v === 'video'

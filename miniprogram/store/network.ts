@@ -1,0 +1,29 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
+import * as networkService from '../services/network'
+import type { NetworkType } from '../services/network'
+
+/** Whether the phone is online, as WeChat last said. */
+export class NetworkStore {
+  type: NetworkType | 'unknown' = 'unknown'
+
+  constructor() {
+    makeAutoObservable(this, {}, { autoBind: true })
+  }
+
+  /** Listens for changes and reads the current type; never rejects. */
+  start(): Promise<void> {
+    networkService.onNetworkChange((type) => runInAction(() => { this.type = type }))
+    return this.read()
+  }
+
+  private async read(): Promise<void> {
+    const type = await networkService.getNetworkType().catch(() => 'unknown' as const)
+    runInAction(() => { this.type = type })
+  }
+
+  /** Offline only when WeChat says so: an unknown network does not stop a call. */
+  async isOffline(): Promise<boolean> {
+    if (this.type === 'unknown') await this.read()
+    return this.type === 'none'
+  }
+}

@@ -1,0 +1,186 @@
+// The one adapter over miniprogram-simulate, j-component and exparser internals. Everything else in the
+// tests asks this file; if a version bump moves an internal, this is the only file to change.
+type Simulate = typeof import('miniprogram-simulate')
+export type Rendered = ReturnType<Simulate['render']>
+
+interface ExparserElement {
+  __id: string
+  childNodes: ExparserElement[]
+  shadowRoot?: ExparserElement
+  $$: HTMLElement | null
+  dataset?: Record<string, unknown>
+  _vt?: { attrs: Array<{ name: string; value: unknown }> }
+}
+interface Exparser {
+  globalOptions: { throwGlobalError: boolean }
+  Element: new () => unknown
+  Event: {
+    create(name: string, detail: unknown, options: Record<string, boolean>): unknown
+    dispatchEvent(target: unknown, event: unknown): void
+  }
+}
+interface ExparserStatics {
+  Element: { matchSelector(selector: string, node: unknown): boolean }
+}
+
+/** An element of a rendered page, wherever it sits (the page itself or a component inside it). */
+export interface El {
+  readonly node: ExparserElement
+  readonly dom: HTMLElement
+}
+
+let loaded: { simulate: Simulate; exparser: Exparser & ExparserStatics } | null = null
+
+/**
+ * One miniprogram-simulate (and the exparser its j-component uses) per test file: requiring it costs
+ * ~90 ms. Page modules it loads still resolve through jest's current registry, so each launch gets fresh
+ * app modules and a fresh store.
+ */
+export function loadSimulate(): Simulate {
+  if (!loaded) {
+    const simulate = require('miniprogram-simulate') as Simulate
+    const exparser = require('miniprogram-exparser') as Exparser & ExparserStatics
+    // An exception in a page handler would otherwise only be logged: make it fail the test.
+    exparser.globalOptions.throwGlobalError = true
+    loaded = { simulate, exparser }
+    // In the same module registry as simulate itself, so the patched runJs is the one it calls.
+    installReplay()
+  }
+  return loaded.simulate
+}
+
+function exparser(): Exparser & ExparserStatics {
+  loadSimulate()
+  return loaded!.exparser
+}
+
+const rootOf = (comp: Rendered) => (comp as unknown as { _exparserNode: ExparserElement })._exparserNode
+
+/** Every element matching `selector`, in document order, looking inside child components too. */
+export function queryAll(comp: Rendered, selector: string): El[] {
+  const ex = exparser()
+  const found: El[] = []
+  const visit = (node: ExparserElement) => {
+    if (node instanceof ex.Element && node.$$ && ex.Element.matchSelector(selector, node)) found.push({ node, dom: node.$$ })
+    if (node.shadowRoot) visit(node.shadowRoot)
+    for (const child of node.childNodes ?? []) visit(child)
+  }
+  const root = rootOf(comp)
+  if (root.shadowRoot) visit(root.shadowRoot)
+  return found
+}
+
+/** A template attribute as WXML evaluated it, e.g. `disabled="{{busy}}"` → true; null when absent. */
+export function attr(el: El, name: string): unknown {
+  // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
+  const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
+  return el.node._vt?.attrs.find((a) => a.name === key)?.value ?? null
+}
+
+/** Every evaluated attribute, for drawing the page outside the simulator (the gallery). */
+export function attrs(el: El): Array<{ name: string; value: unknown }> {
+  return el.node._vt?.attrs ?? []
+}
+
+export function dataset(el: El): Record<string, unknown> {
+  return { ...el.node.dataset }
+}
+
+export const tagOf = (el: El): string => el.dom.tagName.toLowerCase().replace(/^wx-/, '')
+
+/**
+ * Delivers an event the way j-component does internally, but synchronously (its own dispatchEvent waits a
+ * microtask, so a handler could not be told from code after an `await`; see the tap rule in the fake).
+ */
+export function dispatch(el: El, name: string, detail: unknown): void {
+  const ex = exparser()
+  ex.Event.dispatchEvent(el.node, ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }))
+}
+
+/** Renders a registered page and attaches it, as WeChat does when it opens one. */
+export function renderPage(id: string): Rendered {
+  const comp = loadSimulate().render(id)
+  comp.attach(document.createElement('parent-wrapper'))
+  return comp
+}
+
+export function detach(comp: Rendered): void {
+  (comp as unknown as { detach(): void }).detach()
+}
+
+/** The page's `this`, where its lifecycle methods (onLoad, onShow, …) live. */
+export function instanceOf(comp: Rendered): Record<string, unknown> {
+  return comp.instance as unknown as Record<string, unknown>
+}
+
+export function rootDom(comp: Rendered): HTMLElement {
+  return comp.dom as HTMLElement
+}
+
+/** A component definition as passed to Component(). */
+type Definition = Record<string, unknown>
+
+let replayInstalled = false
+
+/**
+ * simulate registers a page's child components by running their scripts, once per page that uses them; jest
+ * caches modules, so the second page's run returns the cached module and registers nothing (the child
+ * renders empty, silently). This records each definition the first time its script runs in a registry and
+ * replays it when the module comes back from the cache. Keeps the child's WXSS and components' relations.
+ */
+function installReplay(): void {
+  if (replayInstalled) return
+  replayInstalled = true
+  const utils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
+  const g = global as unknown as { Component: (d: Definition) => unknown }
+  const simulateComponent = g.Component
+  const definitions = new Map<string, Definition>()
+  let running: string | null = null
+  let called = false
+  // mobx-miniprogram-bindings and simulate both rewrite parts of a definition in place: keep pristine copies.
+  const copy = (d: Definition): Definition => {
+    const out: Definition = { ...d }
+    for (const key of ['methods', 'options', 'lifetimes', 'pageLifetimes', 'data']) {
+      if (d[key] && typeof d[key] === 'object') out[key] = { ...(d[key] as object) }
+    }
+    if (Array.isArray(d.behaviors)) out.behaviors = [...d.behaviors]
+    if (d.relations && typeof d.relations === 'object') {
+      out.relations = Object.fromEntries(Object.entries(d.relations as Record<string, object>).map(([k, v]) => [k, { ...v }]))
+    }
+    return out
+  }
+  g.Component = (definition: Definition) => {
+    if (running) {
+      definitions.set(running, copy(definition))
+      called = true
+    }
+    return simulateComponent(definition)
+  }
+  utils.runJs = (file: string) => {
+    running = file
+    called = false
+    try {
+      require(file)
+    } finally {
+      running = null
+    }
+    if (called) return
+    const definition = definitions.get(file)
+    if (!definition) throw new Error(`${file} did not call Component()`)
+    simulateComponent(copy(definition))
+  }
+}
+
+/** Registers a page (and the components it uses) for this launch; a page already registered is reused. */
+export function register(pagePath: string, rootPath: string, registry: Map<string, string>): string {
+  const known = registry.get(pagePath)
+  if (known) return known
+  const id = loadSimulate().load(pagePath, { rootPath })
+  registry.set(pagePath, id)
+  return id
+}
+
+/** A throwaway page from a template and methods, for testing the harness itself. */
+export function registerInline(template: string, methods: Record<string, (this: unknown) => unknown>): string {
+  return loadSimulate().load({ template, methods }) as unknown as string
+}
