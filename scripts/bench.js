@@ -42,16 +42,21 @@ const verdict = (ok) => (ok ? 'ok' : 'OVER')
 
 function main() {
   run(process.execPath, [path.join(root, 'scripts/build.js')])
-  const compiled = run(path.join(root, '../shared/tools/wx-compile'), ['dist']).trim().split('\n').pop()
-  const { zipBytes, warnings } = JSON.parse(compiled)
-  const entries = zipEntries(path.join(os.tmpdir(), 'duet-compiled.zip'))
+  const compiled = run(process.execPath, [path.join(root, 'scripts/check-wechat.js'), 'dist'])
+    .trim()
+    .split('\n')
+    .pop()
+  const { zipBytes, warnings, zip } = JSON.parse(compiled)
+  const entries = zipEntries(zip)
   const own = entries.filter((e) => !e.name.startsWith('miniprogram_npm/'))
   const ownBytes = own.reduce((a, e) => a + e.size, 0)
   const ownBy = (ext) => own.filter((e) => e.name.endsWith(ext)).reduce((a, e) => a + e.size, 0)
 
   const measureFile = path.join(benchDir, 'measure.json')
-  run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/bench/jest.config.js', '--silent'],
-    { DUET_ROOT: 'dist', DUET_BENCH_OUT: measureFile })
+  run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/bench/jest.config.js', '--silent'], {
+    DUET_ROOT: 'dist',
+    DUET_BENCH_OUT: measureFile,
+  })
   const measured = JSON.parse(fs.readFileSync(measureFile, 'utf8'))
   fs.rmSync(measureFile)
 
@@ -63,30 +68,66 @@ function main() {
   }
 
   const rows = [
-    ['Main package, zipped by WeChat\'s builder', kb(zipBytes), `< ${kb(GOALS.zip)}`, verdict(zipBytes < GOALS.zip)],
+    ["Main package, zipped by WeChat's builder", kb(zipBytes), `< ${kb(GOALS.zip)}`, verdict(zipBytes < GOALS.zip)],
     ['  our own code (all but miniprogram_npm)', kb(ownBytes), `< ${kb(GOALS.own)}`, verdict(ownBytes < GOALS.own)],
-    ['    of which .js / .wxml / .wxss+.wxs', `${kb(ownBy('.js'))} / ${kb(ownBy('.wxml'))} / ${kb(ownBy('.wxss') + ownBy('.wxs'))}`, '', ''],
+    [
+      '    of which .js / .wxml / .wxss+.wxs',
+      `${kb(ownBy('.js'))} / ${kb(ownBy('.wxml'))} / ${kb(ownBy('.wxss') + ownBy('.wxs'))}`,
+      '',
+      '',
+    ],
     ['  builder warnings', String(warnings), '0', verdict(warnings === 0)],
   ]
   for (const i of measured.interactions) {
     const extra = i.unusedKeys.length ? `, unused: ${i.unusedKeys.join(' ')}` : ''
-    rows.push([`setData: ${i.name}`, `${i.bytes} B in ${i.setDataCount}${extra}`, `< ${GOALS.setData} B`, verdict(i.bytes < GOALS.setData && !i.unusedKeys.length)])
+    rows.push([
+      `setData: ${i.name}`,
+      `${i.bytes} B in ${i.setDataCount}${extra}`,
+      `< ${GOALS.setData} B`,
+      verdict(i.bytes < GOALS.setData && !i.unusedKeys.length),
+    ])
   }
   const { cold, warm } = measured.callAttempts
-  rows.push(['wx calls, cold call attempt', `${cold.platform.length} (${cold.platform.join(', ')}) + ${cold.storage.length} storage write`, '', ''])
-  rows.push(['wx calls, warm call attempt', `${warm.platform.length} (${warm.platform.join(', ')}) + ${warm.storage.length} storage write`, `${GOALS.warmCalls} platform call`, verdict(warm.platform.length === GOALS.warmCalls)])
-  if (suiteSeconds !== null) rows.push(['Test suite (npm test) on this machine', `${suiteSeconds.toFixed(0)} s`, '< 90 min CI', 'ok'])
+  rows.push([
+    'wx calls, cold call attempt',
+    `${cold.platform.length} (${cold.platform.join(', ')}) + ${cold.storage.length} storage write`,
+    '',
+    '',
+  ])
+  rows.push([
+    'wx calls, warm call attempt',
+    `${warm.platform.length} (${warm.platform.join(', ')}) + ${warm.storage.length} storage write`,
+    `${GOALS.warmCalls} platform call`,
+    verdict(warm.platform.length === GOALS.warmCalls),
+  ])
+  if (suiteSeconds !== null)
+    rows.push(['Test suite (npm test) on this machine', `${suiteSeconds.toFixed(0)} s`, '< 90 min CI', 'ok'])
 
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Value', 'Goal', ''][c].length))
+  const widths = [0, 1, 2, 3].map((c) =>
+    Math.max(...rows.map((r) => r[c].length), ['Measure', 'Value', 'Goal', ''][c].length),
+  )
   const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`
-  console.log([line(['Measure', 'Value', 'Goal', '']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'))
+  console.log(
+    [line(['Measure', 'Value', 'Goal', '']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'),
+  )
 
   fs.mkdirSync(benchDir, { recursive: true })
-  fs.writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify({
-    measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, node ${process.version}`,
-    goals: GOALS, package: { zipBytes, ownBytes, warnings, ownJs: ownBy('.js'), ownWxml: ownBy('.wxml') },
-    interactions: measured.interactions, callAttempts: measured.callAttempts, suiteSeconds,
-  }, null, 2) + '\n')
+  fs.writeFileSync(
+    path.join(benchDir, 'results.json'),
+    JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        machine: `${os.cpus().length} cores, node ${process.version}`,
+        goals: GOALS,
+        package: { zipBytes, ownBytes, warnings, ownJs: ownBy('.js'), ownWxml: ownBy('.wxml') },
+        interactions: measured.interactions,
+        callAttempts: measured.callAttempts,
+        suiteSeconds,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
 }
 
 main()

@@ -1,4 +1,4 @@
-// Expected behaviour written straight from ../shared/docs/wechat-platform.md and the issues, independently
+// Expected behaviour written straight from docs/platform.md and the issues, independently
 // of the store's own logic. Tests compare Duet against this, never against Duet's own rules.
 import type { Environment, FakeScope, OsPermission } from './fake-wx'
 
@@ -28,7 +28,10 @@ export function neededScopes(mode: Mode): Array<'mic' | 'camera'> {
 }
 
 /** The onboarding step a person should see (onboarding covers video unless they chose audio only). */
-export function expectedOnboardingStep(s: PlatformState, audioOnly = false): 'privacy' | 'recovery' | 'explainer' | 'phone' | 'done' {
+export function expectedOnboardingStep(
+  s: PlatformState,
+  audioOnly = false,
+): 'privacy' | 'recovery' | 'explainer' | 'phone' | 'done' {
   if (s.privacy === 'needed') return 'privacy'
   const needed = neededScopes(audioOnly ? 'voice' : 'video')
   if (needed.some((k) => s[k] === 'denied')) return 'recovery'
@@ -39,7 +42,13 @@ export function expectedOnboardingStep(s: PlatformState, audioOnly = false): 'pr
 }
 
 /** Every read Duet makes of the platform when it (re)reads permissions. */
-export const READ_ALL = ['getPrivacySetting', 'getSetting', 'getAppAuthorizeSetting', 'canIUse(join1v1Chat)', 'getDeviceInfo']
+export const READ_ALL = [
+  'getPrivacySetting',
+  'getSetting',
+  'getAppAuthorizeSetting',
+  'canIUse(join1v1Chat)',
+  'getDeviceInfo',
+]
 /** What app launch does before any page acts. */
 export const LAUNCH = ['onNeedPrivacyAuthorization', 'onNetworkStatusChange', 'getNetworkType', ...READ_ALL]
 
@@ -100,7 +109,8 @@ export function callTapFor(full: FullState): { result: CallResult; calls: string
 
 /** What launch calls before any page acts, in this environment. */
 export function launchCallsFor(full: FullState): string[] {
-  if (full.env === 'old-base-library') return ['onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
+  if (full.env === 'old-base-library')
+    return ['onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
   const enable = full.env === 'phone' && full.mic === 'granted' ? ['setEnable1v1Chat(true)'] : []
   return [...LAUNCH, ...enable]
 }

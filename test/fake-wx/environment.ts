@@ -1,5 +1,5 @@
 // The world a test sets up before Duet runs: what WeChat knows, and what the person will do.
-// Written from ../shared/docs/wechat-platform.md; every field names a fact from that doc.
+// Written from docs/platform.md; every field names a fact from it.
 
 export type FakeScope = 'scope.record' | 'scope.camera'
 export type OsPermission = 'authorized' | 'denied' | 'not determined'

@@ -1,4 +1,4 @@
-// Pins the fake to ../shared/docs/wechat-platform.md: if the fake drifts from the doc, these fail.
+// Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
 import { createFakeWx, FakeWx, PrivacyResolution } from './index'
 
 type Settled = { ok: boolean; res: Record<string, unknown> }
@@ -47,27 +47,31 @@ describe('strictness', () => {
   })
 })
 
-describe('1. privacy consent', () => {
-  test('getPrivacySetting reports whether agreement is needed', async () => {
+describe('§1 privacy consent', () => {
+  test('§1.2 getPrivacySetting reports whether agreement is needed', async () => {
     const needed = await call(createFakeWx({ privacyNeedsAgreement: true }), 'getPrivacySetting')
     expect(needed.res).toMatchObject({ needAuthorization: true, privacyContractName: expect.any(String) })
     const agreed = await call(createFakeWx({ privacyNeedsAgreement: false }), 'getPrivacySetting')
     expect(agreed.res.needAuthorization).toBe(false)
   })
 
-  test('without a handler, a privacy API fails with errno 104 before agreement', async () => {
+  test('§1.1 a privacy API fails with errno 104 before agreement when nothing answers for it', async () => {
     const fake = createFakeWx({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
     const r = await call(fake, 'authorize', { scope: 'scope.record' })
     expect(r).toMatchObject({ ok: false, res: { errno: 104 } })
     expect(fake.popupsShown).toEqual([])
   })
 
-  test('with a handler, the call stays pending until resolve; agree with the tapped button id proceeds', async () => {
+  test('§1.4 with a handler, the call stays pending until resolve; agree with the tapped button id proceeds', async () => {
     const fake = createFakeWx({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
     let resolve: ((r: PrivacyResolution) => void) | null = null
-    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => { resolve = r }) as never)
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => {
+      resolve = r
+    }) as never)
     let settled: Settled | null = null
-    void call(fake, 'authorize', { scope: 'scope.record' }).then((s) => { settled = s })
+    void call(fake, 'authorize', { scope: 'scope.record' }).then((s) => {
+      settled = s
+    })
     for (let i = 0; i < 5; i++) await tick()
     expect(resolve).not.toBeNull()
     expect(settled).toBeNull()
@@ -79,42 +83,46 @@ describe('1. privacy consent', () => {
     expect((await call(fake, 'getPrivacySetting')).res.needAuthorization).toBe(false)
   })
 
-  test('agree naming a button that was not tapped fails and is reported', async () => {
+  test('§1.3 agree naming a button that was not tapped fails and is reported', async () => {
     const fake = createFakeWx({ privacyNeedsAgreement: true })
-    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => r({ event: 'agree', buttonId: 'other' })) as never)
+    fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) =>
+      r({ event: 'agree', buttonId: 'other' })) as never)
     const r = await call(fake, 'authorize', { scope: 'scope.record' })
     expect(r).toMatchObject({ ok: false, res: { errno: 104 } })
     expect(fake.problems[0]).toMatch(/named button other/)
   })
 
-  test('disagree makes the pending call fail', async () => {
+  test('§1.4 disagree makes the pending call fail', async () => {
     const fake = createFakeWx({ privacyNeedsAgreement: true })
     fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => r({ event: 'disagree' })) as never)
     expect(await call(fake, 'authorize', { scope: 'scope.camera' })).toMatchObject({ ok: false, res: { errno: 104 } })
   })
 
-  test('before base library 2.32.3 nothing is gated and the privacy APIs do not exist', async () => {
-    const fake = createFakeWx({ sdkVersion: '2.32.2', privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
+  test('§1.1 before base library 2.32.3 nothing is gated and the privacy APIs do not exist', async () => {
+    const fake = createFakeWx(
+      { sdkVersion: '2.32.2', privacyNeedsAgreement: true },
+      { popups: { 'scope.record': ['allow'] } },
+    )
     expect(fn(fake, 'getPrivacySetting')).toBeUndefined()
     expect(fn(fake, 'onNeedPrivacyAuthorization')).toBeUndefined()
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
   })
 
-  test('openPrivacyContract opens the guide', async () => {
+  test('§1.9 openPrivacyContract opens the guide', async () => {
     const fake = createFakeWx()
     expect((await call(fake, 'openPrivacyContract')).ok).toBe(true)
     expect(fake.privacyContractOpened).toBe(1)
   })
 })
 
-describe('2. scopes', () => {
-  test('getSetting: absent = never asked, true = granted, false = denied', async () => {
+describe('§2 scopes', () => {
+  test('§2.2 getSetting: absent = never asked, true = granted, false = denied', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': true, 'scope.camera': false } })
     expect((await call(fake, 'getSetting')).res.authSetting).toEqual({ 'scope.record': true, 'scope.camera': false })
     expect((await call(createFakeWx(), 'getSetting')).res.authSetting).toEqual({})
   })
 
-  test('never asked: the popup decides; allow grants, deny denies', async () => {
+  test('§2.3 never asked: the popup decides; allow grants, deny denies', async () => {
     const fake = createFakeWx({}, { popups: { 'scope.record': ['allow'], 'scope.camera': ['deny'] } })
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
     const denied = await call(fake, 'authorize', { scope: 'scope.camera' })
@@ -123,25 +131,25 @@ describe('2. scopes', () => {
     expect(fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
   })
 
-  test('already granted: success with no popup', async () => {
+  test('§2.3 already granted: success with no popup', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': true } })
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
     expect(fake.popupsShown).toEqual([])
   })
 
-  test('previously denied: fails at once, with no popup, whatever the person would answer', async () => {
+  test('§2.3 previously denied: fails at once, with no popup, whatever the person would answer', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { popups: { 'scope.record': ['allow'] } })
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(false)
     expect(fake.popupsShown).toEqual([])
     expect(fake.env.authSetting['scope.record']).toBe(false)
   })
 
-  test('the failure text differs by platform', async () => {
+  test('§2.4 the failure text differs by platform', async () => {
     const android = createFakeWx({ platform: 'android', authSetting: { 'scope.camera': false } })
     expect((await call(android, 'authorize', { scope: 'scope.camera' })).res.errMsg).toBe('authorize:fail auth denied')
   })
 
-  test('one scope per call: a comma-separated list is not a valid call', async () => {
+  test('§2.3 one scope per call: a comma-separated list is not a valid call', async () => {
     const fake = createFakeWx({}, { popups: { 'scope.record': ['allow'] } })
     expect((await call(fake, 'authorize', { scope: 'scope.record,scope.camera' })).ok).toBe(false)
     expect(fake.popupsShown).toEqual([])
@@ -153,18 +161,22 @@ describe('2. scopes', () => {
     expect(fake.problems[0]).toMatch(/scripted no answer/)
   })
 
-  test('openSetting outside a tap fails with WeChat\'s message', async () => {
+  test("§2.5 openSetting outside a tap fails with WeChat's message", async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true } })
     const r = await call(fake, 'openSetting')
     expect(r).toMatchObject({ ok: false, res: { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' } })
     expect(fake.env.authSetting['scope.record']).toBe(false)
   })
 
-  test('openSetting inside a tap opens the page, applies the switches, returns the new authSetting and shows the app again', async () => {
-    const fake = createFakeWx({ authSetting: { 'scope.record': false, 'scope.camera': true } },
-      { settingsPage: { 'scope.record': true, 'scope.camera': false } })
+  test('§2.5 openSetting inside a tap opens the page, applies the switches, returns the new authSetting and shows the app again', async () => {
+    const fake = createFakeWx(
+      { authSetting: { 'scope.record': false, 'scope.camera': true } },
+      { settingsPage: { 'scope.record': true, 'scope.camera': false } },
+    )
     let returned = 0
-    fake.onReturnToMiniProgram(() => { returned++ })
+    fake.onReturnToMiniProgram(() => {
+      returned++
+    })
     fake.inTap = true
     const pending = call(fake, 'openSetting')
     fake.inTap = false
@@ -174,31 +186,43 @@ describe('2. scopes', () => {
     expect(returned).toBe(1)
   })
 
-  test('the settings page lists only scopes asked before: nothing else can be switched', () => {
-    const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true, 'scope.camera': true } })
+  test('§2.5 the settings page lists only scopes asked before: nothing else can be switched', () => {
+    const fake = createFakeWx(
+      { authSetting: { 'scope.record': false } },
+      { settingsPage: { 'scope.record': true, 'scope.camera': true } },
+    )
     const page = { route: 'pages/x/index', shareAppMessage: () => undefined }
-    expect(fake.pressButton({ openType: 'openSetting', id: 'open', dataset: {} }, page))
-      .toEqual([{ name: 'opensetting', detail: { authSetting: { 'scope.record': true }, errMsg: 'openSetting:ok' } }])
+    expect(fake.pressButton({ openType: 'openSetting', id: 'open', dataset: {} }, page)).toEqual([
+      { name: 'opensetting', detail: { authSetting: { 'scope.record': true }, errMsg: 'openSetting:ok' } },
+    ])
   })
 })
 
-describe('3. WeChat\'s OS permissions', () => {
-  test('getAppAuthorizeSetting reports the phone\'s microphone and camera permission for WeChat', () => {
+describe("§3 WeChat's OS permissions", () => {
+  test("§3.2 getAppAuthorizeSetting reports the phone's microphone and camera permission for WeChat", () => {
     const fake = createFakeWx({ os: { microphone: 'denied', camera: 'not determined' } })
-    expect(fake.wx.getAppAuthorizeSetting()).toMatchObject({ microphoneAuthorized: 'denied', cameraAuthorized: 'not determined' })
+    expect(fake.wx.getAppAuthorizeSetting()).toMatchObject({
+      microphoneAuthorized: 'denied',
+      cameraAuthorized: 'not determined',
+    })
   })
 
-  test('openAppAuthorizeSetting applies what the person switches, then the app shows again', async () => {
-    const fake = createFakeWx({ os: { microphone: 'denied', camera: 'authorized' } }, { phoneSettings: { microphone: 'authorized' } })
+  test('§3.3 openAppAuthorizeSetting applies what the person switches, then the app shows again', async () => {
+    const fake = createFakeWx(
+      { os: { microphone: 'denied', camera: 'authorized' } },
+      { phoneSettings: { microphone: 'authorized' } },
+    )
     let returned = 0
-    fake.onReturnToMiniProgram(() => { returned++ })
+    fake.onReturnToMiniProgram(() => {
+      returned++
+    })
     expect((await call(fake, 'openAppAuthorizeSetting')).ok).toBe(true)
     expect(fake.env.os.microphone).toBe('authorized')
     expect(returned).toBe(1)
   })
 })
 
-describe('4. 1v1 calls', () => {
+describe('§4 1v1 calls', () => {
   const me = { openid: 'o_caller_000000001', nickname: 'A' }
   const you = { openid: 'o_listener_0000001', nickname: 'B' }
   async function enabled(env: Parameters<typeof createFakeWx>[0] = {}): Promise<FakeWx> {
@@ -209,29 +233,29 @@ describe('4. 1v1 calls', () => {
   const join = (fake: FakeWx, roomType?: string) =>
     call(fake, 'join1v1Chat', { caller: me, listener: you, ...(roomType ? { roomType } : {}) })
 
-  test('voice with the microphone granted connects', async () => {
+  test('§4.4 voice with the microphone granted is placed', async () => {
     const fake = await enabled({ authSetting: { 'scope.record': true } })
     expect((await join(fake, 'voice')).ok).toBe(true)
     expect(fake.inCall).toBe(true)
   })
 
-  test('-30003 without scope.record', async () => {
+  test('§4.7 -30003 without scope.record', async () => {
     const fake = await enabled({ authSetting: { 'scope.camera': true } })
     expect((await join(fake, 'voice')).res.errCode).toBe(-30003)
   })
 
-  test('-30004 for video without scope.camera; roomType defaults to video', async () => {
+  test('§4.3 §4.7 -30004 for video without scope.camera; roomType defaults to video', async () => {
     const fake = await enabled({ authSetting: { 'scope.record': true } })
     expect((await join(fake, 'video')).res.errCode).toBe(-30004)
     expect((await join(fake)).res.errCode).toBe(-30004)
   })
 
-  test('voice without the camera: allowed, or -30004 where WeChat wants it (either answer is modelled)', async () => {
+  test('§4.8 voice without the camera: allowed, or -30004 where WeChat wants it (either answer is modelled)', async () => {
     const strict = await enabled({ authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true })
     expect((await join(strict, 'voice')).res.errCode).toBe(-30004)
   })
 
-  test('-30002 when WeChat lacks the phone\'s microphone; -30001 the camera, for video', async () => {
+  test("§4.7 -30002 when WeChat lacks the phone's microphone; -30001 the camera, for video", async () => {
     const noMic = await enabled({ os: { microphone: 'denied', camera: 'authorized' } })
     expect((await join(noMic, 'voice')).res.errCode).toBe(-30002)
     const noCam = await enabled({ os: { microphone: 'authorized', camera: 'denied' } })
@@ -240,18 +264,18 @@ describe('4. 1v1 calls', () => {
     expect((await join(noCam, 'video')).res.errCode).toBe(-30001)
   })
 
-  test('fails in DevTools, both enabling and joining', async () => {
+  test('§4.9 fails in DevTools, both enabling and joining', async () => {
     const fake = createFakeWx({ platform: 'devtools', authSetting: { 'scope.record': true } })
     expect((await call(fake, 'setEnable1v1Chat', { enable: true })).ok).toBe(false)
     expect((await join(fake, 'voice')).res.errCode).toBe(-20001)
   })
 
-  test('-20000 when 1v1 is not enabled in the admin console', async () => {
+  test('§4.7 -20000 when 1v1 is not enabled in the admin console', async () => {
     const fake = createFakeWx({ adminConsole1v1: false })
     expect((await call(fake, 'setEnable1v1Chat', { enable: true })).res.errCode).toBe(-20000)
   })
 
-  test('-20002 already on a call, -20003 another mini program on a call', async () => {
+  test('§4.7 -20002 already on a call, -20003 another mini program on a call', async () => {
     const fake = await enabled()
     expect((await join(fake, 'voice')).ok).toBe(true)
     expect((await join(fake, 'voice')).res.errCode).toBe(-20002)
@@ -259,23 +283,25 @@ describe('4. 1v1 calls', () => {
     expect((await join(other, 'voice')).res.errCode).toBe(-20003)
   })
 
-  test('scripted outcomes: any errCode, in order', async () => {
+  test('§4.7 scripted outcomes: any errCode, in order', async () => {
     const fake = await enabled({ joinOutcomes: [{ errCode: -2 }, { errCode: -3 }, 'connect'] })
     expect((await join(fake, 'voice')).res.errCode).toBe(-2)
     expect((await join(fake, 'voice')).res.errCode).toBe(-3)
     expect((await join(fake, 'voice')).ok).toBe(true)
   })
 
-  test('a join that hangs never calls back', async () => {
+  test('§4.8 a join that hangs never calls back', async () => {
     const fake = await enabled({ joinOutcomes: ['hang'] })
     let settled = false
-    void join(fake, 'voice').then(() => { settled = true })
+    void join(fake, 'voice').then(() => {
+      settled = true
+    })
     for (let i = 0; i < 10; i++) await tick()
     expect(settled).toBe(false)
     expect(fake.hangingJoins).toBe(1)
   })
 
-  test('a call is a privacy API: it waits for consent, and a disagree fails it with errno 104', async () => {
+  test('§1.8 a join held for consent waits for it, and a disagree fails it with errno 104', async () => {
     const fake = await enabled()
     fake.env.privacyNeedsAgreement = true
     expect((await join(fake, 'voice')).res.errno).toBe(104)
@@ -288,7 +314,7 @@ describe('4. 1v1 calls', () => {
     expect(fake.audit.joins).toEqual([{ roomType: 'voice', privacyAgreed: true, record: true, camera: true }])
   })
 
-  test('joining before setEnable1v1Chat(true), or without caller and listener, is reported', async () => {
+  test('§4.1 §4.3 joining before setEnable1v1Chat(true), or without caller and listener, is reported', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': true } })
     expect((await join(fake, 'voice')).ok).toBe(false)
     expect((await call(fake, 'join1v1Chat', { roomType: 'voice' })).ok).toBe(false)
@@ -296,8 +322,8 @@ describe('4. 1v1 calls', () => {
   })
 })
 
-describe('5. storage and network', () => {
-  test('storage returns "" for a missing key, copies values, and throws when full', () => {
+describe('§8 storage and network', () => {
+  test('§8.1 storage returns "" for a missing key, copies values, and throws when full', () => {
     const fake = createFakeWx()
     expect(fake.wx.getStorageSync('nope')).toBe('')
     const value = { a: [1] }
@@ -309,12 +335,12 @@ describe('5. storage and network', () => {
     expect(fake.wx.getStorageSync('k')).toEqual({ a: [1] })
   })
 
-  test('one key holds at most 1 MB', () => {
+  test('§8.1 one key holds at most 1 MB', () => {
     const fake = createFakeWx()
     expect(() => fake.wx.setStorageSync('big', 'x'.repeat(1024 * 1024 + 1))).toThrow(/size limit/)
   })
 
-  test('network type and its changes', async () => {
+  test('§8.2 network type and its changes', async () => {
     const fake = createFakeWx({ network: '4g' })
     expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')
     const seen: unknown[] = []
@@ -326,9 +352,19 @@ describe('5. storage and network', () => {
 
 describe('scripted failures', () => {
   test('any API can be made to fail outright: callback APIs through fail, sync ones by throwing', async () => {
-    const fake = createFakeWx({ failures: { authorize: { errMsg: 'authorize:fail system busy' }, getStorageSync: { errMsg: 'getStorageSync:fail' } } },
-      { popups: { 'scope.record': ['allow'] } })
-    expect(await call(fake, 'authorize', { scope: 'scope.record' })).toMatchObject({ ok: false, res: { errMsg: 'authorize:fail system busy' } })
+    const fake = createFakeWx(
+      {
+        failures: {
+          authorize: { errMsg: 'authorize:fail system busy' },
+          getStorageSync: { errMsg: 'getStorageSync:fail' },
+        },
+      },
+      { popups: { 'scope.record': ['allow'] } },
+    )
+    expect(await call(fake, 'authorize', { scope: 'scope.record' })).toMatchObject({
+      ok: false,
+      res: { errMsg: 'authorize:fail system busy' },
+    })
     expect(fake.popupsShown).toEqual([])
     expect(() => fake.wx.getStorageSync('k')).toThrow('getStorageSync:fail')
   })
