@@ -4,14 +4,12 @@ import * as fs from 'fs'
 import * as path from 'path'
 import { launch, LaunchedApp, MINIPROGRAM_ROOT, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { friends, GRANTED, savedState, stored } from '../fixtures'
 
 const OUT = process.env.DUET_BENCH_OUT || path.resolve(__dirname, '../../bench/measure.json')
-const ME = { openid: 'oMe_000000000000000001', nickname: '小明' }
-const CONTACTS = Array.from({ length: 20 }, (_, i) => ({ openid: `oFriend_${String(i).padStart(12, '0')}`, nickname: `朋友${i}`, note: i % 3 ? '' : '同事' }))
+const CONTACTS = friends(20)
 const HISTORY = Array.from({ length: 100 }, (_, i) => ({ at: 1_760_000_000_000 + i * 60_000, openid: CONTACTS[i % 5].openid, mode: i % 2 ? 'voice' : 'video', outcome: 'connected' }))
-const PREFS = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
-const SAVED = { storage: { 'duet.state': { version: 1, profile: ME, contacts: CONTACTS, history: HISTORY, prefs: PREFS } } }
-const GRANTED = { 'scope.record': true, 'scope.camera': true }
+const SAVED = { storage: stored(savedState({ contacts: CONTACTS, history: HISTORY })) }
 
 interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; unusedKeys: string[] }
 const interactions: Interaction[] = []

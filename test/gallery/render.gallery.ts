@@ -4,6 +4,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
+import { attrs, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
 import { STATES } from './states'
 
@@ -27,13 +28,12 @@ const WX_ELEMENTS = `
 `
 
 /** Carries the template attributes j-component keeps off the DOM (disabled, checked, value) onto it. */
-function exposeAttributes(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('wx-button, wx-input, wx-switch'))) {
-    const vt = (el as unknown as { __wxElement?: { _vt?: { attrs: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt
-    for (const a of vt?.attrs ?? []) {
-      if (['disabled', 'checked', 'value', 'placeholder'].includes(a.name)) el.setAttribute(`data-${a.name}`, String(a.value ?? ''))
+function exposeAttributes(page: PageHandle): void {
+  for (const el of everyElement(page.comp).filter((e) => ['button', 'input', 'switch'].includes(tagOf(e)))) {
+    for (const a of attrs(el)) {
+      if (['disabled', 'checked', 'value', 'placeholder'].includes(a.name)) el.dom.setAttribute(`data-${a.name}`, String(a.value ?? ''))
     }
-    if (el.tagName === 'WX-INPUT' && !el.hasAttribute('data-value')) el.setAttribute('data-value', '')
+    if (tagOf(el) === 'input' && !el.dom.hasAttribute('data-value')) el.dom.setAttribute('data-value', '')
   }
 }
 
@@ -46,8 +46,8 @@ function css(file: string): string {
 }
 
 function html(page: PageHandle, pageName: string, title: string): string {
-  const root = page.comp.dom as Element
-  exposeAttributes(root)
+  exposeAttributes(page)
+  const root = rootDom(page.comp)
   const appCss = css('app.wxss')
   const pageCss = css(`pages/${pageName}/index.wxss`)
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>

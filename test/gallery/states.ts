@@ -3,6 +3,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import type { LaunchedApp, PageName } from '../harness/app'
 import type { PageHandle } from '../harness/page'
+import { ALICE, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 export interface GalleryState {
   page: PageName
@@ -15,22 +16,14 @@ export interface GalleryState {
   drive?: (page: PageHandle, app: LaunchedApp) => void | Promise<void>
 }
 
-const ME = { openid: 'oMe_000000000000000001', nickname: '小明' }
-const CONTACTS = [
-  { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '大学同学' },
-  { openid: 'oBob_00000000000000001', nickname: '王大锤', note: '' },
-  { openid: 'oCarol_0000000000001', nickname: '一个名字很长很长很长很长很长很长的朋友👨‍👩‍👧', note: '备注也可以写得比较长，看看会不会超出屏幕宽度' },
-]
+const CONTACTS = [{ ...ALICE, note: '大学同学' }, { ...BOB, nickname: '王大锤' }, LONG_NAMED]
 const HISTORY = [
-  { at: Date.UTC(2026, 10, 24, 12, 30), openid: CONTACTS[0].openid, mode: 'video', outcome: 'connected' },
-  { at: Date.UTC(2026, 10, 25, 1, 5), openid: CONTACTS[0].openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
+  { at: Date.UTC(2026, 10, 24, 12, 30), openid: ALICE.openid, mode: 'video', outcome: 'connected' },
+  { at: Date.UTC(2026, 10, 25, 1, 5), openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
 ]
-const PREFS = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
-const saved = (extra: Record<string, unknown> = {}) =>
-  ({ storage: { 'duet.state': { version: 1, profile: ME, contacts: CONTACTS, history: HISTORY, prefs: PREFS, ...extra } } })
-const GRANTED = { 'scope.record': true, 'scope.camera': true }
+const saved = (extra: Record<string, unknown> = {}) => ({ storage: stored({ ...savedState({ contacts: CONTACTS, history: HISTORY }), ...extra }) })
 const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> =>
-  ({ page: 'dial', query: { openid: CONTACTS[0].openid }, heading: '爱丽丝', env: { ...saved(), authSetting: GRANTED, ...env }, ...extra })
+  ({ page: 'dial', query: { openid: ALICE.openid }, heading: '爱丽丝', env: { ...saved(), authSetting: GRANTED, ...env }, ...extra })
 const typeContact = (openid: string, nickname: string) => (p: PageHandle) => {
   p.input('#add-openid', openid)
   p.input('#add-nickname', nickname)
@@ -58,14 +51,14 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'error-openid-empty', heading: '请填写 openid。', env: saved(), drive: typeContact('', '赵六') },
   { page: 'contacts', state: 'error-openid-length', heading: 'openid 应为 16–64 位。', env: saved(), drive: typeContact('oShort', '赵六') },
   { page: 'contacts', state: 'error-openid-chars', heading: 'openid 只能包含', env: saved(), drive: typeContact('o Bad!0000000000000', '赵六') },
-  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: typeContact('oZhao_00000000000001', '长'.repeat(40)) },
-  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: typeContact('oZhao_00000000000001', 'a\u202eb') },
-  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: typeContact(CONTACTS[0].openid, '新名字') },
+  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: typeContact(CAROL.openid, '长'.repeat(40)) },
+  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: typeContact(CAROL.openid, 'a\u202eb') },
+  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: typeContact(ALICE.openid, '新名字') },
   { page: 'contacts', state: 'error-self', heading: '不能添加自己为联系人', env: saved(), drive: typeContact(ME.openid, '我') },
-  { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: 'oDave_00000000000001', nickname: '大卫' } },
+  { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
-  { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { storage: { 'duet.state': '{broken' } } },
-  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: typeContact('oZhao_00000000000001', '赵六') },
+  { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { storage: { [STORAGE_KEY]: '{broken' } } },
+  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: typeContact(CAROL.openid, '赵六') },
 
   { ...dialOf({}), state: 'voice' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#mode-video') }), state: 'video' } as GalleryState,
@@ -87,5 +80,5 @@ export const STATES: GalleryState[] = [
   { ...joinFails(-1000), state: 'error-system' } as GalleryState,
   { ...joinFails(-424242), state: 'error-unknown' } as GalleryState,
   { ...dialOf({ voiceCallNeedsCamera: true, authSetting: { 'scope.record': true } }, { user: { popups: { 'scope.camera': ['deny'] } }, drive: tapCall }), state: 'error-voice-needs-camera' } as GalleryState,
-  { page: 'dial', state: 'no-contact', heading: '找不到这位联系人', query: { openid: 'oNobody_00000000001' }, env: saved() },
+  { page: 'dial', state: 'no-contact', heading: '找不到这位联系人', query: { openid: STRANGER_OPENID }, env: saved() },
 ]

@@ -40,11 +40,17 @@ export class LaunchedApp {
   /** Called with each rendered page before it loads (the benchmark wraps setData here). */
   onRender: ((page: PageHandle, name: PageName) => void) | null = null
 
-  constructor(readonly fake: FakeWx, readonly store: RootStore) {
+  constructor(
+    readonly fake: FakeWx,
+    readonly store: RootStore,
+  ) {
     fake.router = {
       stack: () => this.stack.map((p) => p.route),
       open: (url) => this.push(url),
-      replace: (url) => { this.pop(); this.push(url) },
+      replace: (url) => {
+        this.pop()
+        this.push(url)
+      },
       back: (delta) => {
         for (let i = 0; i < delta; i++) this.pop()
         this.top()?.show()
@@ -102,7 +108,11 @@ export interface LaunchOptions {
  * A fresh launch: new module registry (so a fresh store, as after a relaunch), the fake installed as
  * the global `wx`, and app.ts's onLaunch run. Pass `storage` from an earlier fake to model a relaunch.
  */
-export async function launch(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}, options: LaunchOptions = {}): Promise<LaunchedApp> {
+export async function launch(
+  env: Partial<Environment> = {},
+  user: Partial<ScriptedUser> = {},
+  options: LaunchOptions = {},
+): Promise<LaunchedApp> {
   jest.resetModules()
   // Each render adds the page's WXSS to document.head; a relaunch starts from an empty document.
   document.head.innerHTML = ''
@@ -119,7 +129,9 @@ export async function launch(env: Partial<Environment> = {}, user: Partial<Scrip
   }
   g.wx = fake.wx
   let appOptions: Partial<WechatMiniprogram.App.Option> = {}
-  g.App = (o) => { appOptions = o }
+  g.App = (o) => {
+    appOptions = o
+  }
   const { config } = require(path.join(MINIPROGRAM_ROOT, 'config')) as { config: typeof Config }
   Object.assign(config, options.config)
   require(path.join(MINIPROGRAM_ROOT, 'app'))

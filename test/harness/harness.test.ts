@@ -15,7 +15,9 @@ function mount(methods: Record<string, (this: unknown) => unknown>) {
 test('openSetting called synchronously in a tap handler opens the settings page', async () => {
   const results: string[] = []
   const { page, fake } = mount({
-    go() { wx.openSetting({ success: () => results.push('ok'), fail: (e) => results.push(e.errMsg) }) },
+    go() {
+      wx.openSetting({ success: () => results.push('ok'), fail: (e) => results.push(e.errMsg) })
+    },
   })
   page.tap('#go')
   await settle()

@@ -56,18 +56,28 @@ function exparser(): Exparser & ExparserStatics {
 
 const rootOf = (comp: Rendered) => (comp as unknown as { _exparserNode: ExparserElement })._exparserNode
 
-/** Every element matching `selector`, in document order, looking inside child components too. */
-export function queryAll(comp: Rendered, selector: string): El[] {
+/** Every element of the page that `keep` accepts, in document order, inside child components too. */
+function collect(comp: Rendered, keep: (node: ExparserElement) => boolean): El[] {
   const ex = exparser()
   const found: El[] = []
   const visit = (node: ExparserElement) => {
-    if (node instanceof ex.Element && node.$$ && ex.Element.matchSelector(selector, node)) found.push({ node, dom: node.$$ })
+    if (node instanceof ex.Element && node.$$ && keep(node)) found.push({ node, dom: node.$$ })
     if (node.shadowRoot) visit(node.shadowRoot)
     for (const child of node.childNodes ?? []) visit(child)
   }
   const root = rootOf(comp)
   if (root.shadowRoot) visit(root.shadowRoot)
   return found
+}
+
+/** Every element matching `selector` (#id, .class, as exparser selects), in document order. */
+export function queryAll(comp: Rendered, selector: string): El[] {
+  return collect(comp, (node) => exparser().Element.matchSelector(selector, node))
+}
+
+/** Every element of the page, in document order. */
+export function everyElement(comp: Rendered): El[] {
+  return collect(comp, () => true)
 }
 
 /** A template attribute as WXML evaluated it, e.g. `disabled="{{busy}}"` → true; null when absent. */
@@ -105,7 +115,7 @@ export function renderPage(id: string): Rendered {
 }
 
 export function detach(comp: Rendered): void {
-  (comp as unknown as { detach(): void }).detach()
+  ;(comp as unknown as { detach(): void }).detach()
 }
 
 /** The page's `this`, where its lifecycle methods (onLoad, onShow, …) live. */
@@ -145,7 +155,9 @@ function installReplay(): void {
     }
     if (Array.isArray(d.behaviors)) out.behaviors = [...d.behaviors]
     if (d.relations && typeof d.relations === 'object') {
-      out.relations = Object.fromEntries(Object.entries(d.relations as Record<string, object>).map(([k, v]) => [k, { ...v }]))
+      out.relations = Object.fromEntries(
+        Object.entries(d.relations as Record<string, object>).map(([k, v]) => [k, { ...v }]),
+      )
     }
     return out
   }

@@ -29,10 +29,18 @@ export class PageHandle {
     return fn?.apply(this.comp.instance, args)
   }
 
-  load(): void { this.lifecycle('onLoad', this.query) }
-  show(): void { this.lifecycle('onShow') }
-  hide(): void { this.lifecycle('onHide') }
-  unload(): void { this.lifecycle('onUnload') }
+  load(): void {
+    this.lifecycle('onLoad', this.query)
+  }
+  show(): void {
+    this.lifecycle('onShow')
+  }
+  hide(): void {
+    this.lifecycle('onHide')
+  }
+  unload(): void {
+    this.lifecycle('onUnload')
+  }
 
   /** Calls a page hook such as onShareAppMessage and returns its result. */
   hook<T>(name: string, ...args: unknown[]): T {

@@ -3,12 +3,14 @@ import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 
-const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝' }
-const BOB = { openid: 'oBob_00000000000000001', nickname: 'Bob' }
-const KEY = 'duet.state'
+import { ALICE, BACKUP_KEY, BOB, CAROL, ME, NEWER_KEY, SAVED_VERSION, STORAGE_KEY as KEY, stored } from '../fixtures'
 
-type Saved = { version: number; profile: unknown; contacts: Array<{ openid: string; nickname: string; note: string }>; history: unknown[] }
+type Saved = {
+  version: number
+  profile: unknown
+  contacts: Array<{ openid: string; nickname: string; note: string }>
+  history: unknown[]
+}
 const saved = (app: LaunchedApp) => app.fake.env.storage[KEY] as Saved
 
 async function open(env: Partial<Environment> = {}, query: Record<string, string> = {}) {
@@ -70,7 +72,7 @@ describe('adding, editing, deleting', () => {
   })
 
   test('duplicate openid: says so and offers to update the existing contact', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
     await add(page, ALICE.openid, '新名字')
     expect(page.text('#add-error')).toContain('已有这个 openid 的联系人')
     expect(saved(app).contacts[0].nickname).toBe('爱丽丝')
@@ -81,14 +83,14 @@ describe('adding, editing, deleting', () => {
   })
 
   test('you cannot add yourself', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } })
+    const { app, page } = await open({ storage: stored({ profile: ME }) })
     await add(page, ME.openid, '我自己')
     expect(page.text('#add-error')).toBe('这是你自己的 openid，不能添加自己为联系人。')
-    expect(saved(app)).toEqual({ version: 1, profile: ME })
+    expect(saved(app)).toEqual({ version: SAVED_VERSION, profile: ME })
   })
 
   test('edit: the form fills in, the openid stays, the change is saved', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE, BOB] } } })
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
     page.tapNth('.contact-edit', names(page).indexOf('Bob'))
     await settle()
     expect(page.text('#add-title')).toBe('编辑联系人')
@@ -102,7 +104,7 @@ describe('adding, editing, deleting', () => {
   })
 
   test('delete, then undo, restores the contact in place', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE, BOB] } } })
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
     const before = names(page)
     page.tapNth('.contact-delete', 0)
     await settle()
@@ -116,7 +118,7 @@ describe('adding, editing, deleting', () => {
   })
 
   test('tapping a contact opens the dial page for that openid', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
     page.tapNth('.contact', 0)
     await settle()
     expect(app.fake.navigations).toEqual([`/pages/dial/index?openid=${ALICE.openid}`])
@@ -137,7 +139,7 @@ describe('bad input gets a clear message and changes nothing saved', () => {
     ['a right-to-left override', BOB.openid, 'Bob\u202Egnp.exe', '昵称不能包含不可见的控制字符。'],
     ['a control character', BOB.openid, 'Bo\u0007b', '昵称不能包含不可见的控制字符。'],
   ])('%s', async (_name, openid, nickname, message) => {
-    const storage = { [KEY]: { version: 1, contacts: [ALICE] } }
+    const storage = stored({ contacts: [ALICE] })
     const { app, page } = await open({ storage })
     const before = JSON.stringify(app.fake.env.storage)
     await add(page, openid, nickname)
@@ -155,10 +157,9 @@ describe('bad input gets a clear message and changes nothing saved', () => {
 })
 
 describe('search and order', () => {
-  const CAROL = { openid: 'oCarol_000000000001', nickname: 'Carol', note: '' }
   test('most recent call first, then by name; search narrows by nickname', async () => {
     const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'connected' }]
-    const { page } = await open({ storage: { [KEY]: { version: 1, contacts: [BOB, ALICE, CAROL], history } } })
+    const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, CAROL], history }) })
     expect(names(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
     page.input('#search', 'bo')
     await settle()
@@ -178,9 +179,9 @@ describe('storage', () => {
   })
 
   test.each([
-    ['not JSON', '{not json', 'duet.state.backup', '已损坏'],
-    ['not an object', 42, 'duet.state.backup', '已损坏'],
-    ['a future version', { version: 99, contacts: [ALICE] }, 'duet.state.newer', '更新版本'],
+    ['not JSON', '{not json', BACKUP_KEY, '已损坏'],
+    ['not an object', 42, BACKUP_KEY, '已损坏'],
+    ['a future version', { version: SAVED_VERSION + 1, contacts: [ALICE] }, NEWER_KEY, '更新版本'],
   ])('%s: kept whole under %s, started clean, told once', async (_name, raw, keptUnder, words) => {
     const { app, page } = await open({ storage: { [KEY]: raw } })
     expect(page.text('#storage-notice')).toContain(words)
@@ -195,7 +196,7 @@ describe('storage', () => {
   })
 
   test('partly corrupted: the good entries survive', async () => {
-    const raw = { version: 1, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME }
+    const raw = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME }
     const { app, page } = await open({ storage: { [KEY]: raw } })
     expect(names(page)).toEqual(['爱丽丝'])
     expect(app.store.profile.me).toEqual(ME)
@@ -203,7 +204,7 @@ describe('storage', () => {
   })
 
   test('storage full: the person is told, and the change stays in memory until a write succeeds', async () => {
-    const { app, page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } })
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
     app.fake.env.storageFull = true
     await add(page, BOB.openid, BOB.nickname)
     expect(page.text('#storage-error')).toContain('保存失败')
@@ -218,7 +219,7 @@ describe('storage', () => {
 
 describe('share my card', () => {
   test('the shared path opens the contacts page with my openid and nickname', async () => {
-    const { page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } })
+    const { page } = await open({ storage: stored({ profile: ME }) })
     const share = page.hook<{ title: string; path: string }>('onShareAppMessage')
     expect(share.title).toBe('我 邀请你在 Duet 上通话')
     expect(share.path).toBe(`/pages/contacts/index?openid=${ME.openid}&nickname=${encodeURIComponent('我')}`)
@@ -236,7 +237,7 @@ describe('share my card', () => {
   })
 
   test('a card from a known contact with a new nickname offers an update', async () => {
-    const { page } = await open({ storage: { [KEY]: { version: 1, contacts: [ALICE] } } }, { openid: ALICE.openid, nickname: 'Alice' })
+    const { page } = await open({ storage: stored({ contacts: [ALICE] }) }, { openid: ALICE.openid, nickname: 'Alice' })
     expect(page.text('#share-offer-title')).toBe('这位联系人的昵称有变化，要更新吗？')
   })
 
@@ -252,7 +253,7 @@ describe('share my card', () => {
   })
 
   test('my own card is ignored', async () => {
-    const { page } = await open({ storage: { [KEY]: { version: 1, profile: ME } } }, { ...ME })
+    const { page } = await open({ storage: stored({ profile: ME }) }, { ...ME })
     expect(page.exists('#share-offer')).toBe(false)
     expect(page.exists('#share-error')).toBe(false)
   })
@@ -262,8 +263,11 @@ describe('my openid from our login server (optional)', () => {
   test('hidden without an endpoint; with one, wx.login → server → openid fills the form', async () => {
     const plain = await launch()
     expect((await plain.open('contacts')).exists('#me-fetch')).toBe(false)
-    const app = await launch({ loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) },
-      {}, { config: { loginEndpoint: 'https://duet.example/login' } })
+    const app = await launch(
+      { loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) },
+      {},
+      { config: { loginEndpoint: 'https://duet.example/login' } },
+    )
     const page = await app.open('contacts')
     page.tap('#me-fetch')
     await settle()
@@ -272,7 +276,11 @@ describe('my openid from our login server (optional)', () => {
   })
 
   test('a failing server says so and leaves manual entry', async () => {
-    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) }, {}, { config: { loginEndpoint: 'https://duet.example/login' } })
+    const app = await launch(
+      { loginServer: () => ({ statusCode: 500, data: 'oops' }) },
+      {},
+      { config: { loginEndpoint: 'https://duet.example/login' } },
+    )
     const page = await app.open('contacts')
     page.tap('#me-fetch')
     await settle()

@@ -3,8 +3,12 @@ import * as fs from 'fs'
 import * as path from 'path'
 
 const ROOT = path.resolve(__dirname, '../../miniprogram')
-const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? (e.name === 'miniprogram_npm' ? [] : files(path.join(dir, e.name))) : [path.join(dir, e.name)])
+const files = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? (e.name === 'miniprogram_npm' ? [] : files(path.join(dir, e.name))) : [path.join(dir, e.name)],
+    )
 const all = files(ROOT)
 const rel = (f: string) => path.relative(ROOT, f)
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
@@ -21,19 +25,25 @@ test('every button and every tappable element has an accessible label', () => {
   expect(missing).toEqual([])
 })
 
-test('UI text lives in strings.ts (page titles excepted: WeChat reads them from each page\'s json)', () => {
+test("UI text lives in strings.ts (page titles excepted: WeChat reads them from each page's json)", () => {
   const stray: string[] = []
   for (const file of all.filter((f) => /\.(wxml|ts|wxs|json)$/.test(f) && rel(f) !== 'strings.ts')) {
-    const code = fs.readFileSync(file, 'utf8')
-      .replace(/<!--[\s\S]*?-->/g, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')
+    const code = fs
+      .readFileSync(file, 'utf8')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
       .replace(/"navigationBarTitleText":\s*"[^"]*"/g, '')
-    code.split('\n').forEach((line, i) => { if (CJK.test(line)) stray.push(`${rel(file)}:${i + 1}: ${line.trim()}`) })
+    code.split('\n').forEach((line, i) => {
+      if (CJK.test(line)) stray.push(`${rel(file)}:${i + 1}: ${line.trim()}`)
+    })
   }
   expect(stray).toEqual([])
 })
 
 test('only services/ call wx', () => {
-  const callers = all.filter((f) => f.endsWith('.ts') && !rel(f).startsWith('services/'))
+  const callers = all
+    .filter((f) => f.endsWith('.ts') && !rel(f).startsWith('services/'))
     .filter((f) => /(^|[^.\w])wx\.\w/.test(fs.readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
   expect(callers.map(rel)).toEqual([])
 })

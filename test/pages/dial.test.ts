@@ -4,7 +4,7 @@ import type { Environment, ScriptedUser } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { LAUNCH, READ_ALL } from '../oracle'
-import { ALICE, GRANTED, ME } from '../fixtures'
+import { ALICE, GRANTED, ME, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 type Mode = 'voice' | 'video'
 
@@ -18,7 +18,7 @@ interface Setup {
 
 async function dial({ env = {}, user = {}, mode = 'voice', profile = true, openid = ALICE.openid }: Setup = {}) {
   const storage = {
-    'duet.state': { version: 1, profile: profile ? ME : null, contacts: [ALICE], prefs: { lastMode: mode } },
+    ...stored({ profile: profile ? ME : null, contacts: [ALICE], prefs: { lastMode: mode } }),
     ...env.storage,
   }
   const app = await launch({ authSetting: GRANTED, ...env, storage }, user)
@@ -29,7 +29,10 @@ async function dial({ env = {}, user = {}, mode = 'voice', profile = true, openi
 
 /** The platform calls made since `mark`. */
 const since = (app: LaunchedApp, mark: number) =>
-  app.fake.calls.slice(mark).filter((c) => ['privacy', 'permission', 'call', 'system', 'network'].includes(c.category)).map((c) => c.summary)
+  app.fake.calls
+    .slice(mark)
+    .filter((c) => ['privacy', 'permission', 'call', 'system', 'network'].includes(c.category))
+    .map((c) => c.summary)
 
 async function tapCall(page: PageHandle) {
   page.tap('#call')
@@ -49,17 +52,23 @@ function expectIdle(page: PageHandle) {
 }
 
 describe('a phone with everything granted', () => {
-  test.each(['voice', 'video'] as const)('%s: enabled at launch, then exactly one join with roomType %s', async (mode) => {
-    const { app, page, mark } = await dial({ mode })
-    expect(app.fake.trace()).toEqual([...LAUNCH, 'setEnable1v1Chat(true)'])
-    await tapCall(page)
-    expect(since(app, mark)).toEqual([`join1v1Chat(${mode})`])
-    expect(lastJoin(app)).toMatchObject({
-      caller: ME, listener: { openid: ALICE.openid, nickname: ALICE.nickname }, roomType: mode, disableSwitchVoice: false,
-    })
-    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
-    expectIdle(page)
-  })
+  test.each(['voice', 'video'] as const)(
+    '%s: enabled at launch, then exactly one join with roomType %s',
+    async (mode) => {
+      const { app, page, mark } = await dial({ mode })
+      expect(app.fake.trace()).toEqual([...LAUNCH, 'setEnable1v1Chat(true)'])
+      await tapCall(page)
+      expect(since(app, mark)).toEqual([`join1v1Chat(${mode})`])
+      expect(lastJoin(app)).toMatchObject({
+        caller: ME,
+        listener: { openid: ALICE.openid, nickname: ALICE.nickname },
+        roomType: mode,
+        disableSwitchVoice: false,
+      })
+      expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+      expectIdle(page)
+    },
+  )
 
   test('a double tap makes one join, and the button is disabled while the attempt is in flight', async () => {
     const { app, page } = await dial({ env: { joinOutcomes: ['hang'] } })
@@ -73,8 +82,11 @@ describe('a phone with everything granted', () => {
   })
 
   test('a join that never answers ends with a message, not a stuck "calling"', async () => {
-    const app = await launch({ authSetting: GRANTED, joinOutcomes: ['hang'], storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE] } } },
-      {}, { config: { joinTimeoutMs: 40 } })
+    const app = await launch(
+      { authSetting: GRANTED, joinOutcomes: ['hang'], storage: stored({ profile: ME, contacts: [ALICE] }) },
+      {},
+      { config: { joinTimeoutMs: 40 } },
+    )
     const page = await app.open('dial', { openid: ALICE.openid })
     page.tap('#call')
     await new Promise((r) => setTimeout(r, 60))
@@ -128,20 +140,36 @@ describe('environment stops before any permission or call', () => {
 
 describe('what the mode needs', () => {
   test('voice with the microphone never asked: asks for it only, then calls', async () => {
-    const { app, page, mark } = await dial({ env: { authSetting: {} }, user: { popups: { 'scope.record': ['allow'] } } })
+    const { app, page, mark } = await dial({
+      env: { authSetting: {} },
+      user: { popups: { 'scope.record': ['allow'] } },
+    })
     await tapCall(page)
     expect(since(app, mark)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
     expect(app.fake.popupsShown).toEqual(['scope.record'])
   })
 
   test('video with nothing asked: microphone, then camera, then the call', async () => {
-    const { app, page, mark } = await dial({ mode: 'video', env: { authSetting: {} }, user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } } })
+    const { app, page, mark } = await dial({
+      mode: 'video',
+      env: { authSetting: {} },
+      user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
+    })
     await tapCall(page)
-    expect(since(app, mark)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'authorize(scope.camera)', 'join1v1Chat(video)'])
+    expect(since(app, mark)).toEqual([
+      'authorize(scope.record)',
+      'setEnable1v1Chat(true)',
+      'authorize(scope.camera)',
+      'join1v1Chat(video)',
+    ])
   })
 
   test('a popup denied: no call, and a way to the settings page', async () => {
-    const { app, page, mark } = await dial({ mode: 'video', env: { authSetting: { 'scope.record': true } }, user: { popups: { 'scope.camera': ['deny'] } } })
+    const { app, page, mark } = await dial({
+      mode: 'video',
+      env: { authSetting: { 'scope.record': true } },
+      user: { popups: { 'scope.camera': ['deny'] } },
+    })
     await tapCall(page)
     expect(since(app, mark)).toEqual(['authorize(scope.camera)', 'getSetting'])
     expect(page.text('#call-error')).toContain('摄像头权限已关闭')
@@ -167,7 +195,10 @@ describe('what the mode needs', () => {
   })
 
   test('#fix-permissions opens the settings page from the tap; coming back re-checks and the call goes through', async () => {
-    const { app, page } = await dial({ env: { authSetting: { 'scope.record': false } }, user: { settingsPage: { 'scope.record': true } } })
+    const { app, page } = await dial({
+      env: { authSetting: { 'scope.record': false } },
+      user: { settingsPage: { 'scope.record': true } },
+    })
     await tapCall(page)
     const mark = app.fake.calls.length
     page.tap('#fix-permissions')
@@ -178,9 +209,10 @@ describe('what the mode needs', () => {
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
 
-  test('WeChat lacks the phone\'s microphone: the phone\'s settings, then the call', async () => {
+  test("WeChat lacks the phone's microphone: the phone's settings, then the call", async () => {
     const { app, page, mark } = await dial({
-      env: { os: { microphone: 'denied', camera: 'authorized' } }, user: { phoneSettings: { microphone: 'authorized' } },
+      env: { os: { microphone: 'denied', camera: 'authorized' } },
+      user: { phoneSettings: { microphone: 'authorized' } },
     })
     await tapCall(page)
     expect(page.text('#call-error')).toContain('手机没有允许微信使用麦克风')
@@ -192,7 +224,7 @@ describe('what the mode needs', () => {
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
 
-  test('the camera\'s phone permission matters for video only', async () => {
+  test("the camera's phone permission matters for video only", async () => {
     const env = { os: { microphone: 'authorized' as const, camera: 'denied' as const } }
     const voice = await dial({ env })
     await tapCall(voice.page)
@@ -204,29 +236,43 @@ describe('what the mode needs', () => {
   })
 
   test('privacy not agreed: the consent card on the dial page, and agreeing continues the call', async () => {
-    const { app, page } = await dial({ env: { privacyNeedsAgreement: true, authSetting: {} }, user: { popups: { 'scope.record': ['allow'] } } })
+    const { app, page } = await dial({
+      env: { privacyNeedsAgreement: true, authSetting: {} },
+      user: { popups: { 'scope.record': ['allow'] } },
+    })
     await tapCall(page)
     expect(page.text('#call-error')).toBe('需要先同意隐私保护指引，才能使用麦克风和摄像头。')
     expect(app.fake.count('authorize')).toBe(0)
     page.tap('#privacy-agree')
     await settle()
-    expect(app.fake.trace().slice(-3)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(app.fake.trace().slice(-3)).toEqual([
+      'authorize(scope.record)',
+      'setEnable1v1Chat(true)',
+      'join1v1Chat(voice)',
+    ])
   })
 })
 
 describe('the voice call WeChat answers with -30004 (it wants the camera too)', () => {
   test('explains, asks for the camera, and retries once', async () => {
     const { app, page, mark } = await dial({
-      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true }, user: { popups: { 'scope.camera': ['allow'] } },
+      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true },
+      user: { popups: { 'scope.camera': ['allow'] } },
     })
     await tapCall(page)
-    expect(since(app, mark)).toEqual(['join1v1Chat(voice)', 'getSetting', 'authorize(scope.camera)', 'join1v1Chat(voice)'])
+    expect(since(app, mark)).toEqual([
+      'join1v1Chat(voice)',
+      'getSetting',
+      'authorize(scope.camera)',
+      'join1v1Chat(voice)',
+    ])
     expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
   })
 
   test('camera refused: the reason and the way to the settings page, and no second join', async () => {
     const { app, page } = await dial({
-      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true }, user: { popups: { 'scope.camera': ['deny'] } },
+      env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true },
+      user: { popups: { 'scope.camera': ['deny'] } },
     })
     await tapCall(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
@@ -236,7 +282,9 @@ describe('the voice call WeChat answers with -30004 (it wants the camera too)', 
   })
 
   test('camera denied before: no popup, straight to the settings page', async () => {
-    const { app, page } = await dial({ env: { authSetting: { 'scope.record': true, 'scope.camera': false }, voiceCallNeedsCamera: true } })
+    const { app, page } = await dial({
+      env: { authSetting: { 'scope.record': true, 'scope.camera': false }, voiceCallNeedsCamera: true },
+    })
     await tapCall(page)
     expect(app.fake.count('authorize')).toBe(0)
     expect(page.exists('#fix-permissions')).toBe(true)
@@ -286,7 +334,12 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     expect(since(scopes.app, scopes.mark)).toEqual(['join1v1Chat(voice)', 'getSetting'])
     const phone = await dial({ env: { joinOutcomes: [{ errCode: -30002 }] } })
     await tapCall(phone.page)
-    expect(since(phone.app, phone.mark)).toEqual(['join1v1Chat(voice)', 'getAppAuthorizeSetting', 'canIUse(join1v1Chat)', 'getDeviceInfo'])
+    expect(since(phone.app, phone.mark)).toEqual([
+      'join1v1Chat(voice)',
+      'getAppAuthorizeSetting',
+      'canIUse(join1v1Chat)',
+      'getDeviceInfo',
+    ])
   })
 
   test('retry after a passing failure', async () => {
@@ -309,7 +362,10 @@ describe('every join1v1Chat failure has a message and a way out', () => {
 })
 
 describe('missing pieces', () => {
-  test.each([['an unknown openid', 'oNobody_00000000001'], ['no openid', '']])('%s: a clear message and a way back', async (_n, openid) => {
+  test.each([
+    ['an unknown openid', STRANGER_OPENID],
+    ['no openid', ''],
+  ])('%s: a clear message and a way back', async (_n, openid) => {
     const { app, page } = await dial({ openid })
     expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
     expect(page.exists('#call')).toBe(false)
@@ -343,10 +399,16 @@ describe('call history', () => {
   })
 
   test('capped at the newest 100', async () => {
-    const history = Array.from({ length: 100 }, (_, i) => ({ at: i + 1, openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -2 }))
-    const { app, page } = await dial({ env: { storage: { 'duet.state': { version: 1, profile: ME, contacts: [ALICE], history } } } })
+    const history = Array.from({ length: 100 }, (_, i) => ({
+      at: i + 1,
+      openid: ALICE.openid,
+      mode: 'voice',
+      outcome: 'failed',
+      errCode: -2,
+    }))
+    const { app, page } = await dial({ env: { storage: stored({ profile: ME, contacts: [ALICE], history }) } })
     await tapCall(page)
-    const saved = app.fake.env.storage['duet.state'] as { history: Array<{ at: number; outcome: string }> }
+    const saved = app.fake.env.storage[STORAGE_KEY] as { history: Array<{ at: number; outcome: string }> }
     expect(saved.history).toHaveLength(100)
     expect(saved.history[0].at).toBe(2)
     expect(saved.history[99].outcome).toBe('connected')
@@ -364,7 +426,12 @@ describe('being reachable', () => {
     await settle()
     page.change('#accept-calls', false)
     await settle()
-    expect(app.fake.trace(['call'])).toEqual(['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)', 'setEnable1v1Chat(true)', 'setEnable1v1Chat(false)'])
+    expect(app.fake.trace(['call'])).toEqual([
+      'setEnable1v1Chat(true)',
+      'setEnable1v1Chat(false)',
+      'setEnable1v1Chat(true)',
+      'setEnable1v1Chat(false)',
+    ])
     const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
     await again.open('contacts')
     await settle()
@@ -406,26 +473,34 @@ describe('the privacy guide changed since the person last agreed', () => {
 
 describe('a privacy prompt left open on the dial page', () => {
   test('can be answered from the contacts page, and the call then goes on', async () => {
-    const { app, page } = await dial({ env: { authSetting: {} } , user: { popups: { 'scope.record': ['allow'] } } })
+    const { app, page } = await dial({ env: { authSetting: {} }, user: { popups: { 'scope.record': ['allow'] } } })
     app.fake.env.privacyNeedsAgreement = true // the guide changed since the person last agreed
     await tapCall(page)
     expect(page.exists('#privacy-agree')).toBe(true)
     const contacts = await app.open('contacts')
     contacts.tap('#privacy-agree')
     await settle()
-    expect(app.fake.trace().slice(-5)).toEqual(['authorize(scope.record)', 'agreePrivacyAuthorization(#privacy-agree)',
-      'resolvePrivacy(agree #privacy-agree)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(app.fake.trace().slice(-5)).toEqual([
+      'authorize(scope.record)',
+      'agreePrivacyAuthorization(#privacy-agree)',
+      'resolvePrivacy(agree #privacy-agree)',
+      'setEnable1v1Chat(true)',
+      'join1v1Chat(voice)',
+    ])
     expect(app.store.call.status).toBe('idle')
   })
 })
 
 test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
-  const app = await launch({ privacyNeedsAgreement: false }, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
+  const app = await launch(
+    { privacyNeedsAgreement: false },
+    { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
+  )
   const onboarding = await app.open('onboarding')
   app.fake.env.privacyNeedsAgreement = true
   onboarding.tap('#grant')
   await settle()
-  const page = await app.open('dial', { openid: 'oNobody_00000000001' })
+  const page = await app.open('dial', { openid: STRANGER_OPENID })
   expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
   page.tap('#privacy-agree')
   await settle()

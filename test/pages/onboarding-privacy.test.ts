@@ -42,7 +42,9 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
     await settle()
     // Consent is given once: the camera request that follows is not gated again.
     expect(app.fake.trace(['privacy', 'permission']).slice(-4)).toEqual([
-      'authorize(scope.record)', 'agreePrivacyAuthorization(#privacy-agree)', 'resolvePrivacy(agree #privacy-agree)',
+      'authorize(scope.record)',
+      'agreePrivacyAuthorization(#privacy-agree)',
+      'resolvePrivacy(agree #privacy-agree)',
       'authorize(scope.camera)',
     ])
     expect(app.fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
@@ -53,7 +55,10 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
     const { app, page } = await midRequest()
     page.tap('#privacy-decline')
     await settle()
-    expect(app.fake.trace(['privacy', 'permission']).slice(-2)).toEqual(['authorize(scope.record)', 'resolvePrivacy(disagree)'])
+    expect(app.fake.trace(['privacy', 'permission']).slice(-2)).toEqual([
+      'authorize(scope.record)',
+      'resolvePrivacy(disagree)',
+    ])
     expect(app.fake.popupsShown).toEqual([])
     expect(page.text('#privacy-text')).toContain('你还没有同意隐私保护指引')
   })

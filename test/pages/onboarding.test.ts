@@ -2,19 +2,17 @@
 // person does. Each row asserts the step a person sees and the exact wx calls made.
 import type { ScriptedUser } from '../fake-wx'
 import { launch } from '../harness/app'
-import type { PageHandle } from '../harness/page'
 import { settle } from '../harness/page'
+import { routeOf, stepShown } from '../harness/screens'
 import {
-  authSettingOf, expectedOnboardingStep, LAUNCH, PlatformState, READ_ALL, SCOPE_OF, SCOPE_VALUES,
+  authSettingOf,
+  expectedOnboardingStep,
+  LAUNCH,
+  PlatformState,
+  READ_ALL,
+  SCOPE_OF,
+  SCOPE_VALUES,
 } from '../oracle'
-
-const STEP_TITLES = {
-  privacy: '先看看隐私保护指引',
-  explainer: '通话需要这些权限',
-  recovery: '权限已被关闭',
-  phone: '微信没有手机的权限',
-  done: '一切就绪',
-} as const
 
 type Cooperates = 'cooperates' | 'refuses'
 const states: PlatformState[] = []
@@ -35,19 +33,13 @@ function envFor(s: PlatformState) {
 function userFor(s: PlatformState, how: Cooperates): Partial<ScriptedUser> {
   const allow = how === 'cooperates' ? 'allow' : 'deny'
   const settingsPage: ScriptedUser['settingsPage'] = {}
-  if (how === 'cooperates') for (const k of ['mic', 'camera'] as const) if (s[k] !== 'unasked') settingsPage[SCOPE_OF[k]] = true
+  if (how === 'cooperates')
+    for (const k of ['mic', 'camera'] as const) if (s[k] !== 'unasked') settingsPage[SCOPE_OF[k]] = true
   return {
     popups: { 'scope.record': [allow], 'scope.camera': [allow] },
     settingsPage,
     phoneSettings: how === 'cooperates' ? { microphone: 'authorized', camera: 'authorized' } : {},
   }
-}
-
-function stepShown(page: PageHandle): string {
-  if (page.exists('#loading')) return 'loading'
-  const title = page.text('#step-title')
-  const step = Object.entries(STEP_TITLES).find(([, t]) => t === title)
-  return step ? step[0] : `unknown title ${title}`
 }
 
 /** setEnable1v1Chat(true) at launch needs the microphone granted and calls supported. */
@@ -63,7 +55,7 @@ describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone'
     if (step === 'done') {
       // A returning user with everything granted goes straight on: no popup, no onboarding card.
       expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
-      expect(stepShown(page)).toBe('loading')
+      expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
     } else {
       expect(stepShown(page)).toBe(step)
       expect(app.fake.navigations).toEqual([])
@@ -101,7 +93,9 @@ describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone'
       }
     } else if (step === 'recovery') {
       page.tap('#open-settings')
-      next = ok ? { ...s, mic: s.mic === 'denied' ? 'granted' : s.mic, camera: s.camera === 'denied' ? 'granted' : s.camera } : s
+      next = ok
+        ? { ...s, mic: s.mic === 'denied' ? 'granted' : s.mic, camera: s.camera === 'denied' ? 'granted' : s.camera }
+        : s
       const micTurnedOn = s.mic === 'denied' && next.mic === 'granted'
       expectedCalls = ['openSetting(button)', ...(micTurnedOn ? ['setEnable1v1Chat(true)'] : []), ...READ_ALL]
     } else {

@@ -1,15 +1,22 @@
 // One test per page: the shared store drives what the page shows.
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
-
-const ALICE = { openid: 'oAlice_0000000000001', nickname: '爱丽丝', note: '' }
+import { ALICE, stored } from '../fixtures'
 
 test('onboarding: the step on screen follows the permissions store', async () => {
   const app = await launch({ privacyNeedsAgreement: true })
   const page = await app.open('onboarding')
   expect(page.text('#step-title')).toBe('先看看隐私保护指引')
-  expect(app.fake.trace()).toEqual(['onNeedPrivacyAuthorization', 'onNetworkStatusChange', 'getNetworkType',
-    'getPrivacySetting', 'getSetting', 'getAppAuthorizeSetting', 'canIUse(join1v1Chat)', 'getDeviceInfo'])
+  expect(app.fake.trace()).toEqual([
+    'onNeedPrivacyAuthorization',
+    'onNetworkStatusChange',
+    'getNetworkType',
+    'getPrivacySetting',
+    'getSetting',
+    'getAppAuthorizeSetting',
+    'canIUse(join1v1Chat)',
+    'getDeviceInfo',
+  ])
   app.store.permissions.agreePrivacy('privacy-agree')
   await settle()
   expect(page.text('#step-title')).toBe('通话需要这些权限')
@@ -26,7 +33,7 @@ test('contacts: the list follows the contacts store', async () => {
 })
 
 test('dial: the contact and mode come from the store', async () => {
-  const app = await launch({ storage: { 'duet.state': { version: 1, contacts: [ALICE] } } })
+  const app = await launch({ storage: stored({ contacts: [ALICE] }) })
   const page = await app.open('dial', { openid: ALICE.openid })
   expect(page.text('#contact-name')).toBe('爱丽丝')
   expect(page.text('#contact-openid')).toBe('oAli****0001')

@@ -3,11 +3,9 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
-import { ALICE, GRANTED, ME, savedState } from '../fixtures'
+import { ALICE, BACKUP_KEY, GRANTED, ME, NEWER_KEY, SAVED_VERSION, savedState, STORAGE_KEY } from '../fixtures'
 
-const KEY = 'duet.state'
-const BACKUP = 'duet.state.backup'
-const NEWER = 'duet.state.newer'
+const KEY = STORAGE_KEY
 const SAVED = savedState()
 
 const MSG = {
@@ -60,81 +58,367 @@ const rows: Row[] = [
   // typed openids (add-contact form)
   { name: 'openid: empty', page: 'contacts', act: addContact('', 'Bob'), shows: ['#add-error', MSG.openidEmpty] },
   { name: 'openid: spaces', page: 'contacts', act: addContact('     ', 'Bob'), shows: ['#add-error', MSG.openidEmpty] },
-  { name: 'openid: tabs and newlines', page: 'contacts', act: addContact('\t\n\r', 'Bob'), shows: ['#add-error', MSG.openidEmpty] },
-  { name: 'openid: a control character', page: 'contacts', act: addContact('oBob_000000\u0000000001', 'Bob'), shows: ['#add-error', MSG.openidChars] },
-  { name: 'openid: 10,000 characters', page: 'contacts', act: addContact(big(10000), 'Bob'), shows: ['#add-error', MSG.openidLength] },
-  { name: 'openid: WXML-like markup', page: 'contacts', act: addContact('<view bindtap="x">oBob_0000</view>', 'Bob'), shows: ['#add-error', MSG.openidChars] },
-  { name: 'openid: emoji', page: 'contacts', act: addContact('oBob_00000000000😀', 'Bob'), shows: ['#add-error', MSG.openidChars] },
-  { name: 'openid: right-to-left text', page: 'contacts', act: addContact('مرحبا_000000000000000', 'Bob'), shows: ['#add-error', MSG.openidChars] },
-  { name: 'openid: look-alike Cyrillic о', page: 'contacts', act: addContact('\u043eBob_00000000000001', 'Bob'), shows: ['#add-error', MSG.openidChars] },
-  { name: 'openid: 15 characters', page: 'contacts', act: addContact(big(15), 'Bob'), shows: ['#add-error', MSG.openidLength] },
-  { name: 'openid: 65 characters', page: 'contacts', act: addContact(big(65), 'Bob'), shows: ['#add-error', MSG.openidLength] },
-  { name: 'openid: percent-encoded', page: 'contacts', act: addContact('oBob%5F0000000000001', 'Bob'), shows: ['#add-error', MSG.openidChars] },
+  {
+    name: 'openid: tabs and newlines',
+    page: 'contacts',
+    act: addContact('\t\n\r', 'Bob'),
+    shows: ['#add-error', MSG.openidEmpty],
+  },
+  {
+    name: 'openid: a control character',
+    page: 'contacts',
+    act: addContact('oBob_000000\u0000000001', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
+  {
+    name: 'openid: 10,000 characters',
+    page: 'contacts',
+    act: addContact(big(10000), 'Bob'),
+    shows: ['#add-error', MSG.openidLength],
+  },
+  {
+    name: 'openid: WXML-like markup',
+    page: 'contacts',
+    act: addContact('<view bindtap="x">oBob_0000</view>', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
+  {
+    name: 'openid: emoji',
+    page: 'contacts',
+    act: addContact('oBob_00000000000😀', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
+  {
+    name: 'openid: right-to-left text',
+    page: 'contacts',
+    act: addContact('مرحبا_000000000000000', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
+  {
+    name: 'openid: look-alike Cyrillic о',
+    page: 'contacts',
+    act: addContact('\u043eBob_00000000000001', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
+  {
+    name: 'openid: 15 characters',
+    page: 'contacts',
+    act: addContact(big(15), 'Bob'),
+    shows: ['#add-error', MSG.openidLength],
+  },
+  {
+    name: 'openid: 65 characters',
+    page: 'contacts',
+    act: addContact(big(65), 'Bob'),
+    shows: ['#add-error', MSG.openidLength],
+  },
+  {
+    name: 'openid: percent-encoded',
+    page: 'contacts',
+    act: addContact('oBob%5F0000000000001', 'Bob'),
+    shows: ['#add-error', MSG.openidChars],
+  },
   // typed nicknames and notes
-  { name: 'nickname: empty', page: 'contacts', act: addContact('oBob_00000000000001', ''), shows: ['#add-error', MSG.nicknameEmpty] },
-  { name: 'nickname: spaces', page: 'contacts', act: addContact('oBob_00000000000001', '   '), shows: ['#add-error', MSG.nicknameEmpty] },
-  { name: 'nickname: a control character', page: 'contacts', act: addContact('oBob_00000000000001', 'Bo\u0008b'), shows: ['#add-error', MSG.nicknameChars] },
-  { name: 'nickname: 10,000 characters', page: 'contacts', act: addContact('oBob_00000000000001', big(10000, '长')), shows: ['#add-error', MSG.nicknameLength] },
-  { name: 'nickname: 33 emoji', page: 'contacts', act: addContact('oBob_00000000000001', big(33, '😀')), shows: ['#add-error', MSG.nicknameLength] },
-  { name: 'nickname: 33 family emoji (joined sequences)', page: 'contacts', act: addContact('oBob_00000000000001', big(33, '👨‍👩‍👧')), shows: ['#add-error', MSG.nicknameLength] },
-  { name: 'nickname: right-to-left override', page: 'contacts', act: addContact('oBob_00000000000001', 'Bob\u202Efdp.exe'), shows: ['#add-error', MSG.nicknameChars] },
-  { name: 'nickname: zero-width space only', page: 'contacts', act: addContact('oBob_00000000000001', '\u200B'), shows: ['#add-error', MSG.nicknameChars] },
-  { name: 'nickname: a byte-order mark inside', page: 'contacts', act: addContact('oBob_00000000000001', 'Bo\uFEFFb'), shows: ['#add-error', MSG.nicknameChars] },
-  { name: 'nickname: a lone surrogate', page: 'contacts', act: addContact('oBob_00000000000001', 'Bob\uD800'), shows: ['#add-error', MSG.nicknameChars] },
-  { name: 'note: 61 characters', page: 'contacts', act: addContact('oBob_00000000000001', 'Bob', big(61, '注')), shows: ['#add-error', MSG.noteLength] },
-  { name: 'note: a control character', page: 'contacts', act: addContact('oBob_00000000000001', 'Bob', 'a\u0007'), shows: ['#add-error', MSG.noteChars] },
-  { name: 'contact: my own openid', page: 'contacts', act: addContact(ME.openid, '我'), shows: ['#add-error', '这是你自己的 openid，不能添加自己为联系人。'] },
-  { name: 'contact: an existing openid', page: 'contacts', act: addContact(ALICE.openid, 'Alice'), shows: ['#add-error', '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？'] },
+  {
+    name: 'nickname: empty',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', ''),
+    shows: ['#add-error', MSG.nicknameEmpty],
+  },
+  {
+    name: 'nickname: spaces',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', '   '),
+    shows: ['#add-error', MSG.nicknameEmpty],
+  },
+  {
+    name: 'nickname: a control character',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bo\u0008b'),
+    shows: ['#add-error', MSG.nicknameChars],
+  },
+  {
+    name: 'nickname: 10,000 characters',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', big(10000, '长')),
+    shows: ['#add-error', MSG.nicknameLength],
+  },
+  {
+    name: 'nickname: 33 emoji',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', big(33, '😀')),
+    shows: ['#add-error', MSG.nicknameLength],
+  },
+  {
+    name: 'nickname: 33 family emoji (joined sequences)',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', big(33, '👨‍👩‍👧')),
+    shows: ['#add-error', MSG.nicknameLength],
+  },
+  {
+    name: 'nickname: right-to-left override',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bob\u202Efdp.exe'),
+    shows: ['#add-error', MSG.nicknameChars],
+  },
+  {
+    name: 'nickname: zero-width space only',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', '\u200B'),
+    shows: ['#add-error', MSG.nicknameChars],
+  },
+  {
+    name: 'nickname: a byte-order mark inside',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bo\uFEFFb'),
+    shows: ['#add-error', MSG.nicknameChars],
+  },
+  {
+    name: 'nickname: a lone surrogate',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bob\uD800'),
+    shows: ['#add-error', MSG.nicknameChars],
+  },
+  {
+    name: 'note: 61 characters',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bob', big(61, '注')),
+    shows: ['#add-error', MSG.noteLength],
+  },
+  {
+    name: 'note: a control character',
+    page: 'contacts',
+    act: addContact('oBob_00000000000001', 'Bob', 'a\u0007'),
+    shows: ['#add-error', MSG.noteChars],
+  },
+  {
+    name: 'contact: my own openid',
+    page: 'contacts',
+    act: addContact(ME.openid, '我'),
+    shows: ['#add-error', '这是你自己的 openid，不能添加自己为联系人。'],
+  },
+  {
+    name: 'contact: an existing openid',
+    page: 'contacts',
+    act: addContact(ALICE.openid, 'Alice'),
+    shows: ['#add-error', '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？'],
+  },
   // typed profile
-  { name: 'profile: markup openid', page: 'contacts', act: saveProfile('<b>me</b>', '我'), shows: ['#me-error', MSG.openidChars] },
-  { name: 'profile: 10,000-character nickname', page: 'contacts', act: saveProfile(ME.openid, big(10000)), shows: ['#me-error', MSG.nicknameLength] },
-  { name: 'profile: control characters in nickname', page: 'contacts', act: saveProfile(ME.openid, '\u001b[31mred'), shows: ['#me-error', MSG.nicknameChars] },
+  {
+    name: 'profile: markup openid',
+    page: 'contacts',
+    act: saveProfile('<b>me</b>', '我'),
+    shows: ['#me-error', MSG.openidChars],
+  },
+  {
+    name: 'profile: 10,000-character nickname',
+    page: 'contacts',
+    act: saveProfile(ME.openid, big(10000)),
+    shows: ['#me-error', MSG.nicknameLength],
+  },
+  {
+    name: 'profile: control characters in nickname',
+    page: 'contacts',
+    act: saveProfile(ME.openid, '\u001b[31mred'),
+    shows: ['#me-error', MSG.nicknameChars],
+  },
   // share-link queries
   { name: 'link: no openid', page: 'contacts', query: { nickname: 'Bob' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: no nickname', page: 'contacts', query: { openid: 'oBob_00000000000001' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: empty values', page: 'contacts', query: { openid: '', nickname: '' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: broken percent-encoding', page: 'contacts', query: { openid: 'oBob_00000000000001', nickname: '%E7%88' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: double-encoded markup', page: 'contacts', query: { openid: '%253Cscript%253E0000000000', nickname: 'x' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: encoded right-to-left override', page: 'contacts', query: { openid: 'oBob_00000000000001', nickname: 'Bob%E2%80%AEexe' }, shows: ['#share-error', MSG.badLink] },
-  { name: 'link: 10,000-character nickname', page: 'contacts', query: { openid: 'oBob_00000000000001', nickname: big(10000) }, shows: ['#share-error', MSG.badLink] },
+  {
+    name: 'link: no nickname',
+    page: 'contacts',
+    query: { openid: 'oBob_00000000000001' },
+    shows: ['#share-error', MSG.badLink],
+  },
+  {
+    name: 'link: empty values',
+    page: 'contacts',
+    query: { openid: '', nickname: '' },
+    shows: ['#share-error', MSG.badLink],
+  },
+  {
+    name: 'link: broken percent-encoding',
+    page: 'contacts',
+    query: { openid: 'oBob_00000000000001', nickname: '%E7%88' },
+    shows: ['#share-error', MSG.badLink],
+  },
+  {
+    name: 'link: double-encoded markup',
+    page: 'contacts',
+    query: { openid: '%253Cscript%253E0000000000', nickname: 'x' },
+    shows: ['#share-error', MSG.badLink],
+  },
+  {
+    name: 'link: encoded right-to-left override',
+    page: 'contacts',
+    query: { openid: 'oBob_00000000000001', nickname: 'Bob%E2%80%AEexe' },
+    shows: ['#share-error', MSG.badLink],
+  },
+  {
+    name: 'link: 10,000-character nickname',
+    page: 'contacts',
+    query: { openid: 'oBob_00000000000001', nickname: big(10000) },
+    shows: ['#share-error', MSG.badLink],
+  },
   { name: 'link: my own card', page: 'contacts', query: { ...ME }, shows: null },
-  { name: 'link: extra fields are ignored, the offer waits for a tap', page: 'contacts',
-    query: { openid: 'oBob_00000000000001', nickname: 'Bob', admin: '1', note: '<script>' }, shows: ['#share-offer-title', '要添加这位联系人吗？'] },
+  {
+    name: 'link: extra fields are ignored, the offer waits for a tap',
+    page: 'contacts',
+    query: { openid: 'oBob_00000000000001', nickname: 'Bob', admin: '1', note: '<script>' },
+    shows: ['#share-offer-title', '要添加这位联系人吗？'],
+  },
   // storage values
-  { name: 'storage: not JSON', page: 'contacts', env: { storage: { [KEY]: '{"version":1,' } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
-  { name: 'storage: a number', page: 'contacts', env: { storage: { [KEY]: 12345 } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
-  { name: 'storage: an array', page: 'contacts', env: { storage: { [KEY]: [SAVED] } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
-  { name: 'storage: null', page: 'contacts', env: { storage: { [KEY]: null } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
-  { name: 'storage: wrong types', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, contacts: 'x', history: {}, prefs: 3 } } }, shows: ['#storage-notice', '部分保存的数据已损坏'], storage: 'backed-up' },
-  { name: 'storage: a future version', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, version: 99 } } }, shows: ['#storage-notice', '更新版本'], storage: 'kept-aside' },
-  { name: 'storage: version 0', page: 'contacts', env: { storage: { [KEY]: { ...SAVED, version: 0 } } }, shows: ['#storage-notice', '已损坏'], storage: 'backed-up' },
-  { name: 'storage: huge history', page: 'contacts',
-    env: { storage: { [KEY]: { ...SAVED, history: Array.from({ length: 5000 }, (_, i) => ({ at: i + 1, openid: ALICE.openid, mode: 'voice', outcome: 'connected' })) } } },
-    shows: ['#storage-notice', '部分保存的数据已损坏'], storage: 'backed-up' },
-  { name: 'storage: reading throws', page: 'contacts', env: { failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } }, shows: ['#storage-notice', '已损坏'] },
-  { name: 'storage: writing throws (full)', page: 'contacts', env: { storageFull: true }, act: addContact('oBob_00000000000001', 'Bob'), shows: ['#storage-error', '保存失败'] },
+  {
+    name: 'storage: not JSON',
+    page: 'contacts',
+    env: { storage: { [KEY]: '{"version":1,' } },
+    shows: ['#storage-notice', '已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: a number',
+    page: 'contacts',
+    env: { storage: { [KEY]: 12345 } },
+    shows: ['#storage-notice', '已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: an array',
+    page: 'contacts',
+    env: { storage: { [KEY]: [SAVED] } },
+    shows: ['#storage-notice', '已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: null',
+    page: 'contacts',
+    env: { storage: { [KEY]: null } },
+    shows: ['#storage-notice', '已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: wrong types',
+    page: 'contacts',
+    env: { storage: { [KEY]: { ...SAVED, contacts: 'x', history: {}, prefs: 3 } } },
+    shows: ['#storage-notice', '部分保存的数据已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: a future version',
+    page: 'contacts',
+    env: { storage: { [KEY]: { ...SAVED, version: SAVED_VERSION + 1 } } },
+    shows: ['#storage-notice', '更新版本'],
+    storage: 'kept-aside',
+  },
+  {
+    name: 'storage: version 0',
+    page: 'contacts',
+    env: { storage: { [KEY]: { ...SAVED, version: 0 } } },
+    shows: ['#storage-notice', '已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: huge history',
+    page: 'contacts',
+    env: {
+      storage: {
+        [KEY]: {
+          ...SAVED,
+          history: Array.from({ length: 5000 }, (_, i) => ({
+            at: i + 1,
+            openid: ALICE.openid,
+            mode: 'voice',
+            outcome: 'connected',
+          })),
+        },
+      },
+    },
+    shows: ['#storage-notice', '部分保存的数据已损坏'],
+    storage: 'backed-up',
+  },
+  {
+    name: 'storage: reading throws',
+    page: 'contacts',
+    env: { failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } },
+    shows: ['#storage-notice', '已损坏'],
+  },
+  {
+    name: 'storage: writing throws (full)',
+    page: 'contacts',
+    env: { storageFull: true },
+    act: addContact('oBob_00000000000001', 'Bob'),
+    shows: ['#storage-error', '保存失败'],
+  },
   // WeChat's own answers
-  { name: 'wx: getPrivacySetting fails', page: 'onboarding', env: { failures: { getPrivacySetting: { errMsg: 'getPrivacySetting:fail unknown' } } }, shows: ['#step-title', '通话需要这些权限'] },
-  { name: 'wx: getSetting fails', page: 'onboarding', env: { failures: { getSetting: { errMsg: 'getSetting:fail' } } }, shows: ['#step-title', '通话需要这些权限'] },
-  { name: 'wx: authorize fails with an unknown errMsg', page: 'onboarding', env: { failures: { authorize: { errMsg: 'authorize:fail system busy' } } },
-    act: (p) => p.tap('#grant'), shows: ['#request-error', '请求权限没有成功，请再试一次。'] },
-  { name: 'wx: openAppAuthorizeSetting fails', page: 'onboarding',
-    env: { authSetting: GRANTED, os: { microphone: 'denied', camera: 'authorized' }, failures: { openAppAuthorizeSetting: { errMsg: 'openAppAuthorizeSetting:fail' } } },
-    act: (p) => p.tap('#open-app-settings'), shows: ['#phone-settings-error', '无法自动打开手机设置'] },
-  { name: 'wx: setEnable1v1Chat fails with an unknown code', page: 'dial', env: { authSetting: GRANTED, enableFailure: { errCode: -9999 } },
-    act: tapCall, shows: ['#call-error', '通话失败，请稍后重试。（错误码 -9999）'] },
-  { name: 'wx: join1v1Chat fails with an unknown code', page: 'dial', env: { authSetting: GRANTED, joinOutcomes: [{ errCode: 31337 }] },
-    act: tapCall, shows: ['#call-error', '通话失败，请稍后重试。（错误码 31337）'] },
-  { name: 'wx: join1v1Chat fails with only an errMsg', page: 'dial', env: { authSetting: GRANTED, failures: { join1v1Chat: { errMsg: 'join1v1Chat:fail ???' } } },
-    act: tapCall, shows: ['#call-error', '通话失败，请稍后重试。（未知错误）'] },
-  { name: 'wx: getNetworkType fails (the call is still tried)', page: 'dial', env: { authSetting: GRANTED, failures: { getNetworkType: { errMsg: 'getNetworkType:fail' } } },
-    act: tapCall, shows: ['#call-notice', '已打开微信通话界面。'] },
-  { name: 'wx: join1v1Chat never calls back', page: 'dial', env: { authSetting: GRANTED, joinOutcomes: ['hang'] },
+  {
+    name: 'wx: getPrivacySetting fails',
+    page: 'onboarding',
+    env: { failures: { getPrivacySetting: { errMsg: 'getPrivacySetting:fail unknown' } } },
+    shows: ['#step-title', '通话需要这些权限'],
+  },
+  {
+    name: 'wx: getSetting fails',
+    page: 'onboarding',
+    env: { failures: { getSetting: { errMsg: 'getSetting:fail' } } },
+    shows: ['#step-title', '通话需要这些权限'],
+  },
+  {
+    name: 'wx: authorize fails with an unknown errMsg',
+    page: 'onboarding',
+    env: { failures: { authorize: { errMsg: 'authorize:fail system busy' } } },
+    act: (p) => p.tap('#grant'),
+    shows: ['#request-error', '请求权限没有成功，请再试一次。'],
+  },
+  {
+    name: 'wx: openAppAuthorizeSetting fails',
+    page: 'onboarding',
+    env: {
+      authSetting: GRANTED,
+      os: { microphone: 'denied', camera: 'authorized' },
+      failures: { openAppAuthorizeSetting: { errMsg: 'openAppAuthorizeSetting:fail' } },
+    },
+    act: (p) => p.tap('#open-app-settings'),
+    shows: ['#phone-settings-error', '无法自动打开手机设置'],
+  },
+  {
+    name: 'wx: setEnable1v1Chat fails with an unknown code',
+    page: 'dial',
+    env: { authSetting: GRANTED, enableFailure: { errCode: -9999 } },
+    act: tapCall,
+    shows: ['#call-error', '通话失败，请稍后重试。（错误码 -9999）'],
+  },
+  {
+    name: 'wx: join1v1Chat fails with an unknown code',
+    page: 'dial',
+    env: { authSetting: GRANTED, joinOutcomes: [{ errCode: 31337 }] },
+    act: tapCall,
+    shows: ['#call-error', '通话失败，请稍后重试。（错误码 31337）'],
+  },
+  {
+    name: 'wx: join1v1Chat fails with only an errMsg',
+    page: 'dial',
+    env: { authSetting: GRANTED, failures: { join1v1Chat: { errMsg: 'join1v1Chat:fail ???' } } },
+    act: tapCall,
+    shows: ['#call-error', '通话失败，请稍后重试。（未知错误）'],
+  },
+  {
+    name: 'wx: getNetworkType fails (the call is still tried)',
+    page: 'dial',
+    env: { authSetting: GRANTED, failures: { getNetworkType: { errMsg: 'getNetworkType:fail' } } },
+    act: tapCall,
+    shows: ['#call-notice', '已打开微信通话界面。'],
+  },
+  {
+    name: 'wx: join1v1Chat never calls back',
+    page: 'dial',
+    env: { authSetting: GRANTED, joinOutcomes: ['hang'] },
     config: { joinTimeoutMs: 5 },
     act: async (p) => {
       p.tap('#call')
       await new Promise((r) => setTimeout(r, 20))
-    }, shows: ['#call-error', '微信长时间没有响应，请重试。'] },
+    },
+    shows: ['#call-error', '微信长时间没有响应，请重试。'],
+  },
 ]
 
 describe('bad input: a clear message, and nothing saved is lost', () => {
@@ -154,7 +438,7 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
     else for (const sel of ['#share-error', '#share-offer', '#add-error']) expect(page.exists(sel)).toBe(false)
 
     if (row.storage === 'backed-up' || row.storage === 'kept-aside') {
-      expect(app.fake.env.storage[row.storage === 'backed-up' ? BACKUP : NEWER]).toEqual(storage[KEY])
+      expect(app.fake.env.storage[row.storage === 'backed-up' ? BACKUP_KEY : NEWER_KEY]).toEqual(storage[KEY])
     } else if (row.page === 'dial') {
       // A call attempt adds to the history; everything else saved stays as it was.
       const now = app.fake.env.storage[KEY] as typeof SAVED

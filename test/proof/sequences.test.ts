@@ -7,11 +7,11 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, OsPermission } from '../fake-wx'
 import { launch, LaunchedApp, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
-import { ALICE, ME, savedState } from '../fixtures'
+import { ALICE, ME, savedState, STORAGE_KEY } from '../fixtures'
 
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 1000)
 const SEED = Number(process.env.DUET_FUZZ_SEED || 20261125)
-const KEY = 'duet.state'
+const KEY = STORAGE_KEY
 
 type Action =
   | { do: 'tap'; nth: number }
@@ -31,7 +31,18 @@ type Action =
 const openidArb = fc.stringMatching(/^o[A-Za-z0-9_-]{15,30}$/)
 const textArb = fc.oneof(
   openidArb,
-  fc.constantFrom(ALICE.openid, ME.openid, '爱丽丝', '😀👍', ' Bob ', '', '   ', '<view>x</view>', '\u202Eevil', 'a'.repeat(2000)),
+  fc.constantFrom(
+    ALICE.openid,
+    ME.openid,
+    '爱丽丝',
+    '😀👍',
+    ' Bob ',
+    '',
+    '   ',
+    '<view>x</view>',
+    '\u202Eevil',
+    'a'.repeat(2000),
+  ),
   fc.string({ maxLength: 40 }),
 )
 const JOIN_CODES = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000, -77777]
@@ -39,18 +50,51 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ do: fc.constant('tap' as const), nth: fc.nat(40) }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('type' as const), nth: fc.nat(10), text: textArb }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('switch' as const), nth: fc.nat(3), on: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('go' as const), page: fc.constantFrom<PageName>('onboarding', 'contacts', 'dial') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('go' as const),
+      page: fc.constantFrom<PageName>('onboarding', 'contacts', 'dial'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ do: 'relaunch' as const }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('network' as const), type: fc.constantFrom('none' as const, 'wifi' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      do: fc.constant('network' as const),
+      type: fc.constantFrom('none' as const, 'wifi' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('storageFull' as const), full: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('nextJoin' as const), outcome: fc.oneof(
-    fc.constantFrom<JoinOutcome>('connect', 'hang'), fc.constantFrom(...JOIN_CODES).map((errCode): JoinOutcome => ({ errCode }))) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('popups' as const), answer: fc.constantFrom('allow' as const, 'deny' as const) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('settingsPage' as const), record: fc.boolean(), camera: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({
-    do: fc.constant('phoneSettings' as const),
-    microphone: fc.constantFrom<OsPermission>('authorized', 'denied'), camera: fc.constantFrom<OsPermission>('authorized', 'denied'),
-  }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('nextJoin' as const),
+      outcome: fc.oneof(
+        fc.constantFrom<JoinOutcome>('connect', 'hang'),
+        fc.constantFrom(...JOIN_CODES).map((errCode): JoinOutcome => ({ errCode })),
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('popups' as const),
+      answer: fc.constantFrom('allow' as const, 'deny' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ do: fc.constant('settingsPage' as const), record: fc.boolean(), camera: fc.boolean() }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      do: fc.constant('phoneSettings' as const),
+      microphone: fc.constantFrom<OsPermission>('authorized', 'denied'),
+      camera: fc.constantFrom<OsPermission>('authorized', 'denied'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ do: 'endCall' as const }) },
   { weight: 1, arbitrary: fc.constant({ do: 'guideChanged' as const }) },
 )
@@ -76,7 +120,8 @@ class Session {
 
   tappables(): Array<{ selector: string; index: number }> {
     return ['.btn', '.contact', '.link'].flatMap((selector) =>
-      this.page.all(selector).map((_n, index) => ({ selector, index })))
+      this.page.all(selector).map((_n, index) => ({ selector, index })),
+    )
   }
 }
 
@@ -121,14 +166,30 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
       session.page = next.page
       return { taps: 0 }
     }
-    case 'network': fake.setNetwork(action.type); return { taps: 0 }
-    case 'storageFull': fake.env.storageFull = action.full; return { taps: 0 }
-    case 'nextJoin': fake.env.joinOutcomes = [action.outcome, 'connect']; return { taps: 0 }
-    case 'popups': fake.user.defaultPopupAnswer = action.answer; return { taps: 0 }
-    case 'settingsPage': fake.user.settingsPage = { 'scope.record': action.record, 'scope.camera': action.camera }; return { taps: 0 }
-    case 'phoneSettings': fake.user.phoneSettings = { microphone: action.microphone, camera: action.camera }; return { taps: 0 }
-    case 'endCall': fake.endCall(); return { taps: 0 }
-    case 'guideChanged': fake.env.privacyNeedsAgreement = true; return { taps: 0 }
+    case 'network':
+      fake.setNetwork(action.type)
+      return { taps: 0 }
+    case 'storageFull':
+      fake.env.storageFull = action.full
+      return { taps: 0 }
+    case 'nextJoin':
+      fake.env.joinOutcomes = [action.outcome, 'connect']
+      return { taps: 0 }
+    case 'popups':
+      fake.user.defaultPopupAnswer = action.answer
+      return { taps: 0 }
+    case 'settingsPage':
+      fake.user.settingsPage = { 'scope.record': action.record, 'scope.camera': action.camera }
+      return { taps: 0 }
+    case 'phoneSettings':
+      fake.user.phoneSettings = { microphone: action.microphone, camera: action.camera }
+      return { taps: 0 }
+    case 'endCall':
+      fake.endCall()
+      return { taps: 0 }
+    case 'guideChanged':
+      fake.env.privacyNeedsAgreement = true
+      return { taps: 0 }
   }
 }
 
@@ -140,7 +201,13 @@ function stored(app: LaunchedApp): unknown {
   return app.fake.env.storage[KEY]
 }
 
-function checkInvariants(app: LaunchedApp, page: PageHandle, joinsBefore: number, taps: number, errors: unknown[]): void {
+function checkInvariants(
+  app: LaunchedApp,
+  page: PageHandle,
+  joinsBefore: number,
+  taps: number,
+  errors: unknown[],
+): void {
   const audit = app.fake.audit
   // join1v1Chat only with privacy agreed and every scope the mode needs granted.
   for (const join of audit.joins) {
@@ -169,7 +236,9 @@ function checkInvariants(app: LaunchedApp, page: PageHandle, joinsBefore: number
 
 test(`${RUNS} random action sequences keep every invariant`, async () => {
   const errors: unknown[] = []
-  const onRejection = (reason: unknown) => { errors.push(reason) }
+  const onRejection = (reason: unknown) => {
+    errors.push(reason)
+  }
   process.on('unhandledRejection', onRejection)
   try {
     await fc.assert(
@@ -180,9 +249,15 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
         if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
         // What an earlier Duet wrote: a complete saved state.
         const storage = start.saved ? { [KEY]: savedState() } : {}
-        const session = await Session.start({
-          privacyNeedsAgreement: start.privacyNeedsAgreement, authSetting, voiceCallNeedsCamera: start.voiceCallNeedsCamera, storage,
-        }, 'allow')
+        const session = await Session.start(
+          {
+            privacyNeedsAgreement: start.privacyNeedsAgreement,
+            authSetting,
+            voiceCallNeedsCamera: start.voiceCallNeedsCamera,
+            storage,
+          },
+          'allow',
+        )
         await quiet(session.app, 0)
         for (const action of actions) {
           const before = session.app

@@ -1,0 +1,47 @@
+// What a person reads on each screen, in one place: the step titles of the walkthrough and the words that
+// say how a call tap ended. Tests ask these helpers instead of spelling titles out again.
+import type { PageHandle } from './page'
+
+export const STEP_TITLES = {
+  privacy: '先看看隐私保护指引',
+  explainer: '通话需要这些权限',
+  recovery: '权限已被关闭',
+  phone: '微信没有手机的权限',
+  done: '一切就绪',
+} as const
+export type Step = keyof typeof STEP_TITLES
+
+/** The walkthrough step on screen: 'loading', a step, or '?<title>' for a title no step has. */
+export function stepShown(page: PageHandle): Step | 'loading' | `?${string}` {
+  if (page.exists('#loading')) return 'loading'
+  const title = page.text('#step-title')
+  const step = (Object.keys(STEP_TITLES) as Step[]).find((k) => STEP_TITLES[k] === title)
+  return step ?? `?${title}`
+}
+
+/** Words a person reads after a #call tap, for each way it can end. */
+export const CALL_RESULT_WORDS = {
+  'old-base-library': '当前微信版本过低',
+  devtools: '开发者工具不支持通话',
+  privacy: '需要先同意隐私保护指引',
+  'scopes-denied': '权限已关闭，请在设置中开启后再试',
+  'phone-denied': '请在手机设置中允许后再试',
+  connected: '已打开微信通话界面。',
+} as const
+export type CallResult = keyof typeof CALL_RESULT_WORDS
+
+/** The message or notice under the call button, or '' when there is none. */
+export function callMessage(page: PageHandle): string {
+  if (page.exists('#call-error')) return page.text('#call-error')
+  return page.exists('#call-notice') ? page.text('#call-notice') : ''
+}
+
+/** How the last #call tap ended, as a person reads it; '?<text>' when no known words are shown. */
+export function callResultShown(page: PageHandle): CallResult | `?${string}` {
+  const text = callMessage(page)
+  const result = (Object.keys(CALL_RESULT_WORDS) as CallResult[]).find((r) => text.includes(CALL_RESULT_WORDS[r]))
+  return result ?? `?${text}`
+}
+
+/** The page on top of the stack is this one (e.g. after a redirect). */
+export const routeOf = (name: string) => `pages/${name}/index`

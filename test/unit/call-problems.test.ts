@@ -1,0 +1,38 @@
+// WeChat's errCodes → what Duet says and does, one row each (platform doc §4), without a call.
+import { problemFromErrCode, ruleForErrCode, wayOut } from '../../miniprogram/store/call-problems'
+
+test.each([
+  [-20000, 'not-enabled', 'none', undefined],
+  [-20001, 'unsupported-device', 'none', undefined],
+  [-20002, 'already-in-call', 'none', undefined],
+  [-20003, 'other-app-in-call', 'retry', undefined],
+  [-30000, 'system-error', 'retry', undefined],
+  [-30001, 'phone-denied', 'phone-settings', 'phone'],
+  [-30002, 'phone-denied', 'phone-settings', 'phone'],
+  [-30003, 'scopes-denied', 'fix-permissions', 'scopes'],
+  [-30004, 'scopes-denied', 'fix-permissions', 'scopes'],
+  [-1, 'already-in-call', 'none', undefined],
+  [-2, 'mic-busy', 'retry', undefined],
+  [-3, 'interrupted', 'retry', undefined],
+  [-1000, 'system-error', 'retry', undefined],
+  [31337, 'unknown-error', 'retry', undefined],
+])('%i → %s, way out %s, re-read %s', (errCode, kind, way, reread) => {
+  const rule = ruleForErrCode(errCode)
+  expect(rule.problem).toMatchObject({ kind, errCode })
+  expect(wayOut(rule.problem)).toBe(way)
+  expect(rule.reread).toBe(reread)
+})
+
+test('device problems say which device', () => {
+  expect(problemFromErrCode(-30001)).toEqual({ kind: 'phone-denied', devices: ['camera'], errCode: -30001 })
+  expect(problemFromErrCode(-30003)).toEqual({ kind: 'scopes-denied', devices: ['microphone'], errCode: -30003 })
+})
+
+test('only -30004 may be answered by asking for the camera and trying the voice call again', () => {
+  const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000]
+  expect(codes.filter((c) => ruleForErrCode(c).retryVoiceWithCamera)).toEqual([-30004])
+})
+
+test('a failure with no errCode is an unknown error that carries no code', () => {
+  expect(problemFromErrCode(undefined)).toEqual({ kind: 'unknown-error' })
+})

@@ -1,0 +1,57 @@
+// What a person may type or a link may carry, checked without any page.
+import { checkNickname, checkNote, checkOpenid, checkPerson, visibleLength } from '../../miniprogram/store/validation'
+
+describe('openid', () => {
+  test.each([
+    ['oAlice_0000000000001', { ok: true, value: 'oAlice_0000000000001' }],
+    ['  oAlice_0000000000001 ', { ok: true, value: 'oAlice_0000000000001' }],
+    ['', { ok: false, problem: 'openid-empty' }],
+    [undefined, { ok: false, problem: 'openid-empty' }],
+    [42, { ok: false, problem: 'openid-empty' }],
+    ['a'.repeat(15), { ok: false, problem: 'openid-length' }],
+    ['a'.repeat(16), { ok: true, value: 'a'.repeat(16) }],
+    ['a'.repeat(64), { ok: true, value: 'a'.repeat(64) }],
+    ['a'.repeat(65), { ok: false, problem: 'openid-length' }],
+    ['oAbc def!ghijklmnop', { ok: false, problem: 'openid-chars' }],
+    ['\u043eBob_00000000000001', { ok: false, problem: 'openid-chars' }],
+  ])('%p', (raw, expected) => {
+    expect(checkOpenid(raw)).toEqual(expected)
+  })
+})
+
+describe('nickname', () => {
+  test.each([
+    ['爱丽丝', true],
+    ['😀'.repeat(32), true],
+    ['👨‍👩‍👧'.repeat(32), true],
+    ['😀'.repeat(33), 'nickname-length'],
+    ['   ', 'nickname-empty'],
+    ['Bob\u202Egnp.exe', 'nickname-chars'],
+    ['Bo\u0007b', 'nickname-chars'],
+    ['\u200B', 'nickname-chars'],
+    ['Bob\uD800', 'nickname-chars'],
+    ['<view>x</view>', true],
+  ])('%p', (raw, expected) => {
+    const checked = checkNickname(raw)
+    expect(checked.ok ? true : checked.problem).toBe(expected)
+  })
+
+  test('a joined emoji is one character a person sees', () => {
+    expect(visibleLength('👩‍💻')).toBe(1)
+    expect(visibleLength('a😀b')).toBe(3)
+  })
+})
+
+test('a note may be empty but not invisible or too long', () => {
+  expect(checkNote('')).toEqual({ ok: true, value: '' })
+  expect(checkNote('注'.repeat(61))).toEqual({ ok: false, problem: 'note-length' })
+  expect(checkNote('a\u0007')).toEqual({ ok: false, problem: 'note-chars' })
+})
+
+test('a person: the openid is checked first, and the first problem is the one shown', () => {
+  expect(checkPerson('short', '')).toEqual({ ok: false, problem: 'openid-length' })
+  expect(checkPerson('oAlice_0000000000001', ' 爱丽丝 ')).toEqual({
+    ok: true,
+    value: { openid: 'oAlice_0000000000001', nickname: '爱丽丝' },
+  })
+})
