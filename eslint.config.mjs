@@ -17,15 +17,34 @@ export default tseslint.config(
   {
     // The mini program runs in WeChat, not Node: only `wx` and WeChat's globals are there.
     files: ['miniprogram/**/*.ts'],
-    languageOptions: { globals: { wx: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', Behavior: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly' } },
+    languageOptions: {
+      globals: {
+        wx: 'readonly',
+        App: 'readonly',
+        Page: 'readonly',
+        Component: 'readonly',
+        Behavior: 'readonly',
+        getApp: 'readonly',
+        getCurrentPages: 'readonly',
+      },
+    },
     rules: { 'no-restricted-globals': ['error', 'process', 'Buffer', 'window', 'document'] },
   },
   {
     // Only services/ may touch wx.
-    files: ['miniprogram/store/**/*.ts', 'miniprogram/pages/**/*.ts', 'miniprogram/components/**/*.ts', 'miniprogram/strings.ts', 'miniprogram/config.ts'],
+    files: [
+      'miniprogram/store/**/*.ts',
+      'miniprogram/pages/**/*.ts',
+      'miniprogram/components/**/*.ts',
+      'miniprogram/strings.ts',
+      'miniprogram/config.ts',
+    ],
     rules: {
-      'no-restricted-globals': ['error', { name: 'wx', message: 'Call wx only from miniprogram/services/.' },
-        { name: 'getCurrentPages', message: 'Read the page stack only in miniprogram/services/.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'wx', message: 'Call wx only from miniprogram/services/.' },
+        { name: 'getCurrentPages', message: 'Read the page stack only in miniprogram/services/.' },
+      ],
     },
   },
   {
@@ -34,7 +53,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.js', '**/jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
 )

@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'jsdom',
   // Type-checking is `npm run typecheck`; tests transpile only, which keeps a 2-core run fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],

@@ -22,7 +22,8 @@ export const modes = {
 export const privacy = {
   title: '先看看隐私保护指引',
   body: '通话需要使用麦克风和摄像头。Duet 只在你发起或接听通话时使用它们，不会录音、录像或上传。',
-  declinedBody: '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
+  declinedBody:
+    '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
   link: '查看完整的隐私保护指引',
   viewPrefix: '查看',
   agree: '同意并继续',
@@ -158,10 +159,14 @@ export function inputProblemText(problem: InputProblem | null): string {
 
 export function storageProblemText(problem: StorageProblem): string {
   switch (problem) {
-    case 'corrupted': return '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。'
-    case 'future-version': return '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。'
-    case 'partly-corrupted': return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
-    default: return ''
+    case 'corrupted':
+      return '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。'
+    case 'future-version':
+      return '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。'
+    case 'partly-corrupted':
+      return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
+    default:
+      return ''
   }
 }
 
@@ -169,24 +174,41 @@ export function callProblemText(problem: CallProblem | null): string {
   if (!problem) return ''
   const code = problem.errCode === undefined ? '' : `（错误码 ${problem.errCode}）`
   switch (problem.kind) {
-    case 'old-base-library': return '当前微信版本过低，不支持通话。请升级微信后再试。'
-    case 'devtools': return '开发者工具不支持通话，请在手机上预览或真机调试。'
-    case 'offline': return '网络未连接，请检查网络后重试。'
-    case 'no-profile': return '还没有填写你的资料（openid 和昵称），对方需要知道是谁在呼叫。'
-    case 'no-contact': return '找不到这位联系人，可能已被删除或链接有误。'
-    case 'privacy': return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
-    case 'scopes-denied': return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。${code}`
-    case 'request-failed': return '请求权限没有成功，请重试。'
+    case 'old-base-library':
+      return '当前微信版本过低，不支持通话。请升级微信后再试。'
+    case 'devtools':
+      return '开发者工具不支持通话，请在手机上预览或真机调试。'
+    case 'offline':
+      return '网络未连接，请检查网络后重试。'
+    case 'no-profile':
+      return '还没有填写你的资料（openid 和昵称），对方需要知道是谁在呼叫。'
+    case 'no-contact':
+      return '找不到这位联系人，可能已被删除或链接有误。'
+    case 'privacy':
+      return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
+    case 'scopes-denied':
+      return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。${code}`
+    case 'request-failed':
+      return '请求权限没有成功，请重试。'
     case 'phone-denied':
       return `手机没有允许微信使用${deviceList(problem.devices)}，请在手机设置中允许后再试。${code}`
-    case 'not-enabled': return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。${code}`
-    case 'unsupported-device': return `这台手机不支持小程序通话。${code}`
-    case 'already-in-call': return `你已经在通话中，请先结束当前通话。${code}`
-    case 'other-app-in-call': return `另一个小程序正在通话，请先结束那个通话。${code}`
-    case 'mic-busy': return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。${code}`
-    case 'interrupted': return `通话在连接时被中断（例如来电或切到后台），请重试。${code}`
-    case 'system-error': return `微信出现系统错误，请稍后重试。${code}`
-    case 'timeout': return '微信长时间没有响应，请重试。'
-    case 'unknown-error': return `通话失败，请稍后重试。${code || '（未知错误）'}`
+    case 'not-enabled':
+      return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。${code}`
+    case 'unsupported-device':
+      return `这台手机不支持小程序通话。${code}`
+    case 'already-in-call':
+      return `你已经在通话中，请先结束当前通话。${code}`
+    case 'other-app-in-call':
+      return `另一个小程序正在通话，请先结束那个通话。${code}`
+    case 'mic-busy':
+      return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。${code}`
+    case 'interrupted':
+      return `通话在连接时被中断（例如来电或切到后台），请重试。${code}`
+    case 'system-error':
+      return `微信出现系统错误，请稍后重试。${code}`
+    case 'timeout':
+      return '微信长时间没有响应，请重试。'
+    case 'unknown-error':
+      return `通话失败，请稍后重试。${code || '（未知错误）'}`
   }
 }

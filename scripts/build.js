@@ -27,7 +27,9 @@ function walk(dir) {
 
 function main() {
   fs.rmSync(dist, { recursive: true, force: true })
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' })
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], {
+    stdio: 'inherit',
+  })
 
   let styles = 0
   for (const file of walk(src)) {
@@ -56,14 +58,23 @@ function main() {
 
   // How WeChat's builder should treat dist/: every client that can place a 1v1 call (base library 2.20.1+)
   // runs ES2017, so no ES5 transform (it doubled our code with regenerator helpers); minify on upload.
-  fs.writeFileSync(path.join(dist, 'project.config.json'), JSON.stringify({
-    compileType: 'miniprogram',
-    appid: 'touristappid',
-    setting: { es6: false, enhance: false, minified: true, minifyWXML: true, minifyWXSS: true, postcss: true },
-  }, null, 2) + '\n')
+  fs.writeFileSync(
+    path.join(dist, 'project.config.json'),
+    JSON.stringify(
+      {
+        compileType: 'miniprogram',
+        appid: 'touristappid',
+        setting: { es6: false, enhance: false, minified: true, minifyWXML: true, minifyWXSS: true, postcss: true },
+      },
+      null,
+      2,
+    ) + '\n',
+  )
 
   const files = walk(dist).length
-  console.log(`build: dist/ written (${files} files, ${styles} stylesheets, ${Object.keys(pkg.dependencies).length} npm packages)`)
+  console.log(
+    `build: dist/ written (${files} files, ${styles} stylesheets, ${Object.keys(pkg.dependencies).length} npm packages)`,
+  )
 }
 
 main()

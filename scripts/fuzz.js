@@ -16,7 +16,9 @@ for (let seed = firstSeed; done < total; seed++) {
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   done += runs
-  console.log(`fuzz: seed ${seed}: ${runs} sequences, ${res.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${done}/${total})`)
+  console.log(
+    `fuzz: seed ${seed}: ${runs} sequences, ${res.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${done}/${total})`,
+  )
   if (res.status !== 0) {
     console.log(`fuzz: replay with DUET_FUZZ_SEED=${seed} DUET_FUZZ_RUNS=${runs} npx jest test/proof/sequences`)
     process.exit(1)

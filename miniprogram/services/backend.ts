@@ -18,7 +18,11 @@ export async function fetchMyOpenid(): Promise<string> {
   const endpoint = config.loginEndpoint
   if (!endpoint) throw new WxError('login', { errMsg: 'login:fail no backend configured' })
   const { code } = await callWx<{ code: string }>('login')
-  const res = await callWx<{ statusCode: number; data: unknown }>('request', { url: endpoint, method: 'POST', data: { code } })
+  const res = await callWx<{ statusCode: number; data: unknown }>('request', {
+    url: endpoint,
+    method: 'POST',
+    data: { code },
+  })
   const openid = (res.data as { openid?: unknown } | null)?.openid
   if (res.statusCode !== 200 || typeof openid !== 'string') {
     throw new WxError('request', { errMsg: `request:fail login server answered ${res.statusCode}` })

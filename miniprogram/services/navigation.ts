@@ -29,7 +29,10 @@ export function replaceWith(page: PageName, query?: Record<string, string>): voi
 
 /** Returns to `page`: back down the stack where it is open, otherwise in place of the current page. */
 export function backTo(page: PageName): void {
-  const route = routeBack(getCurrentPages().map((p) => p.route), page)
+  const route = routeBack(
+    getCurrentPages().map((p) => p.route),
+    page,
+  )
   if ('back' in route) wx.navigateBack({ delta: route.back })
   else replaceWith(page)
 }

@@ -37,8 +37,14 @@ export function join1v1Chat(options: JoinOptions, timeoutMs: number): Promise<vo
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new JoinTimeoutError(timeoutMs)), timeoutMs)
     join.then(
-      () => { clearTimeout(timer); resolve() },
-      (err: unknown) => { clearTimeout(timer); reject(err) },
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      (err: unknown) => {
+        clearTimeout(timer)
+        reject(err)
+      },
     )
   })
 }

@@ -5,15 +5,27 @@ import type { Device } from './model'
 /** Problems about devices say which devices. */
 export type DeviceProblemKind = 'scopes-denied' | 'phone-denied'
 export type PlainProblemKind =
-  | 'old-base-library' | 'devtools' | 'offline' | 'no-profile' | 'no-contact' | 'privacy'
-  | 'request-failed' | 'not-enabled' | 'unsupported-device' | 'already-in-call' | 'other-app-in-call'
-  | 'mic-busy' | 'interrupted' | 'system-error' | 'timeout' | 'unknown-error'
+  | 'old-base-library'
+  | 'devtools'
+  | 'offline'
+  | 'no-profile'
+  | 'no-contact'
+  | 'privacy'
+  | 'request-failed'
+  | 'not-enabled'
+  | 'unsupported-device'
+  | 'already-in-call'
+  | 'other-app-in-call'
+  | 'mic-busy'
+  | 'interrupted'
+  | 'system-error'
+  | 'timeout'
+  | 'unknown-error'
 export type ProblemKind = DeviceProblemKind | PlainProblemKind
 
 /** `errCode` is WeChat's, when the problem came from WeChat; it is shown in the message. */
 export type CallProblem =
-  | { kind: DeviceProblemKind; devices: Device[]; errCode?: number }
-  | { kind: PlainProblemKind; errCode?: number }
+  { kind: DeviceProblemKind; devices: Device[]; errCode?: number } | { kind: PlainProblemKind; errCode?: number }
 
 /** What the person can do about it: the button shown next to the message. */
 export type WayOut = 'fix-permissions' | 'phone-settings' | 'profile' | 'privacy' | 'retry' | 'back' | 'none'

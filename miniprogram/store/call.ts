@@ -83,8 +83,12 @@ export class CallStore {
     if (kind !== 'scopes-denied' && kind !== 'phone-denied' && kind !== 'privacy') return
     const { permissions } = this.ctx
     const lacks = permissions.lacks(this.mode)
-    const fixed = kind === 'privacy' ? !permissions.privacyBlocks
-      : kind === 'scopes-denied' ? lacks.denied.length === 0 : lacks.phoneDenied.length === 0
+    const fixed =
+      kind === 'privacy'
+        ? !permissions.privacyBlocks
+        : kind === 'scopes-denied'
+          ? lacks.denied.length === 0
+          : lacks.phoneDenied.length === 0
     if (fixed) this.problem = null
   }
 
@@ -112,7 +116,9 @@ export class CallStore {
       // Nothing may escape to the page: whatever broke becomes a message with a code.
       this.stop(ruleForErrCode(toWxError('call', err).errCode).problem)
     } finally {
-      runInAction(() => { this.status = 'idle' })
+      runInAction(() => {
+        this.status = 'idle'
+      })
     }
   }
 
@@ -131,10 +137,13 @@ export class CallStore {
     const lacks = permissions.lacks(this.mode)
     if (lacks.denied.length) return { kind: 'scopes-denied', devices: lacks.denied.map((s) => DEVICE_FOR_SCOPE[s]) }
     if (lacks.unasked.length) {
-      runInAction(() => { this.status = 'requesting' })
+      runInAction(() => {
+        this.status = 'requesting'
+      })
       const outcome = await permissions.request(this.mode)
       if (outcome === 'privacy-declined') return { kind: 'privacy' }
-      if (outcome === 'denied') return { kind: 'scopes-denied', devices: permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s]) }
+      if (outcome === 'denied')
+        return { kind: 'scopes-denied', devices: permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s]) }
       if (outcome !== 'granted') return { kind: 'request-failed' }
     }
     const phoneDenied = permissions.lacks(this.mode).phoneDenied
@@ -144,11 +153,18 @@ export class CallStore {
 
   private async join(me: Person, contact: Contact, mayRetryForCamera: boolean): Promise<void> {
     const mode = this.mode
-    runInAction(() => { this.status = 'joining' })
+    runInAction(() => {
+      this.status = 'joining'
+    })
     try {
-      await voip.join1v1Chat({ caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice }, config.joinTimeoutMs)
+      await voip.join1v1Chat(
+        { caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice },
+        config.joinTimeoutMs,
+      )
       this.record(contact, 'connected')
-      runInAction(() => { this.notice = 'connected' })
+      runInAction(() => {
+        this.notice = 'connected'
+      })
     } catch (raw) {
       if (raw instanceof voip.JoinTimeoutError) {
         this.record(contact, 'failed')
@@ -162,7 +178,8 @@ export class CallStore {
         return this.stop({ kind: 'privacy' })
       }
       const rule = ruleForErrCode(err.errCode)
-      if (rule.retryVoiceWithCamera && mode === 'voice' && mayRetryForCamera) return this.retryVoiceWithCamera(me, contact)
+      if (rule.retryVoiceWithCamera && mode === 'voice' && mayRetryForCamera)
+        return this.retryVoiceWithCamera(me, contact)
       // A permission error means our picture of the state was stale: read it again.
       if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
       if (rule.reread === 'phone') this.ctx.permissions.readSystem()
@@ -172,7 +189,9 @@ export class CallStore {
 
   /** WeChat answered a voice call with -30004: it wants the camera too. Ask for it, then try once more. */
   private async retryVoiceWithCamera(me: Person, contact: Contact): Promise<void> {
-    runInAction(() => { this.notice = 'voice-needs-camera' })
+    runInAction(() => {
+      this.notice = 'voice-needs-camera'
+    })
     const { permissions } = this.ctx
     await permissions.rereadScopes()
     const outcome = await permissions.requestScopes(['scope.camera'])
@@ -184,7 +203,10 @@ export class CallStore {
 
   private record(contact: Contact, outcome: 'connected' | 'failed', errCode?: number): void {
     this.ctx.history.add({
-      at: Date.now(), openid: contact.openid, mode: this.mode, outcome,
+      at: Date.now(),
+      openid: contact.openid,
+      mode: this.mode,
+      outcome,
       ...(errCode === undefined ? {} : { errCode }),
     })
   }

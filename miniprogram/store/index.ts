@@ -56,7 +56,10 @@ export class RootStore {
     this.call.load(saved.prefs)
     this.reachability.load(saved.prefs)
     this.permissions.loadPrefs(saved.prefs)
-    reaction(() => this.snapshot, (state) => this.persistence.save(state))
+    reaction(
+      () => this.snapshot,
+      (state) => this.persistence.save(state),
+    )
     this.permissions.listenForPrivacyPrompts()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
     return this.ready

@@ -12,13 +12,19 @@ export class NetworkStore {
 
   /** Listens for changes and reads the current type; never rejects. */
   start(): Promise<void> {
-    networkService.onNetworkChange((type) => runInAction(() => { this.type = type }))
+    networkService.onNetworkChange((type) =>
+      runInAction(() => {
+        this.type = type
+      }),
+    )
     return this.read()
   }
 
   private async read(): Promise<void> {
     const type = await networkService.getNetworkType().catch(() => 'unknown' as const)
-    runInAction(() => { this.type = type })
+    runInAction(() => {
+      this.type = type
+    })
   }
 
   /** Offline only when WeChat says so: an unknown network does not stop a call. */

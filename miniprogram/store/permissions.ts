@@ -52,7 +52,10 @@ export class PermissionsStore {
 
   constructor() {
     makeAutoObservable<this, 'answerPrivacyPrompt' | 'refreshing'>(
-      this, { answerPrivacyPrompt: false, refreshing: false }, { autoBind: true })
+      this,
+      { answerPrivacyPrompt: false, refreshing: false },
+      { autoBind: true },
+    )
   }
 
   loadPrefs(prefs: Pick<Prefs, 'audioOnly'>): void {
@@ -103,7 +106,9 @@ export class PermissionsStore {
   refresh(): Promise<void> {
     if (this.refreshing) return this.refreshing
     const run = this.readAll()
-    const clear = () => { this.refreshing = null }
+    const clear = () => {
+      this.refreshing = null
+    }
     run.then(clear, clear)
     this.refreshing = run
     return run
@@ -136,7 +141,10 @@ export class PermissionsStore {
   }
 
   applyAuthSetting(setting: AuthSetting): void {
-    this.scopes = { 'scope.record': scopeState(setting['scope.record']), 'scope.camera': scopeState(setting['scope.camera']) }
+    this.scopes = {
+      'scope.record': scopeState(setting['scope.record']),
+      'scope.camera': scopeState(setting['scope.camera']),
+    }
   }
 
   /** Keeps what we knew when WeChat fails the read. */
@@ -174,7 +182,9 @@ export class PermissionsStore {
   private async requestOne(scope: Scope): Promise<RequestOutcome> {
     try {
       await scopeService.authorize(scope)
-      runInAction(() => { this.scopes = { ...this.scopes, [scope]: 'granted' } })
+      runInAction(() => {
+        this.scopes = { ...this.scopes, [scope]: 'granted' }
+      })
       return 'granted'
     } catch (raw) {
       const err = toWxError('authorize', raw)
@@ -241,8 +251,13 @@ export class PermissionsStore {
   /** The phone's settings for WeChat; the page's onShow re-reads when the person returns. */
   async openPhoneSettings(): Promise<boolean> {
     this.phoneSettingsFailed = false
-    const opened = await systemService.openPhoneSettings().then(() => true, () => false)
-    runInAction(() => { this.phoneSettingsFailed = !opened })
+    const opened = await systemService.openPhoneSettings().then(
+      () => true,
+      () => false,
+    )
+    runInAction(() => {
+      this.phoneSettingsFailed = !opened
+    })
     return opened
   }
 }

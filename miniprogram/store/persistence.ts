@@ -1,7 +1,15 @@
 // The saved state's slice: reading it back at launch, writing every change, and what went wrong doing so.
 import { makeAutoObservable } from 'mobx-miniprogram'
 import { readStored, writeStored } from '../services/storage'
-import { BACKUP_KEY, emptyState, NEWER_KEY, parseSavedState, SavedState, STORAGE_KEY, StorageProblem } from './saved-state'
+import {
+  BACKUP_KEY,
+  emptyState,
+  NEWER_KEY,
+  parseSavedState,
+  SavedState,
+  STORAGE_KEY,
+  StorageProblem,
+} from './saved-state'
 
 /** Best effort: with storage full there is nowhere to keep a copy, and starting must not fail for it. */
 function keepCopy(key: string, raw: unknown): void {

@@ -59,7 +59,9 @@ export class ProfileStore {
       })
       return true
     } catch {
-      runInAction(() => { this.fetchState = 'failed' })
+      runInAction(() => {
+        this.fetchState = 'failed'
+      })
       return false
     }
   }

@@ -33,12 +33,20 @@ export class ReachabilityStore {
   /** Incoming calls should be accepted but are not yet: "accept calls" on, calls supported, microphone granted. */
   get shouldEnable(): boolean {
     const p = this.ctx.permissions
-    return this.acceptCalls && p.support === 'supported' && p.scopes['scope.record'] === 'granted' && this.state !== 'on'
+    return (
+      this.acceptCalls && p.support === 'supported' && p.scopes['scope.record'] === 'granted' && this.state !== 'on'
+    )
   }
 
   /** From launch on: enable 1v1 as soon as it should be (at launch, or later in onboarding); it shows no popup. */
   start(): void {
-    reaction(() => this.shouldEnable, (should) => { if (should) void this.request(true) }, { fireImmediately: true })
+    reaction(
+      () => this.shouldEnable,
+      (should) => {
+        if (should) void this.request(true)
+      },
+      { fireImmediately: true },
+    )
   }
 
   /** Before a call: setEnable1v1Chat(true) unless already on in this run; a problem when WeChat refuses. */
@@ -58,7 +66,9 @@ export class ReachabilityStore {
     if (pending && pending.enable === enable) return pending.done
     const done = this.apply(enable)
     this.pending = { enable, done }
-    const clear = () => { if (this.pending?.done === done) this.pending = null }
+    const clear = () => {
+      if (this.pending?.done === done) this.pending = null
+    }
     done.then(clear, clear)
     return done
   }
@@ -66,10 +76,14 @@ export class ReachabilityStore {
   private async apply(enable: boolean): Promise<CallProblem | null> {
     try {
       await voip.setEnable1v1Chat(enable)
-      runInAction(() => { this.state = enable ? 'on' : 'off' })
+      runInAction(() => {
+        this.state = enable ? 'on' : 'off'
+      })
       return null
     } catch (err) {
-      runInAction(() => { this.state = 'failed' })
+      runInAction(() => {
+        this.state = 'failed'
+      })
       return problemFromErrCode(toWxError('setEnable1v1Chat', err).errCode)
     }
   }

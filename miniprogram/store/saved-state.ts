@@ -22,7 +22,12 @@ export interface SavedState {
 /** What went wrong reading the stored value; null when it was fine or absent. */
 export type StorageProblem = 'corrupted' | 'future-version' | 'partly-corrupted' | null
 
-export const DEFAULT_PREFS: Readonly<Prefs> = { lastMode: 'voice', disableSwitchVoice: false, acceptCalls: true, audioOnly: false }
+export const DEFAULT_PREFS: Readonly<Prefs> = {
+  lastMode: 'voice',
+  disableSwitchVoice: false,
+  acceptCalls: true,
+  audioOnly: false,
+}
 
 export function emptyState(): SavedState {
   return { version: SAVED_VERSION, profile: null, contacts: [], history: [], prefs: { ...DEFAULT_PREFS } }
@@ -57,7 +62,8 @@ function readPrefs(v: unknown): { prefs: Prefs; clean: boolean } {
   if (!isLoose(v)) return { prefs: { ...DEFAULT_PREFS }, clean: v === undefined }
   const prefs: Prefs = {
     lastMode: isCallMode(v.lastMode) ? v.lastMode : DEFAULT_PREFS.lastMode,
-    disableSwitchVoice: typeof v.disableSwitchVoice === 'boolean' ? v.disableSwitchVoice : DEFAULT_PREFS.disableSwitchVoice,
+    disableSwitchVoice:
+      typeof v.disableSwitchVoice === 'boolean' ? v.disableSwitchVoice : DEFAULT_PREFS.disableSwitchVoice,
     acceptCalls: typeof v.acceptCalls === 'boolean' ? v.acceptCalls : DEFAULT_PREFS.acceptCalls,
     audioOnly: typeof v.audioOnly === 'boolean' ? v.audioOnly : DEFAULT_PREFS.audioOnly,
   }
@@ -105,8 +111,13 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history: history.items.slice(-HISTORY_LIMIT),
     prefs: prefs.prefs,
   }
-  const dropped = profileDropped || contacts.dropped || uniqueContacts.length !== contacts.items.length
-    || history.dropped || history.items.length > HISTORY_LIMIT || !prefs.clean
+  const dropped =
+    profileDropped ||
+    contacts.dropped ||
+    uniqueContacts.length !== contacts.items.length ||
+    history.dropped ||
+    history.items.length > HISTORY_LIMIT ||
+    !prefs.clean
   return { state, problem: dropped ? 'partly-corrupted' : null }
 }
 

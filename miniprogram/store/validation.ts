@@ -15,8 +15,9 @@ export const NOTE_MAX = 60
 const OPENID_PATTERN = /^[A-Za-z0-9_-]+$/
 // Control and format characters (right-to-left overrides, zero-width space, BOM) and lone surrogates.
 // The zero-width joiners U+200C/U+200D stay allowed: emoji such as 👩‍💻 and 👨‍👩‍👧 are built with them.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/
 
 export type Checked<T, P> = { ok: true; value: T } | { ok: false; problem: P }
 

@@ -1,16 +1,9 @@
-// A stateful, strict model of the WeChat runtime, written from ../shared/docs/wechat-platform.md.
+// A stateful, strict model of the WeChat runtime, written from docs/platform.md.
 // - An API it does not model throws when touched: Duet must not depend on behaviour nobody wrote down.
 // - An API newer than the base library is `undefined`, as on a real phone.
 // - Anything the person would be asked that the test did not script is recorded in `problems`
 //   (the page harness fails the test on any), so a test cannot pass by accident.
-import {
-  defaultEnvironment,
-  defaultUser,
-  Environment,
-  FakeScope,
-  JoinOutcome,
-  ScriptedUser,
-} from './environment'
+import { defaultEnvironment, defaultUser, Environment, FakeScope, JoinOutcome, ScriptedUser } from './environment'
 
 type Callbacks = {
   success?: (res: unknown) => void
@@ -270,7 +263,8 @@ export class FakeWx {
       return null
     }
     const path = content.path.split('?')[0].replace(/^\//, '')
-    if (this.knownPages && !this.knownPages.includes(path)) this.noteProblem(`a shared card opens a page app.json does not register: ${content.path}`)
+    if (this.knownPages && !this.knownPages.includes(path))
+      this.noteProblem(`a shared card opens a page app.json does not register: ${content.path}`)
     return { title: content.title, path: content.path, ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}) }
   }
 
@@ -278,7 +272,10 @@ export class FakeWx {
   private privacyGate(api: string, options: Callbacks, proceed: () => void): void {
     if (!this.privacyEnforced() || !this.env.privacyNeedsAgreement) return proceed()
     const refuse = () =>
-      this.failWith(options, { errMsg: `${api}:fail privacy permission is not authorized`, errno: PRIVACY_NOT_AUTHORIZED_ERRNO })
+      this.failWith(options, {
+        errMsg: `${api}:fail privacy permission is not authorized`,
+        errno: PRIVACY_NOT_AUTHORIZED_ERRNO,
+      })
     const listener = this.privacyListener
     if (!listener) return refuse()
     let settled = false
@@ -289,7 +286,9 @@ export class FakeWx {
       if (r.event === 'disagree') return refuse()
       if (r.event !== 'agree') return this.noteProblem(`resolve with unknown event ${String(r.event)}`)
       if (!r.buttonId || r.buttonId !== this.tappedAgreeButtonId) {
-        this.noteProblem(`resolve(agree) named button ${String(r.buttonId)}, but the tapped agree button was ${String(this.tappedAgreeButtonId)}`)
+        this.noteProblem(
+          `resolve(agree) named button ${String(r.buttonId)}, but the tapped agree button was ${String(this.tappedAgreeButtonId)}`,
+        )
         return refuse()
       }
       proceed()
@@ -322,7 +321,13 @@ export class FakeWx {
       }),
       getAppBaseInfo: api('2.20.1', 'system', () => {
         this.record('getAppBaseInfo', 'getAppBaseInfo', 'system', {})
-        return { SDKVersion: this.env.sdkVersion, enableDebug: false, host: { env: 'WeChat' }, language: 'zh_CN', theme: 'light' }
+        return {
+          SDKVersion: this.env.sdkVersion,
+          enableDebug: false,
+          host: { env: 'WeChat' },
+          language: 'zh_CN',
+          theme: 'light',
+        }
       }),
       getDeviceInfo: api('2.20.1', 'system', () => {
         this.record('getDeviceInfo', 'getDeviceInfo', 'system', {})
@@ -391,9 +396,15 @@ export class FakeWx {
         return {
           microphoneAuthorized: this.env.os.microphone,
           cameraAuthorized: this.env.os.camera,
-          albumAuthorized: other, bluetoothAuthorized: other, locationAuthorized: other,
-          locationReducedAccuracy: false, notificationAlertAuthorized: other, notificationAuthorized: other,
-          notificationBadgeAuthorized: other, notificationSoundAuthorized: other, phoneCalendarAuthorized: other,
+          albumAuthorized: other,
+          bluetoothAuthorized: other,
+          locationAuthorized: other,
+          locationReducedAccuracy: false,
+          notificationAlertAuthorized: other,
+          notificationAuthorized: other,
+          notificationBadgeAuthorized: other,
+          notificationSoundAuthorized: other,
+          phoneCalendarAuthorized: other,
         }
       }),
       openAppAuthorizeSetting: api('2.20.1', 'system', (o: Options) => {
@@ -409,9 +420,12 @@ export class FakeWx {
         this.record('setEnable1v1Chat', `setEnable1v1Chat(${String(o.enable)})`, 'call', { enable: o.enable })
         if (typeof o.enable !== 'boolean') return this.problem('setEnable1v1Chat needs a boolean enable')
         if (this.isDevtools()) return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail not supported in devtools' })
-        if (!this.env.adminConsole1v1) return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail not enabled', errCode: -20000 })
-        if (!this.env.deviceSupports1v1) return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail device not supported', errCode: -20001 })
-        if (this.env.enableFailure) return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail', ...this.env.enableFailure })
+        if (!this.env.adminConsole1v1)
+          return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail not enabled', errCode: -20000 })
+        if (!this.env.deviceSupports1v1)
+          return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail device not supported', errCode: -20001 })
+        if (this.env.enableFailure)
+          return this.failWith(o, { errMsg: 'setEnable1v1Chat:fail', ...this.env.enableFailure })
         this.enabled1v1 = o.enable
         this.succeed('setEnable1v1Chat', o)
       }),
@@ -500,7 +514,6 @@ export class FakeWx {
     }
   }
 
-
   private joinNow(o: Options, roomType: 'voice' | 'video'): void {
     const fail = (errCode: number, what: string) => this.failWith(o, { errMsg: `join1v1Chat:fail ${what}`, errCode })
     this.audit.joins.push({
@@ -574,13 +587,14 @@ export class FakeWx {
           // WeChat fails the call outright: callback APIs through fail, synchronous ones by throwing.
           this.record(prop, `${prop}(fails)`, entry.category, failure)
           const options = args[0]
-          if (typeof options === 'object' && options !== null) return this.failWith(options as Callbacks, { ...failure })
+          if (typeof options === 'object' && options !== null)
+            return this.failWith(options as Callbacks, { ...failure })
           throw new Error(failure.errMsg)
         }
       },
       set: (_target, prop) => this.problem(`code assigned wx.${String(prop)}`),
-      has: (_target, prop) => typeof prop === 'string' && prop in table
-        && compareVersions(this.env.sdkVersion, table[prop].since) >= 0,
+      has: (_target, prop) =>
+        typeof prop === 'string' && prop in table && compareVersions(this.env.sdkVersion, table[prop].since) >= 0,
     })
   }
 }

@@ -48,7 +48,7 @@ describe('refresh()', () => {
     expect(app.fake.count('getSetting')).toBe(1)
   })
 
-  test('an old base library: nothing to agree to, WeChat\'s phone permission unknown, calls unsupported', async () => {
+  test("an old base library: nothing to agree to, WeChat's phone permission unknown, calls unsupported", async () => {
     const app = await launch({ sdkVersion: '2.19.0', privacyNeedsAgreement: true })
     await app.store.start()
     const p = app.store.permissions

@@ -42,7 +42,7 @@ test('callTime is "MM-DD HH:mm" in local time, zero-padded', () => {
   expect(fmt.callTime(-1)).toBe('')
 })
 
-test('outcome says connected, or not connected with WeChat\'s code', () => {
+test("outcome says connected, or not connected with WeChat's code", () => {
   expect(fmt.outcome({ outcome: 'connected' }, strings.dial)).toBe('已接通')
   expect(fmt.outcome({ outcome: 'failed', errCode: -30002 }, strings.dial)).toBe('未接通（-30002）')
   expect(fmt.outcome({ outcome: 'failed' }, strings.dial)).toBe('未接通')

@@ -48,25 +48,63 @@ ComponentWithStore({
       this.setData({ profileFirst: !profile.me })
       contacts.receiveCard(query || {})
     },
-    onMyOpenid(e: InputEvent) { profile.setField('openid', value(e)) },
-    onMyNickname(e: InputEvent) { profile.setField('nickname', value(e)) },
-    onSaveProfile() { profile.save() },
-    onFetchOpenid() { void profile.fetchOpenid() },
-    onOpenid(e: InputEvent) { contacts.setField('openid', value(e)) },
-    onNickname(e: InputEvent) { contacts.setField('nickname', value(e)) },
-    onNote(e: InputEvent) { contacts.setField('note', value(e)) },
-    onSubmit() { contacts.submit() },
-    onUpdateExisting() { contacts.updateExisting() },
-    onCancelEdit() { contacts.cancelEdit() },
-    onSearch(e: InputEvent) { contacts.setSearch(value(e)) },
-    onEdit(e: WechatMiniprogram.BaseEvent) { contacts.startEdit(String(e.currentTarget.dataset.openid)) },
-    onDelete(e: WechatMiniprogram.BaseEvent) { contacts.remove(String(e.currentTarget.dataset.openid)) },
-    onUndo() { contacts.undoRemove() },
-    onCall(e: WechatMiniprogram.BaseEvent) { goTo('dial', { openid: String(e.currentTarget.dataset.openid) }) },
-    onAcceptShare() { contacts.acceptShareOffer() },
-    onDismissShare() { contacts.dismissShare() },
-    onAcceptCalls(e: WechatMiniprogram.SwitchChange) { void store.reachability.setAcceptCalls(e.detail.value) },
-    onDismissStorageNotice() { store.persistence.dismissProblem() },
+    onMyOpenid(e: InputEvent) {
+      profile.setField('openid', value(e))
+    },
+    onMyNickname(e: InputEvent) {
+      profile.setField('nickname', value(e))
+    },
+    onSaveProfile() {
+      profile.save()
+    },
+    onFetchOpenid() {
+      void profile.fetchOpenid()
+    },
+    onOpenid(e: InputEvent) {
+      contacts.setField('openid', value(e))
+    },
+    onNickname(e: InputEvent) {
+      contacts.setField('nickname', value(e))
+    },
+    onNote(e: InputEvent) {
+      contacts.setField('note', value(e))
+    },
+    onSubmit() {
+      contacts.submit()
+    },
+    onUpdateExisting() {
+      contacts.updateExisting()
+    },
+    onCancelEdit() {
+      contacts.cancelEdit()
+    },
+    onSearch(e: InputEvent) {
+      contacts.setSearch(value(e))
+    },
+    onEdit(e: WechatMiniprogram.BaseEvent) {
+      contacts.startEdit(String(e.currentTarget.dataset.openid))
+    },
+    onDelete(e: WechatMiniprogram.BaseEvent) {
+      contacts.remove(String(e.currentTarget.dataset.openid))
+    },
+    onUndo() {
+      contacts.undoRemove()
+    },
+    onCall(e: WechatMiniprogram.BaseEvent) {
+      goTo('dial', { openid: String(e.currentTarget.dataset.openid) })
+    },
+    onAcceptShare() {
+      contacts.acceptShareOffer()
+    },
+    onDismissShare() {
+      contacts.dismissShare()
+    },
+    onAcceptCalls(e: WechatMiniprogram.SwitchChange) {
+      void store.reachability.setAcceptCalls(e.detail.value)
+    },
+    onDismissStorageNotice() {
+      store.persistence.dismissProblem()
+    },
     onShareAppMessage() {
       const me = profile.me
       if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }

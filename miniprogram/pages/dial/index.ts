@@ -23,10 +23,13 @@ ComponentWithStore({
       problemText: () => strings.callProblemText(call.problem),
       wayOut: () => call.wayOut,
       notice: () => call.notice,
-      showConsent: () => permissions.privacyPromptPending || (call.problem?.kind === 'privacy'),
+      showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // Only what the list renders: every byte here crosses to the view on each call attempt.
-      history: () => store.history.forContact(call.contactOpenid).slice(0, HISTORY_SHOWN)
-        .map(({ at, mode, outcome, errCode }) => ({ at, mode, outcome, errCode })),
+      history: () =>
+        store.history
+          .forContact(call.contactOpenid)
+          .slice(0, HISTORY_SHOWN)
+          .map(({ at, mode, outcome, errCode }) => ({ at, mode, outcome, errCode })),
     },
     actions: [],
   },
@@ -38,13 +41,29 @@ ComponentWithStore({
     onShow() {
       void store.pageShown()
     },
-    onModeAudio() { call.setMode('voice') },
-    onModeVideo() { call.setMode('video') },
-    onDisableSwitchVoice(e: WechatMiniprogram.SwitchChange) { call.setDisableSwitchVoice(e.detail.value) },
-    onCall() { void call.start() },
-    onSettingsClosed(e: WechatMiniprogram.CustomEvent) { store.settingsClosed(e.detail) },
-    onOpenPhoneSettings() { void permissions.openPhoneSettings() },
-    onEditProfile() { backTo('contacts') },
-    onBack() { backTo('contacts') },
+    onModeAudio() {
+      call.setMode('voice')
+    },
+    onModeVideo() {
+      call.setMode('video')
+    },
+    onDisableSwitchVoice(e: WechatMiniprogram.SwitchChange) {
+      call.setDisableSwitchVoice(e.detail.value)
+    },
+    onCall() {
+      void call.start()
+    },
+    onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
+      store.settingsClosed(e.detail)
+    },
+    onOpenPhoneSettings() {
+      void permissions.openPhoneSettings()
+    },
+    onEditProfile() {
+      backTo('contacts')
+    },
+    onBack() {
+      backTo('contacts')
+    },
   },
 })
