@@ -128,7 +128,8 @@ export class FakeWx {
   constructor(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}) {
     const base = defaultEnvironment()
     this.env = { ...base, ...env, os: { ...base.os, ...env.os }, authSetting: { ...env.authSetting } }
-    this.user = { ...defaultUser(), ...user }
+    // The fake uses up scripted answers; a copy keeps a script shared between tests intact.
+    this.user = { ...defaultUser(), ...clone(user) }
     this.wx = this.buildProxy()
   }
 

@@ -99,6 +99,37 @@ export class LaunchedApp {
   }
 }
 
+type Globals = {
+  wx: WechatMiniprogram.Wx
+  App: (o: WechatMiniprogram.App.Option) => void
+  getCurrentPages: () => Array<{ route: string; options: Record<string, string> }>
+}
+
+function install(fake: FakeWx): Globals {
+  fake.knownPages = appJson.pages
+  current = fake
+  const g = global as unknown as Globals
+  g.wx = fake.wx
+  return g
+}
+
+/**
+ * Duet's store alone, with no pages and no fresh module registry: what a launch does, a hundred times
+ * cheaper, for tables that check thousands of states. Each call builds a new RootStore on a new fake.
+ */
+export async function launchStore(
+  env: Partial<Environment> = {},
+  user: Partial<ScriptedUser> = {},
+): Promise<{ fake: FakeWx; store: RootStore }> {
+  const fake = createFakeWx(env, user)
+  install(fake).getCurrentPages = () => []
+  const { RootStore } = require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { RootStore: new () => RootStore }
+  const store = new RootStore()
+  await store.start()
+  await settle(1)
+  return { fake, store }
+}
+
 export interface LaunchOptions {
   /** Deployment settings (miniprogram/config.ts) this launch runs with. */
   config?: Partial<typeof Config>
@@ -120,14 +151,7 @@ export async function launch(
   // miniprogram-simulate installs its own loose wx stub; the strict fake replaces it wholesale.
   loadSimulate()
   const fake = createFakeWx(env, user)
-  fake.knownPages = appJson.pages
-  current = fake
-  const g = global as unknown as {
-    wx: WechatMiniprogram.Wx
-    App: (o: WechatMiniprogram.App.Option) => void
-    getCurrentPages: () => Array<{ route: string; options: Record<string, string> }>
-  }
-  g.wx = fake.wx
+  const g = install(fake)
   let appOptions: Partial<WechatMiniprogram.App.Option> = {}
   g.App = (o) => {
     appOptions = o
