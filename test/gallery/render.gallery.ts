@@ -39,20 +39,37 @@ function exposeAttributes(page: PageHandle): void {
 
 const rpx = (css: string) => css.replace(/(-?\d*\.?\d+)rpx/g, (_m, n: string) => `${+(Number(n) * SCREEN_WIDTH / 750).toFixed(3)}px`)
 
-/** A built .wxss as the page sees it: classes prefixed the way j-component renders them, `page` as body. */
-function css(file: string): string {
+/** A built .wxss as a page or component sees it: classes prefixed the way j-component renders them. */
+function css(file: string, prefix: string): string {
   const wxss = fs.readFileSync(path.join(MINIPROGRAM_ROOT, file), 'utf8')
-  return wxssCompiler.compile(wxss, { prefix: 'main' }).replace(/(^|[{},])page(?=[\s{,])/g, '$1body')
+  return wxssCompiler.compile(wxss, { prefix }).replace(/(^|[{},])page(?=[\s{,])/g, '$1body')
+}
+
+/**
+ * The page's own styles, then, for each custom component it uses, app.wxss and the component's own styles
+ * under the component's prefix: Duet's components apply the app's shared classes (styleIsolation apply-shared).
+ */
+function pageCss(pageName: string): string {
+  const page = `pages/${pageName}/index`
+  const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `${page}.json`), 'utf8')) as {
+    usingComponents?: Record<string, string>
+  }
+  const parts = [css('app.wxss', 'main'), css(`${page}.wxss`, 'main')]
+  for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
+    const own = path.relative(MINIPROGRAM_ROOT, path.join(MINIPROGRAM_ROOT, path.dirname(page), target))
+    const file = target.startsWith('/') ? `${target.slice(1)}.wxss` : `${own}.wxss`
+    parts.push(css('app.wxss', tag))
+    if (fs.existsSync(path.join(MINIPROGRAM_ROOT, file))) parts.push(css(file, tag))
+  }
+  return parts.map(rpx).join('\n')
 }
 
 function html(page: PageHandle, pageName: string, title: string): string {
   exposeAttributes(page)
   const root = rootDom(page.comp)
-  const appCss = css('app.wxss')
-  const pageCss = css(`pages/${pageName}/index.wxss`)
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
-<style>${WX_ELEMENTS}</style><style>${rpx(appCss)}</style><style>${rpx(pageCss)}</style></head>
+<style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>
 <body>${root.outerHTML}</body></html>`
 }
 

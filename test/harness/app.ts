@@ -5,7 +5,7 @@ import * as path from 'path'
 import type { RootStore } from '../../miniprogram/store/index'
 import type { config as Config } from '../../miniprogram/config'
 import { createFakeWx, Environment, FakeWx, ScriptedUser } from '../fake-wx'
-import { detach, loadSimulate, register, renderPage } from './jcomponent'
+import { attach, detach, loadSimulate, register, renderPage } from './jcomponent'
 import { PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
@@ -85,6 +85,7 @@ export class LaunchedApp {
     this.top()?.hide()
     const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake)
     this.onRender?.(page, route.split('/')[1] as PageName)
+    attach(page.comp)
     this.stack.push(page)
     page.load()
     page.show()

@@ -1,6 +1,6 @@
 // The harness itself must model WeChat's tap rule: openSetting only in the synchronous part of a tap.
 import { createFakeWx } from '../fake-wx'
-import { loadSimulate, registerInline, renderPage } from './jcomponent'
+import { attach, loadSimulate, registerInline, renderPage } from './jcomponent'
 import { PageHandle, settle } from './page'
 
 function mount(methods: Record<string, (this: unknown) => unknown>) {
@@ -9,6 +9,7 @@ function mount(methods: Record<string, (this: unknown) => unknown>) {
   const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true } })
   ;(global as unknown as { wx: WechatMiniprogram.Wx }).wx = fake.wx
   const comp = renderPage(registerInline('<view id="go" bindtap="go">go</view>', methods))
+  attach(comp)
   return { page: new PageHandle('pages/test/index', {}, comp, fake), fake }
 }
 

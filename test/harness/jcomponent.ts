@@ -107,11 +107,14 @@ export function dispatch(el: El, name: string, detail: unknown): void {
   ex.Event.dispatchEvent(el.node, ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }))
 }
 
-/** Renders a registered page and attaches it, as WeChat does when it opens one. */
+/** Renders a registered page, not yet attached: store bindings first send their data on attach. */
 export function renderPage(id: string): Rendered {
-  const comp = loadSimulate().render(id)
-  comp.attach(document.createElement('parent-wrapper'))
-  return comp
+  return loadSimulate().render(id)
+}
+
+/** Puts a rendered page into the document, as WeChat does when it opens one. */
+export function attach(comp: Rendered): void {
+  ;(comp as unknown as { attach(parent: Element): void }).attach(document.createElement('parent-wrapper'))
 }
 
 export function detach(comp: Rendered): void {
