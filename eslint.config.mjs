@@ -36,6 +36,7 @@ export default tseslint.config(
       'miniprogram/store/**/*.ts',
       'miniprogram/pages/**/*.ts',
       'miniprogram/components/**/*.ts',
+      'miniprogram/behaviors/**/*.ts',
       'miniprogram/strings.ts',
       'miniprogram/config.ts',
     ],

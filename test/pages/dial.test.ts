@@ -39,11 +39,21 @@ async function tapCall(page: PageHandle) {
   await settle()
 }
 
+/** Opens the dial page as `setup` says and taps #call once; `calls` are the platform calls of that tap. */
+async function dialAndTap(setup: Setup = {}) {
+  const opened = await dial(setup)
+  await tapCall(opened.page)
+  return { ...opened, calls: since(opened.app, opened.mark) }
+}
+
 function lastJoin(app: LaunchedApp): Record<string, unknown> {
   const join = app.fake.calls.filter((c) => c.api === 'join1v1Chat').pop()
   if (!join) throw new Error('no join1v1Chat')
   return join.args as Record<string, unknown>
 }
+
+/** What a first voice call does once the microphone is granted: become reachable, then call. */
+const ENABLE_THEN_JOIN = ['setEnable1v1Chat(true)', 'join1v1Chat(voice)']
 
 /** A person never sees the page stuck on "calling". */
 function expectIdle(page: PageHandle) {
@@ -120,8 +130,7 @@ describe('environment stops before any permission or call', () => {
     ['no network', { network: 'none' as const }, '网络未连接，请检查网络后重试。'],
   ])('%s', async (_name, env, message) => {
     for (const mode of ['voice', 'video'] as const) {
-      const { app, page, mark } = await dial({ env: { ...env, authSetting: {} }, mode })
-      await tapCall(page)
+      const { app, page, mark } = await dialAndTap({ env: { ...env, authSetting: {} }, mode })
       expect(page.text('#call-error')).toContain(message)
       expect(since(app, mark)).toEqual([])
       expect(app.fake.count('authorize') + app.fake.count('join1v1Chat') + app.fake.count('setEnable1v1Chat')).toBe(0)
@@ -130,8 +139,7 @@ describe('environment stops before any permission or call', () => {
   })
 
   test('the network coming back lets the call through without reopening the page', async () => {
-    const { app, page } = await dial({ env: { network: 'none' } })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({ env: { network: 'none' } })
     app.fake.setNetwork('wifi')
     await tapCall(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
@@ -140,23 +148,21 @@ describe('environment stops before any permission or call', () => {
 
 describe('what the mode needs', () => {
   test('voice with the microphone never asked: asks for it only, then calls', async () => {
-    const { app, page, mark } = await dial({
+    const { app, calls } = await dialAndTap({
       env: { authSetting: {} },
       user: { popups: { 'scope.record': ['allow'] } },
     })
-    await tapCall(page)
-    expect(since(app, mark)).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(calls).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
     expect(app.fake.popupsShown).toEqual(['scope.record'])
   })
 
   test('video with nothing asked: microphone, then camera, then the call', async () => {
-    const { app, page, mark } = await dial({
+    const { calls } = await dialAndTap({
       mode: 'video',
       env: { authSetting: {} },
       user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
     })
-    await tapCall(page)
-    expect(since(app, mark)).toEqual([
+    expect(calls).toEqual([
       'authorize(scope.record)',
       'setEnable1v1Chat(true)',
       'authorize(scope.camera)',
@@ -165,13 +171,12 @@ describe('what the mode needs', () => {
   })
 
   test('a popup denied: no call, and a way to the settings page', async () => {
-    const { app, page, mark } = await dial({
+    const { page, calls } = await dialAndTap({
       mode: 'video',
       env: { authSetting: { 'scope.record': true } },
       user: { popups: { 'scope.camera': ['deny'] } },
     })
-    await tapCall(page)
-    expect(since(app, mark)).toEqual(['authorize(scope.camera)', 'getSetting'])
+    expect(calls).toEqual(['authorize(scope.camera)', 'getSetting'])
     expect(page.text('#call-error')).toContain('摄像头权限已关闭')
     expect(page.exists('#fix-permissions')).toBe(true)
   })
@@ -181,25 +186,22 @@ describe('what the mode needs', () => {
     ['video', { 'scope.record': true, 'scope.camera': false }, '摄像头权限已关闭'],
     ['video', { 'scope.record': false, 'scope.camera': false }, '麦克风和摄像头权限已关闭'],
   ] as const)('%s with %j: no wx.authorize, straight to #fix-permissions', async (mode, authSetting, message) => {
-    const { app, page, mark } = await dial({ mode, env: { authSetting } })
-    await tapCall(page)
-    expect(since(app, mark)).toEqual([])
+    const { page, calls } = await dialAndTap({ mode, env: { authSetting } })
+    expect(calls).toEqual([])
     expect(page.text('#call-error')).toContain(message)
     expect(page.exists('#fix-permissions')).toBe(true)
   })
 
   test('voice needs no camera: a denied camera does not stop it', async () => {
-    const { app, page } = await dial({ env: { authSetting: { 'scope.record': true, 'scope.camera': false } } })
-    await tapCall(page)
+    const { app } = await dialAndTap({ env: { authSetting: { 'scope.record': true, 'scope.camera': false } } })
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
 
   test('#fix-permissions opens the settings page from the tap; coming back re-checks and the call goes through', async () => {
-    const { app, page } = await dial({
+    const { app, page } = await dialAndTap({
       env: { authSetting: { 'scope.record': false } },
       user: { settingsPage: { 'scope.record': true } },
     })
-    await tapCall(page)
     const mark = app.fake.calls.length
     page.tap('#fix-permissions')
     await settle()
@@ -210,11 +212,10 @@ describe('what the mode needs', () => {
   })
 
   test("WeChat lacks the phone's microphone: the phone's settings, then the call", async () => {
-    const { app, page, mark } = await dial({
+    const { app, page, mark } = await dialAndTap({
       env: { os: { microphone: 'denied', camera: 'authorized' } },
       user: { phoneSettings: { microphone: 'authorized' } },
     })
-    await tapCall(page)
     expect(page.text('#call-error')).toContain('手机没有允许微信使用麦克风')
     expect(since(app, mark)).toEqual([])
     page.tap('#open-app-settings')
@@ -236,45 +237,33 @@ describe('what the mode needs', () => {
   })
 
   test('privacy not agreed: the consent card on the dial page, and agreeing continues the call', async () => {
-    const { app, page } = await dial({
+    const { app, page } = await dialAndTap({
       env: { privacyNeedsAgreement: true, authSetting: {} },
       user: { popups: { 'scope.record': ['allow'] } },
     })
-    await tapCall(page)
     expect(page.text('#call-error')).toBe('需要先同意隐私保护指引，才能使用麦克风和摄像头。')
     expect(app.fake.count('authorize')).toBe(0)
     page.tap('#privacy-agree')
     await settle()
-    expect(app.fake.trace().slice(-3)).toEqual([
-      'authorize(scope.record)',
-      'setEnable1v1Chat(true)',
-      'join1v1Chat(voice)',
-    ])
+    expect(app.fake.trace().slice(-3)).toEqual(['authorize(scope.record)', ...ENABLE_THEN_JOIN])
   })
 })
 
 describe('the voice call WeChat answers with -30004 (it wants the camera too)', () => {
   test('explains, asks for the camera, and retries once', async () => {
-    const { app, page, mark } = await dial({
+    const { page, calls } = await dialAndTap({
       env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true },
       user: { popups: { 'scope.camera': ['allow'] } },
     })
-    await tapCall(page)
-    expect(since(app, mark)).toEqual([
-      'join1v1Chat(voice)',
-      'getSetting',
-      'authorize(scope.camera)',
-      'join1v1Chat(voice)',
-    ])
+    expect(calls).toEqual(['join1v1Chat(voice)', 'getSetting', 'authorize(scope.camera)', 'join1v1Chat(voice)'])
     expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
   })
 
   test('camera refused: the reason and the way to the settings page, and no second join', async () => {
-    const { app, page } = await dial({
+    const { app, page } = await dialAndTap({
       env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true },
       user: { popups: { 'scope.camera': ['deny'] } },
     })
-    await tapCall(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
     expect(page.text('#call-notice')).toBe('微信要求语音通话也开启摄像头权限。')
     expect(page.text('#call-error')).toContain('摄像头权限已关闭')
@@ -282,17 +271,17 @@ describe('the voice call WeChat answers with -30004 (it wants the camera too)', 
   })
 
   test('camera denied before: no popup, straight to the settings page', async () => {
-    const { app, page } = await dial({
+    const { app, page } = await dialAndTap({
       env: { authSetting: { 'scope.record': true, 'scope.camera': false }, voiceCallNeedsCamera: true },
     })
-    await tapCall(page)
     expect(app.fake.count('authorize')).toBe(0)
     expect(page.exists('#fix-permissions')).toBe(true)
   })
 
   test('retries once only', async () => {
-    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -30004 }, { errCode: -30004 }, 'connect'] } })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({
+      env: { joinOutcomes: [{ errCode: -30004 }, { errCode: -30004 }, 'connect'] },
+    })
     expect(app.fake.count('join1v1Chat')).toBe(2)
     expect(page.text('#call-error')).toContain('摄像头权限已关闭')
   })
@@ -318,8 +307,7 @@ describe('every join1v1Chat failure has a message and a way out', () => {
   const WAYS = ['#retry', '#open-app-settings', '#fix-permissions', '#edit-profile']
 
   test.each(rows)('%i (video)', async (errCode, message, way) => {
-    const { app, page } = await dial({ mode: 'video', env: { joinOutcomes: [{ errCode }] } })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({ mode: 'video', env: { joinOutcomes: [{ errCode }] } })
     expect(page.text('#call-error')).toContain(message)
     expect(page.text('#call-error')).toContain(`错误码 ${errCode}`)
     for (const w of WAYS) expect([w, page.exists(w)]).toEqual([w, w === way])
@@ -343,8 +331,7 @@ describe('every join1v1Chat failure has a message and a way out', () => {
   })
 
   test('retry after a passing failure', async () => {
-    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -2 }, 'connect'] } })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'connect'] } })
     page.tap('#retry')
     await settle()
     expect(app.fake.count('join1v1Chat')).toBe(2)
@@ -375,8 +362,7 @@ describe('missing pieces', () => {
   })
 
   test('no profile: says what is missing and leads to it', async () => {
-    const { app, page } = await dial({ profile: false })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({ profile: false })
     expect(page.text('#call-error')).toContain('还没有填写你的资料')
     expect(app.fake.count('join1v1Chat')).toBe(0)
     page.tap('#edit-profile')
@@ -387,8 +373,7 @@ describe('missing pieces', () => {
 
 describe('call history', () => {
   test('each attempt is recorded, shown newest first for this contact, and kept across a relaunch', async () => {
-    const { app, page } = await dial({ env: { joinOutcomes: [{ errCode: -3 }, 'connect'] } })
-    await tapCall(page)
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -3 }, 'connect'] } })
     app.fake.endCall()
     page.tap('#retry')
     await settle()
@@ -406,8 +391,7 @@ describe('call history', () => {
       outcome: 'failed',
       errCode: -2,
     }))
-    const { app, page } = await dial({ env: { storage: stored({ profile: ME, contacts: [ALICE], history }) } })
-    await tapCall(page)
+    const { app } = await dialAndTap({ env: { storage: stored({ profile: ME, contacts: [ALICE], history }) } })
     const saved = app.fake.env.storage[STORAGE_KEY] as { history: Array<{ at: number; outcome: string }> }
     expect(saved.history).toHaveLength(100)
     expect(saved.history[0].at).toBe(2)
@@ -484,8 +468,7 @@ describe('a privacy prompt left open on the dial page', () => {
       'authorize(scope.record)',
       'agreePrivacyAuthorization(#privacy-agree)',
       'resolvePrivacy(agree #privacy-agree)',
-      'setEnable1v1Chat(true)',
-      'join1v1Chat(voice)',
+      ...ENABLE_THEN_JOIN,
     ])
     expect(app.store.call.status).toBe('idle')
   })

@@ -54,212 +54,100 @@ function saveProfile(openid: string, nickname: string) {
 const tapCall = (page: PageHandle) => page.tap('#call')
 const big = (n: number, unit = 'a') => unit.repeat(n)
 
+/** Typed into the add-contact form: the message under it. */
+const typedContact = (name: string, act: Row['act'], message: string): Row => ({
+  name,
+  page: 'contacts',
+  act,
+  shows: ['#add-error', message],
+})
+
+/** Typed into my profile: the message under it. */
+const typedProfile = (name: string, act: Row['act'], message: string): Row => ({
+  name,
+  page: 'contacts',
+  act,
+  shows: ['#me-error', message],
+})
+
+/** A stored value that cannot be read as it is: the notice, and where the raw value was kept. */
+const storedValue = (name: string, raw: unknown, words: string, kept: Row['storage']): Row => ({
+  name,
+  page: 'contacts',
+  env: { storage: { [KEY]: raw } },
+  shows: ['#storage-notice', words],
+  storage: kept,
+})
+
+/** A read WeChat fails at launch: the walkthrough goes on from what is known, never stuck on "loading". */
+const launchReadFails = (api: string): Row => ({
+  name: `wx: ${api} fails`,
+  page: 'onboarding',
+  env: { failures: { [api]: { errMsg: `${api}:fail unknown` } } },
+  shows: ['#step-title', '通话需要这些权限'],
+})
+
+/** A card link whose query cannot be trusted: the contacts page says so and offers nothing. */
+const badLink = (name: string, query: Record<string, string>): Row => ({
+  name: `link: ${name}`,
+  page: 'contacts',
+  query,
+  shows: ['#share-error', MSG.badLink],
+})
+
 const rows: Row[] = [
   // typed openids (add-contact form)
-  { name: 'openid: empty', page: 'contacts', act: addContact('', 'Bob'), shows: ['#add-error', MSG.openidEmpty] },
-  { name: 'openid: spaces', page: 'contacts', act: addContact('     ', 'Bob'), shows: ['#add-error', MSG.openidEmpty] },
-  {
-    name: 'openid: tabs and newlines',
-    page: 'contacts',
-    act: addContact('\t\n\r', 'Bob'),
-    shows: ['#add-error', MSG.openidEmpty],
-  },
-  {
-    name: 'openid: a control character',
-    page: 'contacts',
-    act: addContact('oBob_000000\u0000000001', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
-  {
-    name: 'openid: 10,000 characters',
-    page: 'contacts',
-    act: addContact(big(10000), 'Bob'),
-    shows: ['#add-error', MSG.openidLength],
-  },
-  {
-    name: 'openid: WXML-like markup',
-    page: 'contacts',
-    act: addContact('<view bindtap="x">oBob_0000</view>', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
-  {
-    name: 'openid: emoji',
-    page: 'contacts',
-    act: addContact('oBob_00000000000😀', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
-  {
-    name: 'openid: right-to-left text',
-    page: 'contacts',
-    act: addContact('مرحبا_000000000000000', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
-  {
-    name: 'openid: look-alike Cyrillic о',
-    page: 'contacts',
-    act: addContact('\u043eBob_00000000000001', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
-  {
-    name: 'openid: 15 characters',
-    page: 'contacts',
-    act: addContact(big(15), 'Bob'),
-    shows: ['#add-error', MSG.openidLength],
-  },
-  {
-    name: 'openid: 65 characters',
-    page: 'contacts',
-    act: addContact(big(65), 'Bob'),
-    shows: ['#add-error', MSG.openidLength],
-  },
-  {
-    name: 'openid: percent-encoded',
-    page: 'contacts',
-    act: addContact('oBob%5F0000000000001', 'Bob'),
-    shows: ['#add-error', MSG.openidChars],
-  },
+  typedContact('openid: empty', addContact('', 'Bob'), MSG.openidEmpty),
+  typedContact('openid: spaces', addContact('     ', 'Bob'), MSG.openidEmpty),
+  typedContact('openid: tabs and newlines', addContact('\t\n\r', 'Bob'), MSG.openidEmpty),
+  typedContact('openid: a control character', addContact('oBob_000000\u0000000001', 'Bob'), MSG.openidChars),
+  typedContact('openid: 10,000 characters', addContact(big(10000), 'Bob'), MSG.openidLength),
+  typedContact('openid: WXML-like markup', addContact('<view bindtap="x">oBob_0000</view>', 'Bob'), MSG.openidChars),
+  typedContact('openid: emoji', addContact('oBob_00000000000😀', 'Bob'), MSG.openidChars),
+  typedContact('openid: right-to-left text', addContact('مرحبا_000000000000000', 'Bob'), MSG.openidChars),
+  typedContact('openid: look-alike Cyrillic о', addContact('\u043eBob_00000000000001', 'Bob'), MSG.openidChars),
+  typedContact('openid: 15 characters', addContact(big(15), 'Bob'), MSG.openidLength),
+  typedContact('openid: 65 characters', addContact(big(65), 'Bob'), MSG.openidLength),
+  typedContact('openid: percent-encoded', addContact('oBob%5F0000000000001', 'Bob'), MSG.openidChars),
   // typed nicknames and notes
-  {
-    name: 'nickname: empty',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', ''),
-    shows: ['#add-error', MSG.nicknameEmpty],
-  },
-  {
-    name: 'nickname: spaces',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', '   '),
-    shows: ['#add-error', MSG.nicknameEmpty],
-  },
-  {
-    name: 'nickname: a control character',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bo\u0008b'),
-    shows: ['#add-error', MSG.nicknameChars],
-  },
-  {
-    name: 'nickname: 10,000 characters',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', big(10000, '长')),
-    shows: ['#add-error', MSG.nicknameLength],
-  },
-  {
-    name: 'nickname: 33 emoji',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', big(33, '😀')),
-    shows: ['#add-error', MSG.nicknameLength],
-  },
-  {
-    name: 'nickname: 33 family emoji (joined sequences)',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', big(33, '👨‍👩‍👧')),
-    shows: ['#add-error', MSG.nicknameLength],
-  },
-  {
-    name: 'nickname: right-to-left override',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bob\u202Efdp.exe'),
-    shows: ['#add-error', MSG.nicknameChars],
-  },
-  {
-    name: 'nickname: zero-width space only',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', '\u200B'),
-    shows: ['#add-error', MSG.nicknameChars],
-  },
-  {
-    name: 'nickname: a byte-order mark inside',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bo\uFEFFb'),
-    shows: ['#add-error', MSG.nicknameChars],
-  },
-  {
-    name: 'nickname: a lone surrogate',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bob\uD800'),
-    shows: ['#add-error', MSG.nicknameChars],
-  },
-  {
-    name: 'note: 61 characters',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bob', big(61, '注')),
-    shows: ['#add-error', MSG.noteLength],
-  },
-  {
-    name: 'note: a control character',
-    page: 'contacts',
-    act: addContact('oBob_00000000000001', 'Bob', 'a\u0007'),
-    shows: ['#add-error', MSG.noteChars],
-  },
-  {
-    name: 'contact: my own openid',
-    page: 'contacts',
-    act: addContact(ME.openid, '我'),
-    shows: ['#add-error', '这是你自己的 openid，不能添加自己为联系人。'],
-  },
-  {
-    name: 'contact: an existing openid',
-    page: 'contacts',
-    act: addContact(ALICE.openid, 'Alice'),
-    shows: ['#add-error', '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？'],
-  },
+  typedContact('nickname: empty', addContact('oBob_00000000000001', ''), MSG.nicknameEmpty),
+  typedContact('nickname: spaces', addContact('oBob_00000000000001', '   '), MSG.nicknameEmpty),
+  typedContact('nickname: a control character', addContact('oBob_00000000000001', 'Bo\u0008b'), MSG.nicknameChars),
+  typedContact('nickname: 10,000 characters', addContact('oBob_00000000000001', big(10000, '长')), MSG.nicknameLength),
+  typedContact('nickname: 33 emoji', addContact('oBob_00000000000001', big(33, '😀')), MSG.nicknameLength),
+  typedContact(
+    'nickname: 33 family emoji (joined sequences)',
+    addContact('oBob_00000000000001', big(33, '👨‍👩‍👧')),
+    MSG.nicknameLength,
+  ),
+  typedContact(
+    'nickname: right-to-left override',
+    addContact('oBob_00000000000001', 'Bob\u202Efdp.exe'),
+    MSG.nicknameChars,
+  ),
+  typedContact('nickname: zero-width space only', addContact('oBob_00000000000001', '\u200B'), MSG.nicknameChars),
+  typedContact('nickname: a byte-order mark inside', addContact('oBob_00000000000001', 'Bo\uFEFFb'), MSG.nicknameChars),
+  typedContact('nickname: a lone surrogate', addContact('oBob_00000000000001', 'Bob\uD800'), MSG.nicknameChars),
+  typedContact('note: 61 characters', addContact('oBob_00000000000001', 'Bob', big(61, '注')), MSG.noteLength),
+  typedContact('note: a control character', addContact('oBob_00000000000001', 'Bob', 'a\u0007'), MSG.noteChars),
+  typedContact('contact: my own openid', addContact(ME.openid, '我'), '这是你自己的 openid，不能添加自己为联系人。'),
+  typedContact(
+    'contact: an existing openid',
+    addContact(ALICE.openid, 'Alice'),
+    '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？',
+  ),
   // typed profile
-  {
-    name: 'profile: markup openid',
-    page: 'contacts',
-    act: saveProfile('<b>me</b>', '我'),
-    shows: ['#me-error', MSG.openidChars],
-  },
-  {
-    name: 'profile: 10,000-character nickname',
-    page: 'contacts',
-    act: saveProfile(ME.openid, big(10000)),
-    shows: ['#me-error', MSG.nicknameLength],
-  },
-  {
-    name: 'profile: control characters in nickname',
-    page: 'contacts',
-    act: saveProfile(ME.openid, '\u001b[31mred'),
-    shows: ['#me-error', MSG.nicknameChars],
-  },
+  typedProfile('profile: markup openid', saveProfile('<b>me</b>', '我'), MSG.openidChars),
+  typedProfile('profile: 10,000-character nickname', saveProfile(ME.openid, big(10000)), MSG.nicknameLength),
+  typedProfile('profile: control characters in nickname', saveProfile(ME.openid, '\u001b[31mred'), MSG.nicknameChars),
   // share-link queries
-  { name: 'link: no openid', page: 'contacts', query: { nickname: 'Bob' }, shows: ['#share-error', MSG.badLink] },
-  {
-    name: 'link: no nickname',
-    page: 'contacts',
-    query: { openid: 'oBob_00000000000001' },
-    shows: ['#share-error', MSG.badLink],
-  },
-  {
-    name: 'link: empty values',
-    page: 'contacts',
-    query: { openid: '', nickname: '' },
-    shows: ['#share-error', MSG.badLink],
-  },
-  {
-    name: 'link: broken percent-encoding',
-    page: 'contacts',
-    query: { openid: 'oBob_00000000000001', nickname: '%E7%88' },
-    shows: ['#share-error', MSG.badLink],
-  },
-  {
-    name: 'link: double-encoded markup',
-    page: 'contacts',
-    query: { openid: '%253Cscript%253E0000000000', nickname: 'x' },
-    shows: ['#share-error', MSG.badLink],
-  },
-  {
-    name: 'link: encoded right-to-left override',
-    page: 'contacts',
-    query: { openid: 'oBob_00000000000001', nickname: 'Bob%E2%80%AEexe' },
-    shows: ['#share-error', MSG.badLink],
-  },
-  {
-    name: 'link: 10,000-character nickname',
-    page: 'contacts',
-    query: { openid: 'oBob_00000000000001', nickname: big(10000) },
-    shows: ['#share-error', MSG.badLink],
-  },
+  badLink('no openid', { nickname: 'Bob' }),
+  badLink('no nickname', { openid: 'oBob_00000000000001' }),
+  badLink('empty values', { openid: '', nickname: '' }),
+  badLink('broken percent-encoding', { openid: 'oBob_00000000000001', nickname: '%E7%88' }),
+  badLink('double-encoded markup', { openid: '%253Cscript%253E0000000000', nickname: 'x' }),
+  badLink('encoded right-to-left override', { openid: 'oBob_00000000000001', nickname: 'Bob%E2%80%AEexe' }),
+  badLink('10,000-character nickname', { openid: 'oBob_00000000000001', nickname: big(10000) }),
   { name: 'link: my own card', page: 'contacts', query: { ...ME }, shows: null },
   {
     name: 'link: extra fields are ignored, the offer waits for a tap',
@@ -268,55 +156,18 @@ const rows: Row[] = [
     shows: ['#share-offer-title', '要添加这位联系人吗？'],
   },
   // storage values
-  {
-    name: 'storage: not JSON',
-    page: 'contacts',
-    env: { storage: { [KEY]: '{"version":1,' } },
-    shows: ['#storage-notice', '已损坏'],
-    storage: 'backed-up',
-  },
-  {
-    name: 'storage: a number',
-    page: 'contacts',
-    env: { storage: { [KEY]: 12345 } },
-    shows: ['#storage-notice', '已损坏'],
-    storage: 'backed-up',
-  },
-  {
-    name: 'storage: an array',
-    page: 'contacts',
-    env: { storage: { [KEY]: [SAVED] } },
-    shows: ['#storage-notice', '已损坏'],
-    storage: 'backed-up',
-  },
-  {
-    name: 'storage: null',
-    page: 'contacts',
-    env: { storage: { [KEY]: null } },
-    shows: ['#storage-notice', '已损坏'],
-    storage: 'backed-up',
-  },
-  {
-    name: 'storage: wrong types',
-    page: 'contacts',
-    env: { storage: { [KEY]: { ...SAVED, contacts: 'x', history: {}, prefs: 3 } } },
-    shows: ['#storage-notice', '部分保存的数据已损坏'],
-    storage: 'backed-up',
-  },
-  {
-    name: 'storage: a future version',
-    page: 'contacts',
-    env: { storage: { [KEY]: { ...SAVED, version: SAVED_VERSION + 1 } } },
-    shows: ['#storage-notice', '更新版本'],
-    storage: 'kept-aside',
-  },
-  {
-    name: 'storage: version 0',
-    page: 'contacts',
-    env: { storage: { [KEY]: { ...SAVED, version: 0 } } },
-    shows: ['#storage-notice', '已损坏'],
-    storage: 'backed-up',
-  },
+  storedValue('storage: not JSON', '{"version":1,', '已损坏', 'backed-up'),
+  storedValue('storage: a number', 12345, '已损坏', 'backed-up'),
+  storedValue('storage: an array', [SAVED], '已损坏', 'backed-up'),
+  storedValue('storage: null', null, '已损坏', 'backed-up'),
+  storedValue(
+    'storage: wrong types',
+    { ...SAVED, contacts: 'x', history: {}, prefs: 3 },
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedValue('storage: a future version', { ...SAVED, version: SAVED_VERSION + 1 }, '更新版本', 'kept-aside'),
+  storedValue('storage: version 0', { ...SAVED, version: 0 }, '已损坏', 'backed-up'),
   {
     name: 'storage: huge history',
     page: 'contacts',
@@ -350,18 +201,8 @@ const rows: Row[] = [
     shows: ['#storage-error', '保存失败'],
   },
   // WeChat's own answers
-  {
-    name: 'wx: getPrivacySetting fails',
-    page: 'onboarding',
-    env: { failures: { getPrivacySetting: { errMsg: 'getPrivacySetting:fail unknown' } } },
-    shows: ['#step-title', '通话需要这些权限'],
-  },
-  {
-    name: 'wx: getSetting fails',
-    page: 'onboarding',
-    env: { failures: { getSetting: { errMsg: 'getSetting:fail' } } },
-    shows: ['#step-title', '通话需要这些权限'],
-  },
+  launchReadFails('getPrivacySetting'),
+  launchReadFails('getSetting'),
   {
     name: 'wx: authorize fails with an unknown errMsg',
     page: 'onboarding',

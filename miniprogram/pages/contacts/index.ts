@@ -48,11 +48,9 @@ ComponentWithStore({
       this.setData({ profileFirst: !profile.me })
       contacts.receiveCard(query || {})
     },
-    onMyOpenid(e: InputEvent) {
-      profile.setField('openid', value(e))
-    },
-    onMyNickname(e: InputEvent) {
-      profile.setField('nickname', value(e))
+    /** Typing in my profile; the input's data-field says which. */
+    onProfileInput(e: InputEvent) {
+      profile.setField(e.currentTarget.dataset.field as 'openid' | 'nickname', value(e))
     },
     onSaveProfile() {
       profile.save()
@@ -60,14 +58,9 @@ ComponentWithStore({
     onFetchOpenid() {
       void profile.fetchOpenid()
     },
-    onOpenid(e: InputEvent) {
-      contacts.setField('openid', value(e))
-    },
-    onNickname(e: InputEvent) {
-      contacts.setField('nickname', value(e))
-    },
-    onNote(e: InputEvent) {
-      contacts.setField('note', value(e))
+    /** Typing in the add/edit form; the input's data-field says which. */
+    onContactInput(e: InputEvent) {
+      contacts.setField(e.currentTarget.dataset.field as 'openid' | 'nickname' | 'note', value(e))
     },
     onSubmit() {
       contacts.submit()

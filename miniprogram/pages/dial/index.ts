@@ -1,4 +1,5 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { backTo } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -8,6 +9,7 @@ const { call, permissions } = store
 const HISTORY_SHOWN = 10
 
 ComponentWithStore({
+  ...withBehaviors(settingsWaysOut),
   data: {
     t: strings.dial,
     tm: strings.modes,
@@ -52,12 +54,6 @@ ComponentWithStore({
     },
     onCall() {
       void call.start()
-    },
-    onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
-      store.settingsClosed(e.detail)
-    },
-    onOpenPhoneSettings() {
-      void permissions.openPhoneSettings()
     },
     onEditProfile() {
       backTo('contacts')

@@ -1,4 +1,5 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
 import { store } from '../../store/index'
 import { DEVICE_FOR_SCOPE } from '../../store/model'
@@ -7,6 +8,7 @@ import * as strings from '../../strings'
 const permissions = store.permissions
 
 ComponentWithStore({
+  ...withBehaviors(settingsWaysOut),
   data: {
     t: strings.onboarding,
     /** False until we know a returning user is not simply passed on to the contacts page. */
@@ -44,12 +46,6 @@ ComponentWithStore({
     },
     onIncludeCamera() {
       permissions.includeCamera()
-    },
-    onSettingsClosed(e: WechatMiniprogram.CustomEvent) {
-      store.settingsClosed(e.detail)
-    },
-    onOpenPhoneSettings() {
-      void permissions.openPhoneSettings()
     },
     onContinue() {
       replaceWith('contacts')
