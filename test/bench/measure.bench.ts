@@ -86,7 +86,7 @@ test('measure', async () => {
   await measure('switch to video', 'dial', () => dial.tap('#mode-video'))
   let cold!: Awaited<ReturnType<typeof callAttempt>>
   await measure('call attempt (cold)', 'dial', async () => { cold = await callAttempt(app, dial) })
-  app.fake.endCall()
+  app.fake.voip.hangUp()
   let warm!: Awaited<ReturnType<typeof callAttempt>>
   await measure('call attempt (warm)', 'dial', async () => { warm = await callAttempt(app, dial) })
 

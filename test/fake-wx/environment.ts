@@ -1,5 +1,6 @@
-// The world a test sets up before Duet runs: what WeChat knows, and what the person will do.
-// Written from docs/platform.md; every field names a fact from it.
+// The world a test sets up before Duet runs: what WeChat knows, and what the people will do.
+// Written from docs/platform.md; every field names a fact from it (§ numbers). Where the doc says a
+// behaviour is unknown, a field plays each answer.
 
 export type FakeScope = 'scope.record' | 'scope.camera'
 export type OsPermission = 'authorized' | 'denied' | 'not determined'
@@ -7,50 +8,83 @@ export type Platform = 'ios' | 'android' | 'devtools'
 export type NetworkType = 'wifi' | '2g' | '3g' | '4g' | '5g' | 'unknown' | 'none'
 export type PopupAnswer = 'allow' | 'deny'
 export type ModalAnswer = 'confirm' | 'cancel'
-/** What join1v1Chat does once every check it models has passed. */
-export type JoinOutcome = 'connect' | 'hang' | { errCode: number; errMsg?: string }
+export type PrivacyPopupAnswer = 'agree' | 'refuse'
+/** What join1v1Chat does once every check it models has passed: place the call, never answer, or fail. */
+export type JoinOutcome = 'place' | 'hang' | { errCode: number; errMsg?: string }
+
+/** The other person of a 1v1 call (§4.5, §4.6). */
+export interface Listener {
+  /** Inside the mini program with 1v1 enabled: only then does the call ring. Outside, the join still succeeds. */
+  inMiniProgram: boolean
+  /** Seconds of ringing before answering; null: never answers (WeChat stops ringing after about a minute). */
+  answersAfterS: number | null
+  /** Seconds into the answered call before hanging up; null: stays until the caller hangs up. */
+  hangsUpAfterS: number | null
+}
 
 export interface Environment {
   sdkVersion: string
   platform: Platform
-  /** needAuthorization from getPrivacySetting: the privacy guide has not been agreed yet. */
+  /** needAuthorization from getPrivacySetting: the privacy guide has not been agreed yet (§1.1). */
   privacyNeedsAgreement: boolean
-  /** authSetting: a scope that is absent has never been asked. */
+  /** §1.6 (rev): from 3.4.2 the microphone/camera popup carries the privacy checkbox; one tap grants and agrees. */
+  combinedPrivacyPopup: boolean
+  /** §1.7 (rev): how a refused privacy API fails: errno 104 with its text, errno 103, or the text alone. */
+  privacyRefusal: 'errno-104' | 'errno-103' | 'text-only'
+  /** §1.7 (rev): devices the admin console's privacy guide declares; an undeclared one fails with errno 112. */
+  guideDeclares: { microphone: boolean; camera: boolean }
+  /** §1.8 (rev): whether WeChat holds join1v1Chat for privacy consent (unknown: both are played). */
+  joinPrivacyGated: boolean
+  /** authSetting: a scope that is absent has never been asked (§2.2). */
   authSetting: Partial<Record<FakeScope, boolean>>
-  /** WeChat's own permission on the phone. */
+  /** WeChat's own permission on the phone (§3); 'not determined' only on iOS (§3.2, rev). */
   os: { microphone: OsPermission; camera: OsPermission }
-  /** 1v1 calling switched on for this mini program in the admin console. */
+  /** 1v1 calling switched on for this mini program in the admin console (errCode -20000). */
   adminConsole1v1: boolean
   /** The device cannot do 1v1 calls at all (errCode -20001). */
   deviceSupports1v1: boolean
   /** Another mini program is on a call (errCode -20003). */
   otherMiniProgramInCall: boolean
-  /** The undocumented case: WeChat answers a voice call with -30004 when scope.camera is missing. */
+  /** §4.8, unknown: WeChat answers a voice call with -30004 when scope.camera is missing. */
   voiceCallNeedsCamera: boolean
-  network: NetworkType
-  /** Storage writes throw, as when the 10 MB quota is used up. */
-  storageFull: boolean
-  storage: Record<string, unknown>
+  /** §4.2 (rev): what setEnable1v1Chat checks, failing with join's codes (reported on some phones). */
+  enableChecks: 'nothing' | 'microphone' | 'microphone-and-camera'
+  /** setEnable1v1Chat failure to return instead of success, if any (e.g. -20001 on PC WeChat 4.1.x). */
+  enableFailure: { errCode: number; errMsg?: string } | null
   /** join1v1Chat outcomes once the modelled checks pass, used in order; the last one repeats. */
   joinOutcomes: JoinOutcome[]
-  /** setEnable1v1Chat failure to return instead of success, if any. */
-  enableFailure: { errCode: number; errMsg?: string } | null
+  /** §4.8, unknown: join1v1Chat reports success when the call screen opens, or only once the listener answers. */
+  joinSucceedsWhen: 'placed' | 'answered'
+  /** The person being called. */
+  listener: Listener
+  /** §4.6 (rev): whether WeChat fires onVoIPChatMembersChanged / onVoIPChatInterrupted at all. */
+  voipEvents: boolean
+  /** §4.7 (rev): the next join after an ended call fails with -1 "already in room". */
+  staleRoomAfterCall: boolean
+  /** §4.7 (rev, unconfirmed): exitVoIPChat clears such a stale room. */
+  exitClearsStaleRoom: boolean
+  network: NetworkType
+  /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
+  storageFull: boolean
+  storage: Record<string, unknown>
   /** WeChat answers these APIs with this failure instead of success (sync ones throw it). */
   failures: Partial<Record<string, { errMsg: string; errCode?: number; errno?: number }>>
   /** Answers a login server gives for a wx.login code; null = no server reachable. */
   loginServer: ((code: string) => { statusCode: number; data: unknown }) | null
 }
 
-/** The scripted person. Anything WeChat would ask them that is not scripted is a test bug. */
+/** The scripted person holding the phone. Anything WeChat would ask them that is not scripted is a test bug. */
 export interface ScriptedUser {
   /** Answers to system permission popups, per scope, used in order. */
   popups: Partial<Record<FakeScope, PopupAnswer[]>>
+  /** The answer to any popup once `popups` for that scope is used up; unset = unscripted, a test bug. */
+  defaultPopupAnswer?: PopupAnswer
+  /** §1.5 (rev): answers to WeChat's own privacy popup, shown when no handler is registered, used in order. */
+  privacyPopup: PrivacyPopupAnswer[]
   /** What they switch on the mini program's settings page; a scope never asked is not listed there. */
   settingsPage: Partial<Record<FakeScope, boolean>>
   /** What they switch in the phone's settings for WeChat. */
   phoneSettings: Partial<Environment['os']>
-  /** The answer to any popup once `popups` for that scope is used up; unset = unscripted, a test bug. */
-  defaultPopupAnswer?: PopupAnswer
   /** Answers to wx.showModal, used in order. */
   modals: ModalAnswer[]
 }
@@ -60,22 +94,32 @@ export function defaultEnvironment(): Environment {
     sdkVersion: '3.5.0',
     platform: 'ios',
     privacyNeedsAgreement: false,
+    combinedPrivacyPopup: false,
+    privacyRefusal: 'errno-104',
+    guideDeclares: { microphone: true, camera: true },
+    joinPrivacyGated: true,
     authSetting: {},
     os: { microphone: 'authorized', camera: 'authorized' },
     adminConsole1v1: true,
     deviceSupports1v1: true,
     otherMiniProgramInCall: false,
     voiceCallNeedsCamera: false,
+    enableChecks: 'nothing',
+    enableFailure: null,
+    joinOutcomes: ['place'],
+    joinSucceedsWhen: 'placed',
+    listener: { inMiniProgram: true, answersAfterS: null, hangsUpAfterS: null },
+    voipEvents: true,
+    staleRoomAfterCall: false,
+    exitClearsStaleRoom: true,
     network: 'wifi',
     storageFull: false,
     storage: {},
-    joinOutcomes: ['connect'],
-    enableFailure: null,
-    loginServer: null,
     failures: {},
+    loginServer: null,
   }
 }
 
 export function defaultUser(): ScriptedUser {
-  return { popups: {}, settingsPage: {}, phoneSettings: {}, modals: [] }
+  return { popups: {}, privacyPopup: [], settingsPage: {}, phoneSettings: {}, modals: [] }
 }

@@ -59,7 +59,7 @@ describe('§1 privacy consent', () => {
     const fake = createFakeWx({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
     const r = await call(fake, 'authorize', { scope: 'scope.record' })
     expect(r).toMatchObject({ ok: false, res: { errno: 104 } })
-    expect(fake.popupsShown).toEqual([])
+    expect(fake.scopes.popupsShown).toEqual([])
   })
 
   test('§1.4 with a handler, the call stays pending until resolve; agree with the tapped button id proceeds', async () => {
@@ -75,11 +75,11 @@ describe('§1 privacy consent', () => {
     for (let i = 0; i < 5; i++) await tick()
     expect(resolve).not.toBeNull()
     expect(settled).toBeNull()
-    fake.tapAgreePrivacyButton('privacy-agree')
+    fake.privacy.tapAgreeButton('privacy-agree')
     resolve!({ event: 'agree', buttonId: 'privacy-agree' })
     for (let i = 0; i < 5; i++) await tick()
     expect(settled).toMatchObject({ ok: true })
-    expect(fake.popupsShown).toEqual(['scope.record'])
+    expect(fake.scopes.popupsShown).toEqual(['scope.record'])
     expect((await call(fake, 'getPrivacySetting')).res.needAuthorization).toBe(false)
   })
 
@@ -111,7 +111,7 @@ describe('§1 privacy consent', () => {
   test('§1.9 openPrivacyContract opens the guide', async () => {
     const fake = createFakeWx()
     expect((await call(fake, 'openPrivacyContract')).ok).toBe(true)
-    expect(fake.privacyContractOpened).toBe(1)
+    expect(fake.privacy.contractOpened).toBe(1)
   })
 })
 
@@ -128,19 +128,19 @@ describe('§2 scopes', () => {
     const denied = await call(fake, 'authorize', { scope: 'scope.camera' })
     expect(denied).toMatchObject({ ok: false, res: { errMsg: 'authorize:fail auth deny' } })
     expect(fake.env.authSetting).toEqual({ 'scope.record': true, 'scope.camera': false })
-    expect(fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+    expect(fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
   })
 
   test('§2.3 already granted: success with no popup', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': true } })
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
-    expect(fake.popupsShown).toEqual([])
+    expect(fake.scopes.popupsShown).toEqual([])
   })
 
   test('§2.3 previously denied: fails at once, with no popup, whatever the person would answer', async () => {
     const fake = createFakeWx({ authSetting: { 'scope.record': false } }, { popups: { 'scope.record': ['allow'] } })
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(false)
-    expect(fake.popupsShown).toEqual([])
+    expect(fake.scopes.popupsShown).toEqual([])
     expect(fake.env.authSetting['scope.record']).toBe(false)
   })
 
@@ -152,7 +152,7 @@ describe('§2 scopes', () => {
   test('§2.3 one scope per call: a comma-separated list is not a valid call', async () => {
     const fake = createFakeWx({}, { popups: { 'scope.record': ['allow'] } })
     expect((await call(fake, 'authorize', { scope: 'scope.record,scope.camera' })).ok).toBe(false)
-    expect(fake.popupsShown).toEqual([])
+    expect(fake.scopes.popupsShown).toEqual([])
   })
 
   test('a popup the test did not script is reported', async () => {
@@ -192,7 +192,7 @@ describe('§2 scopes', () => {
       { settingsPage: { 'scope.record': true, 'scope.camera': true } },
     )
     const page = { route: 'pages/x/index', shareAppMessage: () => undefined }
-    expect(fake.pressButton({ openType: 'openSetting', id: 'open', dataset: {} }, page)).toEqual([
+    expect(fake.ui.pressButton({ openType: 'openSetting', id: 'open', dataset: {} }, page)).toEqual([
       { name: 'opensetting', detail: { authSetting: { 'scope.record': true }, errMsg: 'openSetting:ok' } },
     ])
   })
@@ -236,7 +236,7 @@ describe('§4 1v1 calls', () => {
   test('§4.4 voice with the microphone granted is placed', async () => {
     const fake = await enabled({ authSetting: { 'scope.record': true } })
     expect((await join(fake, 'voice')).ok).toBe(true)
-    expect(fake.inCall).toBe(true)
+    expect(fake.voip.inCall).toBe(true)
   })
 
   test('§4.7 -30003 without scope.record', async () => {
@@ -260,7 +260,7 @@ describe('§4 1v1 calls', () => {
     expect((await join(noMic, 'voice')).res.errCode).toBe(-30002)
     const noCam = await enabled({ os: { microphone: 'authorized', camera: 'denied' } })
     expect((await join(noCam, 'voice')).ok).toBe(true)
-    noCam.endCall()
+    noCam.voip.hangUp()
     expect((await join(noCam, 'video')).res.errCode).toBe(-30001)
   })
 
@@ -284,7 +284,7 @@ describe('§4 1v1 calls', () => {
   })
 
   test('§4.7 scripted outcomes: any errCode, in order', async () => {
-    const fake = await enabled({ joinOutcomes: [{ errCode: -2 }, { errCode: -3 }, 'connect'] })
+    const fake = await enabled({ joinOutcomes: [{ errCode: -2 }, { errCode: -3 }, 'place'] })
     expect((await join(fake, 'voice')).res.errCode).toBe(-2)
     expect((await join(fake, 'voice')).res.errCode).toBe(-3)
     expect((await join(fake, 'voice')).ok).toBe(true)
@@ -298,20 +298,20 @@ describe('§4 1v1 calls', () => {
     })
     for (let i = 0; i < 10; i++) await tick()
     expect(settled).toBe(false)
-    expect(fake.hangingJoins).toBe(1)
+    expect(fake.voip.hangingJoins).toBe(1)
   })
 
   test('§1.8 a join held for consent waits for it, and a disagree fails it with errno 104', async () => {
     const fake = await enabled()
     fake.env.privacyNeedsAgreement = true
     expect((await join(fake, 'voice')).res.errno).toBe(104)
-    expect(fake.audit.joins).toEqual([])
+    expect(fake.voip.joins).toEqual([])
     fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => {
-      fake.tapAgreePrivacyButton('privacy-agree')
+      fake.privacy.tapAgreeButton('privacy-agree')
       r({ event: 'agree', buttonId: 'privacy-agree' })
     }) as never)
     expect((await join(fake, 'voice')).ok).toBe(true)
-    expect(fake.audit.joins).toEqual([{ roomType: 'voice', privacyAgreed: true, record: true, camera: true }])
+    expect(fake.voip.joins).toMatchObject([{ roomType: 'voice', privacyAgreed: true, record: true, camera: true }])
   })
 
   test('§4.1 §4.3 joining before setEnable1v1Chat(true), or without caller and listener, is reported', async () => {
@@ -345,7 +345,7 @@ describe('§8 storage and network', () => {
     expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')
     const seen: unknown[] = []
     fake.wx.onNetworkStatusChange((res) => seen.push(res.networkType))
-    fake.setNetwork('none')
+    fake.storage.setNetwork('none')
     expect(seen).toEqual(['none'])
   })
 })
@@ -365,7 +365,7 @@ describe('scripted failures', () => {
       ok: false,
       res: { errMsg: 'authorize:fail system busy' },
     })
-    expect(fake.popupsShown).toEqual([])
+    expect(fake.scopes.popupsShown).toEqual([])
     expect(() => fake.wx.getStorageSync('k')).toThrow('getStorageSync:fail')
   })
 })

@@ -44,7 +44,7 @@ export class LaunchedApp {
     readonly fake: FakeWx,
     readonly store: RootStore,
   ) {
-    fake.router = {
+    fake.ui.router = {
       stack: () => this.stack.map((p) => p.route),
       open: (url) => this.push(url),
       replace: (url) => {

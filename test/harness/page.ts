@@ -112,7 +112,7 @@ export class PageHandle {
     if (tagOf(el) !== 'button' || typeof openType !== 'string' || !openType) return
     const button = { openType, id: String(attr(el, 'id') ?? ''), dataset: dataset(el) }
     const page = { route: this.route, shareAppMessage: (from: unknown) => this.hook('onShareAppMessage', from) }
-    for (const event of this.fake.pressButton(button, page)) dispatch(el, event.name, event.detail)
+    for (const event of this.fake.ui.pressButton(button, page)) dispatch(el, event.name, event.detail)
   }
 
   /** Taps the n-th element matching a selector (e.g. one contact in a list). */

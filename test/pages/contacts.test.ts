@@ -121,7 +121,7 @@ describe('adding, editing, deleting', () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
     page.tapNth('.contact', 0)
     await settle()
-    expect(app.fake.navigations).toEqual([`/pages/dial/index?openid=${ALICE.openid}`])
+    expect(app.fake.ui.navigations).toEqual([`/pages/dial/index?openid=${ALICE.openid}`])
   })
 })
 

@@ -140,7 +140,7 @@ describe('environment stops before any permission or call', () => {
 
   test('the network coming back lets the call through without reopening the page', async () => {
     const { app, page } = await dialAndTap({ env: { network: 'none' } })
-    app.fake.setNetwork('wifi')
+    app.fake.storage.setNetwork('wifi')
     await tapCall(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
@@ -153,7 +153,7 @@ describe('what the mode needs', () => {
       user: { popups: { 'scope.record': ['allow'] } },
     })
     expect(calls).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
-    expect(app.fake.popupsShown).toEqual(['scope.record'])
+    expect(app.fake.scopes.popupsShown).toEqual(['scope.record'])
   })
 
   test('video with nothing asked: microphone, then camera, then the call', async () => {
@@ -280,7 +280,7 @@ describe('the voice call WeChat answers with -30004 (it wants the camera too)', 
 
   test('retries once only', async () => {
     const { app, page } = await dialAndTap({
-      env: { joinOutcomes: [{ errCode: -30004 }, { errCode: -30004 }, 'connect'] },
+      env: { joinOutcomes: [{ errCode: -30004 }, { errCode: -30004 }, 'place'] },
     })
     expect(app.fake.count('join1v1Chat')).toBe(2)
     expect(page.text('#call-error')).toContain('摄像头权限已关闭')
@@ -331,7 +331,7 @@ describe('every join1v1Chat failure has a message and a way out', () => {
   })
 
   test('retry after a passing failure', async () => {
-    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'connect'] } })
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'place'] } })
     page.tap('#retry')
     await settle()
     expect(app.fake.count('join1v1Chat')).toBe(2)
@@ -358,7 +358,7 @@ describe('missing pieces', () => {
     expect(page.exists('#call')).toBe(false)
     page.tap('#back')
     await settle()
-    expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+    expect(app.fake.ui.navigations).toEqual(['/pages/contacts/index'])
   })
 
   test('no profile: says what is missing and leads to it', async () => {
@@ -367,14 +367,14 @@ describe('missing pieces', () => {
     expect(app.fake.count('join1v1Chat')).toBe(0)
     page.tap('#edit-profile')
     await settle()
-    expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+    expect(app.fake.ui.navigations).toEqual(['/pages/contacts/index'])
   })
 })
 
 describe('call history', () => {
   test('each attempt is recorded, shown newest first for this contact, and kept across a relaunch', async () => {
-    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -3 }, 'connect'] } })
-    app.fake.endCall()
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -3 }, 'place'] } })
+    app.fake.voip.hangUp()
     page.tap('#retry')
     await settle()
     expect(page.all('.history-item__outcome').map((n) => n.dom.textContent)).toEqual(['已接通', '未接通（-3）'])
@@ -436,10 +436,10 @@ describe('the privacy guide changed since the person last agreed', () => {
     app.fake.env.privacyNeedsAgreement = true
     await tapCall(page)
     expect(page.exists('#privacy-agree')).toBe(true)
-    expect(app.fake.audit.joins).toEqual([])
+    expect(app.fake.voip.joins).toEqual([])
     page.tap('#privacy-agree')
     await settle()
-    expect(app.fake.audit.joins).toHaveLength(1)
+    expect(app.fake.voip.joins).toHaveLength(1)
     expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
   })
 
@@ -450,7 +450,7 @@ describe('the privacy guide changed since the person last agreed', () => {
     page.tap('#privacy-decline')
     await settle()
     expect(page.text('#call-error')).toBe('需要先同意隐私保护指引，才能使用麦克风和摄像头。')
-    expect(app.fake.audit.joins).toEqual([])
+    expect(app.fake.voip.joins).toEqual([])
     expectIdle(page)
   })
 })
@@ -487,5 +487,5 @@ test('a privacy prompt pending elsewhere can be answered even on a dial page who
   expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
   page.tap('#privacy-agree')
   await settle()
-  expect(app.fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+  expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
 })

@@ -21,7 +21,7 @@ test('the full guide opens from the link', async () => {
   const page = await app.open('onboarding')
   page.tap('#privacy-contract')
   await settle()
-  expect(app.fake.privacyContractOpened).toBe(1)
+  expect(app.fake.privacy.contractOpened).toBe(1)
 })
 
 describe('a privacy prompt raised by WeChat during a request (e.g. the guide changed)', () => {
@@ -37,7 +37,7 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
   test('shows our consent UI; agreeing resolves with the tapped button and the request goes on', async () => {
     const { app, page } = await midRequest()
     expect(page.text('#step-title')).toBe('先看看隐私保护指引')
-    expect(app.fake.popupsShown).toEqual([])
+    expect(app.fake.scopes.popupsShown).toEqual([])
     page.tap('#privacy-agree')
     await settle()
     // Consent is given once: the camera request that follows is not gated again.
@@ -47,7 +47,7 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
       'resolvePrivacy(agree #privacy-agree)',
       'authorize(scope.camera)',
     ])
-    expect(app.fake.popupsShown).toEqual(['scope.record', 'scope.camera'])
+    expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
     expect(page.text('#step-title')).toBe('一切就绪')
   })
 
@@ -59,7 +59,7 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
       'authorize(scope.record)',
       'resolvePrivacy(disagree)',
     ])
-    expect(app.fake.popupsShown).toEqual([])
+    expect(app.fake.scopes.popupsShown).toEqual([])
     expect(page.text('#privacy-text')).toContain('你还没有同意隐私保护指引')
   })
 })

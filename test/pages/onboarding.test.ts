@@ -54,13 +54,13 @@ describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone'
     expect(app.fake.trace()).toEqual([...LAUNCH, ...enableAtLaunch(s)])
     if (step === 'done') {
       // A returning user with everything granted goes straight on: no popup, no onboarding card.
-      expect(app.fake.navigations).toEqual(['/pages/contacts/index'])
+      expect(app.fake.ui.navigations).toEqual(['/pages/contacts/index'])
       expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
     } else {
       expect(stepShown(page)).toBe(step)
-      expect(app.fake.navigations).toEqual([])
+      expect(app.fake.ui.navigations).toEqual([])
     }
-    expect(app.fake.popupsShown).toEqual([])
+    expect(app.fake.scopes.popupsShown).toEqual([])
   })
 
   if (step === 'done') return

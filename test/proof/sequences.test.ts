@@ -72,7 +72,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       do: fc.constant('nextJoin' as const),
       outcome: fc.oneof(
-        fc.constantFrom<JoinOutcome>('connect', 'hang'),
+        fc.constantFrom<JoinOutcome>('place', 'hang'),
         fc.constantFrom(...JOIN_CODES).map((errCode): JoinOutcome => ({ errCode })),
       ),
     }),
@@ -129,7 +129,7 @@ class Session {
 /** Settles; a join that WeChat never answered is waited out past config.joinTimeoutMs. */
 async function quiet(app: LaunchedApp, hangingBefore: number): Promise<void> {
   await settle()
-  if (app.fake.hangingJoins === hangingBefore) return
+  if (app.fake.voip.hangingJoins === hangingBefore) return
   await new Promise((r) => setTimeout(r, 3))
   await settle()
 }
@@ -168,13 +168,13 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
       return { taps: 0 }
     }
     case 'network':
-      fake.setNetwork(action.type)
+      fake.storage.setNetwork(action.type)
       return { taps: 0 }
     case 'storageFull':
       fake.env.storageFull = action.full
       return { taps: 0 }
     case 'nextJoin':
-      fake.env.joinOutcomes = [action.outcome, 'connect']
+      fake.env.joinOutcomes = [action.outcome, 'place']
       return { taps: 0 }
     case 'popups':
       fake.user.defaultPopupAnswer = action.answer
@@ -186,7 +186,7 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
       fake.user.phoneSettings = { microphone: action.microphone, camera: action.camera }
       return { taps: 0 }
     case 'endCall':
-      fake.endCall()
+      fake.voip.hangUp()
       return { taps: 0 }
     case 'guideChanged':
       fake.env.privacyNeedsAgreement = true
@@ -209,17 +209,17 @@ function checkInvariants(
   taps: number,
   errors: unknown[],
 ): void {
-  const audit = app.fake.audit
+  const { voip, scopes } = app.fake
   // join1v1Chat only with privacy agreed and every scope the mode needs granted.
-  for (const join of audit.joins) {
+  for (const join of voip.joins) {
     expect(join.privacyAgreed && join.record && (join.roomType === 'voice' || join.camera)).toBe(true)
   }
   // At most one join per tap; a voice call WeChat answered with -30004 may be retried once.
-  const joins = audit.joins.length - joinsBefore
+  const joins = voip.joins.length - joinsBefore
   expect(joins).toBeLessThanOrEqual(taps * 2)
-  if (joins === 2) expect(audit.joins[joinsBefore].roomType).toBe('voice')
-  expect(audit.authorizeAfterDenial).toBe(0)
-  expect(audit.openSettingOutsideTap).toBe(0)
+  if (joins === 2) expect(voip.joins[joinsBefore].roomType).toBe('voice')
+  expect(scopes.audit.authorizeAfterDenial).toBe(0)
+  expect(scopes.audit.openSettingOutsideTap).toBe(0)
   // What is in storage equals what the store holds, unless the person was told saving failed.
   if (!app.store.persistence.saveFailed && stored(app) !== undefined) {
     expect(JSON.parse(JSON.stringify(stored(app)))).toEqual(JSON.parse(JSON.stringify(app.store.snapshot)))
@@ -262,9 +262,9 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
         await quiet(session.app, 0)
         for (const action of actions) {
           const before = session.app
-          const joinsBefore = before.fake.audit.joins.length
+          const joinsBefore = before.fake.voip.joins.length
           const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
-          const hangingBefore = before.fake.hangingJoins
+          const hangingBefore = before.fake.voip.hangingJoins
           const { taps } = await perform(session, action)
           await quiet(session.app, session.app === before ? hangingBefore : 0)
           if (session.app !== before) {

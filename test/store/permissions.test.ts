@@ -28,7 +28,7 @@ describe('request(mode)', () => {
     const app = await launch({}, { popups: { 'scope.record': ['allow'] } })
     await app.store.start()
     expect(await app.store.permissions.request('voice')).toBe('granted')
-    expect(app.fake.popupsShown).toEqual(['scope.record'])
+    expect(app.fake.scopes.popupsShown).toEqual(['scope.record'])
   })
 
   test('a refusal is learnt from getSetting, whatever the errMsg says, and stops the sequence', async () => {
@@ -69,7 +69,7 @@ describe('one privacy prompt handler for the whole app', () => {
     const app = await launch()
     await app.open('onboarding')
     await app.open('contacts')
-    expect(app.fake.privacyListenerRegistrations).toBe(1)
+    expect(app.fake.privacy.listenerRegistrations).toBe(1)
     expect(app.fake.trace().slice(0, LAUNCH.length)).toEqual(LAUNCH)
   })
 })

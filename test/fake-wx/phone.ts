@@ -1,0 +1,35 @@
+// §3: WeChat's own permissions on the phone, and the phone's settings page for WeChat.
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api } from './fake-wx'
+
+export class FakePhone {
+  constructor(private readonly fake: FakeWx) {}
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      getAppAuthorizeSetting: api('2.20.1', 'system', () => {
+        fake.record('getAppAuthorizeSetting', 'getAppAuthorizeSetting', 'system', {})
+        const other = 'authorized' as const
+        return {
+          microphoneAuthorized: fake.env.os.microphone,
+          cameraAuthorized: fake.env.os.camera,
+          albumAuthorized: other,
+          bluetoothAuthorized: other,
+          locationAuthorized: other,
+          locationReducedAccuracy: false,
+          notificationAlertAuthorized: other,
+          notificationAuthorized: other,
+          notificationBadgeAuthorized: other,
+          notificationSoundAuthorized: other,
+          phoneCalendarAuthorized: other,
+        }
+      }),
+      openAppAuthorizeSetting: api('2.20.1', 'system', (o: Callbacks) => {
+        fake.record('openAppAuthorizeSetting', 'openAppAuthorizeSetting', 'system', {})
+        fake.visitOutside(() => Object.assign(fake.env.os, fake.user.phoneSettings))
+        fake.succeed('openAppAuthorizeSetting', o)
+      }),
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// The runtime itself: scheduling, feature checks and what the phone says about itself.
+import type { ApiTable, FakeWx } from './fake-wx'
+import { api } from './fake-wx'
+
+export class FakeRuntime {
+  constructor(private readonly fake: FakeWx) {}
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      nextTick: api('1.0.0', 'system', (fn: () => void) => queueMicrotask(fn)),
+      canIUse: api('1.1.0', 'system', (schema: string) => {
+        fake.record('canIUse', `canIUse(${schema})`, 'system', { schema })
+        return fake.supports(schema)
+      }),
+      getAppBaseInfo: api('2.20.1', 'system', () => {
+        fake.record('getAppBaseInfo', 'getAppBaseInfo', 'system', {})
+        return {
+          SDKVersion: fake.env.sdkVersion,
+          enableDebug: false,
+          host: { env: 'WeChat' },
+          language: 'zh_CN',
+          theme: 'light',
+        }
+      }),
+      getDeviceInfo: api('2.20.1', 'system', () => {
+        fake.record('getDeviceInfo', 'getDeviceInfo', 'system', {})
+        return { platform: fake.env.platform, brand: 'fake', model: 'fake phone', system: 'fake 1.0' }
+      }),
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// §2: the mini program's own permissions, their popups and the settings page.
+import type { FakeScope } from './environment'
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api, clone } from './fake-wx'
+import type { Device } from './privacy'
+
+const SCOPES: readonly FakeScope[] = ['scope.record', 'scope.camera']
+export const DEVICE_OF: Record<FakeScope, Device> = { 'scope.record': 'microphone', 'scope.camera': 'camera' }
+
+export class FakeScopes {
+  /** System popups shown, in order (a scope asked twice shows twice). */
+  readonly popupsShown: FakeScope[] = []
+  /** Facts for invariants: calls that must never happen. */
+  readonly audit = { authorizeAfterDenial: 0, openSettingOutsideTap: 0 }
+
+  constructor(private readonly fake: FakeWx) {}
+
+  /** §2.5: the settings page lists only scopes asked before; the person flips what they scripted. */
+  openSettingsPage(): WechatMiniprogram.AuthSetting {
+    const { env, user } = this.fake
+    this.fake.visitOutside(() => {
+      for (const [scope, on] of Object.entries(user.settingsPage) as Array<[FakeScope, boolean]>) {
+        if (scope in env.authSetting) env.authSetting[scope] = on
+      }
+    })
+    return clone(env.authSetting)
+  }
+
+  private denyText(): string {
+    return this.fake.env.platform === 'android' ? 'authorize:fail auth denied' : 'authorize:fail auth deny'
+  }
+
+  /** §2.3, and §1.6 when the popup also carries the privacy checkbox. */
+  private authorize(o: Callbacks & { scope: string }): void {
+    const fake = this.fake
+    const scope = o.scope as FakeScope
+    fake.record('authorize', `authorize(${o.scope})`, 'permission', { scope: o.scope })
+    if (!SCOPES.includes(scope)) return fake.failWith(o, { errMsg: 'authorize:fail invalid scope' })
+    if (fake.env.authSetting[scope] === false) this.audit.authorizeAfterDenial++
+    const ownPopup = fake.env.authSetting[scope] === undefined
+    fake.privacy.gate(
+      'authorize',
+      o,
+      [DEVICE_OF[scope]],
+      ({ combined }) => {
+        const current = fake.env.authSetting[scope]
+        if (current === true) return fake.succeed('authorize', o)
+        if (current === false) return fake.failWith(o, { errMsg: this.denyText() })
+        const answer = fake.user.popups[scope]?.shift() ?? fake.user.defaultPopupAnswer
+        if (!answer) {
+          fake.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
+          return fake.failWith(o, { errMsg: this.denyText() })
+        }
+        this.popupsShown.push(scope)
+        fake.env.authSetting[scope] = answer === 'allow'
+        // One tap on the combined popup grants the scope and agrees to the guide.
+        if (combined && answer === 'allow') fake.env.privacyNeedsAgreement = false
+        if (answer === 'allow') fake.succeed('authorize', o)
+        else fake.failWith(o, { errMsg: this.denyText() })
+      },
+      ownPopup,
+    )
+  }
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      getSetting: api('1.2.0', 'permission', (o: Callbacks) => {
+        fake.record('getSetting', 'getSetting', 'permission', {})
+        fake.succeed('getSetting', o, { authSetting: clone(fake.env.authSetting) })
+      }),
+      authorize: api('1.2.0', 'permission', (o: Callbacks & { scope: string }) => this.authorize(o)),
+      openSetting: api('1.1.0', 'permission', (o: Callbacks) => {
+        fake.record('openSetting', 'openSetting', 'permission', {})
+        if (!fake.inTap) {
+          this.audit.openSettingOutsideTap++
+          return fake.failWith(o, { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' })
+        }
+        fake.succeed('openSetting', o, { authSetting: this.openSettingsPage() })
+      }),
+    }
+  }
+}

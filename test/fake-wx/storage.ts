@@ -1,0 +1,63 @@
+// §8.1–§8.2: what the phone keeps and whether it is online; and the optional login server of §5.1.
+import type { NetworkType } from './environment'
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api, clone } from './fake-wx'
+
+const MAX_BYTES_PER_KEY = 1024 * 1024
+
+export class FakeStorage {
+  private readonly networkListeners = new Set<(res: unknown) => void>()
+  private loginCount = 0
+
+  constructor(private readonly fake: FakeWx) {}
+
+  setNetwork(type: NetworkType): void {
+    this.fake.env.network = type
+    for (const listener of [...this.networkListeners]) listener({ isConnected: type !== 'none', networkType: type })
+  }
+
+  apis(): ApiTable {
+    const fake = this.fake
+    const { env } = fake
+    return {
+      getStorageSync: api('1.0.0', 'storage', (key: string) => {
+        fake.record('getStorageSync', `getStorageSync(${key})`, 'storage', { key })
+        return key in env.storage ? clone(env.storage[key]) : ''
+      }),
+      setStorageSync: api('1.0.0', 'storage', (key: string, data: unknown) => {
+        fake.record('setStorageSync', `setStorageSync(${key})`, 'storage', { key })
+        if (env.storageFull) throw new Error('setStorageSync:fail exceed storage max size 10MB')
+        const bytes = Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
+        if (bytes > MAX_BYTES_PER_KEY) throw new Error('setStorageSync:fail entry size limit reached')
+        env.storage[key] = clone(data)
+      }),
+      removeStorageSync: api('1.0.0', 'storage', (key: string) => {
+        fake.record('removeStorageSync', `removeStorageSync(${key})`, 'storage', { key })
+        delete env.storage[key]
+      }),
+      getNetworkType: api('1.0.0', 'network', (o: Callbacks) => {
+        fake.record('getNetworkType', 'getNetworkType', 'network', {})
+        fake.succeed('getNetworkType', o, { networkType: env.network })
+      }),
+      onNetworkStatusChange: api('1.1.0', 'network', (listener: (res: unknown) => void) => {
+        fake.record('onNetworkStatusChange', 'onNetworkStatusChange', 'network', {})
+        this.networkListeners.add(listener)
+      }),
+      offNetworkStatusChange: api('2.9.3', 'network', (listener: (res: unknown) => void) => {
+        this.networkListeners.delete(listener)
+      }),
+      // §5.1: the optional login server of one's own.
+      login: api('1.0.0', 'login', (o: Callbacks) => {
+        fake.record('login', 'login', 'login', {})
+        fake.succeed('login', o, { code: `fake-code-${++this.loginCount}` })
+      }),
+      request: api('1.0.0', 'login', (o: Callbacks & { url: string; data?: unknown }) => {
+        fake.record('request', `request(${o.url})`, 'login', { url: o.url })
+        const server = env.loginServer
+        if (!server) return fake.failWith(o, { errMsg: 'request:fail', errno: 600001 })
+        const code = (o.data as { code?: string } | undefined)?.code ?? ''
+        fake.succeed('request', o, { ...server(code) })
+      }),
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// What WeChat draws around the pages: toasts, modals, the screen, routes (§8.4), and what its open-type
+// buttons do when tapped (§1.3, §2.5, §7.2).
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api } from './fake-wx'
+
+/** The page stack as the harness keeps it; the fake decides what WeChat allows and tells it what to do. */
+export interface Router {
+  /** Routes of the open pages, bottom first. */
+  stack(): string[]
+  open(url: string): void
+  replace(url: string): void
+  back(delta: number): void
+  relaunch(url: string): void
+}
+
+/** A tapped `<button open-type>` as WeChat sees it. */
+export interface OpenTypeButton {
+  openType: string
+  id: string
+  dataset: Record<string, unknown>
+}
+
+/** The page a button sits on, for what WeChat asks of it (the share card comes from onShareAppMessage). */
+export interface ButtonPage {
+  route: string
+  shareAppMessage(from: { from: 'button'; target: { id: string; dataset: Record<string, unknown> } }): unknown
+}
+
+/** A share card sent into a chat: what the friend taps (§7.2). */
+export interface SharedCard {
+  title: string
+  path: string
+  imageUrl?: string
+}
+
+/** What WeChat delivers to the button's own bind handler after its open-type action. */
+export interface ButtonEvent {
+  name: string
+  detail: Record<string, unknown>
+}
+
+/** WeChat's page stack holds at most ten pages. */
+const MAX_PAGES = 10
+
+export class FakeUi {
+  readonly toasts: string[] = []
+  readonly modalsShown: string[] = []
+  readonly navigations: string[] = []
+  /** Share cards sent from this phone, newest last. */
+  readonly shared: SharedCard[] = []
+  /** wx.setKeepScreenOn as last set. */
+  keepScreenOn = false
+  router: Router | null = null
+
+  constructor(private readonly fake: FakeWx) {}
+
+  /**
+   * A `<button open-type>` was tapped: WeChat does what the open type means and answers with the events
+   * it delivers to the button's bind handlers. An open type not modelled here fails the test.
+   */
+  pressButton(button: OpenTypeButton, page: ButtonPage): ButtonEvent[] {
+    const fake = this.fake
+    switch (button.openType) {
+      case 'agreePrivacyAuthorization':
+        fake.privacy.tapAgreeButton(button.id)
+        return [{ name: 'agreeprivacyauthorization', detail: {} }]
+      case 'openSetting': {
+        fake.record('openSetting', 'openSetting(button)', 'permission', {})
+        const authSetting = fake.scopes.openSettingsPage()
+        return [{ name: 'opensetting', detail: { authSetting, errMsg: 'openSetting:ok' } }]
+      }
+      case 'share': {
+        const card = this.shareCard(page, button)
+        if (card) this.shared.push(card)
+        return []
+      }
+      default:
+        return fake.problem(`<button open-type="${button.openType}"> is not modelled`)
+    }
+  }
+
+  /** The card a share sends: the page's onShareAppMessage, checked the way WeChat uses it. */
+  private shareCard(page: ButtonPage, button: OpenTypeButton): SharedCard | null {
+    const fake = this.fake
+    const content = page.shareAppMessage({ from: 'button', target: { id: button.id, dataset: button.dataset } }) as
+      Partial<SharedCard> | undefined
+    fake.record('share', `share(${content?.path ?? 'no path'})`, 'ui', content ?? {})
+    if (!content || typeof content.title !== 'string' || typeof content.path !== 'string') {
+      fake.noteProblem('a share button was tapped but onShareAppMessage gave no { title, path }')
+      return null
+    }
+    const route = content.path.split('?')[0].replace(/^\//, '')
+    if (fake.knownPages && !fake.knownPages.includes(route)) {
+      fake.noteProblem(`a shared card opens a page app.json does not register: ${content.path}`)
+    }
+    return { title: content.title, path: content.path, ...(content.imageUrl ? { imageUrl: content.imageUrl } : {}) }
+  }
+
+  private navigate(apiName: 'navigateTo' | 'redirectTo' | 'reLaunch', o: Callbacks & { url: string }): void {
+    const fake = this.fake
+    fake.record(apiName, `${apiName}(${o.url})`, 'route', { url: o.url })
+    const route = o.url.split('?')[0].replace(/^\//, '')
+    if (fake.knownPages && !fake.knownPages.includes(route)) {
+      fake.noteProblem(`${apiName} to a page app.json does not register: ${o.url}`)
+      return fake.failWith(o, { errMsg: `${apiName}:fail page "${route}" is not found` })
+    }
+    if (apiName === 'navigateTo' && (this.router?.stack().length ?? 0) >= MAX_PAGES) {
+      fake.noteProblem(`navigateTo with ${MAX_PAGES} pages open: ${o.url}`)
+      return fake.failWith(o, { errMsg: 'navigateTo:fail webview count limit exceed' })
+    }
+    this.navigations.push(o.url)
+    fake.later(() => {
+      if (apiName === 'navigateTo') this.router?.open(o.url)
+      else if (apiName === 'redirectTo') this.router?.replace(o.url)
+      else this.router?.relaunch(o.url)
+    })
+    fake.succeed(apiName, o)
+  }
+
+  /** §2.5 (rev): the success callback of a modal opened from a tap still counts as that tap. */
+  private showModal(o: Callbacks & { title?: string; content?: string }): void {
+    const fake = this.fake
+    fake.record('showModal', `showModal(${o.title ?? ''})`, 'ui', { title: o.title, content: o.content })
+    this.modalsShown.push(`${o.title ?? ''}: ${o.content ?? ''}`)
+    const fromTap = fake.inTap
+    const answer = fake.user.modals.shift()
+    if (!answer) fake.noteProblem(`a modal "${o.title ?? ''}" was shown but the test scripted no answer`)
+    const res = { errMsg: 'showModal:ok', confirm: answer === 'confirm', cancel: answer !== 'confirm' }
+    fake.later(() => {
+      fake.inTap = fromTap
+      try {
+        o.success?.(res)
+      } finally {
+        fake.inTap = false
+      }
+      o.complete?.(res)
+    })
+  }
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      showToast: api('1.0.0', 'ui', (o: Callbacks & { title: string }) => {
+        fake.record('showToast', `showToast(${o.title})`, 'ui', { title: o.title })
+        this.toasts.push(o.title)
+        fake.succeed('showToast', o)
+      }),
+      showModal: api('1.0.0', 'ui', (o: Callbacks & { title?: string; content?: string }) => this.showModal(o)),
+      setKeepScreenOn: api('1.4.0', 'ui', (o: Callbacks & { keepScreenOn: boolean }) => {
+        fake.record('setKeepScreenOn', `setKeepScreenOn(${String(o.keepScreenOn)})`, 'ui', {
+          keepScreenOn: o.keepScreenOn,
+        })
+        this.keepScreenOn = o.keepScreenOn === true
+        fake.succeed('setKeepScreenOn', o)
+      }),
+      navigateTo: api('1.0.0', 'route', (o: Callbacks & { url: string }) => this.navigate('navigateTo', o)),
+      redirectTo: api('1.0.0', 'route', (o: Callbacks & { url: string }) => this.navigate('redirectTo', o)),
+      reLaunch: api('1.1.0', 'route', (o: Callbacks & { url: string }) => this.navigate('reLaunch', o)),
+      navigateBack: api('1.0.0', 'route', (o: Callbacks & { delta?: number }) => {
+        const delta = Math.max(1, Math.floor(Number(o.delta ?? 1)) || 1)
+        fake.record('navigateBack', `navigateBack(${delta})`, 'route', { delta })
+        const depth = this.router?.stack().length ?? 0
+        if (depth <= 1) return fake.failWith(o, { errMsg: 'navigateBack:fail cannot navigate back at first page.' })
+        this.navigations.push(delta === 1 ? 'back' : `back ${delta}`)
+        // Past the bottom of the stack WeChat stops at the first page.
+        fake.later(() => this.router?.back(Math.min(delta, depth - 1)))
+        fake.succeed('navigateBack', o)
+      }),
+    }
+  }
+}

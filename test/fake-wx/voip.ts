@@ -1,0 +1,267 @@
+// §4: one-to-one calls. A placed call rings the scripted listener, who answers, hangs up or never does;
+// WeChat's events fire as developers report them (§4.6), and an ended call can leave a stale room (§4.7).
+// Ringing and answering take time: tests that follow a call use jest's fake timers.
+import type { JoinOutcome } from './environment'
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api } from './fake-wx'
+import type { Device } from './privacy'
+
+/** §4.8: WeChat rings for about a minute. */
+export const RING_SECONDS = 60
+const ALREADY_IN_ROOM = 'join1v1Chat:fail -10086, -1, Already in room!, -1'
+
+interface Party {
+  openid: string
+  nickname: string
+  headImage?: string
+}
+
+interface ActiveCall {
+  roomType: 'voice' | 'video'
+  caller: Party
+  listener: Party
+  answered: boolean
+  timers: ReturnType<typeof setTimeout>[]
+  /** Calls back the join that placed this call, when WeChat reports success only on answer. */
+  reportSuccess: (() => void) | null
+}
+
+type MembersListener = (res: { openIdList: string[]; errCode: number; errMsg: string }) => void
+type InterruptedListener = (res: { errCode: number; errMsg: string }) => void
+
+export class FakeVoip {
+  /** setEnable1v1Chat(true) succeeded in this run of the mini program (§4.1). */
+  enabled = false
+  /** A room left behind by an ended call: the next join fails with -1 (§4.7). */
+  staleRoom = false
+  /** join1v1Chat calls that never called back. */
+  hangingJoins = 0
+  /** What held at the moment of each join WeChat let through its checks: facts for invariants. */
+  readonly joins: Array<{
+    roomType: string
+    privacyAgreed: boolean
+    record: boolean
+    camera: boolean
+    listener: Party
+    caller: Party
+  }> = []
+  /** Members events fired, newest last (what Duet may have seen). */
+  readonly membersEvents: string[][] = []
+  private call: ActiveCall | null = null
+  private readonly membersListeners = new Set<MembersListener>()
+  private readonly interruptedListeners = new Set<InterruptedListener>()
+
+  constructor(private readonly fake: FakeWx) {}
+
+  get inCall(): boolean {
+    return this.call !== null
+  }
+
+  get answered(): boolean {
+    return this.call?.answered === true
+  }
+
+  // ---- what the people do during a call -------------------------------------------------------------
+
+  /** The caller hangs up on WeChat's call screen: nothing fires (§4.6). */
+  hangUp(): void {
+    this.end()
+  }
+
+  /** The call is cut from outside (a phone call, the app sent away): onVoIPChatInterrupted fires (§4.6). */
+  interrupt(): void {
+    if (!this.call) return
+    this.end()
+    this.emitInterrupted({ errCode: -1, errMsg: 'onVoIPChatInterrupted: interrupted' })
+  }
+
+  private answer(call: ActiveCall): void {
+    call.answered = true
+    call.reportSuccess?.()
+    call.reportSuccess = null
+    this.emitMembers([call.caller.openid, call.listener.openid])
+    const hangUpAfter = this.fake.env.listener.hangsUpAfterS
+    if (hangUpAfter !== null) call.timers.push(setTimeout(() => this.listenerLeaves(call), hangUpAfter * 1000))
+  }
+
+  private listenerLeaves(call: ActiveCall): void {
+    if (this.call !== call) return
+    this.end()
+    this.emitMembers([call.caller.openid])
+  }
+
+  private end(): void {
+    const call = this.call
+    if (!call) return
+    for (const timer of call.timers) clearTimeout(timer)
+    this.call = null
+    if (this.fake.env.staleRoomAfterCall) this.staleRoom = true
+  }
+
+  private emitMembers(openIdList: string[]): void {
+    if (!this.fake.env.voipEvents) return
+    this.membersEvents.push(openIdList)
+    this.fake.record('onVoIPChatMembersChanged', `membersChanged(${openIdList.length})`, 'event', { openIdList })
+    for (const listener of [...this.membersListeners])
+      listener({ openIdList, errCode: 0, errMsg: 'onVoIPChatMembersChanged:ok' })
+  }
+
+  private emitInterrupted(res: { errCode: number; errMsg: string }): void {
+    if (!this.fake.env.voipEvents) return
+    this.fake.record('onVoIPChatInterrupted', 'interrupted', 'event', res)
+    for (const listener of [...this.interruptedListeners]) listener(res)
+  }
+
+  // ---- the checks both APIs make --------------------------------------------------------------------
+
+  /** The phone and scope checks, with join's codes (§4.7), for the devices a call or an enable needs. */
+  private permissionCode(devices: Device[], mode: 'voice' | 'video'): [number, string] | null {
+    const { os, authSetting } = this.fake.env
+    const uses = (d: Device) => devices.includes(d)
+    if (uses('microphone') && os.microphone === 'denied') return [-30002, 'no microphone permission for WeChat']
+    if (uses('camera') && os.camera === 'denied' && mode === 'video') return [-30001, 'no camera permission for WeChat']
+    if (uses('microphone') && authSetting['scope.record'] !== true) return [-30003, 'no scope.record']
+    if (uses('camera') && authSetting['scope.camera'] !== true) return [-30004, 'no scope.camera']
+    return null
+  }
+
+  private setEnable(o: Callbacks & { enable: boolean }): void {
+    const fake = this.fake
+    fake.record('setEnable1v1Chat', `setEnable1v1Chat(${String(o.enable)})`, 'call', { enable: o.enable })
+    if (typeof o.enable !== 'boolean') return fake.problem('setEnable1v1Chat needs a boolean enable')
+    const fail = (errCode: number, what: string) =>
+      fake.failWith(o, { errMsg: `[${errCode}] setEnable1v1Chat:fail ${what}`, errCode })
+    if (fake.env.platform === 'devtools')
+      return fake.failWith(o, { errMsg: 'setEnable1v1Chat:fail not supported in devtools' })
+    if (!fake.env.adminConsole1v1) return fail(-20000, 'not enabled')
+    if (!fake.env.deviceSupports1v1) return fail(-20001, 'device not supported')
+    if (fake.env.enableFailure) return fake.failWith(o, { errMsg: 'setEnable1v1Chat:fail', ...fake.env.enableFailure })
+    if (o.enable && fake.env.enableChecks !== 'nothing') {
+      const devices: Device[] = fake.env.enableChecks === 'microphone' ? ['microphone'] : ['microphone', 'camera']
+      const code = this.permissionCode(devices, 'video')
+      if (code) return fail(...code)
+    }
+    this.enabled = o.enable
+    fake.succeed('setEnable1v1Chat', o)
+  }
+
+  private join(o: Callbacks & { roomType?: string; caller: unknown; listener: unknown }): void {
+    const fake = this.fake
+    const roomType = o.roomType ?? 'video' // WeChat's default (§4.3)
+    fake.record('join1v1Chat', `join1v1Chat(${o.roomType ?? 'video by default'})`, 'call', o)
+    if (!validParty(o.caller) || !validParty(o.listener)) {
+      fake.noteProblem('join1v1Chat needs caller and listener with openid and nickname')
+      return fake.failWith(o, { errMsg: 'join1v1Chat:fail parameter error' })
+    }
+    if (roomType !== 'voice' && roomType !== 'video') return fake.problem(`join1v1Chat roomType ${roomType}`)
+    const devices: Device[] = roomType === 'video' ? ['microphone', 'camera'] : ['microphone']
+    const go = () => this.joinNow(o, roomType, o.caller as Party, o.listener as Party)
+    // §1.8 (rev): unknown whether WeChat holds a join for consent; both are played.
+    if (fake.env.joinPrivacyGated) fake.privacy.gate('join1v1Chat', o, devices, go)
+    else go()
+  }
+
+  private joinNow(o: Callbacks, roomType: 'voice' | 'video', caller: Party, listener: Party): void {
+    const fake = this.fake
+    const { env } = fake
+    const fail = (errCode: number, what: string) => fake.failWith(o, { errMsg: `join1v1Chat:fail ${what}`, errCode })
+    this.joins.push({
+      roomType,
+      caller,
+      listener,
+      privacyAgreed: fake.privacy.agreed,
+      record: env.authSetting['scope.record'] === true,
+      camera: env.authSetting['scope.camera'] === true,
+    })
+    if (env.platform === 'devtools') return fail(-20001, 'not supported in devtools')
+    if (!env.adminConsole1v1) return fail(-20000, 'not enabled')
+    if (!env.deviceSupports1v1) return fail(-20001, 'device not supported')
+    if (!this.enabled) {
+      fake.noteProblem('join1v1Chat before setEnable1v1Chat({ enable: true })')
+      return fail(-1000, 'system error')
+    }
+    if (this.call) return fail(-20002, 'already in a call')
+    if (env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
+    if (this.staleRoom) return fake.failWith(o, { errMsg: ALREADY_IN_ROOM, errCode: -1 })
+    // 'not determined' (iOS): the phone asks now, and the modelled person allows it.
+    if (env.os.microphone === 'not determined') env.os.microphone = 'authorized'
+    if (roomType === 'video' && env.os.camera === 'not determined') env.os.camera = 'authorized'
+    const needs: Device[] = roomType === 'video' || env.voiceCallNeedsCamera ? ['microphone', 'camera'] : ['microphone']
+    const code = this.permissionCode(needs, roomType)
+    if (code) return fail(...code)
+    const outcome = this.nextOutcome()
+    if (outcome === 'hang') {
+      this.hangingJoins++
+      return
+    }
+    if (outcome !== 'place') {
+      return fake.failWith(o, {
+        errMsg: outcome.errMsg ?? `join1v1Chat:fail ${outcome.errCode}`,
+        errCode: outcome.errCode,
+      })
+    }
+    this.place(o, roomType, caller, listener)
+  }
+
+  /** §4.4: the call screen opens; the listener rings only inside the mini program (§4.5). */
+  private place(o: Callbacks, roomType: 'voice' | 'video', caller: Party, listener: Party): void {
+    const { env } = this.fake
+    const call: ActiveCall = { roomType, caller, listener, answered: false, timers: [], reportSuccess: null }
+    this.call = call
+    const succeed = () => this.fake.succeed('join1v1Chat', o)
+    if (env.joinSucceedsWhen === 'placed') succeed()
+    else call.reportSuccess = succeed
+    const answersAfter = env.listener.inMiniProgram ? env.listener.answersAfterS : null
+    if (answersAfter !== null && answersAfter < RING_SECONDS) {
+      call.timers.push(setTimeout(() => this.answer(call), answersAfter * 1000))
+    } else {
+      // Nobody answers: WeChat stops ringing after about a minute and nothing fires (§4.6).
+      call.timers.push(setTimeout(() => this.end(), RING_SECONDS * 1000))
+      if (call.reportSuccess) this.hangingJoins++
+    }
+  }
+
+  private nextOutcome(): JoinOutcome {
+    const outcomes = this.fake.env.joinOutcomes
+    return outcomes.length > 1 ? (outcomes.shift() as JoinOutcome) : outcomes[0]
+  }
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      setEnable1v1Chat: api('2.20.1', 'call', (o: Callbacks & { enable: boolean }) => this.setEnable(o)),
+      join1v1Chat: api('2.20.1', 'call', (o: Callbacks & { roomType?: string; caller: unknown; listener: unknown }) =>
+        this.join(o),
+      ),
+      exitVoIPChat: api('2.7.0', 'call', (o: Callbacks = {}) => {
+        fake.record('exitVoIPChat', 'exitVoIPChat', 'call', {})
+        const hadRoom = this.call !== null || this.staleRoom
+        this.end()
+        if (fake.env.exitClearsStaleRoom) this.staleRoom = false
+        if (hadRoom) fake.succeed('exitVoIPChat', o)
+        else fake.failWith(o, { errMsg: 'exitVoIPChat:fail not in a room' })
+      }),
+      onVoIPChatMembersChanged: api('2.7.0', 'call', (listener: MembersListener) => {
+        fake.record('onVoIPChatMembersChanged', 'onVoIPChatMembersChanged', 'call', {})
+        this.membersListeners.add(listener)
+      }),
+      offVoIPChatMembersChanged: api('2.9.0', 'call', (listener?: MembersListener) => {
+        if (listener) this.membersListeners.delete(listener)
+        else this.membersListeners.clear()
+      }),
+      onVoIPChatInterrupted: api('2.7.0', 'call', (listener: InterruptedListener) => {
+        fake.record('onVoIPChatInterrupted', 'onVoIPChatInterrupted', 'call', {})
+        this.interruptedListeners.add(listener)
+      }),
+      offVoIPChatInterrupted: api('2.9.0', 'call', (listener?: InterruptedListener) => {
+        if (listener) this.interruptedListeners.delete(listener)
+        else this.interruptedListeners.clear()
+      }),
+    }
+  }
+}
+
+function validParty(u: unknown): boolean {
+  const p = u as Partial<Party> | undefined
+  return !!p && typeof p.openid === 'string' && p.openid !== '' && typeof p.nickname === 'string'
+}
