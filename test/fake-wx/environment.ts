@@ -14,8 +14,11 @@ export type JoinOutcome = 'place' | 'hang' | { errCode: number; errMsg?: string 
 
 /** The other person of a 1v1 call (§4.5, §4.6). */
 export interface Listener {
-  /** Inside the mini program with 1v1 enabled: only then does the call ring. Outside, the join still succeeds. */
-  inMiniProgram: boolean
+  /**
+   * Where the listener is: inside the mini program with 1v1 enabled (the call rings), with it in the
+   * background (rings only if `backgroundListenerRings`), or outside it (never rings; the join still succeeds).
+   */
+  where: 'inside' | 'background' | 'outside'
   /** Seconds of ringing before answering; null: never answers (WeChat stops ringing after about a minute). */
   answersAfterS: number | null
   /** Seconds into the answered call before hanging up; null: stays until the caller hangs up. */
@@ -57,6 +60,8 @@ export interface Environment {
   joinSucceedsWhen: 'placed' | 'answered'
   /** The person being called. */
   listener: Listener
+  /** §4.5 (rev), unknown: whether a listener with the mini program in the background rings. */
+  backgroundListenerRings: boolean
   /** §4.6 (rev): whether WeChat fires onVoIPChatMembersChanged / onVoIPChatInterrupted at all. */
   voipEvents: boolean
   /** §4.7 (rev): the next join after an ended call fails with -1 "already in room". */
@@ -108,7 +113,8 @@ export function defaultEnvironment(): Environment {
     enableFailure: null,
     joinOutcomes: ['place'],
     joinSucceedsWhen: 'placed',
-    listener: { inMiniProgram: true, answersAfterS: null, hangsUpAfterS: null },
+    listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
+    backgroundListenerRings: false,
     voipEvents: true,
     staleRoomAfterCall: false,
     exitClearsStaleRoom: true,

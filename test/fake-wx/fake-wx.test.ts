@@ -1,22 +1,6 @@
 // Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
+import { call, fn, ME as me, tick, YOU as you } from './calling'
 import { createFakeWx, FakeWx, PrivacyResolution } from './index'
-
-type Settled = { ok: boolean; res: Record<string, unknown> }
-
-/** Calls a callback-style API on the fake and waits for success or fail. */
-function call(fake: FakeWx, api: string, options: Record<string, unknown> = {}): Promise<Settled> {
-  return new Promise((resolve) => {
-    const fn = (fake.wx as unknown as Record<string, (o: unknown) => void>)[api]
-    fn({
-      ...options,
-      success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
-      fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
-    })
-  })
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0))
-const fn = (fake: FakeWx, api: string) => (fake.wx as unknown as Record<string, unknown>)[api]
 
 describe('strictness', () => {
   test('an API the fake does not model throws when touched', () => {
@@ -68,7 +52,7 @@ describe('§1 privacy consent', () => {
     fake.wx.onNeedPrivacyAuthorization(((r: (x: PrivacyResolution) => void) => {
       resolve = r
     }) as never)
-    let settled: Settled | null = null
+    let settled: unknown = null
     void call(fake, 'authorize', { scope: 'scope.record' }).then((s) => {
       settled = s
     })
@@ -223,8 +207,6 @@ describe("§3 WeChat's OS permissions", () => {
 })
 
 describe('§4 1v1 calls', () => {
-  const me = { openid: 'o_caller_000000001', nickname: 'A' }
-  const you = { openid: 'o_listener_0000001', nickname: 'B' }
   async function enabled(env: Parameters<typeof createFakeWx>[0] = {}): Promise<FakeWx> {
     const fake = createFakeWx({ authSetting: { 'scope.record': true, 'scope.camera': true }, ...env })
     expect((await call(fake, 'setEnable1v1Chat', { enable: true })).ok).toBe(true)

@@ -68,7 +68,10 @@ export class FakeVoip {
     this.end()
   }
 
-  /** The call is cut from outside (a phone call, the app sent away): onVoIPChatInterrupted fires (§4.6). */
+  /**
+   * The call is cut from outside (a phone call, the app sent away, a third caller: §4.5): the call ends and
+   * onVoIPChatInterrupted fires (§4.6).
+   */
   interrupt(): void {
     if (!this.call) return
     this.end()
@@ -211,7 +214,9 @@ export class FakeVoip {
     const succeed = () => this.fake.succeed('join1v1Chat', o)
     if (env.joinSucceedsWhen === 'placed') succeed()
     else call.reportSuccess = succeed
-    const answersAfter = env.listener.inMiniProgram ? env.listener.answersAfterS : null
+    const { where } = env.listener
+    const rings = where === 'inside' || (where === 'background' && env.backgroundListenerRings)
+    const answersAfter = rings ? env.listener.answersAfterS : null
     if (answersAfter !== null && answersAfter < RING_SECONDS) {
       call.timers.push(setTimeout(() => this.answer(call), answersAfter * 1000))
     } else {
