@@ -5,6 +5,9 @@ export const config = {
    * `{ openid }`. Empty: people enter their openid by hand.
    */
   loginEndpoint: '',
-  /** How long to wait for join1v1Chat to answer before telling the person it did not. */
-  joinTimeoutMs: 20000,
+  /**
+   * How long to wait for join1v1Chat to answer before freeing the call button. WeChat rings for about a
+   * minute and may answer only when the other person does (platform doc §4.8): never cut that short.
+   */
+  joinTimeoutMs: 75000,
 }

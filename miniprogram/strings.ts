@@ -30,6 +30,10 @@ export const privacy = {
   decline: '暂不同意',
 }
 
+/** errno 112: nothing the person can do; said the same way in onboarding and on the dial page. */
+const PRIVACY_UNDECLARED =
+  '这个小程序的隐私保护指引没有声明使用麦克风和摄像头，微信因此不允许通话。需要小程序的开发者在管理后台补充，你这边无需操作。'
+
 export const onboarding = {
   loading: '正在检查权限…',
   explainerTitle: '通话需要这些权限',
@@ -51,6 +55,9 @@ export const onboarding = {
   phoneSteps: '点击下方按钮打开手机设置，允许微信使用后返回。',
   phoneSettingsFailed: '无法自动打开手机设置。请手动打开：手机“设置” → 微信 → 允许访问麦克风和相机。',
   openPhoneSettings: '打开手机设置',
+  undeclaredTitle: '暂时无法通话',
+  undeclaredBody: PRIVACY_UNDECLARED,
+  lookAround: '先看看联系人',
   doneTitle: '一切就绪',
   doneBody: '现在可以添加联系人并发起通话了。',
   doneBodyAudioOnly: '现在可以发起语音通话了。以后想视频通话时，Duet 会再询问摄像头权限。',
@@ -97,6 +104,12 @@ export const contacts = {
   shareBadLink: '这个名片链接中的信息无效，已忽略。',
   acceptCalls: '接听来电',
   acceptCallsHint: '关闭后，别人无法呼叫你。',
+  unreachable: '现在别人无法呼叫你：',
+  /** {devices} names the devices, e.g. 摄像头. */
+  allowDevices: '允许使用{devices}',
+  fixPermissions: '去开启权限',
+  openPhoneSettings: '打开手机设置',
+  retry: '重试',
   callPrefix: '呼叫',
   dismiss: '知道了',
 }
@@ -109,7 +122,10 @@ export const dial = {
   checking: '正在检查…',
   requesting: '请在弹窗中允许…',
   joining: '正在打开通话…',
-  connected: '已打开微信通话界面。',
+  placed: '已呼叫，请在微信的通话界面等待对方接听。',
+  waitCancelled: '已停止等待。如果微信的通话界面已经打开，可以在那里继续。',
+  cancelWait: '停止等待',
+  reachHint: '对方要正在使用 Duet，才能接到你的来电。',
   voiceNeedsCamera: '微信要求语音通话也开启摄像头权限。',
   fixPermissions: '去开启权限',
   openPhoneSettings: '打开手机设置',
@@ -118,8 +134,13 @@ export const dial = {
   back: '返回联系人',
   historyTitle: '通话记录',
   historyEmpty: '还没有和 TA 通过话',
-  outcomeConnected: '已接通',
+  outcomePlaced: '已呼叫',
+  outcomeAnswered: '已接通',
+  /** Followed by the call's length, m:ss. */
+  outcomeDuration: '通话 ',
   outcomeFailed: '未接通',
+  outcomeNoAnswer: '未接通（微信没有响应）',
+  outcomeLeft: '已取消',
   /** {code} is WeChat's errCode. */
   outcomeFailedCode: '未接通（{code}）',
 }
@@ -186,6 +207,8 @@ export function callProblemText(problem: CallProblem | null): string {
       return '找不到这位联系人，可能已被删除或链接有误。'
     case 'privacy':
       return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
+    case 'privacy-undeclared':
+      return PRIVACY_UNDECLARED
     case 'scopes-denied':
       return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。${code}`
     case 'request-failed':
@@ -200,10 +223,12 @@ export function callProblemText(problem: CallProblem | null): string {
       return `你已经在通话中，请先结束当前通话。${code}`
     case 'other-app-in-call':
       return `另一个小程序正在通话，请先结束那个通话。${code}`
+    case 'stale-room':
+      return `上一通电话可能还没有完全结束。点“重试”会先退出它，再重新呼叫。${code}`
     case 'mic-busy':
       return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。${code}`
-    case 'interrupted':
-      return `通话在连接时被中断（例如来电或切到后台），请重试。${code}`
+    case 'left':
+      return `通话没有接通就结束了（例如你取消了呼叫），可以再呼叫一次。${code}`
     case 'system-error':
       return `微信出现系统错误，请稍后重试。${code}`
     case 'timeout':

@@ -52,10 +52,17 @@ export const READ_ALL = [
 /** What app launch does before any page acts. */
 export const LAUNCH = ['onNeedPrivacyAuthorization', 'onNetworkStatusChange', 'getNetworkType', ...READ_ALL]
 
-// ---- the full state space of issue 6 ---------------------------------------------------------------
+// ---- the full state space -----------------------------------------------------------------------------
 
-export type Privacy = 'needed' | 'agreed' | 'declined'
-export type Env = 'old-base-library' | 'devtools' | 'phone'
+/**
+ * 'changed': agreed when Duet launched, but the privacy guide changed before the call tap (Duet learns it
+ * only when WeChat holds a gated API: platform doc §1.4, §1.6, §1.8).
+ */
+export type Privacy = 'needed' | 'agreed' | 'declined' | 'changed'
+/** Where Duet runs: too old a WeChat, DevTools, or a phone (iOS or Android: §3.2). */
+export type Env = 'old-base-library' | 'devtools' | 'ios' | 'android'
+/** The person called: answers (and later hangs up), never answers, or is not inside Duet (§4.4–§4.6). */
+export type ListenerBehaviour = 'answers' | 'never' | 'outside'
 
 export interface FullState {
   privacy: Privacy
@@ -65,9 +72,18 @@ export interface FullState {
   phoneCamera: OsPermission
   env: Env
   mode: Mode
+  /** §1.8: WeChat holds join1v1Chat for consent (unknown: both). */
+  gatedJoin: boolean
+  /** §1.6: the microphone/camera popup carries the privacy checkbox (base library 3.4.2+). */
+  combinedPopup: boolean
+  listener: ListenerBehaviour
 }
 
 export const OS_VALUES: OsPermission[] = ['authorized', 'denied', 'not determined']
+/** §3.2 (rev): 'not determined' happens on iOS only. */
+export const osValuesOn = (env: Env): OsPermission[] => (env === 'android' ? ['authorized', 'denied'] : OS_VALUES)
+
+const isPhone = (env: Env) => env === 'ios' || env === 'android'
 
 /** Before base library 2.32.3 there is no privacy consent; before 2.20.1 WeChat's phone permission cannot be read. */
 function effective(s: FullState): FullState {
@@ -75,42 +91,63 @@ function effective(s: FullState): FullState {
   return { ...s, privacy: 'agreed', phoneMic: 'authorized', phoneCamera: 'authorized' }
 }
 
+/** The walkthrough at launch: a guide that changes later is not known yet, so 'changed' reads as agreed. */
 export function onboardingStepFor(full: FullState): ReturnType<typeof expectedOnboardingStep> {
   const s = effective(full)
-  if (s.privacy !== 'agreed') return 'privacy'
+  if (s.privacy === 'needed' || s.privacy === 'declined') return 'privacy'
   const phone = s.phoneMic === 'denied' || s.phoneCamera === 'denied' ? 'denied' : 'authorized'
   return expectedOnboardingStep({ privacy: 'agreed', mic: s.mic, camera: s.camera, phone })
 }
 
-export type CallResult = 'old-base-library' | 'devtools' | 'privacy' | 'scopes-denied' | 'phone-denied' | 'connected'
+export type CallResult = 'old-base-library' | 'devtools' | 'privacy' | 'scopes-denied' | 'phone-denied' | 'placed'
+
+/** The person agrees on Duet's consent card while WeChat holds a gated API (§1.3, §1.4). */
+const AGREE_ON_CARD = ['agreePrivacyAuthorization(#privacy-agree)', 'resolvePrivacy(agree #privacy-agree)']
 
 /**
- * What one #call tap must do, for a person who allows every popup: the outcome and the platform calls,
- * in order. Launch has already enabled 1v1 where the microphone was granted on a phone.
+ * What one #call tap must do, for a person who allows every popup and agrees whenever asked: the outcome
+ * and the platform calls, in order. Launch has already enabled 1v1 where the microphone was granted on a phone.
  */
 export function callTapFor(full: FullState): { result: CallResult; calls: string[] } {
   const s = effective(full)
   if (s.env === 'old-base-library') return { result: 'old-base-library', calls: [] }
   if (s.env === 'devtools') return { result: 'devtools', calls: [] }
-  if (s.privacy !== 'agreed') return { result: 'privacy', calls: [] }
+  if (s.privacy === 'needed' || s.privacy === 'declined') return { result: 'privacy', calls: [] }
   const needed = neededScopes(s.mode)
   if (needed.some((k) => s[k] === 'denied')) return { result: 'scopes-denied', calls: [] }
   const calls: string[] = []
+  let consentMissing = s.privacy === 'changed'
   for (const k of needed) {
     if (s[k] !== 'unasked') continue
     calls.push(`authorize(${SCOPE_OF[k]})`)
+    // Consent missing: the popup itself may carry it (§1.6); otherwise WeChat holds authorize for Duet's card.
+    if (consentMissing && !s.combinedPopup) calls.push(...AGREE_ON_CARD)
+    consentMissing = false
     if (k === 'mic') calls.push('setEnable1v1Chat(true)')
+    // After a grant Duet reads consent again: the combined popup may have given it (§1.6).
+    calls.push('getPrivacySetting')
   }
   const phoneNeeded = s.mode === 'voice' ? [s.phoneMic] : [s.phoneMic, s.phoneCamera]
   if (phoneNeeded.includes('denied')) return { result: 'phone-denied', calls }
   calls.push(`join1v1Chat(${s.mode})`)
-  return { result: 'connected', calls }
+  // §1.8: a join WeChat holds for consent waits for Duet's card.
+  if (consentMissing && s.gatedJoin) calls.push(...AGREE_ON_CARD)
+  return { result: 'placed', calls }
+}
+
+/**
+ * What the call history says once the listener has done what they do: answered (both in the call, then
+ * the other left: §4.6) or only placed (§4.4: success never means answered).
+ */
+export function recordFor(full: FullState): 'answered' | 'placed' | null {
+  if (callTapFor(full).result !== 'placed') return null
+  return full.listener === 'answers' ? 'answered' : 'placed'
 }
 
 /** What launch calls before any page acts, in this environment. */
 export function launchCallsFor(full: FullState): string[] {
   if (full.env === 'old-base-library')
     return ['onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
-  const enable = full.env === 'phone' && full.mic === 'granted' ? ['setEnable1v1Chat(true)'] : []
+  const enable = isPhone(full.env) && full.mic === 'granted' ? ['setEnable1v1Chat(true)'] : []
   return [...LAUNCH, ...enable]
 }

@@ -1,5 +1,5 @@
 import type { CallMode, Person } from '../store/model'
-import { callWx } from './call-wx'
+import { callWx, wxFunction } from './call-wx'
 
 export interface JoinOptions {
   caller: Person
@@ -8,7 +8,7 @@ export interface JoinOptions {
   disableSwitchVoice: boolean
 }
 
-/** WeChat did not answer join1v1Chat in time. Not one of WeChat's own errors: it has no errCode. */
+/** WeChat did not answer join1v1Chat in time. Duet's own error, not WeChat's: it has no errCode. */
 export class JoinTimeoutError extends Error {
   constructor(readonly afterMs: number) {
     super(`join1v1Chat did not answer within ${afterMs} ms`)
@@ -24,19 +24,23 @@ export function setEnable1v1Chat(enable: boolean): Promise<void> {
 }
 
 /**
- * Resolves when WeChat's native call screen opened. roomType is always passed: WeChat defaults to video.
- * WeChat may never call back; after `timeoutMs` this rejects with JoinTimeoutError so nobody stays stuck.
+ * Resolves when WeChat placed the call (its call screen opened; not that anyone answered, platform doc §4.4).
+ * roomType is always passed: WeChat defaults to video. WeChat may answer late or never: see timeoutAfter.
  */
-export function join1v1Chat(options: JoinOptions, timeoutMs: number): Promise<void> {
-  const join = callWx<unknown>('join1v1Chat', {
+export function join1v1Chat(options: JoinOptions): Promise<void> {
+  return callWx<unknown>('join1v1Chat', {
     caller: party(options.caller),
     listener: party(options.listener),
     roomType: options.roomType,
     disableSwitchVoice: options.disableSwitchVoice,
-  })
+  }).then(() => undefined)
+}
+
+/** `work`'s own outcome, or a JoinTimeoutError after `timeoutMs` if it has none by then. */
+export function timeoutAfter(timeoutMs: number, work: Promise<void>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new JoinTimeoutError(timeoutMs)), timeoutMs)
-    join.then(
+    work.then(
       () => {
         clearTimeout(timer)
         resolve()
@@ -47,4 +51,33 @@ export function join1v1Chat(options: JoinOptions, timeoutMs: number): Promise<vo
       },
     )
   })
+}
+
+/** Leaves any voice room WeChat still holds (platform doc §4.7); a failure or a missing API is not an error. */
+export function exitVoIPChat(): Promise<void> {
+  return callWx<unknown>('exitVoIPChat').then(
+    () => undefined,
+    () => undefined,
+  )
+}
+
+/** What WeChat reports during a call, when it reports anything (platform doc §4.6). */
+export interface CallEvents {
+  /** The openids now in the call: two when both are in, one when the other left. */
+  membersChanged(openids: string[]): void
+  /** The call was cut from outside. */
+  interrupted(): void
+}
+
+/** Listens for the events of every call in this run; where the APIs are missing nothing is heard. */
+export function listenToCalls(events: CallEvents): void {
+  const onMembers = wxFunction('onVoIPChatMembersChanged')
+  const onInterrupted = wxFunction('onVoIPChatInterrupted')
+  onMembers?.((res: { openIdList?: unknown }) => {
+    const list = Array.isArray(res?.openIdList)
+      ? res.openIdList.filter((id): id is string => typeof id === 'string')
+      : []
+    events.membersChanged(list)
+  })
+  onInterrupted?.(() => events.interrupted())
 }

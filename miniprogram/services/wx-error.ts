@@ -18,9 +18,17 @@ export class WxError extends Error {
     this.unsupported = detail.unsupported === true
   }
 
-  /** errno 104: the person has not agreed to the privacy guide (base library 2.32.3+). */
+  /**
+   * The person has not agreed to the privacy guide (platform doc §1.7): errno 104, errno 103 (WeChat's own
+   * popup throttling), or only the text; no one of these is relied on alone.
+   */
   get isPrivacyRefusal(): boolean {
-    return this.errno === 104
+    return this.errno === 104 || this.errno === 103 || this.errMsg.includes('privacy permission is not authorized')
+  }
+
+  /** errno 112: the mini program's privacy guide does not declare the device. The deployer must fix it. */
+  get isPrivacyUndeclared(): boolean {
+    return this.errno === 112 || this.errMsg.includes('not declared in the privacy agreement')
   }
 }
 

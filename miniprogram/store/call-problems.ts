@@ -1,5 +1,6 @@
-// Everything that can stop a call, as data: what kind of problem it is, what the person can do about it,
-// and, for WeChat's errCodes, what Duet must read again and how it may recover. Texts live in ../strings.ts.
+// Everything that can stop a call, as data: what kind of problem it is, how it is shown, what the person
+// can do about it, and, for WeChat's errCodes, what Duet must read again and how it may recover.
+// Texts live in ../strings.ts.
 import type { Device } from './model'
 
 /** Problems about devices say which devices. */
@@ -11,13 +12,15 @@ export type PlainProblemKind =
   | 'no-profile'
   | 'no-contact'
   | 'privacy'
+  | 'privacy-undeclared'
   | 'request-failed'
   | 'not-enabled'
   | 'unsupported-device'
   | 'already-in-call'
   | 'other-app-in-call'
+  | 'stale-room'
   | 'mic-busy'
-  | 'interrupted'
+  | 'left'
   | 'system-error'
   | 'timeout'
   | 'unknown-error'
@@ -30,34 +33,40 @@ export type CallProblem =
 /** What the person can do about it: the button shown next to the message. */
 export type WayOut = 'fix-permissions' | 'phone-settings' | 'profile' | 'privacy' | 'retry' | 'back' | 'none'
 
-const WAY_OUT: Record<ProblemKind, WayOut> = {
-  'old-base-library': 'none',
-  devtools: 'none',
-  offline: 'retry',
-  'no-profile': 'profile',
-  'no-contact': 'back',
-  privacy: 'privacy',
-  'scopes-denied': 'fix-permissions',
-  'request-failed': 'retry',
-  'phone-denied': 'phone-settings',
-  'not-enabled': 'none',
-  'unsupported-device': 'none',
-  'already-in-call': 'none',
-  'other-app-in-call': 'retry',
-  'mic-busy': 'retry',
-  interrupted: 'retry',
-  'system-error': 'retry',
-  timeout: 'retry',
-  'unknown-error': 'retry',
+/** An error is shown in red; a note is neutral (nothing went wrong that the person should worry about). */
+export type Tone = 'error' | 'note'
+
+const SHOWN: Record<ProblemKind, { wayOut: WayOut; tone: Tone }> = {
+  'old-base-library': { wayOut: 'none', tone: 'error' },
+  devtools: { wayOut: 'none', tone: 'error' },
+  offline: { wayOut: 'retry', tone: 'error' },
+  'no-profile': { wayOut: 'profile', tone: 'error' },
+  'no-contact': { wayOut: 'back', tone: 'error' },
+  privacy: { wayOut: 'privacy', tone: 'error' },
+  // The deployer's mistake (platform doc §1.7): no retry by the person can fix it.
+  'privacy-undeclared': { wayOut: 'none', tone: 'error' },
+  'scopes-denied': { wayOut: 'fix-permissions', tone: 'error' },
+  'request-failed': { wayOut: 'retry', tone: 'error' },
+  'phone-denied': { wayOut: 'phone-settings', tone: 'error' },
+  'not-enabled': { wayOut: 'none', tone: 'error' },
+  'unsupported-device': { wayOut: 'none', tone: 'error' },
+  'already-in-call': { wayOut: 'none', tone: 'error' },
+  'other-app-in-call': { wayOut: 'retry', tone: 'error' },
+  'stale-room': { wayOut: 'retry', tone: 'error' },
+  'mic-busy': { wayOut: 'retry', tone: 'error' },
+  // -3 includes the person's own cancel (§4.7): a note, and the way to try again.
+  left: { wayOut: 'retry', tone: 'note' },
+  'system-error': { wayOut: 'retry', tone: 'error' },
+  timeout: { wayOut: 'retry', tone: 'error' },
+  'unknown-error': { wayOut: 'retry', tone: 'error' },
 }
 
 export function wayOut(problem: CallProblem): WayOut {
-  return WAY_OUT[problem.kind]
+  return SHOWN[problem.kind].wayOut
 }
 
-/** The device problems' kinds, for narrowing. */
-export function isDeviceProblem(p: CallProblem): p is Extract<CallProblem, { devices: Device[] }> {
-  return p.kind === 'scopes-denied' || p.kind === 'phone-denied'
+export function tone(problem: CallProblem): Tone {
+  return SHOWN[problem.kind].tone
 }
 
 /** What an errCode means for Duet besides its message. */
@@ -67,9 +76,11 @@ export interface ErrCodeRule {
   reread?: 'scopes' | 'phone'
   /** WeChat wants the camera for a voice call too: explain, ask for it, and try the voice call once more. */
   retryVoiceWithCamera?: boolean
+  /** A room from an earlier call is still held: leave it before trying again (§4.7). */
+  leaveRoomBeforeRetry?: boolean
 }
 
-/** WeChat's errCodes for setEnable1v1Chat and join1v1Chat (platform doc §4), one row each. */
+/** WeChat's errCodes for setEnable1v1Chat and join1v1Chat (platform doc §4.7), one row each. */
 const ERR_CODES: Record<number, ErrCodeRule> = {
   [-20000]: { problem: { kind: 'not-enabled' } },
   [-20001]: { problem: { kind: 'unsupported-device' } },
@@ -80,9 +91,9 @@ const ERR_CODES: Record<number, ErrCodeRule> = {
   [-30002]: { problem: { kind: 'phone-denied', devices: ['microphone'] }, reread: 'phone' },
   [-30003]: { problem: { kind: 'scopes-denied', devices: ['microphone'] }, reread: 'scopes' },
   [-30004]: { problem: { kind: 'scopes-denied', devices: ['camera'] }, reread: 'scopes', retryVoiceWithCamera: true },
-  [-1]: { problem: { kind: 'already-in-call' } },
+  [-1]: { problem: { kind: 'stale-room' }, leaveRoomBeforeRetry: true },
   [-2]: { problem: { kind: 'mic-busy' } },
-  [-3]: { problem: { kind: 'interrupted' } },
+  [-3]: { problem: { kind: 'left' } },
   [-1000]: { problem: { kind: 'system-error' } },
 }
 

@@ -2,10 +2,10 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import { config } from '../config'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
-import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
+import { CallProblem, ruleForErrCode, tone, Tone, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryStore } from './history'
-import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
+import { CallMode, CallRecord, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
 import type { NetworkStore } from './network'
 import type { PermissionsStore } from './permissions'
 import type { ProfileStore } from './profile'
@@ -16,16 +16,23 @@ export interface CallContext {
   permissions: PermissionsStore
   profile: Pick<ProfileStore, 'me'>
   contacts: Pick<ContactsStore, 'find'>
-  history: Pick<HistoryStore, 'add'>
+  history: Pick<HistoryStore, 'add' | 'update' | 'placedTo'>
   network: Pick<NetworkStore, 'isOffline'>
   reachability: Pick<ReachabilityStore, 'ensure'>
 }
 
 export type CallStatus = 'idle' | 'checking' | 'requesting' | 'joining'
 /** Shown beside the call button: what just happened, when it was not a problem. */
-export type CallNotice = 'connected' | 'voice-needs-camera' | null
+export type CallNotice = 'placed' | 'voice-needs-camera' | 'wait-cancelled' | null
 
-/** The dial page's flow: preflight in the documented order, then setEnable1v1Chat and join1v1Chat. */
+/** The person stopped waiting for WeChat's answer (#call-cancel): Duet's own, not WeChat's. */
+class WaitCancelled extends Error {}
+
+/**
+ * The call flow: preflight in the documented order, then setEnable1v1Chat and join1v1Chat. A successful join
+ * means the call was placed (platform doc §4.4); WeChat's events, when they come, tell when it was answered
+ * and ended (§4.6). Nothing waits for them.
+ */
 export class CallStore {
   contactOpenid = ''
   mode: CallMode = 'voice'
@@ -33,9 +40,19 @@ export class CallStore {
   status: CallStatus = 'idle'
   problem: CallProblem | null = null
   notice: CallNotice = null
+  /** The call WeChat's events are about: the last one placed in this run, until it ends. */
+  private ongoing: { at: number; openid: string; answeredAt?: number } | null = null
+  private listening = false
+  /** Each tap is an attempt; a late answer to an older one changes no screen. */
+  private attempt = 0
+  private cancelWait: (() => void) | null = null
 
   constructor(private readonly ctx: CallContext) {
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'ongoing' | 'listening' | 'attempt' | 'cancelWait'>(
+      this,
+      { ctx: false, ongoing: false, listening: false, attempt: false, cancelWait: false },
+      { autoBind: true },
+    )
   }
 
   load(prefs: Pick<Prefs, 'lastMode' | 'disableSwitchVoice'>): void {
@@ -57,6 +74,15 @@ export class CallStore {
 
   get wayOut(): WayOut {
     return this.problem ? wayOut(this.problem) : 'none'
+  }
+
+  get tone(): Tone {
+    return this.problem ? tone(this.problem) : 'note'
+  }
+
+  /** Until a first call to them is placed, say that the other person must have Duet open to be reached. */
+  get reachHint(): boolean {
+    return !!this.contact && !this.ctx.history.placedTo(this.contact.openid)
   }
 
   /** The dial page opened for `openid` (from its query: untrusted). */
@@ -97,9 +123,22 @@ export class CallStore {
     if (this.problem?.kind === 'privacy') void this.start()
   }
 
+  /** #call-retry: after -1 (a room left from an earlier call, §4.7) leave it first, then call once more. */
+  async retry(): Promise<void> {
+    if (this.busy) return
+    if (this.problem?.kind === 'stale-room') await voip.exitVoIPChat()
+    await this.start()
+  }
+
+  /** #call-cancel: stop waiting for WeChat's answer. Only Duet's own state changes; WeChat is not told. */
+  stopWaiting(): void {
+    if (this.status === 'joining') this.cancelWait?.()
+  }
+
   /** One tap, one attempt: a second tap while one is in flight does nothing. */
   async start(): Promise<void> {
     if (this.busy) return
+    const attempt = ++this.attempt
     this.status = 'checking'
     this.problem = null
     this.notice = null
@@ -109,15 +148,14 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
-      const refused = await this.ctx.reachability.ensure()
-      if (refused) return this.stop(refused)
-      await this.join(me, contact, true)
+      await this.reachAndJoin(me, contact, attempt, true)
     } catch (err) {
       // Nothing may escape to the page: whatever broke becomes a message with a code.
       this.stop(ruleForErrCode(toWxError('call', err).errCode).problem)
     } finally {
       runInAction(() => {
-        this.status = 'idle'
+        if (attempt === this.attempt) this.status = 'idle'
+        this.cancelWait = null
       })
     }
   }
@@ -133,17 +171,18 @@ export class CallStore {
     if (!profile.me) return { kind: 'no-profile' }
     if (!permissions.loaded) await permissions.refresh()
     if (permissions.privacyBlocks) return { kind: 'privacy' }
+    if (this.undeclaredFor(this.mode)) return { kind: 'privacy-undeclared' }
 
-    const lacks = permissions.lacks(this.mode)
-    if (lacks.denied.length) return { kind: 'scopes-denied', devices: lacks.denied.map((s) => DEVICE_FOR_SCOPE[s]) }
-    if (lacks.unasked.length) {
+    const denied = () => permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
+    if (denied().length) return { kind: 'scopes-denied', devices: denied() }
+    if (permissions.lacks(this.mode).unasked.length) {
       runInAction(() => {
         this.status = 'requesting'
       })
       const outcome = await permissions.request(this.mode)
       if (outcome === 'privacy-declined') return { kind: 'privacy' }
-      if (outcome === 'denied')
-        return { kind: 'scopes-denied', devices: permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s]) }
+      if (outcome === 'undeclared') return { kind: 'privacy-undeclared' }
+      if (outcome === 'denied') return { kind: 'scopes-denied', devices: denied() }
       if (outcome !== 'granted') return { kind: 'request-failed' }
     }
     const phoneDenied = permissions.lacks(this.mode).phoneDenied
@@ -151,44 +190,94 @@ export class CallStore {
     return null
   }
 
-  private async join(me: Person, contact: Contact, mayRetryForCamera: boolean): Promise<void> {
+  /** The mode needs a device the privacy guide does not declare: no call can work (errno 112). */
+  private undeclaredFor(mode: CallMode): boolean {
+    const { undeclared } = this.ctx.permissions
+    return SCOPES_FOR_MODE[mode].some((s) => undeclared.includes(DEVICE_FOR_SCOPE[s]))
+  }
+
+  private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
+    const refused = await this.ctx.reachability.ensure()
+    if (refused) return this.failed(refused.errCode, me, contact, attempt, mayAskCamera)
+    this.listen()
     const mode = this.mode
     runInAction(() => {
       this.status = 'joining'
     })
+    const join = voip.join1v1Chat({
+      caller: me,
+      listener: contact,
+      roomType: mode,
+      disableSwitchVoice: this.disableSwitchVoice,
+    })
+    const cancelled = new Promise<never>((_resolve, reject) => {
+      this.cancelWait = () => reject(new WaitCancelled())
+    })
+    cancelled.catch(() => undefined) // a cancel after the race is over rejects nothing anyone waits for
     try {
-      await voip.join1v1Chat(
-        { caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice },
-        config.joinTimeoutMs,
-      )
-      this.record(contact, 'connected')
-      runInAction(() => {
-        this.notice = 'connected'
-      })
+      await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
+      const at = this.record(contact, mode, { outcome: 'placed' })
+      this.ongoing = { at, openid: contact.openid }
+      if (attempt === this.attempt) this.notice = 'placed'
     } catch (raw) {
-      if (raw instanceof voip.JoinTimeoutError) {
-        this.record(contact, 'failed')
-        return this.stop({ kind: 'timeout' })
+      if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
+        return this.gaveUpWaiting(join, contact, mode, raw instanceof WaitCancelled)
       }
       const err = toWxError('join1v1Chat', raw)
-      this.record(contact, 'failed', err.errCode)
+      this.record(contact, mode, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
+      if (err.isPrivacyUndeclared) {
+        // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
+        this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
+        return this.stop({ kind: 'privacy-undeclared' })
+      }
       if (err.isPrivacyRefusal) {
         // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
         this.ctx.permissions.markPrivacyDeclined()
         return this.stop({ kind: 'privacy' })
       }
-      const rule = ruleForErrCode(err.errCode)
-      if (rule.retryVoiceWithCamera && mode === 'voice' && mayRetryForCamera)
-        return this.retryVoiceWithCamera(me, contact)
-      // A permission error means our picture of the state was stale: read it again.
-      if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
-      if (rule.reread === 'phone') this.ctx.permissions.readSystem()
-      this.stop(rule.problem)
+      await this.failed(err.errCode, me, contact, attempt, mayAskCamera)
     }
   }
 
+  /**
+   * No answer from WeChat in time, or the person stopped waiting. WeChat may still be ringing (§4.8), so the
+   * attempt is written down now and corrected if WeChat answers later.
+   */
+  private gaveUpWaiting(join: Promise<void>, contact: Contact, mode: CallMode, byPerson: boolean): void {
+    const at = this.record(contact, mode, { outcome: 'failed' })
+    join.then(
+      () => {
+        this.ctx.history.update(at, contact.openid, { outcome: 'placed' })
+        this.ongoing = { at, openid: contact.openid }
+      },
+      (raw: unknown) => {
+        const { errCode } = toWxError('join1v1Chat', raw)
+        if (errCode !== undefined) this.ctx.history.update(at, contact.openid, { errCode })
+      },
+    )
+    if (byPerson) this.notice = 'wait-cancelled'
+    else this.stop({ kind: 'timeout' })
+  }
+
+  /** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode: re-read, ask for the camera, or say why. */
+  private async failed(
+    errCode: number | undefined,
+    me: Person,
+    contact: Contact,
+    attempt: number,
+    mayAskCamera: boolean,
+  ): Promise<void> {
+    const rule = ruleForErrCode(errCode)
+    if (rule.retryVoiceWithCamera && this.mode === 'voice' && mayAskCamera)
+      return this.retryVoiceWithCamera(me, contact, attempt)
+    // A permission error means our picture of the state was stale: read it again.
+    if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
+    if (rule.reread === 'phone') this.ctx.permissions.readSystem()
+    this.stop(rule.problem)
+  }
+
   /** WeChat answered a voice call with -30004: it wants the camera too. Ask for it, then try once more. */
-  private async retryVoiceWithCamera(me: Person, contact: Contact): Promise<void> {
+  private async retryVoiceWithCamera(me: Person, contact: Contact, attempt: number): Promise<void> {
     runInAction(() => {
       this.notice = 'voice-needs-camera'
     })
@@ -196,19 +285,45 @@ export class CallStore {
     await permissions.rereadScopes()
     const outcome = await permissions.requestScopes(['scope.camera'])
     if (outcome === 'privacy-declined') return this.stop({ kind: 'privacy' })
+    if (outcome === 'undeclared') return this.stop({ kind: 'privacy-undeclared' })
     if (outcome === 'denied') return this.stop({ kind: 'scopes-denied', devices: ['camera'] })
     if (outcome !== 'granted') return this.stop({ kind: 'request-failed' })
-    await this.join(me, contact, false)
+    await this.reachAndJoin(me, contact, attempt, false)
   }
 
-  private record(contact: Contact, outcome: 'connected' | 'failed', errCode?: number): void {
-    this.ctx.history.add({
-      at: Date.now(),
-      openid: contact.openid,
-      mode: this.mode,
-      outcome,
-      ...(errCode === undefined ? {} : { errCode }),
-    })
+  /** Listens for WeChat's call events from the first call of the run on (§4.6). */
+  private listen(): void {
+    if (this.listening) return
+    this.listening = true
+    voip.listenToCalls({ membersChanged: this.membersChanged, interrupted: this.interrupted })
+  }
+
+  /** Two members: both are in the call. One, after that: the other person left. */
+  membersChanged(openids: string[]): void {
+    const call = this.ongoing
+    if (!call) return
+    if (openids.length >= 2 && call.answeredAt === undefined) {
+      call.answeredAt = Date.now()
+      this.ctx.history.update(call.at, call.openid, { answeredAt: call.answeredAt })
+    } else if (openids.length <= 1 && call.answeredAt !== undefined) {
+      this.ended()
+    }
+  }
+
+  interrupted(): void {
+    if (this.ongoing?.answeredAt !== undefined) this.ended()
+    this.ongoing = null
+  }
+
+  private ended(): void {
+    const call = this.ongoing
+    if (call) this.ctx.history.update(call.at, call.openid, { endedAt: Math.max(Date.now(), call.answeredAt ?? 0) })
+    this.ongoing = null
+  }
+
+  /** Writes the attempt down; its `at` is the record's identity for what WeChat says later. */
+  private record(contact: Contact, mode: CallMode, result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
+    return this.ctx.history.add({ at: Date.now(), openid: contact.openid, mode, ...result })
   }
 
   private stop(problem: CallProblem): void {

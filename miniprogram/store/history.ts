@@ -14,8 +14,29 @@ export class HistoryStore {
     this.records = records
   }
 
-  add(record: CallRecord): void {
-    this.records = [...this.records, record].slice(-HISTORY_LIMIT)
+  /**
+   * Adds an attempt and returns its `at`, which identifies it for later updates: strictly after the last one
+   * (two attempts within a millisecond are moved apart by one).
+   */
+  add(record: CallRecord): number {
+    const last = this.records[this.records.length - 1]
+    const at = last && record.at <= last.at ? last.at + 1 : record.at
+    this.records = [...this.records, { ...record, at }].slice(-HISTORY_LIMIT)
+    return at
+  }
+
+  /** What WeChat told us later about the attempt at `at` to `openid`: placed after all, answered, ended. */
+  update(
+    at: number,
+    openid: string,
+    patch: Partial<Pick<CallRecord, 'outcome' | 'errCode' | 'answeredAt' | 'endedAt'>>,
+  ): void {
+    this.records = this.records.map((r) => (r.at === at && r.openid === openid ? { ...r, ...patch } : r))
+  }
+
+  /** Whether a call to `openid` was ever placed (so they know Duet can reach them). */
+  placedTo(openid: string): boolean {
+    return this.records.some((r) => r.openid === openid && r.outcome === 'placed')
   }
 
   /** Newest first. */

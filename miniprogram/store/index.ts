@@ -73,6 +73,7 @@ export class RootStore {
     if (!this.permissions.loaded) return
     await this.permissions.refresh()
     this.call.recheck()
+    await this.reachability.retryIfFixed()
   }
 
   /** `<button open-type="openSetting">` came back with WeChat's new authSetting: use it at once. */
@@ -80,6 +81,7 @@ export class RootStore {
     const setting = authSettingFromEvent(detail)
     if (setting) this.permissions.applyAuthSetting(setting)
     this.call.recheck()
+    void this.reachability.retryIfFixed()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

@@ -6,13 +6,27 @@
 export type Loose = Record<string, unknown>
 export type Migration = (value: Loose) => Loose
 
+export const isLoose = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const mapList = (value: unknown, item: (v: Loose) => Loose) =>
+  Array.isArray(value) ? value.map((v) => (isLoose(v) ? item(v) : v)) : value
+
+/**
+ * v1 → v2: version 1 called every successful join "connected"; it only ever meant the call was placed
+ * (platform doc §4.4), and v2 says so. Answered calls are recorded from WeChat's events from v2 on.
+ */
+const placedNotConnected: Migration = (v1) => ({
+  ...v1,
+  history: mapList(v1.history, (record) =>
+    record.outcome === 'connected' ? { ...record, outcome: 'placed' } : record,
+  ),
+})
+
 /** MIGRATIONS[i] turns version i + 1 into version i + 2. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = []
+export const MIGRATIONS: readonly Migration[] = [placedNotConnected]
 
 /** The version this build writes. */
 export const SAVED_VERSION = MIGRATIONS.length + 1
-
-export const isLoose = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Runs every migration from `version` up to the current one; the result carries the current version. */
 export function migrate(value: Loose, version: number, migrations: readonly Migration[] = MIGRATIONS): Loose {

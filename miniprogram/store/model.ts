@@ -17,14 +17,21 @@ export interface Contact extends Person {
   note: string
 }
 
-/** One call attempt that reached WeChat. */
+/**
+ * One call attempt that reached WeChat. 'placed' means WeChat's call screen opened, not that anyone answered
+ * (platform doc §4.4); WeChat's members event, when it comes, adds when the other person answered and left.
+ */
 export interface CallRecord {
   at: number
   openid: string
   mode: CallMode
-  outcome: 'connected' | 'failed'
-  /** WeChat's errCode; absent when it gave none (e.g. a timeout). */
+  outcome: 'placed' | 'failed'
+  /** WeChat's errCode for a failure; absent when it gave none (e.g. no answer from WeChat in time). */
   errCode?: number
+  /** Both people were in the call (members event with two members). */
+  answeredAt?: number
+  /** The answered call ended: the other person left, or it was interrupted. */
+  endedAt?: number
 }
 
 /** Choices a person makes once and expects to be remembered. */

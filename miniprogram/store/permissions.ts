@@ -10,9 +10,12 @@ import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPES_FOR_MODE } fro
 /** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
 export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
 export type ScopeState = 'unasked' | 'granted' | 'denied'
-export type OnboardingStep = 'loading' | 'privacy' | 'recovery' | 'explainer' | 'phone' | 'done'
-/** How a request for a mode's scopes ended. */
-export type RequestOutcome = 'granted' | 'denied' | 'privacy-declined' | 'failed'
+export type OnboardingStep = 'loading' | 'privacy' | 'undeclared' | 'recovery' | 'explainer' | 'phone' | 'done'
+/**
+ * How a request for a mode's scopes ended. 'undeclared': the mini program's privacy guide does not declare
+ * the device (errno 112), which only its developer can fix.
+ */
+export type RequestOutcome = 'granted' | 'denied' | 'privacy-declined' | 'undeclared' | 'failed'
 
 export interface Lacks {
   /** Denied before: only the settings page can switch these back on. */
@@ -47,6 +50,8 @@ export class PermissionsStore {
   phoneSettingsFailed = false
   /** A privacy-gated call waits for the person to answer our consent UI. */
   privacyPromptPending = false
+  /** Devices WeChat refused because the privacy guide does not declare them (errno 112), learnt in this run. */
+  undeclared: Device[] = []
   private answerPrivacyPrompt: ((a: privacyService.PrivacyAnswer) => void) | null = null
   private refreshing: Promise<void> | null = null
 
@@ -92,6 +97,7 @@ export class PermissionsStore {
   get onboardingStep(): OnboardingStep {
     if (!this.loaded) return 'loading'
     if (this.privacyBlocks) return 'privacy'
+    if (this.undeclared.length) return 'undeclared'
     const lacks = this.onboardingLacks
     if (lacks.denied.length) return 'recovery'
     if (lacks.unasked.length) return 'explainer'
@@ -116,22 +122,28 @@ export class PermissionsStore {
 
   /** Never rejects: a read WeChat fails keeps what we knew, so no page waits forever on it. */
   private async readAll(): Promise<void> {
-    const privacyRead = privacyService.getPrivacySetting().catch(() => 'failed' as const)
+    const privacyRead = this.readPrivacy()
     const settingRead = scopeService.getAuthSetting().catch(() => null)
     this.readSystem()
-    const [privacy, authSetting] = await Promise.all([privacyRead, settingRead])
+    const [, authSetting] = await Promise.all([privacyRead, settingRead])
+    runInAction(() => {
+      if (authSetting) this.applyAuthSetting(authSetting)
+      this.loaded = true
+    })
+  }
+
+  /** Reads whether consent is still needed; an unknown answer goes on (WeChat holds a gated call and asks). */
+  private async readPrivacy(): Promise<void> {
+    const privacy = await privacyService.getPrivacySetting().catch(() => 'failed' as const)
     runInAction(() => {
       if (privacy === null) this.privacy = 'agreed'
       else if (privacy === 'failed') {
-        // Unknown: go on. If consent is missing, WeChat holds the next privacy call and our handler asks.
         if (this.privacy === 'unknown') this.privacy = 'agreed'
       } else {
         this.privacyContractName = privacy.contractName
         if (!privacy.needAuthorization) this.privacy = 'agreed'
         else if (this.privacy !== 'declined') this.privacy = 'needed'
       }
-      if (authSetting) this.applyAuthSetting(authSetting)
-      this.loaded = true
     })
   }
 
@@ -185,9 +197,15 @@ export class PermissionsStore {
       runInAction(() => {
         this.scopes = { ...this.scopes, [scope]: 'granted' }
       })
+      // WeChat's combined popup (base library 3.4.2+) may have taken consent with the grant (platform doc §1.6).
+      await this.readPrivacy()
       return 'granted'
     } catch (raw) {
       const err = toWxError('authorize', raw)
+      if (err.isPrivacyUndeclared) {
+        this.markUndeclared([DEVICE_FOR_SCOPE[scope]])
+        return 'undeclared'
+      }
       if (err.isPrivacyRefusal) {
         this.markPrivacyDeclined()
         return 'privacy-declined'
@@ -195,6 +213,11 @@ export class PermissionsStore {
       await this.rereadScopes()
       return this.scopes[scope] === 'denied' ? 'denied' : 'failed'
     }
+  }
+
+  /** WeChat said the privacy guide does not declare these devices (errno 112). */
+  markUndeclared(devices: readonly Device[]): void {
+    this.undeclared = [...new Set([...this.undeclared, ...devices])]
   }
 
   /** WeChat refused a privacy-gated call: consent is missing (or was just declined). */

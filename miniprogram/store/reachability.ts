@@ -1,22 +1,35 @@
 import { makeAutoObservable, reaction, runInAction } from 'mobx-miniprogram'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
-import { CallProblem, problemFromErrCode } from './call-problems'
-import type { Prefs } from './model'
+import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
+import { Device, Prefs, Scope } from './model'
 import type { PermissionsStore } from './permissions'
 
 /** Whether incoming calls can reach me: setEnable1v1Chat as WeChat last confirmed it in this run. */
 export type Reachability = 'unknown' | 'on' | 'off' | 'failed'
 
-export interface ReachabilityContext {
-  permissions: Pick<PermissionsStore, 'support' | 'scopes'>
+/** Why setEnable1v1Chat failed, and its errCode for the same handling as a join's failure. */
+export interface Refusal {
+  problem: CallProblem
+  errCode: number | undefined
 }
 
-/** "Accept calls" and WeChat's setEnable1v1Chat behind it. */
+export interface ReachabilityContext {
+  permissions: Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
+}
+
+const SCOPE_OF_DEVICE = { microphone: 'scope.record', camera: 'scope.camera' } as const
+
+/**
+ * "Accept calls" and WeChat's setEnable1v1Chat behind it. Enabling lasts one run of the mini program
+ * (platform doc §4.1), so it is asked again at every launch; its errors are a join's (§4.2).
+ */
 export class ReachabilityStore {
   state: Reachability = 'unknown'
   acceptCalls = true
-  private pending: { enable: boolean; done: Promise<CallProblem | null> } | null = null
+  /** Why WeChat refused the last setEnable1v1Chat(true) of this run, while it still stands. */
+  refusal: Refusal | null = null
+  private pending: { enable: boolean; done: Promise<Refusal | null> } | null = null
 
   constructor(private readonly ctx: ReachabilityContext) {
     makeAutoObservable<this, 'ctx' | 'pending'>(this, { ctx: false, pending: false }, { autoBind: true })
@@ -34,8 +47,34 @@ export class ReachabilityStore {
   get shouldEnable(): boolean {
     const p = this.ctx.permissions
     return (
-      this.acceptCalls && p.support === 'supported' && p.scopes['scope.record'] === 'granted' && this.state !== 'on'
+      this.acceptCalls &&
+      p.support === 'supported' &&
+      p.scopes['scope.record'] === 'granted' &&
+      this.state === 'unknown'
     )
+  }
+
+  /**
+   * Scopes WeChat wants before it enables calls that a popup can still grant: asking for them is the way out
+   * (a person who chose voice only meets this when WeChat wants the camera too).
+   */
+  get askable(): Scope[] {
+    const problem = this.refusal?.problem
+    if (problem?.kind !== 'scopes-denied') return []
+    const scopes = problem.devices.map((d) => SCOPE_OF_DEVICE[d])
+    return scopes.every((s) => this.ctx.permissions.scopes[s] === 'unasked') ? scopes : []
+  }
+
+  /** What the person can do about a refusal: ask for a scope never asked, or the problem's own way out. */
+  get wayOut(): 'ask' | WayOut | null {
+    if (!this.refusal) return null
+    return this.askable.length ? 'ask' : wayOut(this.refusal.problem)
+  }
+
+  /** The devices WeChat wants, when the refusal is about devices. */
+  get refusedDevices(): Device[] {
+    const problem = this.refusal?.problem
+    return problem && 'devices' in problem ? problem.devices : []
   }
 
   /** From launch on: enable 1v1 as soon as it should be (at launch, or later in onboarding); it shows no popup. */
@@ -49,19 +88,50 @@ export class ReachabilityStore {
     )
   }
 
-  /** Before a call: setEnable1v1Chat(true) unless already on in this run; a problem when WeChat refuses. */
-  ensure(): Promise<CallProblem | null> {
+  /** Before a call: setEnable1v1Chat(true) unless already on in this run; why not, when WeChat refuses. */
+  ensure(): Promise<Refusal | null> {
     return this.state === 'on' ? Promise.resolve(null) : this.request(true)
   }
 
-  /** The "accept calls" switch: off makes WeChat refuse incoming calls; on is the reaction's job. */
+  /** The person asked to try again: ask WeChat again. */
+  retry(): Promise<Refusal | null> {
+    return this.acceptCalls && this.state === 'failed' ? this.request(true) : Promise.resolve(null)
+  }
+
+  /** Back from a settings page: if what WeChat wanted is there now, ask WeChat again. */
+  retryIfFixed(): Promise<Refusal | null> {
+    const problem = this.refusal?.problem
+    if (!problem || !('devices' in problem)) return Promise.resolve(null)
+    const { scopes, phone } = this.ctx.permissions
+    const fixed =
+      problem.kind === 'scopes-denied'
+        ? problem.devices.every((d) => scopes[SCOPE_OF_DEVICE[d]] === 'granted')
+        : problem.devices.every((d) => phone[d] !== 'denied')
+    return fixed ? this.retry() : Promise.resolve(null)
+  }
+
+  /** The way out when WeChat wants a scope that was never asked: ask for it, then enable again. */
+  async askAndRetry(): Promise<void> {
+    const scopes = this.askable
+    if (!scopes.length) return
+    const outcome = await this.ctx.permissions.requestScopes(scopes)
+    if (outcome === 'granted') await this.retry()
+  }
+
+  /** The "accept calls" switch: off makes WeChat refuse incoming calls; on asks WeChat again. */
   async setAcceptCalls(accept: boolean): Promise<void> {
     this.acceptCalls = accept
-    if (!accept && this.state === 'on') await this.request(false)
+    if (!accept) {
+      this.refusal = null
+      if (this.state === 'on') await this.request(false)
+      else this.state = 'unknown'
+    } else if (this.state !== 'on') {
+      this.state = 'unknown'
+    }
   }
 
   /** Concurrent requests for the same state share one wx call (launch's enable and a first call tap). */
-  private request(enable: boolean): Promise<CallProblem | null> {
+  private request(enable: boolean): Promise<Refusal | null> {
     const pending = this.pending
     if (pending && pending.enable === enable) return pending.done
     const done = this.apply(enable)
@@ -73,18 +143,22 @@ export class ReachabilityStore {
     return done
   }
 
-  private async apply(enable: boolean): Promise<CallProblem | null> {
+  private async apply(enable: boolean): Promise<Refusal | null> {
     try {
       await voip.setEnable1v1Chat(enable)
       runInAction(() => {
         this.state = enable ? 'on' : 'off'
+        this.refusal = null
       })
       return null
     } catch (err) {
+      const { errCode } = toWxError('setEnable1v1Chat', err)
+      const refusal: Refusal = { problem: ruleForErrCode(errCode).problem, errCode }
       runInAction(() => {
         this.state = 'failed'
+        if (enable) this.refusal = refusal
       })
-      return problemFromErrCode(toWxError('setEnable1v1Chat', err).errCode)
+      return refusal
     }
   }
 }

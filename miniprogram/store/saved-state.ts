@@ -47,14 +47,21 @@ function readContact(v: unknown): Contact | null {
   return note.ok ? { ...person, note: note.value } : null
 }
 
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0
+
 function readRecord(v: unknown): CallRecord | null {
   if (!isLoose(v)) return null
-  const { at, openid, mode, outcome, errCode } = v
-  if (typeof at !== 'number' || !Number.isFinite(at) || !checkOpenid(openid).ok || !isCallMode(mode)) return null
-  if (outcome !== 'connected' && outcome !== 'failed') return null
+  const { at, openid, mode, outcome, errCode, answeredAt, endedAt } = v
+  if (!isTime(at) || !checkOpenid(openid).ok || !isCallMode(mode)) return null
+  if (outcome !== 'placed' && outcome !== 'failed') return null
   if (errCode !== undefined && typeof errCode !== 'number') return null
+  // Answered and ended only for a placed call, and in order.
+  if (answeredAt !== undefined && (outcome !== 'placed' || !isTime(answeredAt) || answeredAt < at)) return null
+  if (endedAt !== undefined && (!isTime(answeredAt) || !isTime(endedAt) || endedAt < answeredAt)) return null
   const record: CallRecord = { at, openid: openid as string, mode, outcome }
   if (typeof errCode === 'number') record.errCode = errCode
+  if (isTime(answeredAt)) record.answeredAt = answeredAt
+  if (isTime(endedAt)) record.endedAt = endedAt
   return record
 }
 

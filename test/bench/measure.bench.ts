@@ -8,7 +8,7 @@ import { friends, GRANTED, savedState, stored } from '../fixtures'
 
 const OUT = process.env.DUET_BENCH_OUT || path.resolve(__dirname, '../../bench/measure.json')
 const CONTACTS = friends(20)
-const HISTORY = Array.from({ length: 100 }, (_, i) => ({ at: 1_760_000_000_000 + i * 60_000, openid: CONTACTS[i % 5].openid, mode: i % 2 ? 'voice' : 'video', outcome: 'connected' }))
+const HISTORY = Array.from({ length: 100 }, (_, i) => ({ at: 1_760_000_000_000 + i * 60_000, openid: CONTACTS[i % 5].openid, mode: i % 2 ? 'voice' : 'video', outcome: 'placed' }))
 const SAVED = { storage: stored(savedState({ contacts: CONTACTS, history: HISTORY })) }
 
 interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; unusedKeys: string[] }

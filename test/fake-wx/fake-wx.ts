@@ -14,6 +14,7 @@ import { FakeStorage } from './storage'
 import { FakeUi } from './ui'
 import { FakeVoip } from './voip'
 
+/** What a call was about; 'event' is listening to WeChat's events and the events themselves. */
 export type Category =
   'privacy' | 'permission' | 'call' | 'event' | 'system' | 'network' | 'storage' | 'ui' | 'route' | 'login' | 'cloud'
 

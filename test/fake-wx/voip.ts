@@ -6,6 +6,9 @@ import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api } from './fake-wx'
 import type { Device } from './privacy'
 
+/** Node's own turn of the event loop, which jest's fake timers leave alone. */
+const { setImmediate: nextTurn } = require('timers') as typeof import('timers')
+
 /** §4.8: WeChat rings for about a minute. */
 export const RING_SECONDS = 60
 const ALREADY_IN_ROOM = 'join1v1Chat:fail -10086, -1, Already in room!, -1'
@@ -84,7 +87,7 @@ export class FakeVoip {
     call.reportSuccess = null
     this.emitMembers([call.caller.openid, call.listener.openid])
     const hangUpAfter = this.fake.env.listener.hangsUpAfterS
-    if (hangUpAfter !== null) call.timers.push(setTimeout(() => this.listenerLeaves(call), hangUpAfter * 1000))
+    if (hangUpAfter !== null) this.after(call, hangUpAfter, () => this.listenerLeaves(call))
   }
 
   private listenerLeaves(call: ActiveCall): void {
@@ -218,12 +221,21 @@ export class FakeVoip {
     const rings = where === 'inside' || (where === 'background' && env.backgroundListenerRings)
     const answersAfter = rings ? env.listener.answersAfterS : null
     if (answersAfter !== null && answersAfter < RING_SECONDS) {
-      call.timers.push(setTimeout(() => this.answer(call), answersAfter * 1000))
+      this.after(call, answersAfter, () => this.answer(call))
     } else {
       // Nobody answers: WeChat stops ringing after about a minute and nothing fires (§4.6).
       call.timers.push(setTimeout(() => this.end(), RING_SECONDS * 1000))
       if (call.reportSuccess) this.hangingJoins++
     }
+  }
+
+  /**
+   * What the listener does after `seconds` of this call. "At once" (0) is the next turn of the event loop:
+   * after the join's own answer has been handled, as a person is never faster than that.
+   */
+  private after(call: ActiveCall, seconds: number, act: () => void): void {
+    if (seconds === 0) nextTurn(() => this.call === call && act())
+    else call.timers.push(setTimeout(act, seconds * 1000))
   }
 
   private nextOutcome(): JoinOutcome {
@@ -247,7 +259,7 @@ export class FakeVoip {
         else fake.failWith(o, { errMsg: 'exitVoIPChat:fail not in a room' })
       }),
       onVoIPChatMembersChanged: api('2.7.0', 'call', (listener: MembersListener) => {
-        fake.record('onVoIPChatMembersChanged', 'onVoIPChatMembersChanged', 'call', {})
+        fake.record('onVoIPChatMembersChanged', 'onVoIPChatMembersChanged', 'event', {})
         this.membersListeners.add(listener)
       }),
       offVoIPChatMembersChanged: api('2.9.0', 'call', (listener?: MembersListener) => {
@@ -255,7 +267,7 @@ export class FakeVoip {
         else this.membersListeners.clear()
       }),
       onVoIPChatInterrupted: api('2.7.0', 'call', (listener: InterruptedListener) => {
-        fake.record('onVoIPChatInterrupted', 'onVoIPChatInterrupted', 'call', {})
+        fake.record('onVoIPChatInterrupted', 'onVoIPChatInterrupted', 'event', {})
         this.interruptedListeners.add(listener)
       }),
       offVoIPChatInterrupted: api('2.9.0', 'call', (listener?: InterruptedListener) => {

@@ -18,7 +18,7 @@ export interface GalleryState {
 
 const CONTACTS = [{ ...ALICE, note: '大学同学' }, { ...BOB, nickname: '王大锤' }, LONG_NAMED]
 const HISTORY = [
-  { at: Date.UTC(2026, 10, 24, 12, 30), openid: ALICE.openid, mode: 'video', outcome: 'connected' },
+  { at: Date.UTC(2026, 10, 24, 12, 30), openid: ALICE.openid, mode: 'video', outcome: 'placed' },
   { at: Date.UTC(2026, 10, 25, 1, 5), openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
 ]
 const saved = (extra: Record<string, unknown> = {}) => ({ storage: stored({ ...savedState({ contacts: CONTACTS, history: HISTORY }), ...extra }) })

@@ -4,12 +4,30 @@ import { attr, dataset, dispatch, El, instanceOf, queryAll, Rendered, rootDom, t
 
 export type { El }
 
+/** Node's own, never faked: settling is about the app going quiet, not about the app's clock. */
+const { setImmediate: nextTurn } = require('timers') as typeof import('timers')
+
 /**
- * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake
- * answers in microtasks, which one timer turn drains; a few turns cover code that waits on a timer.
+ * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake answers
+ * in microtasks, and so do Duet and the bindings; each turn of the event loop drains them, without the
+ * millisecond a timer would cost. Waiting on the app's clock is `wait()`.
  */
 export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0))
+  for (let i = 0; i < rounds; i++) await new Promise((r) => nextTurn(r))
+}
+
+/**
+ * Time passes on the app's clock (jest's fake timers: the app's timeouts, the listener's ringing and
+ * answering), and then everything settles. Tests that use it call `useFakeClock()` first.
+ */
+export async function wait(seconds: number): Promise<void> {
+  await jest.advanceTimersByTimeAsync(seconds * 1000)
+  await settle()
+}
+
+/** The app's and the fake WeChat's timers and Date run on a clock the test moves with `wait()`. */
+export function useFakeClock(): void {
+  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
 }
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()

@@ -26,7 +26,7 @@ export const CALL_RESULT_WORDS = {
   privacy: '需要先同意隐私保护指引',
   'scopes-denied': '权限已关闭，请在设置中开启后再试',
   'phone-denied': '请在手机设置中允许后再试',
-  connected: '已打开微信通话界面。',
+  placed: '已呼叫，请在微信的通话界面等待对方接听。',
 } as const
 export type CallResult = keyof typeof CALL_RESULT_WORDS
 

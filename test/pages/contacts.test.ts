@@ -158,7 +158,7 @@ describe('bad input gets a clear message and changes nothing saved', () => {
 
 describe('search and order', () => {
   test('most recent call first, then by name; search narrows by nickname', async () => {
-    const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'connected' }]
+    const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'placed' }]
     const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, CAROL], history }) })
     expect(names(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
     page.input('#search', 'bo')

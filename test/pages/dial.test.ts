@@ -3,6 +3,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { CALL_RESULT_WORDS } from '../harness/screens'
 import { LAUNCH, READ_ALL } from '../oracle'
 import { ALICE, GRANTED, ME, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
@@ -52,9 +53,6 @@ function lastJoin(app: LaunchedApp): Record<string, unknown> {
   return join.args as Record<string, unknown>
 }
 
-/** What a first voice call does once the microphone is granted: become reachable, then call. */
-const ENABLE_THEN_JOIN = ['setEnable1v1Chat(true)', 'join1v1Chat(voice)']
-
 /** A person never sees the page stuck on "calling". */
 function expectIdle(page: PageHandle) {
   expect(page.isDisabled('#call')).toBe(false)
@@ -75,7 +73,7 @@ describe('a phone with everything granted', () => {
         roomType: mode,
         disableSwitchVoice: false,
       })
-      expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+      expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
       expectIdle(page)
     },
   )
@@ -102,7 +100,7 @@ describe('a phone with everything granted', () => {
     await new Promise((r) => setTimeout(r, 60))
     await settle()
     expect(page.text('#call-error')).toBe('微信长时间没有响应，请重试。')
-    expect(page.exists('#retry')).toBe(true)
+    expect(page.exists('#call-retry')).toBe(true)
     expectIdle(page)
   })
 
@@ -152,7 +150,12 @@ describe('what the mode needs', () => {
       env: { authSetting: {} },
       user: { popups: { 'scope.record': ['allow'] } },
     })
-    expect(calls).toEqual(['authorize(scope.record)', 'setEnable1v1Chat(true)', 'join1v1Chat(voice)'])
+    expect(calls).toEqual([
+      'authorize(scope.record)',
+      'setEnable1v1Chat(true)',
+      'getPrivacySetting',
+      'join1v1Chat(voice)',
+    ])
     expect(app.fake.scopes.popupsShown).toEqual(['scope.record'])
   })
 
@@ -165,7 +168,9 @@ describe('what the mode needs', () => {
     expect(calls).toEqual([
       'authorize(scope.record)',
       'setEnable1v1Chat(true)',
+      'getPrivacySetting',
       'authorize(scope.camera)',
+      'getPrivacySetting',
       'join1v1Chat(video)',
     ])
   })
@@ -245,7 +250,12 @@ describe('what the mode needs', () => {
     expect(app.fake.count('authorize')).toBe(0)
     page.tap('#privacy-agree')
     await settle()
-    expect(app.fake.trace().slice(-3)).toEqual(['authorize(scope.record)', ...ENABLE_THEN_JOIN])
+    expect(app.fake.trace().slice(-4)).toEqual([
+      'authorize(scope.record)',
+      'setEnable1v1Chat(true)',
+      'getPrivacySetting',
+      'join1v1Chat(voice)',
+    ])
   })
 })
 
@@ -255,8 +265,14 @@ describe('the voice call WeChat answers with -30004 (it wants the camera too)', 
       env: { authSetting: { 'scope.record': true }, voiceCallNeedsCamera: true },
       user: { popups: { 'scope.camera': ['allow'] } },
     })
-    expect(calls).toEqual(['join1v1Chat(voice)', 'getSetting', 'authorize(scope.camera)', 'join1v1Chat(voice)'])
-    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+    expect(calls).toEqual([
+      'join1v1Chat(voice)',
+      'getSetting',
+      'authorize(scope.camera)',
+      'getPrivacySetting',
+      'join1v1Chat(voice)',
+    ])
+    expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
   })
 
   test('camera refused: the reason and the way to the settings page, and no second join', async () => {
@@ -292,19 +308,18 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     [-20000, '还没有开通双人通话功能', null],
     [-20001, '这台手机不支持小程序通话', null],
     [-20002, '你已经在通话中', null],
-    [-20003, '另一个小程序正在通话', '#retry'],
-    [-30000, '微信出现系统错误', '#retry'],
+    [-20003, '另一个小程序正在通话', '#call-retry'],
+    [-30000, '微信出现系统错误', '#call-retry'],
     [-30001, '手机没有允许微信使用摄像头', '#open-app-settings'],
     [-30002, '手机没有允许微信使用麦克风', '#open-app-settings'],
     [-30003, '麦克风权限已关闭', '#fix-permissions'],
     [-30004, '摄像头权限已关闭', '#fix-permissions'],
-    [-1, '你已经在通话中', null],
-    [-2, '麦克风正被其他通话占用', '#retry'],
-    [-3, '通话在连接时被中断', '#retry'],
-    [-1000, '微信出现系统错误', '#retry'],
-    [-424242, '通话失败，请稍后重试。', '#retry'],
+    [-1, '上一通电话可能还没有完全结束', '#call-retry'],
+    [-2, '麦克风正被其他通话占用', '#call-retry'],
+    [-1000, '微信出现系统错误', '#call-retry'],
+    [-424242, '通话失败，请稍后重试。', '#call-retry'],
   ]
-  const WAYS = ['#retry', '#open-app-settings', '#fix-permissions', '#edit-profile']
+  const WAYS = ['#call-retry', '#open-app-settings', '#fix-permissions', '#edit-profile']
 
   test.each(rows)('%i (video)', async (errCode, message, way) => {
     const { app, page } = await dialAndTap({ mode: 'video', env: { joinOutcomes: [{ errCode }] } })
@@ -314,6 +329,17 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     expectIdle(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
     expect(page.text('.history-item__outcome')).toBe(`未接通（${errCode}）`)
+  })
+
+  test("-3 (left while joining, including one's own cancel) is a neutral note with a way to call again, not a red error", async () => {
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -3 }, 'place'] } })
+    expect(page.exists('#call-error')).toBe(false)
+    expect(page.text('#call-notice')).toContain('通话没有接通就结束了')
+    expect(page.text('.history-item__outcome')).toBe('已取消')
+    page.tap('#call-retry')
+    await settle()
+    expect(app.fake.count('join1v1Chat')).toBe(2)
+    expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
   })
 
   test('a permission error re-reads the state it contradicts', async () => {
@@ -332,10 +358,10 @@ describe('every join1v1Chat failure has a message and a way out', () => {
 
   test('retry after a passing failure', async () => {
     const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'place'] } })
-    page.tap('#retry')
+    page.tap('#call-retry')
     await settle()
     expect(app.fake.count('join1v1Chat')).toBe(2)
-    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+    expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
   })
 
   test('setEnable1v1Chat refused (-20000): explained, and join is never tried', async () => {
@@ -373,11 +399,10 @@ describe('missing pieces', () => {
 
 describe('call history', () => {
   test('each attempt is recorded, shown newest first for this contact, and kept across a relaunch', async () => {
-    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -3 }, 'place'] } })
-    app.fake.voip.hangUp()
-    page.tap('#retry')
+    const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'place'] } })
+    page.tap('#call-retry')
     await settle()
-    expect(page.all('.history-item__outcome').map((n) => n.dom.textContent)).toEqual(['已接通', '未接通（-3）'])
+    expect(page.texts('.history-item__outcome')).toEqual(['已呼叫', '未接通（-2）'])
     const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
     const page2 = await again.open('dial', { openid: ALICE.openid })
     expect(page2.all('.history-item').length).toBe(2)
@@ -395,7 +420,7 @@ describe('call history', () => {
     const saved = app.fake.env.storage[STORAGE_KEY] as { history: Array<{ at: number; outcome: string }> }
     expect(saved.history).toHaveLength(100)
     expect(saved.history[0].at).toBe(2)
-    expect(saved.history[99].outcome).toBe('connected')
+    expect(saved.history[99].outcome).toBe('placed')
   })
 })
 
@@ -440,7 +465,7 @@ describe('the privacy guide changed since the person last agreed', () => {
     page.tap('#privacy-agree')
     await settle()
     expect(app.fake.voip.joins).toHaveLength(1)
-    expect(page.text('#call-notice')).toBe('已打开微信通话界面。')
+    expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
   })
 
   test('declining ends the attempt with the privacy message, not a stuck "calling"', async () => {
@@ -464,11 +489,13 @@ describe('a privacy prompt left open on the dial page', () => {
     const contacts = await app.open('contacts')
     contacts.tap('#privacy-agree')
     await settle()
-    expect(app.fake.trace().slice(-5)).toEqual([
+    expect(app.fake.trace().slice(-6)).toEqual([
       'authorize(scope.record)',
       'agreePrivacyAuthorization(#privacy-agree)',
       'resolvePrivacy(agree #privacy-agree)',
-      ...ENABLE_THEN_JOIN,
+      'setEnable1v1Chat(true)',
+      'getPrivacySetting',
+      'join1v1Chat(voice)',
     ])
     expect(app.store.call.status).toBe('idle')
   })

@@ -41,11 +41,13 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
     page.tap('#privacy-agree')
     await settle()
     // Consent is given once: the camera request that follows is not gated again.
-    expect(app.fake.trace(['privacy', 'permission']).slice(-4)).toEqual([
+    expect(app.fake.trace(['privacy', 'permission']).slice(-6)).toEqual([
       'authorize(scope.record)',
       'agreePrivacyAuthorization(#privacy-agree)',
       'resolvePrivacy(agree #privacy-agree)',
+      'getPrivacySetting',
       'authorize(scope.camera)',
+      'getPrivacySetting',
     ])
     expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
     expect(page.text('#step-title')).toBe('一切就绪')

@@ -90,6 +90,8 @@ describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone'
         }
         next[k] = 'granted'
         if (k === 'mic') expectedCalls.push('setEnable1v1Chat(true)')
+        // After a grant, consent is read again: the popup may have carried it (platform doc §1.6).
+        expectedCalls.push('getPrivacySetting')
       }
     } else if (step === 'recovery') {
       page.tap('#open-settings')

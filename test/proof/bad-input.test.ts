@@ -179,7 +179,7 @@ const rows: Row[] = [
             at: i + 1,
             openid: ALICE.openid,
             mode: 'voice',
-            outcome: 'connected',
+            outcome: 'placed',
           })),
         },
       },
@@ -247,7 +247,7 @@ const rows: Row[] = [
     page: 'dial',
     env: { authSetting: GRANTED, failures: { getNetworkType: { errMsg: 'getNetworkType:fail' } } },
     act: tapCall,
-    shows: ['#call-notice', '已打开微信通话界面。'],
+    shows: ['#call-notice', '已呼叫'],
   },
   {
     name: 'wx: join1v1Chat never calls back',

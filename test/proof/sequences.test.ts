@@ -9,8 +9,8 @@ import { launch, LaunchedApp, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { ALICE, ME, savedState, STORAGE_KEY } from '../fixtures'
 
-/** npm test runs 500 (half a minute); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
-const RUNS = Number(process.env.DUET_FUZZ_RUNS || 500)
+/** npm test runs 300 (a quarter of a minute); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
+const RUNS = Number(process.env.DUET_FUZZ_RUNS || 300)
 const SEED = Number(process.env.DUET_FUZZ_SEED || 20261125)
 const KEY = STORAGE_KEY
 

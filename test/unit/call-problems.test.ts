@@ -1,5 +1,5 @@
 // WeChat's errCodes → what Duet says and does, one row each (platform doc §4), without a call.
-import { problemFromErrCode, ruleForErrCode, wayOut } from '../../miniprogram/store/call-problems'
+import { problemFromErrCode, ruleForErrCode, tone, wayOut } from '../../miniprogram/store/call-problems'
 
 test.each([
   [-20000, 'not-enabled', 'none', undefined],
@@ -11,9 +11,9 @@ test.each([
   [-30002, 'phone-denied', 'phone-settings', 'phone'],
   [-30003, 'scopes-denied', 'fix-permissions', 'scopes'],
   [-30004, 'scopes-denied', 'fix-permissions', 'scopes'],
-  [-1, 'already-in-call', 'none', undefined],
+  [-1, 'stale-room', 'retry', undefined],
   [-2, 'mic-busy', 'retry', undefined],
-  [-3, 'interrupted', 'retry', undefined],
+  [-3, 'left', 'retry', undefined],
   [-1000, 'system-error', 'retry', undefined],
   [31337, 'unknown-error', 'retry', undefined],
 ])('%i → %s, way out %s, re-read %s', (errCode, kind, way, reread) => {
@@ -35,4 +35,14 @@ test('only -30004 may be answered by asking for the camera and trying the voice 
 
 test('a failure with no errCode is an unknown error that carries no code', () => {
   expect(problemFromErrCode(undefined)).toEqual({ kind: 'unknown-error' })
+})
+
+test('-1 after an earlier call: leave the stale room, then try again (platform doc §4.7)', () => {
+  const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000]
+  expect(codes.filter((c) => ruleForErrCode(c).leaveRoomBeforeRetry)).toEqual([-1])
+})
+
+test("-3 (left while joining, also one's own cancel) is a neutral note; every other code is an error", () => {
+  const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000, 31337]
+  expect(codes.filter((c) => tone(problemFromErrCode(c)) === 'note')).toEqual([-3])
 })

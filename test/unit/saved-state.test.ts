@@ -35,6 +35,41 @@ test('no migration throws on damaged input: validation, after it, judges what is
   for (const value of damaged) expect(migrate({ ...value, version: 1 }, 1).version).toBe(SAVED_VERSION)
 })
 
+describe('v1 → v2: a successful join was only ever placed (platform doc §4.4)', () => {
+  test('the migration turns "connected" into "placed" and leaves everything else as it was', () => {
+    const v1 = {
+      version: 1,
+      profile: ME,
+      history: [{ at: 1, outcome: 'connected', x: 1 }, { at: 2, outcome: 'failed' }, 3],
+    }
+    expect(MIGRATIONS[0](v1)).toEqual({
+      ...v1,
+      history: [{ at: 1, outcome: 'placed', x: 1 }, { at: 2, outcome: 'failed' }, 3],
+    })
+  })
+
+  test("the first release's connected call is now placed, and nobody claims it was answered", () => {
+    const { state } = parseSavedState(V1_FILE)
+    expect(state.history.map((r) => r.outcome)).toEqual(['failed', 'placed', 'failed', 'failed'])
+    expect(state.history.filter((r) => r.answeredAt !== undefined || r.endedAt !== undefined)).toEqual([])
+  })
+
+  test('v2 refuses "connected": only a v1 file may say it', () => {
+    const { state, problem } = parseSavedState({ version: 2, history: [{ ...V1_FILE.history[1] }] })
+    expect([state.history, problem]).toEqual([[], 'partly-corrupted'])
+  })
+
+  test('answered and ended times must be in order, and only on a placed call', () => {
+    const base = { at: 1000, openid: ALICE.openid, mode: 'voice', outcome: 'placed' }
+    const read = (record: object) => parseSavedState({ version: 2, history: [record] }).state.history.length
+    expect(read({ ...base, answeredAt: 2000, endedAt: 3000 })).toBe(1)
+    expect(read({ ...base, answeredAt: 500 })).toBe(0)
+    expect(read({ ...base, answeredAt: 2000, endedAt: 1500 })).toBe(0)
+    expect(read({ ...base, endedAt: 3000 })).toBe(0)
+    expect(read({ ...base, outcome: 'failed', answeredAt: 2000 })).toBe(0)
+  })
+})
+
 describe('a v1 file exactly as the first release wrote it', () => {
   test('loads with every contact, history record and pref intact', () => {
     const { state, problem } = parseSavedState(JSON.parse(JSON.stringify(V1_FILE)))

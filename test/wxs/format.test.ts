@@ -6,6 +6,7 @@ interface Format {
   modeLabel(mode: string, labels: Record<string, string> | undefined): string
   callTime(timestamp: unknown): string
   outcome(record: unknown, labels: typeof strings.dial | undefined): string
+  duration(ms: unknown): string
 }
 const fmt = loadWxs<Format>('wxs/format.wxs')
 
@@ -42,9 +43,22 @@ test('callTime is "MM-DD HH:mm" in local time, zero-padded', () => {
   expect(fmt.callTime(-1)).toBe('')
 })
 
-test("outcome says connected, or not connected with WeChat's code", () => {
-  expect(fmt.outcome({ outcome: 'connected' }, strings.dial)).toBe('已接通')
+test('outcome: placed is not answered; answered calls show their length; -3 is a cancel, not a failure', () => {
+  expect(fmt.outcome({ outcome: 'placed' }, strings.dial)).toBe('已呼叫')
+  expect(fmt.outcome({ outcome: 'placed', answeredAt: 5000 }, strings.dial)).toBe('已接通')
+  expect(fmt.outcome({ outcome: 'placed', answeredAt: 5000, endedAt: 5000 + 192_000 }, strings.dial)).toBe(
+    '已接通 · 通话 3:12',
+  )
   expect(fmt.outcome({ outcome: 'failed', errCode: -30002 }, strings.dial)).toBe('未接通（-30002）')
-  expect(fmt.outcome({ outcome: 'failed' }, strings.dial)).toBe('未接通')
+  expect(fmt.outcome({ outcome: 'failed', errCode: -3 }, strings.dial)).toBe('已取消')
+  expect(fmt.outcome({ outcome: 'failed' }, strings.dial)).toBe('未接通（微信没有响应）')
   expect(fmt.outcome(null, strings.dial)).toBe('')
+})
+
+test('duration is m:ss, and h:mm:ss past an hour', () => {
+  expect(fmt.duration(0)).toBe('0:00')
+  expect(fmt.duration(192_400)).toBe('3:12')
+  expect(fmt.duration(3_725_000)).toBe('1:02:05')
+  expect(fmt.duration(-1)).toBe('')
+  expect(fmt.duration(undefined)).toBe('')
 })

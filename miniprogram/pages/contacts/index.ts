@@ -1,4 +1,5 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { goTo, pageUrl } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -9,6 +10,7 @@ type InputEvent = WechatMiniprogram.Input
 const value = (e: InputEvent): string => e.detail.value
 
 ComponentWithStore({
+  ...withBehaviors(settingsWaysOut),
   data: {
     t: strings.contacts,
     tc: strings.common,
@@ -35,6 +37,11 @@ ComponentWithStore({
       shareOffer: () => contacts.shareOffer,
       shareBadLink: () => contacts.shareProblem !== null,
       acceptCalls: () => store.reachability.acceptCalls,
+      // Why others cannot call me now (setEnable1v1Chat refused), and what to do about it.
+      reachProblem: () => strings.callProblemText(store.reachability.refusal?.problem ?? null),
+      reachWay: () => store.reachability.wayOut,
+      reachAskLabel: () =>
+        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(store.reachability.refusedDevices)),
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
@@ -91,6 +98,12 @@ ComponentWithStore({
     },
     onDismissShare() {
       contacts.dismissShare()
+    },
+    onReachAsk() {
+      void store.reachability.askAndRetry()
+    },
+    onReachRetry() {
+      void store.reachability.retry()
     },
     onAcceptCalls(e: WechatMiniprogram.SwitchChange) {
       void store.reachability.setAcceptCalls(e.detail.value)

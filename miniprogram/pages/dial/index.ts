@@ -23,15 +23,26 @@ ComponentWithStore({
       status: () => call.status,
       busy: () => call.busy,
       problemText: () => strings.callProblemText(call.problem),
+      // How the problem is shown: the deployer's privacy-guide mistake, a neutral note, or an error.
+      problemShape: () =>
+        call.problem?.kind === 'privacy-undeclared' ? 'undeclared' : call.tone === 'note' ? 'note' : 'error',
       wayOut: () => call.wayOut,
       notice: () => call.notice,
+      reachHint: () => call.reachHint,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () =>
         store.history
           .forContact(call.contactOpenid)
           .slice(0, HISTORY_SHOWN)
-          .map(({ at, mode, outcome, errCode }) => ({ at, mode, outcome, errCode })),
+          .map(({ at, mode, outcome, errCode, answeredAt, endedAt }) => ({
+            at,
+            mode,
+            outcome,
+            errCode,
+            answeredAt,
+            endedAt,
+          })),
     },
     actions: [],
   },
@@ -54,6 +65,12 @@ ComponentWithStore({
     },
     onCall() {
       void call.start()
+    },
+    onRetry() {
+      void call.retry()
+    },
+    onCancelWait() {
+      call.stopWaiting()
     },
     onEditProfile() {
       backTo('contacts')

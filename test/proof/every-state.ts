@@ -1,0 +1,218 @@
+// Every combination of privacy × microphone scope × camera scope × WeChat's phone microphone and camera
+// permission × where Duet runs (old WeChat, DevTools, iOS, Android) × mode × whether WeChat holds a join for
+// consent × the combined privacy popup × how the person called behaves, checked against the independent
+// oracle in test/oracle.ts: the onboarding step, what a call tap ends with, the platform calls made on the
+// way, and what the call history says once the other person has done what they do.
+// This module holds the table and both ways of checking it; every-state-*.test.ts run it, split by where
+// Duet runs so that jest's two workers share it:
+// - npm test: the whole table against the store (no pages), plus a fixed sample through the real pages.
+// - npm run proof:pages (DUET_EVERY_STATE=pages; .ci/run runs it): the whole table through the real pages.
+import type { Environment, ScriptedUser } from '../fake-wx'
+import type { FakeWx } from '../fake-wx'
+import type { RootStore } from '../../miniprogram/store/index'
+import { launch, launchStore } from '../harness/app'
+import { PageHandle, settle } from '../harness/page'
+import { callResultShown, routeOf, stepShown } from '../harness/screens'
+import { ALICE, ME, stored } from '../fixtures'
+import {
+  authSettingOf,
+  callTapFor,
+  Env,
+  FullState,
+  launchCallsFor,
+  ListenerBehaviour,
+  onboardingStepFor,
+  osValuesOn,
+  Privacy,
+  recordFor,
+  SCOPE_VALUES,
+} from '../oracle'
+
+export const PRIVACY: Privacy[] = ['needed', 'agreed', 'declined', 'changed']
+export const ENVS: Env[] = ['old-base-library', 'devtools', 'ios', 'android']
+const LISTENERS: ListenerBehaviour[] = ['answers', 'never', 'outside']
+const ENV: Record<Env, Partial<Environment>> = {
+  'old-base-library': { sdkVersion: '2.19.0' },
+  devtools: { platform: 'devtools' },
+  ios: { platform: 'ios' },
+  android: { platform: 'android' },
+}
+/** The listener acts at once: the table is about what is recorded, not about how long it takes. */
+const LISTENER: Record<ListenerBehaviour, Environment['listener']> = {
+  answers: { where: 'inside', answersAfterS: 0, hangsUpAfterS: 0 },
+  never: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
+  outside: { where: 'outside', answersAfterS: 0, hangsUpAfterS: null },
+}
+const PLATFORM = ['privacy', 'permission', 'call', 'system', 'network']
+/** Every popup is allowed: the table is about where each state leads when the person cooperates. */
+const USER: Partial<ScriptedUser> = { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } }
+/** One state in SAMPLE_EVERY goes through the pages in npm test: a prime, so the sample crosses every dimension. */
+const SAMPLE_EVERY = 263
+
+export const ALL: FullState[] = []
+for (const env of ENVS)
+  for (const privacy of PRIVACY)
+    for (const mic of SCOPE_VALUES)
+      for (const camera of SCOPE_VALUES)
+        for (const phoneMic of osValuesOn(env))
+          for (const phoneCamera of osValuesOn(env))
+            for (const mode of ['voice', 'video'] as const)
+              for (const gatedJoin of [true, false])
+                for (const combinedPopup of [true, false])
+                  for (const listener of LISTENERS)
+                    ALL.push({
+                      privacy,
+                      mic,
+                      camera,
+                      phoneMic,
+                      phoneCamera,
+                      env,
+                      mode,
+                      gatedJoin,
+                      combinedPopup,
+                      listener,
+                    })
+
+export const THROUGH_PAGES =
+  process.env.DUET_EVERY_STATE === 'pages' ? ALL : ALL.filter((_, i) => i % SAMPLE_EVERY === 0)
+
+function envFor(s: FullState): Partial<Environment> {
+  return {
+    ...ENV[s.env],
+    privacyNeedsAgreement: s.privacy === 'needed' || s.privacy === 'declined',
+    authSetting: authSettingOf(s),
+    os: { microphone: s.phoneMic, camera: s.phoneCamera },
+    joinPrivacyGated: s.gatedJoin,
+    combinedPrivacyPopup: s.combinedPopup,
+    listener: LISTENER[s.listener],
+    storage: stored({ profile: ME, contacts: [ALICE], prefs: { lastMode: s.mode } }),
+  }
+}
+
+interface Observed {
+  launchCalls: string[]
+  step: string
+  result: string
+  calls: string[]
+  record: 'answered' | 'placed' | null
+}
+
+function expected(s: FullState): Observed {
+  const tap = callTapFor(s)
+  return {
+    launchCalls: launchCallsFor(s),
+    step: onboardingStepFor(s),
+    result: tap.result,
+    calls: tap.calls,
+    record: recordFor(s),
+  }
+}
+
+const platformCalls = (fake: FakeWx, from: number) =>
+  fake.calls
+    .slice(from)
+    .filter((c) => PLATFORM.includes(c.category))
+    .map((c) => c.summary)
+
+/** What the history says of the call, once the listener has acted; the caller gives up on a call nobody answers. */
+function recordAfter(fake: FakeWx, store: RootStore): Observed['record'] {
+  const record = store.history.forContact(ALICE.openid)[0]
+  if (fake.voip.inCall) fake.voip.hangUp()
+  if (!record || record.outcome !== 'placed') return null
+  return record.answeredAt !== undefined && record.endedAt !== undefined ? 'answered' : 'placed'
+}
+
+/**
+ * The call tap, with the person answering Duet's consent card whenever WeChat holds a call for it.
+ * `agree` is how they do it: through the store, or a tap on the card of the page.
+ */
+async function tapAndAgree(tapped: Promise<void> | void, store: RootStore, agree: () => void): Promise<void> {
+  let done = false
+  void Promise.resolve(tapped).then(() => (done = true))
+  for (let i = 0; i < 20 && !(done && store.call.status === 'idle'); i++) {
+    await settle(1)
+    if (store.permissions.privacyPromptPending) agree()
+  }
+  await settle()
+}
+
+async function throughStore(s: FullState): Promise<Observed> {
+  const { fake, store } = await launchStore(envFor(s), USER)
+  const launchCalls = fake.trace()
+  if (s.privacy === 'declined' && store.permissions.onboardingStep === 'privacy') store.permissions.declinePrivacy()
+  const step = store.permissions.onboardingStep
+  if (s.privacy === 'changed') fake.env.privacyNeedsAgreement = true
+  const mark = fake.calls.length
+  store.call.open(ALICE.openid)
+  await tapAndAgree(store.call.start(), store, () => {
+    fake.privacy.tapAgreeButton('privacy-agree')
+    store.agreePrivacy('privacy-agree')
+  })
+  const problem = store.call.problem
+  const result = problem ? problem.kind : store.call.notice === 'placed' ? 'placed' : '?nothing'
+  expect(store.call.status).toBe('idle')
+  return { launchCalls, step, result, calls: platformCalls(fake, mark), record: recordAfter(fake, store) }
+}
+
+async function throughPages(s: FullState): Promise<Observed> {
+  const app = await launch(envFor(s), USER)
+  const onboarding = await app.open('onboarding')
+  const launchCalls = app.fake.trace()
+  if (s.privacy === 'declined' && onboarding.exists('#privacy-decline')) {
+    onboarding.tap('#privacy-decline')
+    await settle()
+  }
+  // Nothing left to do: the walkthrough steps aside for the contacts page.
+  const step = app.top()?.route === routeOf('contacts') ? 'done' : stepShown(onboarding)
+  const dial: PageHandle = await app.open('dial', { openid: ALICE.openid })
+  if (s.privacy === 'changed') app.fake.env.privacyNeedsAgreement = true
+  const mark = app.fake.calls.length
+  await tapAndAgree(dial.tap('#call'), app.store, () => dial.tap('#privacy-agree'))
+  expect(dial.isDisabled('#call')).toBe(false)
+  const result = callResultShown(dial)
+  return { launchCalls, step, result, calls: platformCalls(app.fake, mark), record: recordAfter(app.fake, app.store) }
+}
+
+/** Never a wx.authorize for a scope that was denied before. */
+function noAuthorizeAfterDenial(s: FullState, calls: string[]): void {
+  if (s.mic === 'denied') expect(calls).not.toContain('authorize(scope.record)')
+  if (s.camera === 'denied') expect(calls).not.toContain('authorize(scope.camera)')
+}
+
+/** Checks every state of the table for `envs`: all against the store, the sample (or all) through the pages. */
+export function checkEveryState(envs: Env[]): void {
+  const counted = { store: 0, pages: 0 }
+  afterAll(() => {
+    console.log(
+      `every-state (${envs.join(', ')}): ${counted.store} states checked against the store, ${counted.pages} through the real pages`,
+    )
+  })
+
+  describe.each(envs)('%s', (env) => {
+    test.each(PRIVACY)(
+      'privacy %s, against the store: every other dimension',
+      async (privacy) => {
+        for (const s of ALL.filter((x) => x.env === env && x.privacy === privacy)) {
+          const observed = await throughStore(s)
+          expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
+          noAuthorizeAfterDenial(s, observed.calls)
+          counted.store++
+        }
+      },
+      300_000,
+    )
+
+    test.each(PRIVACY)(
+      'privacy %s, through the real pages',
+      async (privacy) => {
+        for (const s of THROUGH_PAGES.filter((x) => x.env === env && x.privacy === privacy)) {
+          const observed = await throughPages(s)
+          expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
+          noAuthorizeAfterDenial(s, observed.calls)
+          counted.pages++
+        }
+      },
+      1_800_000,
+    )
+  })
+}
