@@ -29,6 +29,19 @@ export type CallNotice = 'placed' | 'voice-needs-camera' | 'wait-cancelled' | nu
 class WaitCancelled extends Error {}
 
 /**
+ * A call from the moment it is joined: WeChat's events may come before its join answers (when WeChat answers
+ * only once the other person does), so what they say is kept here and written to the record once it exists.
+ */
+interface OngoingCall {
+  openid: string
+  /** The history record's identity, once written. */
+  at?: number
+  placed: boolean
+  answeredAt?: number
+  endedAt?: number
+}
+
+/**
  * The call flow: preflight in the documented order, then setEnable1v1Chat and join1v1Chat. A successful join
  * means the call was placed (platform doc §4.4); WeChat's events, when they come, tell when it was answered
  * and ended (§4.6). Nothing waits for them.
@@ -40,8 +53,8 @@ export class CallStore {
   status: CallStatus = 'idle'
   problem: CallProblem | null = null
   notice: CallNotice = null
-  /** The call WeChat's events are about: the last one placed in this run, until it ends. */
-  private ongoing: { at: number; openid: string; answeredAt?: number } | null = null
+  /** The call WeChat's events are about: the last one joined in this run, until it ends. */
+  private ongoing: OngoingCall | null = null
   private listening = false
   /** Each tap is an attempt; a late answer to an older one changes no screen. */
   private attempt = 0
@@ -204,6 +217,8 @@ export class CallStore {
     runInAction(() => {
       this.status = 'joining'
     })
+    const call: OngoingCall = { openid: contact.openid, placed: false }
+    this.ongoing = call
     const join = voip.join1v1Chat({
       caller: me,
       listener: contact,
@@ -216,13 +231,13 @@ export class CallStore {
     cancelled.catch(() => undefined) // a cancel after the race is over rejects nothing anyone waits for
     try {
       await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
-      const at = this.record(contact, mode, { outcome: 'placed' })
-      this.ongoing = { at, openid: contact.openid }
+      this.placed(call, this.record(contact, mode, { outcome: 'placed' }))
       if (attempt === this.attempt) this.notice = 'placed'
     } catch (raw) {
       if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
-        return this.gaveUpWaiting(join, contact, mode, raw instanceof WaitCancelled)
+        return this.gaveUpWaiting(join, call, contact, mode, raw instanceof WaitCancelled)
       }
+      if (this.ongoing === call) this.ongoing = null
       const err = toWxError('join1v1Chat', raw)
       this.record(contact, mode, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
       if (err.isPrivacyUndeclared) {
@@ -243,20 +258,43 @@ export class CallStore {
    * No answer from WeChat in time, or the person stopped waiting. WeChat may still be ringing (§4.8), so the
    * attempt is written down now and corrected if WeChat answers later.
    */
-  private gaveUpWaiting(join: Promise<void>, contact: Contact, mode: CallMode, byPerson: boolean): void {
+  private gaveUpWaiting(
+    join: Promise<void>,
+    call: OngoingCall,
+    contact: Contact,
+    mode: CallMode,
+    byPerson: boolean,
+  ): void {
     const at = this.record(contact, mode, { outcome: 'failed' })
+    call.at = at
     join.then(
-      () => {
-        this.ctx.history.update(at, contact.openid, { outcome: 'placed' })
-        this.ongoing = { at, openid: contact.openid }
-      },
+      () => this.placed(call, at),
       (raw: unknown) => {
+        if (this.ongoing === call) this.ongoing = null
         const { errCode } = toWxError('join1v1Chat', raw)
         if (errCode !== undefined) this.ctx.history.update(at, contact.openid, { errCode })
       },
     )
     if (byPerson) this.notice = 'wait-cancelled'
     else this.stop({ kind: 'timeout' })
+  }
+
+  /** WeChat placed the call recorded at `at`: it is placed, with whatever its events said meanwhile. */
+  private placed(call: OngoingCall, at: number): void {
+    call.at = at
+    call.placed = true
+    this.writeDown(call)
+  }
+
+  /** Writes what is known of a placed call into its record. */
+  private writeDown(call: OngoingCall): void {
+    if (!call.placed || call.at === undefined) return
+    const { answeredAt, endedAt } = call
+    this.ctx.history.update(call.at, call.openid, {
+      outcome: 'placed',
+      ...(answeredAt === undefined ? {} : { answeredAt }),
+      ...(endedAt === undefined ? {} : { endedAt }),
+    })
   }
 
   /** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode: re-read, ask for the camera, or say why. */
@@ -304,20 +342,21 @@ export class CallStore {
     if (!call) return
     if (openids.length >= 2 && call.answeredAt === undefined) {
       call.answeredAt = Date.now()
-      this.ctx.history.update(call.at, call.openid, { answeredAt: call.answeredAt })
+      this.writeDown(call)
     } else if (openids.length <= 1 && call.answeredAt !== undefined) {
-      this.ended()
+      this.ended(call)
     }
   }
 
   interrupted(): void {
-    if (this.ongoing?.answeredAt !== undefined) this.ended()
+    const call = this.ongoing
+    if (call?.answeredAt !== undefined) this.ended(call)
     this.ongoing = null
   }
 
-  private ended(): void {
-    const call = this.ongoing
-    if (call) this.ctx.history.update(call.at, call.openid, { endedAt: Math.max(Date.now(), call.answeredAt ?? 0) })
+  private ended(call: OngoingCall): void {
+    call.endedAt = Math.max(Date.now(), call.answeredAt ?? 0)
+    this.writeDown(call)
     this.ongoing = null
   }
 

@@ -6,7 +6,7 @@ import type { RootStore } from '../../miniprogram/store/index'
 import type { config as Config } from '../../miniprogram/config'
 import { createFakeWx, Environment, FakeWx, ScriptedUser } from '../fake-wx'
 import { attach, detach, loadSimulate, register, renderPage } from './jcomponent'
-import { PageHandle, settle } from './page'
+import { dropPendingTimers, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
@@ -146,6 +146,7 @@ export async function launch(
   options: LaunchOptions = {},
 ): Promise<LaunchedApp> {
   jest.resetModules()
+  dropPendingTimers()
   // Each render adds the page's WXSS to document.head; a relaunch starts from an empty document.
   document.head.innerHTML = ''
   document.body.innerHTML = ''

@@ -25,9 +25,23 @@ export async function wait(seconds: number): Promise<void> {
   await settle()
 }
 
+let fakeClock = false
+
 /** The app's and the fake WeChat's timers and Date run on a clock the test moves with `wait()`. */
 export function useFakeClock(): void {
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+  fakeClock = true
+}
+
+/** Back to real timers (an afterEach of tests that used the fake clock). */
+export function useRealClock(): void {
+  jest.useRealTimers()
+  fakeClock = false
+}
+
+/** A mini program that is closed takes its pending timers with it: a relaunch calls this. */
+export function dropPendingTimers(): void {
+  if (fakeClock) jest.clearAllTimers()
 }
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
