@@ -258,23 +258,31 @@ export class FakeVoip {
         if (hadRoom) fake.succeed('exitVoIPChat', o)
         else fake.failWith(o, { errMsg: 'exitVoIPChat:fail not in a room' })
       }),
-      onVoIPChatMembersChanged: api('2.7.0', 'call', (listener: MembersListener) => {
-        fake.record('onVoIPChatMembersChanged', 'onVoIPChatMembersChanged', 'event', {})
-        this.membersListeners.add(listener)
-      }),
-      offVoIPChatMembersChanged: api('2.9.0', 'call', (listener?: MembersListener) => {
-        if (listener) this.membersListeners.delete(listener)
-        else this.membersListeners.clear()
-      }),
-      onVoIPChatInterrupted: api('2.7.0', 'call', (listener: InterruptedListener) => {
-        fake.record('onVoIPChatInterrupted', 'onVoIPChatInterrupted', 'event', {})
-        this.interruptedListeners.add(listener)
-      }),
-      offVoIPChatInterrupted: api('2.9.0', 'call', (listener?: InterruptedListener) => {
-        if (listener) this.interruptedListeners.delete(listener)
-        else this.interruptedListeners.clear()
-      }),
+      ...listening(fake, 'onVoIPChatMembersChanged', 'offVoIPChatMembersChanged', this.membersListeners),
+      ...listening(fake, 'onVoIPChatInterrupted', 'offVoIPChatInterrupted', this.interruptedListeners),
     }
+  }
+}
+
+/** `wx.onX(listener)` (2.7.0) and `wx.offX(listener?)` (2.9.0) over one set of listeners. */
+function listening<L>(fake: FakeWx, on: string, off: string, listeners: Set<L>): ApiTable {
+  return {
+    [on]: {
+      since: '2.7.0',
+      category: 'call',
+      impl: (listener: L) => {
+        fake.record(on, on, 'event', {})
+        listeners.add(listener)
+      },
+    },
+    [off]: {
+      since: '2.9.0',
+      category: 'call',
+      impl: (listener?: L) => {
+        if (listener) listeners.delete(listener)
+        else listeners.clear()
+      },
+    },
   }
 }
 

@@ -188,30 +188,26 @@ export function checkEveryState(envs: Env[]): void {
     )
   })
 
+  /** Checks each state one way, against the oracle; `count` says which tally it adds to. */
+  async function check(states: FullState[], how: (s: FullState) => Promise<Observed>, count: 'store' | 'pages') {
+    for (const s of states) {
+      const observed = await how(s)
+      expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
+      noAuthorizeAfterDenial(s, observed.calls)
+      counted[count]++
+    }
+  }
+
   describe.each(envs)('%s', (env) => {
+    const of = (states: FullState[], privacy: Privacy) => states.filter((x) => x.env === env && x.privacy === privacy)
     test.each(PRIVACY)(
       'privacy %s, against the store: every other dimension',
-      async (privacy) => {
-        for (const s of ALL.filter((x) => x.env === env && x.privacy === privacy)) {
-          const observed = await throughStore(s)
-          expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
-          noAuthorizeAfterDenial(s, observed.calls)
-          counted.store++
-        }
-      },
+      (privacy) => check(of(ALL, privacy), throughStore, 'store'),
       300_000,
     )
-
     test.each(PRIVACY)(
       'privacy %s, through the real pages',
-      async (privacy) => {
-        for (const s of THROUGH_PAGES.filter((x) => x.env === env && x.privacy === privacy)) {
-          const observed = await throughPages(s)
-          expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
-          noAuthorizeAfterDenial(s, observed.calls)
-          counted.pages++
-        }
-      },
+      (privacy) => check(of(THROUGH_PAGES, privacy), throughPages, 'pages'),
       1_800_000,
     )
   })
