@@ -53,6 +53,21 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
+    // Cloud functions run in WeChat Cloud's Node: CommonJS, Node's globals.
+    files: ['cloudfunctions/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        exports: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.js', '**/jest.config.js'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -1,8 +1,13 @@
 // Settings a deployment may change. Never put the AppSecret here: it belongs on the server only.
 export const config = {
   /**
+   * Optional: the id of the WeChat Cloud (CloudBase) environment Duet uses. Set, my openid comes from the
+   * `whoami` cloud function and avatars reach the other phone. Keep the real id out of the repository.
+   */
+  cloudEnv: '',
+  /**
    * Optional: a server of ours that takes `{ code }` from wx.login, calls code2Session and answers
-   * `{ openid }`. Empty: people enter their openid by hand.
+   * `{ openid }`. Used only without cloudEnv. Neither set: a developer types openids under 开发者选项.
    */
   loginEndpoint: '',
   /**

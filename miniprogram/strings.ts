@@ -2,6 +2,7 @@
 import type { Device } from './store/model'
 import type { CallProblem } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
+import type { IdentityProblem, ProfileProblem } from './store/profile'
 import type { StorageProblem } from './store/saved-state'
 import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
 import type { InputProblem } from './store/validation'
@@ -67,16 +68,21 @@ export const onboarding = {
 export const contacts = {
   title: '联系人',
   profileTitle: '我的资料',
-  profileHint: '通话时对方会看到你的昵称。openid 由小程序服务端获取，可向管理员索取。',
+  profileHint: '通话时对方会看到你的头像和昵称。',
+  chooseAvatar: '选择头像',
   myOpenid: '我的 openid',
   myNickname: '我的昵称',
+  nicknameFromWechat: '点这里可用微信昵称',
+  nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
+  savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
+  identityFetching: '正在向微信确认你的身份…',
+  devOptions: '开发者选项',
+  devOptionsHint: '仅供开发调试：手动填写 openid 来添加联系人。',
   openidPlaceholder: `${OPENID_MIN}–${OPENID_MAX} 位字母、数字、_ 或 -`,
   nicknamePlaceholder: `1–${NICKNAME_MAX} 个字`,
   notePlaceholder: `备注（可选，最多 ${NOTE_MAX} 个字）`,
   saveProfile: '保存我的资料',
   profileSaved: '已保存',
-  fetchOpenid: '自动获取我的 openid',
-  fetchFailed: '获取 openid 失败，请手动填写。',
   addTitle: '添加联系人',
   editTitle: '编辑联系人',
   contactOpenid: '对方 openid',
@@ -97,7 +103,7 @@ export const contacts = {
   shareCard: '分享我的名片',
   shareNeedsProfile: '先保存我的资料，才能分享名片。',
   shareOfferNew: '要添加这位联系人吗？',
-  shareOfferUpdate: '这位联系人的昵称有变化，要更新吗？',
+  shareOfferUpdate: '这位联系人的资料有变化，要更新吗？',
   shareAccept: '添加',
   shareAcceptUpdate: '更新',
   shareDismiss: '忽略',
@@ -138,7 +144,6 @@ export const dial = {
   outcomeAnswered: '已接通',
   /** Followed by the call's length, m:ss. */
   outcomeDuration: '通话 ',
-  outcomeFailed: '未接通',
   outcomeNoAnswer: '未接通（微信没有响应）',
   outcomeLeft: '已取消',
   /** {code} is WeChat's errCode. */
@@ -174,8 +179,29 @@ export function contactProblemText(problem: ContactProblem | null): string {
   return INPUT_PROBLEMS[problem]
 }
 
-export function inputProblemText(problem: InputProblem | null): string {
+export function inputProblemText(problem: InputProblem | 'avatar-invalid' | null): string {
+  if (problem === 'avatar-invalid') return '名片中的头像地址无效。'
   return problem ? INPUT_PROBLEMS[problem] : ''
+}
+
+export function profileProblemText(problem: ProfileProblem | null): string {
+  if (problem === 'nickname-rejected') return contacts.nicknameRejected
+  return inputProblemText(problem)
+}
+
+/** A platform code for the message's end, where there is one. */
+const codeSuffix = (code: number | undefined) => (code === undefined ? '' : `（错误码 ${code}）`)
+
+const IDENTITY_PROBLEMS: Record<IdentityProblem['kind'], string> = {
+  offline: '网络未连接，无法向微信确认你的身份。连上网络后重试。',
+  timeout: '向微信确认你的身份时超时了，请重试。',
+  service: '暂时无法向微信确认你的身份，请稍后重试。',
+  'bad-answer': '服务返回的身份信息无效，已忽略。请稍后重试。',
+}
+
+/** Why Duet could not learn who I am from WeChat's servers. */
+export function identityProblemText(problem: IdentityProblem | null): string {
+  return problem ? IDENTITY_PROBLEMS[problem.kind] + codeSuffix(problem.code) : ''
 }
 
 export function storageProblemText(problem: StorageProblem): string {
@@ -193,7 +219,7 @@ export function storageProblemText(problem: StorageProblem): string {
 
 export function callProblemText(problem: CallProblem | null): string {
   if (!problem) return ''
-  const code = problem.errCode === undefined ? '' : `（错误码 ${problem.errCode}）`
+  const code = codeSuffix(problem.errCode)
   switch (problem.kind) {
     case 'old-base-library':
       return '当前微信版本过低，不支持通话。请升级微信后再试。'
@@ -202,7 +228,9 @@ export function callProblemText(problem: CallProblem | null): string {
     case 'offline':
       return '网络未连接，请检查网络后重试。'
     case 'no-profile':
-      return '还没有填写你的资料（openid 和昵称），对方需要知道是谁在呼叫。'
+      return '还没有填写你的昵称，对方需要知道是谁在呼叫。'
+    case 'no-identity':
+      return '还没能从微信确认你的身份，暂时无法呼叫。'
     case 'no-contact':
       return '找不到这位联系人，可能已被删除或链接有误。'
     case 'privacy':

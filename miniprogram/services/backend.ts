@@ -1,31 +1,94 @@
-// The one door to Duet's backend: where my openid comes from. Nothing else in the app knows how.
+// The one door to Duet's backend: who I am, and where my avatar lives. Nothing else in the app knows how
+// (WeChat Cloud, a login server of our own, or nothing: platform doc §5.1).
 import { config } from '../config'
 import { callWx } from './call-wx'
-import { WxError } from './wx-error'
+import * as cloud from './cloud'
+import { toWxError, WxError } from './wx-error'
 
 /** Where my openid comes from in this deployment; 'typed': nowhere, a developer types it. */
-export type IdentitySource = 'login' | 'typed'
+export type IdentitySource = 'cloud' | 'login' | 'typed'
+
+/** Why the backend gave no answer, in our own terms; `code` is the platform's, for the details line. */
+export interface BackendProblem {
+  kind: 'timeout' | 'service'
+  code?: number
+}
+
+export class BackendError extends Error {
+  constructor(readonly problem: BackendProblem) {
+    super(`backend: ${problem.kind}${problem.code === undefined ? '' : ` ${problem.code}`}`)
+    this.name = 'BackendError'
+  }
+}
+
+/** A WeChat or WeChat Cloud failure as a backend problem: a timeout (-501002), or the service failing. */
+function backendError(raw: unknown, api: string): BackendError {
+  const err = toWxError(api, raw)
+  const timedOut = err.errCode === -501002 || /time ?out/i.test(err.errMsg)
+  return new BackendError({
+    kind: timedOut ? 'timeout' : 'service',
+    ...(err.errCode === undefined ? {} : { code: err.errCode }),
+  })
+}
 
 export function identitySource(): IdentitySource {
+  if (config.cloudEnv) return 'cloud'
   return config.loginEndpoint ? 'login' : 'typed'
 }
 
+/** At launch, once: connect to WeChat Cloud where it is configured. */
+export function start(): void {
+  if (identitySource() === 'cloud') cloud.initCloud(config.cloudEnv)
+}
+
 /**
- * My openid from the backend: wx.login → code → our own server, which calls code2Session with the
- * AppSecret (never in the client) and answers { openid }. Rejects with a WxError.
+ * My openid as the backend answers it, unchecked: WeChat Cloud's `whoami` function (no AppSecret, no
+ * wx.login), or wx.login → code → our own server, which calls code2Session with the AppSecret.
  */
-export async function fetchMyOpenid(): Promise<string> {
-  const endpoint = config.loginEndpoint
-  if (!endpoint) throw new WxError('login', { errMsg: 'login:fail no backend configured' })
-  const { code } = await callWx<{ code: string }>('login')
-  const res = await callWx<{ statusCode: number; data: unknown }>('request', {
-    url: endpoint,
-    method: 'POST',
-    data: { code },
-  })
-  const openid = (res.data as { openid?: unknown } | null)?.openid
-  if (res.statusCode !== 200 || typeof openid !== 'string') {
-    throw new WxError('request', { errMsg: `request:fail login server answered ${res.statusCode}` })
+export async function fetchMyOpenid(): Promise<unknown> {
+  if (identitySource() === 'cloud') {
+    try {
+      const result = await cloud.callFunction('whoami')
+      return (result as { openid?: unknown } | null)?.openid
+    } catch (err) {
+      throw backendError(err, 'cloud.callFunction')
+    }
   }
-  return openid
+  if (identitySource() === 'login') return openidFromLoginServer(config.loginEndpoint)
+  throw new BackendError({ kind: 'service' })
+}
+
+async function openidFromLoginServer(endpoint: string): Promise<unknown> {
+  try {
+    const { code } = await callWx<{ code: string }>('login')
+    const res = await callWx<{ statusCode: number; data: unknown }>('request', {
+      url: endpoint,
+      method: 'POST',
+      data: { code },
+    })
+    if (res.statusCode !== 200)
+      throw new WxError('request', { errMsg: `request:fail login server answered ${res.statusCode}` })
+    return (res.data as { openid?: unknown } | null)?.openid
+  } catch (err) {
+    throw err instanceof BackendError ? err : backendError(err, 'request')
+  }
+}
+
+/** Avatars reach other phones only through WeChat Cloud (platform doc §6.2). */
+export function canShareAvatars(): boolean {
+  return identitySource() === 'cloud'
+}
+
+/**
+ * Uploads my avatar to a path made from my openid (a new file each time, so no one sees an old one cached)
+ * and answers the https URL other phones load. The README's storage rule makes avatars readable by anyone.
+ */
+export async function uploadAvatar(openid: string, localPath: string, now = Date.now()): Promise<string> {
+  const extension = /\.(png|jpe?g|gif|webp)$/i.exec(localPath)?.[1]?.toLowerCase() ?? 'png'
+  try {
+    const fileID = await cloud.uploadFile(`avatars/${openid}/${now}.${extension}`, localPath)
+    return await cloud.fileUrl(fileID)
+  } catch (err) {
+    throw backendError(err, 'cloud.uploadFile')
+  }
 }

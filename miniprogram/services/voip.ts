@@ -16,8 +16,12 @@ export class JoinTimeoutError extends Error {
   }
 }
 
-/** The part of a person WeChat's call screen takes. */
-const party = (p: Person) => ({ openid: p.openid, nickname: p.nickname })
+/** The part of a person WeChat's call screen takes; an avatar only as an https URL it can load (§6.2). */
+const party = (p: Person) => ({
+  openid: p.openid,
+  nickname: p.nickname,
+  ...(p.avatarUrl ? { headImage: p.avatarUrl } : {}),
+})
 
 export function setEnable1v1Chat(enable: boolean): Promise<void> {
   return callWx<unknown>('setEnable1v1Chat', { enable }).then(() => undefined)

@@ -10,6 +10,7 @@ export type PlainProblemKind =
   | 'devtools'
   | 'offline'
   | 'no-profile'
+  | 'no-identity'
   | 'no-contact'
   | 'privacy'
   | 'privacy-undeclared'
@@ -31,7 +32,8 @@ export type CallProblem =
   { kind: DeviceProblemKind; devices: Device[]; errCode?: number } | { kind: PlainProblemKind; errCode?: number }
 
 /** What the person can do about it: the button shown next to the message. */
-export type WayOut = 'fix-permissions' | 'phone-settings' | 'profile' | 'privacy' | 'retry' | 'back' | 'none'
+export type WayOut =
+  'fix-permissions' | 'phone-settings' | 'profile' | 'identity' | 'privacy' | 'retry' | 'back' | 'none'
 
 /** An error is shown in red; a note is neutral (nothing went wrong that the person should worry about). */
 export type Tone = 'error' | 'note'
@@ -41,6 +43,8 @@ const SHOWN: Record<ProblemKind, { wayOut: WayOut; tone: Tone }> = {
   devtools: { wayOut: 'none', tone: 'error' },
   offline: { wayOut: 'retry', tone: 'error' },
   'no-profile': { wayOut: 'profile', tone: 'error' },
+  // WeChat's servers have not told Duet who I am yet (platform doc §5): ask again.
+  'no-identity': { wayOut: 'identity', tone: 'error' },
   'no-contact': { wayOut: 'back', tone: 'error' },
   privacy: { wayOut: 'privacy', tone: 'error' },
   // The deployer's mistake (platform doc §1.7): no retry by the person can fix it.

@@ -14,7 +14,7 @@ import type { ReachabilityStore } from './reachability'
 /** What the dial flow needs from the rest of the store. */
 export interface CallContext {
   permissions: PermissionsStore
-  profile: Pick<ProfileStore, 'me'>
+  profile: Pick<ProfileStore, 'me' | 'openid' | 'typedIdentity' | 'fetchIdentity'>
   contacts: Pick<ContactsStore, 'find'>
   history: Pick<HistoryStore, 'add' | 'update' | 'placedTo'>
   network: Pick<NetworkStore, 'isOffline'>
@@ -143,6 +143,15 @@ export class CallStore {
     await this.start()
   }
 
+  /** #whoami-retry: ask WeChat's servers who I am again; once they say, nothing stands in the way. */
+  async retryIdentity(): Promise<void> {
+    if ((await this.ctx.profile.fetchIdentity()) && this.problem?.kind === 'no-identity') {
+      runInAction(() => {
+        this.problem = null
+      })
+    }
+  }
+
   /** #call-cancel: stop waiting for WeChat's answer. Only Duet's own state changes; WeChat is not told. */
   stopWaiting(): void {
     if (this.status === 'joining') this.cancelWait?.()
@@ -181,6 +190,8 @@ export class CallStore {
     if (permissions.support === 'devtools') return { kind: 'devtools' }
     if (!this.contact) return { kind: 'no-contact' }
     if (await this.ctx.network.isOffline()) return { kind: 'offline' }
+    // Who I am comes from WeChat's servers: a tap asks once more before giving up.
+    if (!profile.openid && !profile.typedIdentity && !(await profile.fetchIdentity())) return { kind: 'no-identity' }
     if (!profile.me) return { kind: 'no-profile' }
     if (!permissions.loaded) await permissions.refresh()
     if (permissions.privacyBlocks) return { kind: 'privacy' }

@@ -1,9 +1,9 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
 import type { Contact, Person } from './model'
-import { checkNote, checkPerson, InputProblem } from './validation'
+import { checkAvatarUrl, checkNote, checkPerson, InputProblem } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
-export type ShareLinkProblem = InputProblem
+export type ShareLinkProblem = InputProblem | 'avatar-invalid'
 
 export interface ContactForm {
   openid: string
@@ -134,19 +134,39 @@ export class ContactsStore {
       this.shareProblem = checked.problem
       return
     }
-    if (checked.value.openid === this.ctx.myOpenid()) return
-    const existing = this.find(checked.value.openid)
-    if (existing && existing.nickname === checked.value.nickname) return
-    this.shareOffer = { person: checked.value, existing: !!existing }
+    const person: Person = checked.value
+    if (query.avatar !== undefined) {
+      const avatar = checkAvatarUrl(safeDecode(query.avatar))
+      if (!avatar.ok) {
+        this.shareProblem = avatar.problem
+        return
+      }
+      person.avatarUrl = avatar.value
+    }
+    this.offer(person)
+  }
+
+  /** Offers `person` as a contact, or as an update of one whose card changed; nothing is saved until accepted. */
+  offer(person: Person): void {
+    if (person.openid === this.ctx.myOpenid()) return
+    const existing = this.find(person.openid)
+    if (
+      existing &&
+      existing.nickname === person.nickname &&
+      (existing.avatarUrl === person.avatarUrl || !person.avatarUrl)
+    )
+      return
+    this.shareOffer = { person, existing: !!existing }
   }
 
   acceptShareOffer(): void {
     const offer = this.shareOffer
     if (!offer) return
-    const existing = this.find(offer.person.openid)
+    const { person } = offer
+    const existing = this.find(person.openid)
     this.items = existing
-      ? this.items.map((c) => (c.openid === offer.person.openid ? { ...c, nickname: offer.person.nickname } : c))
-      : [...this.items, { ...offer.person, note: '' }]
+      ? this.items.map((c) => (c.openid === person.openid ? { ...c, ...person } : c))
+      : [...this.items, { ...person, note: '' }]
     this.shareOffer = null
   }
 

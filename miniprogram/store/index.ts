@@ -1,4 +1,5 @@
 import { reaction } from 'mobx-miniprogram'
+import * as backend from '../services/backend'
 import { authSettingFromEvent } from '../services/scopes'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
@@ -18,10 +19,10 @@ export class RootStore {
   readonly persistence = new PersistenceStore()
   readonly network = new NetworkStore()
   readonly permissions = new PermissionsStore()
-  readonly profile = new ProfileStore()
+  readonly profile = new ProfileStore({ isOffline: () => this.network.isOffline() })
   readonly history = new HistoryStore()
   readonly contacts = new ContactsStore({
-    myOpenid: () => this.profile.me?.openid ?? null,
+    myOpenid: () => this.profile.openid,
     lastCallAt: () => this.history.lastCallAt,
   })
   readonly reachability = new ReachabilityStore({ permissions: this.permissions })
@@ -39,7 +40,7 @@ export class RootStore {
   get snapshot(): SavedState {
     return {
       version: SAVED_VERSION,
-      profile: this.profile.me,
+      profile: this.profile.saved,
       contacts: this.contacts.items,
       history: this.history.records,
       prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.permissions.prefs },
@@ -61,7 +62,10 @@ export class RootStore {
       (state) => this.persistence.save(state),
     )
     this.permissions.listenForPrivacyPrompts()
+    backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
+    // Who I am comes from WeChat's servers; nothing waits for it but what needs it.
+    void this.ready.then(() => this.profile.ensureIdentity())
     return this.ready
   }
 

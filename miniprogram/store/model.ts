@@ -11,6 +11,20 @@ export type Scope = 'scope.record' | 'scope.camera'
 export interface Person {
   openid: string
   nickname: string
+  /** An https URL anyone may load (an avatar uploaded to WeChat Cloud): shown on the other phone. */
+  avatarUrl?: string
+}
+
+/**
+ * Me, as kept on this phone. The openid comes from WeChat's servers (platform doc §5) and may arrive before
+ * I have chosen a nickname; an avatar chosen without WeChat Cloud stays on this phone only.
+ */
+export interface Profile {
+  openid: string | null
+  nickname: string
+  avatarUrl?: string
+  /** A picture on this phone (no cloud to upload it to): shown here, never sent. */
+  localAvatar?: string
 }
 
 export interface Contact extends Person {

@@ -1,68 +1,189 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
-import type { Person } from './model'
-import { checkPerson, InputProblem } from './validation'
+import type { Person, Profile } from './model'
+import { checkLocalPath, checkNickname, checkOpenid, NicknameProblem, OpenidProblem } from './validation'
 
-export type ProfileFetch = 'idle' | 'fetching' | 'failed'
+/** Why my identity could not be had: no network, no answer in time, the service failing, or an answer that is no openid. */
+export interface IdentityProblem {
+  kind: 'offline' | 'timeout' | 'service' | 'bad-answer'
+  code?: number
+}
+/** What the profile form says went wrong: a typed field, or a nickname WeChat's content check emptied. */
+export type ProfileProblem = OpenidProblem | NicknameProblem | 'nickname-rejected'
+/** After a save: saved; or saved, but the new avatar could not be uploaded. */
+export type ProfileNotice = 'saved' | 'saved-without-avatar' | null
 
-/** My own openid and nickname: the caller of every call. */
+export interface ProfileContext {
+  isOffline(): Promise<boolean>
+}
+
+/**
+ * Me: the caller of every call. My openid comes from WeChat's servers through the backend (platform doc §5),
+ * never typed, except by a developer where no backend is configured. Nickname and avatar come from WeChat's
+ * own controls (§6.1); the avatar reaches the other phone only through WeChat Cloud (§6.2).
+ */
 export class ProfileStore {
-  me: Person | null = null
-  form = { openid: '', nickname: '' }
-  error: InputProblem | null = null
-  fetchState: ProfileFetch = 'idle'
-  /** Shown once after a successful save. */
-  justSaved = false
-  /** Where my openid can come from in this deployment. */
+  openid: string | null = null
+  nickname = ''
+  avatarUrl: string | undefined = undefined
+  localAvatar: string | undefined = undefined
+  /** The nickname being typed, and an openid typed under 开发者选项 where there is no backend. */
+  form = { nickname: '', openid: '' }
+  /** A picture chosen but not saved yet. */
+  pickedAvatar: string | null = null
+  error: ProfileProblem | null = null
+  notice: ProfileNotice = null
+  saving = false
+  identity: 'idle' | 'fetching' | 'failed' = 'idle'
+  identityProblem: IdentityProblem | null = null
+  /** WeChat's content check emptied the last nickname typed. */
+  nicknameRejected = false
+  devOptionsOpen = false
   readonly identitySource = backend.identitySource()
 
-  constructor() {
-    makeAutoObservable(this, {}, { autoBind: true })
+  constructor(private readonly ctx: ProfileContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false, identitySource: false }, { autoBind: true })
   }
 
-  get canFetchOpenid(): boolean {
-    return this.identitySource !== 'typed'
+  get me(): Person | null {
+    if (!this.openid || !this.nickname) return null
+    return { openid: this.openid, nickname: this.nickname, ...(this.avatarUrl ? { avatarUrl: this.avatarUrl } : {}) }
   }
 
-  load(me: Person | null): void {
-    this.me = me
-    this.form = me ? { ...me } : { openid: '', nickname: '' }
+  /** Where my openid is typed by a developer, not fetched. */
+  get typedIdentity(): boolean {
+    return this.identitySource === 'typed'
   }
 
-  setField(field: 'openid' | 'nickname', value: string): void {
+  /** The picture to show for me: the one just chosen, else the saved one. */
+  get avatarShown(): string {
+    return this.pickedAvatar ?? this.avatarUrl ?? this.localAvatar ?? ''
+  }
+
+  /** What is kept on the device. */
+  get saved(): Profile | null {
+    if (!this.openid && !this.nickname) return null
+    return {
+      openid: this.openid,
+      nickname: this.nickname,
+      ...(this.avatarUrl ? { avatarUrl: this.avatarUrl } : {}),
+      ...(this.localAvatar ? { localAvatar: this.localAvatar } : {}),
+    }
+  }
+
+  load(profile: Profile | null): void {
+    this.openid = profile?.openid ?? null
+    this.nickname = profile?.nickname ?? ''
+    this.avatarUrl = profile?.avatarUrl
+    this.localAvatar = profile?.localAvatar
+    this.form = { nickname: this.nickname, openid: this.openid ?? '' }
+  }
+
+  setField(field: 'nickname' | 'openid', value: string): void {
     this.form = { ...this.form, [field]: value }
     this.error = null
-    this.justSaved = false
+    this.notice = null
   }
 
-  save(): boolean {
-    const checked = checkPerson(this.form.openid, this.form.nickname)
-    if (!checked.ok) {
-      this.error = checked.problem
-      return false
-    }
-    this.me = checked.value
-    this.form = { ...checked.value }
-    this.error = null
-    this.justSaved = true
-    return true
+  /** WeChat's content check passed or emptied the nickname field (§6.1). */
+  reviewNickname(pass: boolean): void {
+    this.nicknameRejected = !pass
+    if (!pass) this.form = { ...this.form, nickname: '' }
   }
 
-  /** Fills the openid from the backend. */
-  async fetchOpenid(): Promise<boolean> {
-    this.fetchState = 'fetching'
+  /** `<button open-type="chooseAvatar">` gave a temporary path; it is kept once the profile is saved. */
+  pickAvatar(path: unknown): void {
+    const checked = checkLocalPath(path)
+    if (!checked.ok) return
+    this.pickedAvatar = checked.value
+    this.notice = null
+  }
+
+  toggleDevOptions(): void {
+    this.devOptionsOpen = !this.devOptionsOpen
+  }
+
+  /** At launch: with a backend and no openid kept on the device yet, ask for it. */
+  ensureIdentity(): Promise<boolean> {
+    return this.typedIdentity || this.openid ? Promise.resolve(!!this.openid) : this.fetchIdentity()
+  }
+
+  /** Asks the backend who I am; an answer that is not an openid is refused, and nothing saved changes. */
+  async fetchIdentity(): Promise<boolean> {
+    if (this.typedIdentity || this.identity === 'fetching') return false
+    this.identity = 'fetching'
+    this.identityProblem = null
+    let problem: IdentityProblem
     try {
-      const openid = await backend.fetchMyOpenid()
-      runInAction(() => {
-        this.form = { ...this.form, openid }
-        this.fetchState = 'idle'
-      })
-      return true
-    } catch {
-      runInAction(() => {
-        this.fetchState = 'failed'
-      })
+      const openid = checkOpenid(await backend.fetchMyOpenid())
+      if (openid.ok) {
+        runInAction(() => {
+          this.openid = openid.value
+          this.identity = 'idle'
+        })
+        return true
+      }
+      problem = { kind: 'bad-answer' }
+    } catch (err) {
+      const offline = await this.ctx.isOffline()
+      problem = offline ? { kind: 'offline' } : err instanceof backend.BackendError ? err.problem : { kind: 'service' }
+    }
+    runInAction(() => {
+      this.identity = 'failed'
+      this.identityProblem = problem
+    })
+    return false
+  }
+
+  /**
+   * The form was submitted with `values` (the nickname read now: WeChat may have emptied it, §6.1). A chosen
+   * picture is uploaded first where there is WeChat Cloud; if that fails the rest is saved and the person told.
+   */
+  async save(values: Record<string, unknown> = {}): Promise<boolean> {
+    if (this.saving) return false
+    this.error = null
+    this.notice = null
+    const nickname = checkNickname(values.nickname ?? this.form.nickname)
+    if (!nickname.ok) {
+      this.error =
+        nickname.problem === 'nickname-empty' && this.nicknameRejected ? 'nickname-rejected' : nickname.problem
       return false
     }
+    let openid = this.openid
+    if (this.typedIdentity) {
+      const typed = checkOpenid(values.openid ?? this.form.openid)
+      if (!typed.ok) {
+        this.error = typed.problem
+        return false
+      }
+      openid = typed.value
+    }
+    const picked = this.pickedAvatar
+    let { avatarUrl, localAvatar } = this
+    let avatarFailed = false
+    this.saving = true
+    if (picked && backend.canShareAvatars()) {
+      try {
+        if (!openid) throw new Error('no identity to name the file after')
+        avatarUrl = await backend.uploadAvatar(openid, picked)
+        localAvatar = undefined
+      } catch {
+        avatarFailed = true
+      }
+    } else if (picked) {
+      localAvatar = picked
+    }
+    runInAction(() => {
+      this.openid = openid
+      this.nickname = nickname.value
+      this.avatarUrl = avatarUrl
+      this.localAvatar = localAvatar
+      this.form = { nickname: nickname.value, openid: openid ?? '' }
+      // A picture that could not be uploaded stays chosen: saving again tries again.
+      this.pickedAvatar = avatarFailed ? picked : null
+      this.saving = false
+      this.notice = avatarFailed ? 'saved-without-avatar' : 'saved'
+    })
+    return true
   }
 }

@@ -1,7 +1,7 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
-import { CallRecord, Contact, isCallMode, Person, Prefs } from './model'
-import { checkNickname, checkNote, checkOpenid } from './validation'
+import { CallRecord, Contact, isCallMode, Person, Prefs, Profile } from './model'
+import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
 export const STORAGE_KEY = 'duet.state'
@@ -13,7 +13,7 @@ export const HISTORY_LIMIT = 100
 
 export interface SavedState {
   version: number
-  profile: Person | null
+  profile: Profile | null
   contacts: Contact[]
   history: CallRecord[]
   prefs: Prefs
@@ -33,18 +33,38 @@ export function emptyState(): SavedState {
   return { version: SAVED_VERSION, profile: null, contacts: [], history: [], prefs: { ...DEFAULT_PREFS } }
 }
 
-function readPerson(v: unknown): Person | null {
+/** A person from storage or a card: openid and nickname must hold; a bad avatar is dropped, not the person. */
+function readPerson(v: unknown): { person: Person; avatarDropped: boolean } | null {
   if (!isLoose(v)) return null
   const openid = checkOpenid(v.openid)
   const nickname = checkNickname(v.nickname)
-  return openid.ok && nickname.ok ? { openid: openid.value, nickname: nickname.value } : null
+  if (!openid.ok || !nickname.ok) return null
+  const person: Person = { openid: openid.value, nickname: nickname.value }
+  const avatar = v.avatarUrl === undefined ? null : checkAvatarUrl(v.avatarUrl)
+  if (avatar?.ok) person.avatarUrl = avatar.value
+  return { person, avatarDropped: avatar !== null && !avatar.ok }
+}
+
+/** My profile: an openid from the backend, a nickname once chosen; whatever does not hold is dropped alone. */
+function readProfile(v: unknown): { profile: Profile | null; dropped: boolean } {
+  if (v === null || v === undefined) return { profile: null, dropped: false }
+  if (!isLoose(v)) return { profile: null, dropped: true }
+  const openid = v.openid === undefined || v.openid === null ? null : checkOpenid(v.openid)
+  const nickname = v.nickname === undefined || v.nickname === '' ? null : checkNickname(v.nickname)
+  const avatarUrl = v.avatarUrl === undefined ? null : checkAvatarUrl(v.avatarUrl)
+  const localAvatar = v.localAvatar === undefined ? null : checkLocalPath(v.localAvatar)
+  const profile: Profile = { openid: openid?.ok ? openid.value : null, nickname: nickname?.ok ? nickname.value : '' }
+  if (avatarUrl?.ok) profile.avatarUrl = avatarUrl.value
+  if (localAvatar?.ok) profile.localAvatar = localAvatar.value
+  const dropped = [openid, nickname, avatarUrl, localAvatar].some((c) => c !== null && !c.ok)
+  return { profile: profile.openid || profile.nickname ? profile : null, dropped }
 }
 
 function readContact(v: unknown): Contact | null {
-  const person = readPerson(v)
-  if (!person || !isLoose(v)) return null
+  const read = readPerson(v)
+  if (!read || read.avatarDropped || !isLoose(v)) return null
   const note = checkNote(v.note ?? '')
-  return note.ok ? { ...person, note: note.value } : null
+  return note.ok ? { ...read.person, note: note.value } : null
 }
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0
@@ -105,8 +125,7 @@ function unwrap(raw: unknown): { value: Loose; version: number } | { problem: 'c
 
 /** Validates a value already migrated to the current version, dropping what cannot be trusted. */
 function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem } {
-  const profile = value.profile === null || value.profile === undefined ? null : readPerson(value.profile)
-  const profileDropped = profile === null && value.profile !== null && value.profile !== undefined
+  const { profile, dropped: profileDropped } = readProfile(value.profile)
   const contacts = readList(value.contacts, readContact)
   const uniqueContacts = contacts.items.filter((c, i, all) => all.findIndex((o) => o.openid === c.openid) === i)
   const history = readList(value.history, readRecord)

@@ -64,3 +64,22 @@ export function checkPerson(openid: unknown, nickname: unknown): Checked<Person,
   if (!name.ok) return name
   return { ok: true, value: { openid: id.value, nickname: name.value } }
 }
+
+export const AVATAR_URL_MAX = 1024
+
+/** An avatar another phone can load: an https URL of reasonable length, nothing invisible or odd in it. */
+export function checkAvatarUrl(raw: unknown): Checked<string, 'avatar-invalid'> {
+  const value = typeof raw === 'string' ? raw.trim() : ''
+  const ok =
+    value.length <= AVATAR_URL_MAX &&
+    /^https:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\x21-\x7e]*$/.test(value) &&
+    !/["'<>\\`]/.test(value)
+  return ok ? { ok: true, value } : { ok: false, problem: 'avatar-invalid' }
+}
+
+/** A picture file on this phone, as WeChat names temporary and saved files. */
+export function checkLocalPath(raw: unknown): Checked<string, 'avatar-invalid'> {
+  const value = typeof raw === 'string' ? raw : ''
+  const ok = value.length <= AVATAR_URL_MAX && /^(wxfile:\/\/|http:\/\/tmp\/)[\x21-\x7e]+$/.test(value)
+  return ok ? { ok: true, value } : { ok: false, problem: 'avatar-invalid' }
+}

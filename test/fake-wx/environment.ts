@@ -26,6 +26,10 @@ export interface Listener {
 }
 
 export interface Environment {
+  /** §5.2: WeChat Cloud is open to this mini program (not to the tourist appid or a test account). */
+  cloudEnabled: boolean
+  /** This person's openid in Duet, as WeChat's servers know it (§5.1): what whoami answers. Test values only. */
+  openid: string
   sdkVersion: string
   platform: Platform
   /** needAuthorization from getPrivacySetting: the privacy guide has not been agreed yet (§1.1). */
@@ -92,10 +96,19 @@ export interface ScriptedUser {
   phoneSettings: Partial<Environment['os']>
   /** Answers to wx.showModal, used in order. */
   modals: ModalAnswer[]
+  /**
+   * What the person picks with `<button open-type="chooseAvatar">` (§6.1), used in order: a picture (its
+   * temporary path), 'rejected' by WeChat's content check (no event at all), or 'cancel'.
+   */
+  avatars: Array<string | 'rejected' | 'cancel'>
+  /** WeChat's content check empties a nickname typed into `<input type="nickname">` when it leaves (§6.1). */
+  nicknameRejected: boolean
 }
 
 export function defaultEnvironment(): Environment {
   return {
+    cloudEnabled: true,
+    openid: 'oThisPhone_00000000001',
     sdkVersion: '3.5.0',
     platform: 'ios',
     privacyNeedsAgreement: false,
@@ -127,5 +140,13 @@ export function defaultEnvironment(): Environment {
 }
 
 export function defaultUser(): ScriptedUser {
-  return { popups: {}, privacyPopup: [], settingsPage: {}, phoneSettings: {}, modals: [] }
+  return {
+    popups: {},
+    privacyPopup: [],
+    settingsPage: {},
+    phoneSettings: {},
+    modals: [],
+    avatars: [],
+    nicknameRejected: false,
+  }
 }

@@ -5,6 +5,7 @@
 //   (the jest setup fails the test on any), so a test cannot pass by accident.
 // This file is the core: recording, callbacks and the `wx` object. Each area of the platform lives in
 // its own module (privacy.ts, scopes.ts, …), with its state and its APIs.
+import { FakeCloud, FakeCloudClient } from './cloud'
 import { defaultEnvironment, defaultUser, Environment, ScriptedUser } from './environment'
 import { FakePhone } from './phone'
 import { FakePrivacy } from './privacy'
@@ -85,12 +86,14 @@ export class FakeWx {
   readonly voip = new FakeVoip(this)
   readonly storage = new FakeStorage(this)
   readonly ui = new FakeUi(this)
+  /** `wx.cloud` on this phone, talking to a cloud other phones of the test may share. */
+  readonly cloud: FakeCloudClient
   readonly wx: WechatMiniprogram.Wx
 
   private readonly leaveListeners: Array<() => void> = []
   private readonly returnListeners: Array<() => void> = []
 
-  constructor(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}) {
+  constructor(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}, cloud: FakeCloud = new FakeCloud()) {
     const base = defaultEnvironment()
     this.env = {
       ...base,
@@ -102,6 +105,7 @@ export class FakeWx {
     }
     // The fake uses up scripted answers; a copy keeps a script shared between tests intact.
     this.user = { ...defaultUser(), ...clone(user) }
+    this.cloud = new FakeCloudClient(this, cloud)
     if (this.env.platform === 'android' && Object.values(this.env.os).includes('not determined')) {
       this.noteProblem(`'not determined' is iOS only (§3.2); this phone is ${this.env.platform}`)
     }
@@ -194,6 +198,7 @@ export class FakeWx {
       ...this.voip.apis(),
       ...this.storage.apis(),
       ...this.ui.apis(),
+      ...this.cloud.apis(),
     })
   }
 
@@ -235,6 +240,10 @@ export class FakeWx {
   }
 }
 
-export function createFakeWx(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}): FakeWx {
-  return new FakeWx(env, user)
+export function createFakeWx(
+  env: Partial<Environment> = {},
+  user: Partial<ScriptedUser> = {},
+  cloud?: FakeCloud,
+): FakeWx {
+  return new FakeWx(env, user, cloud)
 }

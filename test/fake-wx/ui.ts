@@ -50,6 +50,8 @@ export class FakeUi {
   readonly shared: SharedCard[] = []
   /** wx.setKeepScreenOn as last set. */
   keepScreenOn = false
+  /** Temporary files on this phone (e.g. a chosen avatar), which only this phone can read or upload. */
+  readonly localFiles = new Set<string>()
   router: Router | null = null
 
   constructor(private readonly fake: FakeWx) {}
@@ -69,6 +71,15 @@ export class FakeUi {
         const authSetting = fake.scopes.openSettingsPage()
         return [{ name: 'opensetting', detail: { authSetting, errMsg: 'openSetting:ok' } }]
       }
+      case 'chooseAvatar': {
+        // §6.1: the picture's temporary path; a picture the content check rejects fires nothing.
+        const picked = fake.user.avatars.shift()
+        if (picked === undefined) return fake.problem('the avatar picker opened but the test scripted no choice')
+        fake.record('chooseAvatar', `chooseAvatar(${picked.startsWith('wxfile://') ? 'picked' : picked})`, 'ui', {})
+        if (picked === 'rejected' || picked === 'cancel') return []
+        this.localFiles.add(picked)
+        return [{ name: 'chooseavatar', detail: { avatarUrl: picked } }]
+      }
       case 'share': {
         const card = this.shareCard(page, button)
         if (card) this.shared.push(card)
@@ -77,6 +88,17 @@ export class FakeUi {
       default:
         return fake.problem(`<button open-type="${button.openType}"> is not modelled`)
     }
+  }
+
+  /** §6.1: what WeChat's content check leaves of a nickname when the field loses focus. */
+  reviewNickname(value: string): { value: string; pass: boolean } {
+    this.fake.record(
+      'nicknameReview',
+      `nicknameReview(${this.fake.user.nicknameRejected ? 'rejected' : 'passed'})`,
+      'ui',
+      {},
+    )
+    return this.fake.user.nicknameRejected ? { value: '', pass: false } : { value, pass: true }
   }
 
   /** The card a share sends: the page's onShareAppMessage, checked the way WeChat uses it. */

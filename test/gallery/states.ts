@@ -3,6 +3,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import type { LaunchedApp, PageName } from '../harness/app'
 import type { PageHandle } from '../harness/page'
+import { typeContact } from '../harness/screens'
 import { ALICE, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 export interface GalleryState {
@@ -24,11 +25,7 @@ const HISTORY = [
 const saved = (extra: Record<string, unknown> = {}) => ({ storage: stored({ ...savedState({ contacts: CONTACTS, history: HISTORY }), ...extra }) })
 const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> =>
   ({ page: 'dial', query: { openid: ALICE.openid }, heading: '爱丽丝', env: { ...saved(), authSetting: GRANTED, ...env }, ...extra })
-const typeContact = (openid: string, nickname: string) => (p: PageHandle) => {
-  p.input('#add-openid', openid)
-  p.input('#add-nickname', nickname)
-  p.tap('#add-save')
-}
+const addContact = (openid: string, nickname: string) => (p: PageHandle) => typeContact(p, openid, nickname)
 const tapCall = (p: PageHandle) => p.tap('#call')
 const joinFails = (errCode: number) => dialOf({ joinOutcomes: [{ errCode }] }, { drive: tapCall })
 
@@ -48,17 +45,17 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'empty-dark', heading: '还没有联系人', dark: true },
   { page: 'contacts', state: 'with-contacts', heading: '爱丽丝', env: saved() },
   { page: 'contacts', state: 'with-contacts-dark', heading: '爱丽丝', env: saved(), dark: true },
-  { page: 'contacts', state: 'error-openid-empty', heading: '请填写 openid。', env: saved(), drive: typeContact('', '赵六') },
-  { page: 'contacts', state: 'error-openid-length', heading: 'openid 应为 16–64 位。', env: saved(), drive: typeContact('oShort', '赵六') },
-  { page: 'contacts', state: 'error-openid-chars', heading: 'openid 只能包含', env: saved(), drive: typeContact('o Bad!0000000000000', '赵六') },
-  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: typeContact(CAROL.openid, '长'.repeat(40)) },
-  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: typeContact(CAROL.openid, 'a\u202eb') },
-  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: typeContact(ALICE.openid, '新名字') },
-  { page: 'contacts', state: 'error-self', heading: '不能添加自己为联系人', env: saved(), drive: typeContact(ME.openid, '我') },
+  { page: 'contacts', state: 'error-openid-empty', heading: '请填写 openid。', env: saved(), drive: addContact('', '赵六') },
+  { page: 'contacts', state: 'error-openid-length', heading: 'openid 应为 16–64 位。', env: saved(), drive: addContact('oShort', '赵六') },
+  { page: 'contacts', state: 'error-openid-chars', heading: 'openid 只能包含', env: saved(), drive: addContact('o Bad!0000000000000', '赵六') },
+  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: addContact(CAROL.openid, '长'.repeat(40)) },
+  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: addContact(CAROL.openid, 'a\u202eb') },
+  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: addContact(ALICE.openid, '新名字') },
+  { page: 'contacts', state: 'error-self', heading: '不能添加自己为联系人', env: saved(), drive: addContact(ME.openid, '我') },
   { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
   { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { storage: { [STORAGE_KEY]: '{broken' } } },
-  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: typeContact(CAROL.openid, '赵六') },
+  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: addContact(CAROL.openid, '赵六') },
 
   { ...dialOf({}), state: 'voice' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#mode-video') }), state: 'video' } as GalleryState,

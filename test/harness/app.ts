@@ -1,10 +1,13 @@
 // Launches Duet against the fake WeChat runtime and keeps its page stack through miniprogram-simulate:
-// pages open, close and show again as WeChat's route APIs (played by the fake) say.
+// pages open, close and show again as WeChat's route APIs (played by the fake) say. Several phones can run
+// in one test (each a LaunchedApp with its own fake, storage and store, sharing one fake cloud): the global
+// `wx` follows the phone whose code is running, carried through promises and timers by AsyncLocalStorage.
+import { AsyncLocalStorage } from 'async_hooks'
 import * as fs from 'fs'
 import * as path from 'path'
-import type { RootStore } from '../../miniprogram/store/index'
 import type { config as Config } from '../../miniprogram/config'
-import { createFakeWx, Environment, FakeWx, ScriptedUser } from '../fake-wx'
+import type { RootStore } from '../../miniprogram/store/index'
+import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
 import { attach, detach, loadSimulate, register, renderPage } from './jcomponent'
 import { dropPendingTimers, PageHandle, settle } from './page'
 
@@ -13,12 +16,13 @@ export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUE
 export type PageName = 'onboarding' | 'contacts' | 'dial'
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
-let current: FakeWx | null = null
 
-/** Problems the fake recorded since the last call; the jest setup fails a test that leaves any. */
+/** Every fake launched since the last check: each phone's problems count. */
+const launchedFakes: FakeWx[] = []
+
+/** Problems the fakes recorded since the last call; the jest setup fails a test that leaves any. */
 export function takeProblems(): string[] {
-  if (!current) return []
-  return current.problems.splice(0)
+  return launchedFakes.splice(0).flatMap((fake) => fake.problems.splice(0))
 }
 
 function parseUrl(url: string): { route: string; query: Record<string, string> } {
@@ -32,6 +36,32 @@ function parseUrl(url: string): { route: string; query: Record<string, string> }
   return { route, query }
 }
 
+// ---- which phone is running -------------------------------------------------------------------------
+
+const running = new AsyncLocalStorage<LaunchedApp>()
+let lastLaunched: LaunchedApp | null = null
+
+/** The phone whose code is running: the one that started this chain of calls, else the last launched. */
+function currentPhone(): LaunchedApp {
+  const phone = running.getStore() ?? lastLaunched
+  if (!phone) throw new Error('no phone has been launched')
+  return phone
+}
+
+/** The globals WeChat gives a mini program, each following the running phone. */
+const phoneWx = new Proxy({} as WechatMiniprogram.Wx, {
+  get: (_target, prop) => (currentPhone().fake.wx as unknown as Record<string | symbol, unknown>)[prop],
+  has: (_target, prop) => prop in currentPhone().fake.wx,
+  set: (_target, prop) => currentPhone().fake.problem(`code assigned wx.${String(prop)}`),
+})
+
+/** Installs them at every launch: requiring miniprogram-simulate puts its own loose `wx` stub in their place. */
+function installGlobals(): void {
+  const g = global as unknown as Record<string, unknown>
+  g.wx = phoneWx
+  g.getCurrentPages = () => currentPhone().stack.map((p) => ({ route: p.route, options: p.query }))
+}
+
 export class LaunchedApp {
   /** Open pages, bottom first, as getCurrentPages() reports them. */
   readonly stack: PageHandle[] = []
@@ -39,11 +69,9 @@ export class LaunchedApp {
   private readonly registered = new Map<string, string>()
   /** Called with each rendered page before it loads (the benchmark wraps setData here). */
   onRender: ((page: PageHandle, name: PageName) => void) | null = null
+  store!: RootStore
 
-  constructor(
-    readonly fake: FakeWx,
-    readonly store: RootStore,
-  ) {
+  constructor(readonly fake: FakeWx) {
     fake.ui.router = {
       stack: () => this.stack.map((p) => p.route),
       open: (url) => this.push(url),
@@ -65,6 +93,11 @@ export class LaunchedApp {
     fake.onReturnToMiniProgram(() => this.top()?.show())
   }
 
+  /** Runs `work` as this phone: every wx call it makes, now or later, goes to this phone's WeChat. */
+  within<T>(work: () => T): T {
+    return running.run(this, work)
+  }
+
   top(): PageHandle | undefined {
     return this.stack[this.stack.length - 1]
   }
@@ -74,16 +107,30 @@ export class LaunchedApp {
    * stack as WeChat would, render, onLoad(query), onShow, and everything settles.
    */
   async open(name: PageName, query: Record<string, string> = {}): Promise<PageHandle> {
-    const page = this.push(`pages/${name}/index`, query)
+    const page = this.within(() => this.push(`pages/${name}/index`, query))
     await settle()
     return page
+  }
+
+  /** The person taps a card whose path is `url` (e.g. a shared card): that page opens with its query. */
+  async openUrl(url: string): Promise<PageHandle> {
+    const page = this.within(() => this.push(url))
+    await settle()
+    return page
+  }
+
+  /** Registers every page of app.json now, so each phone's page modules bind to its own store. */
+  preloadPages(): void {
+    for (const route of appJson.pages) register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
   }
 
   private push(url: string, extraQuery: Record<string, string> = {}): PageHandle {
     const { route, query } = parseUrl(url)
     const id = register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
     this.top()?.hide()
-    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake)
+    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, (work) =>
+      this.within(work),
+    )
     this.onRender?.(page, route.split('/')[1] as PageName)
     attach(page.comp)
     this.stack.push(page)
@@ -100,18 +147,56 @@ export class LaunchedApp {
   }
 }
 
-type Globals = {
-  wx: WechatMiniprogram.Wx
-  App: (o: WechatMiniprogram.App.Option) => void
-  getCurrentPages: () => Array<{ route: string; options: Record<string, string> }>
+export interface LaunchOptions {
+  /** Deployment settings (miniprogram/config.ts) this launch runs with. */
+  config?: Partial<typeof Config>
+  /** The WeChat Cloud this phone talks to; phones of one test share one to meet there. */
+  cloud?: FakeCloud
+  /** Other phones run in this test: load every page now, so this phone's pages bind to its own store. */
+  preload?: boolean
+  /** Keep what other phones show and their timers: this launch is another phone, not a relaunch. */
+  keepOtherPhones?: boolean
 }
 
-function install(fake: FakeWx): Globals {
+/**
+ * A fresh launch: new module registry (so a fresh store, as after a relaunch), a fake WeChat for the phone,
+ * and app.ts's onLaunch run. Pass `storage` from an earlier fake to model a relaunch.
+ */
+export async function launch(
+  env: Partial<Environment> = {},
+  user: Partial<ScriptedUser> = {},
+  options: LaunchOptions = {},
+): Promise<LaunchedApp> {
+  jest.resetModules()
+  if (!options.keepOtherPhones) {
+    // A relaunch: the closed mini program takes its timers with it, and the document starts empty
+    // (each render adds the page's WXSS to document.head).
+    dropPendingTimers()
+    document.head.innerHTML = ''
+    document.body.innerHTML = ''
+  }
+  loadSimulate()
+  installGlobals()
+  const fake = createFakeWx(env, user, options.cloud)
   fake.knownPages = appJson.pages
-  current = fake
-  const g = global as unknown as Globals
-  g.wx = fake.wx
-  return g
+  launchedFakes.push(fake)
+  const app = new LaunchedApp(fake)
+  lastLaunched = app
+  let appOptions: Partial<WechatMiniprogram.App.Option> = {}
+  ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
+    appOptions = o
+  }
+  app.within(() => {
+    const { config } = require(path.join(MINIPROGRAM_ROOT, 'config')) as { config: typeof Config }
+    Object.assign(config, options.config)
+    require(path.join(MINIPROGRAM_ROOT, 'app'))
+    app.store = (require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { store: RootStore }).store
+    // With other phones about, this phone's modules load now, in its own registry.
+    if (options.preload) app.preloadPages()
+    appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
+  })
+  // No settling here: WeChat runs onLaunch and the first page's onLoad/onShow back to back.
+  return app
 }
 
 /**
@@ -122,49 +207,15 @@ export async function launchStore(
   env: Partial<Environment> = {},
   user: Partial<ScriptedUser> = {},
 ): Promise<{ fake: FakeWx; store: RootStore }> {
+  installGlobals()
   const fake = createFakeWx(env, user)
-  install(fake).getCurrentPages = () => []
+  fake.knownPages = appJson.pages
+  launchedFakes.push(fake)
+  const app = new LaunchedApp(fake)
+  lastLaunched = app
   const { RootStore } = require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { RootStore: new () => RootStore }
-  const store = new RootStore()
-  await store.start()
+  app.store = new RootStore()
+  await app.within(() => app.store.start())
   await settle(1)
-  return { fake, store }
-}
-
-export interface LaunchOptions {
-  /** Deployment settings (miniprogram/config.ts) this launch runs with. */
-  config?: Partial<typeof Config>
-}
-
-/**
- * A fresh launch: new module registry (so a fresh store, as after a relaunch), the fake installed as
- * the global `wx`, and app.ts's onLaunch run. Pass `storage` from an earlier fake to model a relaunch.
- */
-export async function launch(
-  env: Partial<Environment> = {},
-  user: Partial<ScriptedUser> = {},
-  options: LaunchOptions = {},
-): Promise<LaunchedApp> {
-  jest.resetModules()
-  dropPendingTimers()
-  // Each render adds the page's WXSS to document.head; a relaunch starts from an empty document.
-  document.head.innerHTML = ''
-  document.body.innerHTML = ''
-  // miniprogram-simulate installs its own loose wx stub; the strict fake replaces it wholesale.
-  loadSimulate()
-  const fake = createFakeWx(env, user)
-  const g = install(fake)
-  let appOptions: Partial<WechatMiniprogram.App.Option> = {}
-  g.App = (o) => {
-    appOptions = o
-  }
-  const { config } = require(path.join(MINIPROGRAM_ROOT, 'config')) as { config: typeof Config }
-  Object.assign(config, options.config)
-  require(path.join(MINIPROGRAM_ROOT, 'app'))
-  const { store } = require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { store: RootStore }
-  const app = new LaunchedApp(fake, store)
-  g.getCurrentPages = () => app.stack.map((p) => ({ route: p.route, options: p.query }))
-  appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
-  // No settling here: WeChat runs onLaunch and the first page's onLoad/onShow back to back.
-  return app
+  return { fake, store: app.store }
 }

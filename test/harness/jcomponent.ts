@@ -5,6 +5,9 @@ export type Rendered = ReturnType<Simulate['render']>
 
 interface ExparserElement {
   __id: string
+  parentNode: ExparserElement | null
+  /** For a shadow root: the component element it belongs to. */
+  __wxHost?: ExparserElement
   childNodes: ExparserElement[]
   shadowRoot?: ExparserElement
   $$: HTMLElement | null
@@ -73,6 +76,33 @@ function collect(comp: Rendered, keep: (node: ExparserElement) => boolean): El[]
 /** Every element matching `selector` (#id, .class, as exparser selects), in document order. */
 export function queryAll(comp: Rendered, selector: string): El[] {
   return collect(comp, (node) => exparser().Element.matchSelector(selector, node))
+}
+
+/** The nearest enclosing element with this tag, across component boundaries. */
+export function ancestor(el: El, tag: string): El | null {
+  for (
+    let node = el.node.parentNode ?? el.node.__wxHost ?? null;
+    node;
+    node = node.parentNode ?? node.__wxHost ?? null
+  ) {
+    if (node.$$ && node.$$.tagName.toLowerCase().replace(/^wx-/, '') === tag) return { node, dom: node.$$ }
+  }
+  return null
+}
+
+/** Every element inside `el`, in document order. */
+export function descendants(el: El): El[] {
+  const ex = exparser()
+  const found: El[] = []
+  const visit = (node: ExparserElement) => {
+    for (const child of node.childNodes ?? []) {
+      if (child instanceof ex.Element && child.$$) found.push({ node: child, dom: child.$$ })
+      if (child.shadowRoot) visit(child.shadowRoot)
+      visit(child)
+    }
+  }
+  visit(el.node)
+  return found
 }
 
 /** Every element of the page, in document order. */

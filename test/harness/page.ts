@@ -1,6 +1,18 @@
 // What a person can do on a page, and what they can see there.
 import type { FakeWx } from '../fake-wx'
-import { attr, dataset, dispatch, El, instanceOf, queryAll, Rendered, rootDom, tagOf } from './jcomponent'
+import {
+  ancestor,
+  attr,
+  dataset,
+  descendants,
+  dispatch,
+  El,
+  instanceOf,
+  queryAll,
+  Rendered,
+  rootDom,
+  tagOf,
+} from './jcomponent'
 
 export type { El }
 
@@ -47,18 +59,23 @@ export function dropPendingTimers(): void {
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
 
 export class PageHandle {
+  /** What the person typed into each input: what a form submits (the simulator's inputs keep no value). */
+  private readonly typed = new WeakMap<object, string>()
+
   constructor(
     readonly route: string,
     readonly query: Record<string, string>,
     readonly comp: Rendered,
     private readonly fake: FakeWx,
+    /** Runs work as this page's phone (see LaunchedApp.within). */
+    private readonly within: <T>(work: () => T) => T = (work) => work(),
   ) {}
 
   // ---- lifecycle, as WeChat runs it (the app harness calls these) --------------------------------
 
   private lifecycle(name: string, ...args: unknown[]): unknown {
     const fn = instanceOf(this.comp)[name] as ((...a: unknown[]) => unknown) | undefined
-    return fn?.apply(this.comp.instance, args)
+    return this.within(() => fn?.apply(this.comp.instance, args))
   }
 
   load(): void {
@@ -134,17 +151,42 @@ export class PageHandle {
   tap(selector: string | El): void {
     const el = typeof selector === 'string' ? this.get(selector) : selector
     if (tagOf(el) === 'button' && this.isDisabled(el)) return
-    this.fake.inTap = true
-    try {
-      dispatch(el, 'tap', {})
-    } finally {
-      this.fake.inTap = false
+    this.within(() => {
+      this.fake.inTap = true
+      try {
+        dispatch(el, 'tap', {})
+      } finally {
+        this.fake.inTap = false
+      }
+      if (tagOf(el) !== 'button') return
+      if (attr(el, 'form-type') === 'submit') this.submit(el)
+      const openType = attr(el, 'open-type')
+      if (typeof openType !== 'string' || !openType) return
+      const button = { openType, id: String(attr(el, 'id') ?? ''), dataset: dataset(el) }
+      const page = { route: this.route, shareAppMessage: (from: unknown) => this.hook('onShareAppMessage', from) }
+      for (const event of this.fake.ui.pressButton(button, page)) dispatch(el, event.name, event.detail)
+    })
+  }
+
+  /** A submit button inside a `<form>`: the form's submit event carries each named field's value. */
+  private submit(button: El): void {
+    const form = ancestor(button, 'form')
+    if (!form) return
+    const value: Record<string, unknown> = {}
+    for (const field of descendants(form)) {
+      const name = attr(field, 'name')
+      if (typeof name !== 'string' || !name) continue
+      const tag = tagOf(field)
+      if (tag === 'switch' || tag === 'checkbox') value[name] = attr(field, 'checked') === true
+      else value[name] = this.typed.get(field.node) ?? attr(field, 'value') ?? ''
     }
-    const openType = attr(el, 'open-type')
-    if (tagOf(el) !== 'button' || typeof openType !== 'string' || !openType) return
-    const button = { openType, id: String(attr(el, 'id') ?? ''), dataset: dataset(el) }
-    const page = { route: this.route, shareAppMessage: (from: unknown) => this.hook('onShareAppMessage', from) }
-    for (const event of this.fake.ui.pressButton(button, page)) dispatch(el, event.name, event.detail)
+    dispatch(form, 'submit', { value })
+  }
+
+  /** A tap, then the page goes quiet: the usual way a test moves a person on. */
+  async press(selector: string): Promise<void> {
+    this.tap(selector)
+    await settle()
   }
 
   /** Taps the n-th element matching a selector (e.g. one contact in a list). */
@@ -154,12 +196,26 @@ export class PageHandle {
     this.tap(el)
   }
 
-  /** Typing: delivered synchronously like taps, so a tap right after sees what was typed. */
+  /**
+   * Typing: delivered synchronously like taps, so a tap right after sees what was typed. A nickname field
+   * (`type="nickname"`) then goes through WeChat's content check, which may empty it (§6.1).
+   */
   input(selector: string | El, value: string): void {
-    dispatch(typeof selector === 'string' ? this.get(selector) : selector, 'input', { value })
+    const el = typeof selector === 'string' ? this.get(selector) : selector
+    this.within(() => {
+      this.typed.set(el.node, value)
+      dispatch(el, 'input', { value })
+      if (attr(el, 'type') !== 'nickname') return
+      const review = this.fake.ui.reviewNickname(value)
+      if (!review.pass) {
+        this.typed.set(el.node, review.value)
+        dispatch(el, 'input', { value: review.value })
+      }
+      dispatch(el, 'nicknamereview', { pass: review.pass, timeout: false })
+    })
   }
 
   change(selector: string, value: unknown): void {
-    dispatch(this.get(selector), 'change', { value })
+    this.within(() => dispatch(this.get(selector), 'change', { value }))
   }
 }

@@ -1,6 +1,6 @@
 // What a person reads on each screen, in one place: the step titles of the walkthrough and the words that
 // say how a call tap ended. Tests ask these helpers instead of spelling titles out again.
-import type { PageHandle } from './page'
+import { PageHandle, settle } from './page'
 
 export const STEP_TITLES = {
   privacy: '先看看隐私保护指引',
@@ -45,3 +45,29 @@ export function callResultShown(page: PageHandle): CallResult | `?${string}` {
 
 /** The page on top of the stack is this one (e.g. after a redirect). */
 export const routeOf = (name: string) => `pages/${name}/index`
+
+/** Opens 开发者选项 (where typed openids live) unless it is open already. */
+export async function openDevOptions(page: PageHandle): Promise<void> {
+  if (page.exists('#add-openid')) return
+  page.tap('#dev-options')
+  await settle()
+}
+
+/** Adds a contact by typed openid, as a developer does under 开发者选项. */
+export async function typeContact(page: PageHandle, openid: string, nickname: string, note = ''): Promise<void> {
+  await openDevOptions(page)
+  page.input('#add-openid', openid)
+  page.input('#add-nickname', nickname)
+  if (note) page.input('#add-note', note)
+  page.tap('#add-save')
+  await settle()
+}
+
+/** Saves my profile with a typed openid (a deployment with no backend), then the nickname, and submits. */
+export async function typeProfile(page: PageHandle, openid: string, nickname: string): Promise<void> {
+  await openDevOptions(page)
+  page.input('#me-openid', openid)
+  page.input('#me-nickname', nickname)
+  page.tap('#me-save')
+  await settle()
+}

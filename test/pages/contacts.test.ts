@@ -2,6 +2,7 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { openDevOptions, typeContact, typeProfile } from '../harness/screens'
 
 import { ALICE, BACKUP_KEY, BOB, CAROL, ME, NEWER_KEY, SAVED_VERSION, STORAGE_KEY as KEY, stored } from '../fixtures'
 
@@ -19,13 +20,7 @@ async function open(env: Partial<Environment> = {}, query: Record<string, string
   return { app, page }
 }
 
-async function add(page: PageHandle, openid: string, nickname: string, note = '') {
-  page.input('#add-openid', openid)
-  page.input('#add-nickname', nickname)
-  if (note) page.input('#add-note', note)
-  page.tap('#add-save')
-  await settle()
-}
+const add = typeContact
 
 const names = (page: PageHandle) => page.all('.contact__name').map((n) => n.dom.textContent)
 
@@ -36,12 +31,10 @@ describe('a new user', () => {
     expect(page.isDisabled('#share-card')).toBe(true)
   })
 
-  test('saves a profile, which survives a relaunch', async () => {
+  test('with no backend a developer types an openid under 开发者选项; the profile survives a relaunch', async () => {
     const { app, page } = await open()
-    page.input('#me-openid', `  ${ME.openid} `)
-    page.input('#me-nickname', ME.nickname)
-    page.tap('#me-save')
-    await settle()
+    expect(page.exists('#me-openid')).toBe(false)
+    await typeProfile(page, `  ${ME.openid} `, ME.nickname)
     expect(page.text('#me-saved')).toBe('已保存')
     expect(saved(app).profile).toEqual(ME)
     const again = await launch({ storage: app.fake.env.storage })
@@ -52,10 +45,7 @@ describe('a new user', () => {
 
   test('a bad profile openid is explained and nothing is saved', async () => {
     const { app, page } = await open()
-    page.input('#me-openid', 'short')
-    page.input('#me-nickname', '我')
-    page.tap('#me-save')
-    await settle()
+    await typeProfile(page, 'short', '我')
     expect(page.text('#me-error')).toBe('openid 应为 16–64 位。')
     expect(app.fake.env.storage[KEY]).toBeUndefined()
   })
@@ -94,13 +84,13 @@ describe('adding, editing, deleting', () => {
     page.tapNth('.contact-edit', names(page).indexOf('Bob'))
     await settle()
     expect(page.text('#add-title')).toBe('编辑联系人')
-    expect(page.attr('#add-openid', 'disabled')).toBe(true)
+    expect(page.exists('#add-openid')).toBe(false)
     page.input('#add-nickname', 'Robert')
     page.tap('#add-save')
     await settle()
     expect(names(page)).toEqual(['爱丽丝', 'Robert'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
     expect(saved(app).contacts.find((c) => c.openid === BOB.openid)?.nickname).toBe('Robert')
-    expect(page.text('#add-title')).toBe('添加联系人')
+    expect(page.exists('#add-form')).toBe(false)
   })
 
   test('delete, then undo, restores the contact in place', async () => {
@@ -238,7 +228,7 @@ describe('share my card', () => {
 
   test('a card from a known contact with a new nickname offers an update', async () => {
     const { page } = await open({ storage: stored({ contacts: [ALICE] }) }, { openid: ALICE.openid, nickname: 'Alice' })
-    expect(page.text('#share-offer-title')).toBe('这位联系人的昵称有变化，要更新吗？')
+    expect(page.text('#share-offer-title')).toBe('这位联系人的资料有变化，要更新吗？')
   })
 
   test.each([
@@ -259,31 +249,31 @@ describe('share my card', () => {
   })
 })
 
-describe('my openid from our login server (optional)', () => {
-  test('hidden without an endpoint; with one, wx.login → server → openid fills the form', async () => {
-    const plain = await launch()
-    expect((await plain.open('contacts')).exists('#me-fetch')).toBe(false)
-    const app = await launch(
-      { loginServer: (code) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } }) },
-      {},
-      { config: { loginEndpoint: 'https://duet.example/login' } },
-    )
+describe('my openid from our own login server (a deployment without WeChat Cloud)', () => {
+  const config = { loginEndpoint: 'https://duet.example/login' }
+
+  test('is asked at launch: wx.login → server → openid, kept on the device, never typed', async () => {
+    const server = (code: string) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } })
+    const app = await launch({ loginServer: server }, {}, { config })
     const page = await app.open('contacts')
-    page.tap('#me-fetch')
-    await settle()
-    expect(app.store.profile.form.openid).toBe(ME.openid)
     expect(app.fake.trace(['login'])).toEqual(['login', 'request(https://duet.example/login)'])
+    expect(app.store.profile.openid).toBe(ME.openid)
+    await openDevOptions(page)
+    expect(page.exists('#me-openid')).toBe(false)
+    page.input('#me-nickname', ME.nickname)
+    page.tap('#me-save')
+    await settle()
+    expect(saved(app).profile).toEqual(ME)
   })
 
-  test('a failing server says so and leaves manual entry', async () => {
-    const app = await launch(
-      { loginServer: () => ({ statusCode: 500, data: 'oops' }) },
-      {},
-      { config: { loginEndpoint: 'https://duet.example/login' } },
-    )
+  test('a failing server is explained with a way to try again, and nothing is typed instead', async () => {
+    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) }, {}, { config })
     const page = await app.open('contacts')
-    page.tap('#me-fetch')
+    expect(page.text('#whoami-error-text')).toContain('暂时无法向微信确认你的身份')
+    app.fake.env.loginServer = () => ({ statusCode: 200, data: { openid: ME.openid } })
+    page.tap('#whoami-retry')
     await settle()
-    expect(page.text('#me-fetch-error')).toBe('获取 openid 失败，请手动填写。')
+    expect(page.exists('#whoami-error')).toBe(false)
+    expect(app.store.profile.openid).toBe(ME.openid)
   })
 })

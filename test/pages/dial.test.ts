@@ -373,7 +373,7 @@ describe('missing pieces', () => {
 
   test('no profile: says what is missing and leads to it', async () => {
     const { app, page } = await dialAndTap({ profile: false })
-    expect(page.text('#call-error')).toContain('还没有填写你的资料')
+    expect(page.text('#call-error')).toContain('还没有填写你的昵称')
     expect(app.fake.count('join1v1Chat')).toBe(0)
     page.tap('#edit-profile')
     await settle()

@@ -3,6 +3,7 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
+import { typeContact, typeProfile } from '../harness/screens'
 import { ALICE, BACKUP_KEY, GRANTED, ME, NEWER_KEY, SAVED_VERSION, savedState, STORAGE_KEY } from '../fixtures'
 
 const KEY = STORAGE_KEY
@@ -36,21 +37,11 @@ interface Row {
   storage?: 'unchanged' | 'backed-up' | 'kept-aside'
 }
 
-function addContact(openid: string, nickname: string, note = '') {
-  return (page: PageHandle) => {
-    page.input('#add-openid', openid)
-    page.input('#add-nickname', nickname)
-    page.input('#add-note', note)
-    page.tap('#add-save')
-  }
-}
-function saveProfile(openid: string, nickname: string) {
-  return (page: PageHandle) => {
-    page.input('#me-openid', openid)
-    page.input('#me-nickname', nickname)
-    page.tap('#me-save')
-  }
-}
+const addContact =
+  (openid: string, nickname: string, note = '') =>
+  (page: PageHandle) =>
+    typeContact(page, openid, nickname, note)
+const saveProfile = (openid: string, nickname: string) => (page: PageHandle) => typeProfile(page, openid, nickname)
 const tapCall = (page: PageHandle) => page.tap('#call')
 const big = (n: number, unit = 'a') => unit.repeat(n)
 
@@ -148,6 +139,22 @@ const rows: Row[] = [
   badLink('double-encoded markup', { openid: '%253Cscript%253E0000000000', nickname: 'x' }),
   badLink('encoded right-to-left override', { openid: 'oBob_00000000000001', nickname: 'Bob%E2%80%AEexe' }),
   badLink('10,000-character nickname', { openid: 'oBob_00000000000001', nickname: big(10000) }),
+  badLink('an avatar that is not https', {
+    openid: 'oBob_00000000000001',
+    nickname: 'Bob',
+    avatar: 'http://evil.example/a.png',
+  }),
+  badLink('a javascript: avatar', { openid: 'oBob_00000000000001', nickname: 'Bob', avatar: 'javascript%3Aalert(1)' }),
+  badLink('a 5,000-character avatar', {
+    openid: 'oBob_00000000000001',
+    nickname: 'Bob',
+    avatar: `https://a.example/${big(5000)}`,
+  }),
+  badLink('an avatar with markup', {
+    openid: 'oBob_00000000000001',
+    nickname: 'Bob',
+    avatar: 'https://a.example/%22%3E%3Cimg%3E',
+  }),
   { name: 'link: my own card', page: 'contacts', query: { ...ME }, shows: null },
   {
     name: 'link: extra fields are ignored, the offer waits for a tap',
@@ -163,6 +170,18 @@ const rows: Row[] = [
   storedValue(
     'storage: wrong types',
     { ...SAVED, contacts: 'x', history: {}, prefs: 3 },
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedValue(
+    'storage: a profile avatar that is not https',
+    { ...SAVED, profile: { ...ME, avatarUrl: 'http://x.example/a.png' } },
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedValue(
+    'storage: a contact with a forged avatar',
+    { ...SAVED, contacts: [{ ...ALICE, avatarUrl: 'javascript:1' }] },
     '部分保存的数据已损坏',
     'backed-up',
   ),

@@ -22,11 +22,15 @@ ComponentWithStore({
     fields: {
       me: () => profile.me,
       profileForm: () => profile.form,
-      profileError: () => strings.inputProblemText(profile.error),
-      profileSaved: () => profile.justSaved,
-      fetchFailed: () => profile.fetchState === 'failed',
-      fetching: () => profile.fetchState === 'fetching',
-      canFetchOpenid: () => profile.canFetchOpenid,
+      profileError: () => strings.profileProblemText(profile.error),
+      profileNotice: () => profile.notice,
+      saving: () => profile.saving,
+      avatar: () => profile.avatarShown,
+      initial: () => Array.from(profile.nickname || profile.form.nickname || '?')[0],
+      identityFetching: () => profile.identity === 'fetching',
+      identityText: () => strings.identityProblemText(profile.identityProblem),
+      devOptionsOpen: () => profile.devOptionsOpen,
+      typedIdentity: () => profile.typedIdentity,
       form: () => contacts.form,
       formError: () => strings.contactProblemText(contacts.error),
       isDuplicate: () => contacts.error === 'duplicate',
@@ -59,11 +63,21 @@ ComponentWithStore({
     onProfileInput(e: InputEvent) {
       profile.setField(e.currentTarget.dataset.field as 'openid' | 'nickname', value(e))
     },
-    onSaveProfile() {
-      profile.save()
+    /** The profile form's submit: the nickname is read now, after WeChat's content check (§6.1). */
+    onSaveProfile(e: WechatMiniprogram.FormSubmit) {
+      void profile.save(e.detail.value)
     },
-    onFetchOpenid() {
-      void profile.fetchOpenid()
+    onChooseAvatar(e: WechatMiniprogram.CustomEvent<{ avatarUrl?: string }>) {
+      profile.pickAvatar(e.detail.avatarUrl)
+    },
+    onNicknameReview(e: WechatMiniprogram.CustomEvent<{ pass?: boolean }>) {
+      profile.reviewNickname(e.detail.pass !== false)
+    },
+    onRetryIdentity() {
+      void profile.fetchIdentity()
+    },
+    onToggleDevOptions() {
+      profile.toggleDevOptions()
     },
     /** Typing in the add/edit form; the input's data-field says which. */
     onContactInput(e: InputEvent) {
@@ -114,10 +128,9 @@ ComponentWithStore({
     onShareAppMessage() {
       const me = profile.me
       if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }
-      return {
-        title: strings.shareTitle(me.nickname),
-        path: pageUrl('contacts', { openid: me.openid, nickname: me.nickname }),
-      }
+      const card: Record<string, string> = { openid: me.openid, nickname: me.nickname }
+      if (me.avatarUrl) card.avatar = me.avatarUrl
+      return { title: strings.shareTitle(me.nickname), path: pageUrl('contacts', card) }
     },
   },
 })

@@ -29,6 +29,8 @@ ComponentWithStore({
       wayOut: () => call.wayOut,
       notice: () => call.notice,
       reachHint: () => call.reachHint,
+      identityText: () =>
+        call.problem?.kind === 'no-identity' ? strings.identityProblemText(store.profile.identityProblem) : '',
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () =>
@@ -68,6 +70,9 @@ ComponentWithStore({
     },
     onRetry() {
       void call.retry()
+    },
+    onRetryIdentity() {
+      void call.retryIdentity()
     },
     onCancelWait() {
       call.stopWaiting()

@@ -1,0 +1,108 @@
+// Pins the fake WeChat Cloud to docs/platform.md §5–§6: the project's real cloud functions run on the real
+// wx-server-sdk under each phone's openid, with nothing reaching the network (the jest setup would fail it).
+import { call, wait } from './calling'
+import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV } from './index'
+
+const A = 'oPhoneA_000000000000001'
+const B = 'oPhoneB_000000000000001'
+
+function phone(openid: string, cloud = new FakeCloud(), env = {}): FakeWx {
+  const fake = createFakeWx({ openid, ...env }, { avatars: ['wxfile://tmp_avatar_1.png'] }, cloud)
+  fake.wx.cloud.init({ env: TEST_CLOUD_ENV, traceUser: true })
+  return fake
+}
+
+describe('§5 who I am, through a cloud function', () => {
+  test('§5.1 §5.4 whoami answers each phone its own openid, read from the caller, not from the event', async () => {
+    const cloud = new FakeCloud()
+    const a = await call(phone(A, cloud), 'cloud.callFunction', { name: 'whoami', data: { openid: 'forged' } })
+    const b = await call(phone(B, cloud), 'cloud.callFunction', { name: 'whoami' })
+    expect([a.ok, a.res.result, b.res.result]).toEqual([true, { openid: A }, { openid: B }])
+  })
+
+  test('§5.2 before wx.cloud.init nothing reaches the cloud', async () => {
+    const fake = createFakeWx({ openid: A })
+    expect(await call(fake, 'cloud.callFunction', { name: 'whoami' })).toMatchObject({
+      ok: false,
+      res: { errCode: -1 },
+    })
+  })
+
+  test.each([
+    ['an environment that does not exist', (fake: FakeWx) => fake.wx.cloud.init({ env: 'duet-gone-000000' }), -501005],
+    ['a function that was never uploaded', (fake: FakeWx) => fake.cloud.server.missing.add('whoami'), -501000],
+    ['no network', (fake: FakeWx) => fake.storage.setNetwork('none'), -1],
+  ])("%s fails with WeChat Cloud's code", async (_name, arrange, errCode) => {
+    const fake = phone(A)
+    arrange(fake)
+    expect(await call(fake, 'cloud.callFunction', { name: 'whoami' })).toMatchObject({ ok: false, res: { errCode } })
+  })
+
+  test('a function that takes longer than its limit times out after 3 s (-501002)', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+    try {
+      const fake = phone(A)
+      fake.cloud.server.slow = true
+      let settled: unknown = null
+      void call(fake, 'cloud.callFunction', { name: 'whoami' }).then((r) => (settled = r))
+      await wait(2.9)
+      expect(settled).toBeNull()
+      await wait(0.2)
+      expect(settled).toMatchObject({ ok: false, res: { errCode: -501002 } })
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('wx.cloud exists from base library 2.2.3, and init needs an environment id', () => {
+    expect(createFakeWx({ sdkVersion: '2.2.2' }).wx.cloud).toBeUndefined()
+    const fake = createFakeWx()
+    expect(() => fake.wx.cloud.init({})).toThrow(/environment id/)
+    fake.problems.length = 0
+  })
+})
+
+describe('§6 avatars', () => {
+  const page = { route: 'pages/contacts/index', shareAppMessage: () => undefined }
+  const chooseAvatar = (fake: FakeWx) =>
+    fake.ui.pressButton({ openType: 'chooseAvatar', id: 'me-avatar', dataset: {} }, page)
+
+  test('§6.1 the picker gives a temporary path; a picture the content check rejects fires nothing', () => {
+    const fake = createFakeWx({}, { avatars: ['wxfile://tmp_a.png', 'rejected', 'cancel'] })
+    expect(chooseAvatar(fake)).toEqual([{ name: 'chooseavatar', detail: { avatarUrl: 'wxfile://tmp_a.png' } }])
+    expect(chooseAvatar(fake)).toEqual([])
+    expect(chooseAvatar(fake)).toEqual([])
+  })
+
+  test('§6.1 a nickname the content check rejects is emptied', () => {
+    expect(createFakeWx({}, { nicknameRejected: true }).ui.reviewNickname('坏名字')).toEqual({ value: '', pass: false })
+    expect(createFakeWx().ui.reviewNickname('小明')).toEqual({ value: '小明', pass: true })
+  })
+
+  test('§6.2 an uploaded avatar gets a lasting https URL where anyone may read it, a ten-minute one otherwise', async () => {
+    for (const avatarsPublicRead of [true, false]) {
+      const fake = phone(A)
+      fake.cloud.server.avatarsPublicRead = avatarsPublicRead
+      chooseAvatar(fake)
+      const upload = await call(fake, 'cloud.uploadFile', {
+        cloudPath: `avatars/${A}.png`,
+        filePath: 'wxfile://tmp_avatar_1.png',
+      })
+      const fileID = upload.res.fileID as string
+      expect(fileID).toMatch(/^cloud:\/\//)
+      const urls = await call(fake, 'cloud.getTempFileURL', { fileList: [fileID] })
+      const [entry] = urls.res.fileList as Array<{ tempFileURL: string; maxAge: number }>
+      expect(entry.tempFileURL).toMatch(/^https:\/\//)
+      expect(entry.maxAge).toBe(avatarsPublicRead ? 0 : 600)
+    }
+  })
+
+  test('§6.2 only a file on this phone can be uploaded', async () => {
+    const fake = phone(A)
+    const r = await call(fake, 'cloud.uploadFile', {
+      cloudPath: 'avatars/x.png',
+      filePath: 'wxfile://someone-elses.png',
+    })
+    expect(r).toMatchObject({ ok: false, res: { errCode: -401002 } })
+  })
+})

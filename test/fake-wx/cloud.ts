@@ -1,0 +1,265 @@
+// §5–§7: WeChat Cloud. FakeCloud is the server side, shared by every phone of a test: the project's real
+// cloud functions (cloudfunctions/<name>/index.js) run in-process on the real wx-server-sdk, under the calling
+// phone's openid (the SDK reads WX_OPENID per call, §5.4); WeChat's server APIs (cloud.openapi.*) are played
+// at the SDK's one seam; storage keeps uploaded files and their read rule. FakeCloudClient is `wx.cloud` on one
+// phone. Nothing here reaches the network (test/harness/network-guard.ts fails any test that tries).
+import * as fs from 'fs'
+import { createRequire } from 'module'
+import * as path from 'path'
+import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
+import { api } from './fake-wx'
+
+const FUNCTIONS_ROOT = path.resolve(__dirname, '../../cloudfunctions')
+/** Node's own require: the functions and wx-server-sdk load once per worker, outside jest's module registry. */
+const nodeRequire = createRequire(__filename)
+/** The process those run in; jest gives each test file a copy of `process`, which they would not see. */
+const nodeProcess = nodeRequire('process') as NodeJS.Process
+/** The environment id tests use; never a real one. */
+export const TEST_CLOUD_ENV = 'duet-test-0a1b2c'
+/** A function's execution limit (the default of a cloud function's config.json). */
+const FUNCTION_TIMEOUT_S = 3
+const BUCKET = '6475-duet-test-0a1b2c-1300000000'
+
+// What WeChat Cloud's runtime provides, without credentials or a metadata server: the SDK then makes no
+// network call of its own, and a call that slipped past the fakes fails on the network guard instead.
+Object.assign(nodeProcess.env, {
+  TENCENTCLOUD: 'true',
+  TENCENTCLOUD_SECRETID: 'test-only',
+  TENCENTCLOUD_SECRETKEY: 'test-only',
+  SILENCE: 'true',
+})
+
+/** A call to one of WeChat's server APIs, as the function's SDK sent it (keys in WeChat's snake_case). */
+export interface OpenApiCall {
+  api: string
+  params: Record<string, unknown>
+}
+/** WeChat's answer: its JSON body (errcode 0 or an error), or 'offline' for a transport failure. */
+export type OpenApiReply = { errcode: number; errmsg?: string; [key: string]: unknown } | 'offline'
+
+interface StoredFile {
+  cloudPath: string
+  owner: string
+  publicRead: boolean
+}
+
+type Handler = (call: OpenApiCall) => OpenApiReply
+
+/** The SDK's transport to WeChat's server APIs; replaced once per worker, routed to the cloud being called. */
+let routeOpenApi: Handler | null = null
+function installOpenApiSeam(): void {
+  const sdkPath = nodeRequire.resolve('wx-server-sdk', { paths: [FUNCTIONS_ROOT] })
+  nodeRequire(sdkPath) // registers the SDK's protobuf types
+  const { CloudBase } = nodeRequire(
+    nodeRequire.resolve('@cloudbase/node-sdk/dist/cloudbase', { paths: [path.dirname(sdkPath)] }),
+  )
+  const proto = CloudBase.prototype as Record<string, unknown>
+  if (proto.__duetFake) return
+  const pb = nodeRequire(nodeRequire.resolve('protobufjs/minimal', { paths: [path.dirname(sdkPath)] })).roots.default
+  proto.__duetFake = true
+  proto.callCompatibleWxOpenApi = async ({ apiName, requestData }: { apiName: string; requestData: Uint8Array }) => {
+    const request = pb.CommApiData.decode(requestData) as {
+      openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> }
+    }
+    const params: Record<string, unknown> = {}
+    for (const pair of request.openapiData?.pairs ?? [])
+      params[pair.key] = JSON.parse(Buffer.from(pair.value).toString())
+    const reply = routeOpenApi
+      ? routeOpenApi({ api: apiName, params })
+      : { errcode: -1, errmsg: 'no cloud is running this call' }
+    if (reply === 'offline')
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND api.weixin.qq.com'), { code: 'ENOTFOUND' })
+    const body = Buffer.from(JSON.stringify(reply))
+    return Buffer.from(
+      pb.CommOpenApiResp.encode({
+        respData: body,
+        contentType: 'application/json; charset=utf-8',
+        httpCode: 200,
+      }).finish(),
+    )
+  }
+}
+
+/** WeChat Cloud's server side: environments, deployed functions, storage and WeChat's server APIs. */
+export class FakeCloud {
+  /** Environments that exist. */
+  readonly envs = new Set([TEST_CLOUD_ENV])
+  /** Functions not uploaded: calling one fails as a missing function. */
+  readonly missing = new Set<string>()
+  /** Functions run for longer than their limit: the phone's call times out (§5). */
+  slow = false
+  /** Storage refuses uploads. */
+  uploadsFail = false
+  /** The storage rule for avatars: readable by anyone (the README's rule), or only by their owner. */
+  avatarsPublicRead = true
+  readonly files = new Map<string, StoredFile>()
+  /** WeChat's server APIs: answers every call with success unless the test says otherwise. */
+  openApi: Handler = () => ({ errcode: 0, errmsg: 'ok' })
+  readonly openApiCalls: OpenApiCall[] = []
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** Runs `name` for real under the caller's openid; one at a time, as each run reads the process's environment. */
+  invoke(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
+    const run = this.queue.then(() => this.run(name, data, caller))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async run(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
+    installOpenApiSeam()
+    const main = (
+      nodeRequire(path.join(FUNCTIONS_ROOT, name, 'index.js')) as { main: (e: unknown, c: unknown) => unknown }
+    ).main
+    Object.assign(nodeProcess.env, {
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+      WX_OPENID: caller.openid,
+      WX_APPID: 'wx0000000000000000',
+      TCB_ENV: TEST_CLOUD_ENV,
+    })
+    routeOpenApi = (call) => {
+      this.openApiCalls.push(call)
+      return this.openApi(call)
+    }
+    try {
+      return await main(data, {})
+    } finally {
+      routeOpenApi = null
+      delete nodeProcess.env.WX_OPENID
+    }
+  }
+
+  /** A file as a phone uploaded it; its URL lasts if the rule lets anyone read it, else ten minutes (§6.2). */
+  store(fileID: string, file: StoredFile): void {
+    this.files.set(fileID, file)
+  }
+
+  urlOf(fileID: string): { url: string; lasting: boolean } | null {
+    const file = this.files.get(fileID)
+    if (!file) return null
+    const url = `https://${BUCKET}.tcb.qcloud.la/${file.cloudPath}`
+    return file.publicRead ? { url, lasting: true } : { url: `${url}?sign=fake&t=600`, lasting: false }
+  }
+}
+
+const CLOUD_SINCE = '2.2.3'
+
+/** `wx.cloud` on one phone (§5.2). Errors carry the errCodes of WeChat Cloud's reference table. */
+export class FakeCloudClient {
+  /** The environment wx.cloud.init named, once it has been called. */
+  initialisedEnv: string | null = null
+  inits = 0
+
+  constructor(
+    private readonly fake: FakeWx,
+    readonly server: FakeCloud,
+  ) {}
+
+  /** Why a call cannot reach the cloud from this phone now, as WeChat Cloud's client reports it. */
+  private unreachable(apiName: string): Record<string, unknown> | null {
+    const fail = (errCode: number, why: string) => ({ errCode, errMsg: `cloud.${apiName}:fail ${why}` })
+    if (this.fake.env.network === 'none') return fail(-1, 'Error: network request failed')
+    if (this.initialisedEnv === null) return fail(-1, 'cloud init error: please call wx.cloud.init first')
+    if (!this.server.envs.has(this.initialisedEnv))
+      return fail(-501005, `errCode: -501005 | errMsg: env ${this.initialisedEnv} not found`)
+    return null
+  }
+
+  private callFunction(o: Callbacks & { name?: unknown; data?: unknown }): void {
+    const fake = this.fake
+    const name = String(o.name)
+    fake.record('cloud.callFunction', `cloud.callFunction(${name})`, 'cloud', { name, data: o.data })
+    const refused = this.unreachable('callFunction')
+    if (refused) return fake.failWith(o, refused)
+    if (this.server.missing.has(name) || !fs.existsSync(path.join(FUNCTIONS_ROOT, name, 'index.js'))) {
+      return fake.failWith(o, {
+        errCode: -501000,
+        errMsg: `cloud.callFunction:fail errCode: -501000 | errMsg: FunctionName parameter could not be found: ${name}`,
+      })
+    }
+    if (this.server.slow) {
+      setTimeout(
+        () =>
+          fake.failWith(o, { errCode: -501002, errMsg: 'cloud.callFunction:fail errCode: -501002 | errMsg: timeout' }),
+        FUNCTION_TIMEOUT_S * 1000,
+      )
+      return
+    }
+    const openid = fake.env.openid
+    this.server.invoke(name, o.data ?? {}, { openid }).then(
+      (result) => fake.succeed('cloud.callFunction', o, { result, requestID: `fake-${name}` }),
+      (err: unknown) =>
+        fake.failWith(o, {
+          errCode: -504002,
+          errMsg: `cloud.callFunction:fail errCode: -504002 | errMsg: ${String((err as Error)?.message ?? err)}`,
+        }),
+    )
+  }
+
+  private uploadFile(o: Callbacks & { cloudPath?: unknown; filePath?: unknown }): void {
+    const fake = this.fake
+    fake.record('cloud.uploadFile', `cloud.uploadFile(${String(o.cloudPath)})`, 'cloud', {
+      cloudPath: o.cloudPath,
+      filePath: o.filePath,
+    })
+    const refused = this.unreachable('uploadFile')
+    if (refused) return fake.failWith(o, refused)
+    if (typeof o.filePath !== 'string' || !fake.ui.localFiles.has(o.filePath)) {
+      return fake.failWith(o, {
+        errCode: -401002,
+        errMsg: 'cloud.uploadFile:fail filePath is not a file on this phone',
+      })
+    }
+    if (this.server.uploadsFail)
+      return fake.failWith(o, {
+        errCode: -503001,
+        errMsg: 'cloud.uploadFile:fail errCode: -503001 | errMsg: storage request failed',
+      })
+    const cloudPath = String(o.cloudPath)
+    const fileID = `cloud://${this.initialisedEnv}.${BUCKET}/${cloudPath}`
+    this.server.store(fileID, { cloudPath, owner: fake.env.openid, publicRead: this.server.avatarsPublicRead })
+    fake.succeed('cloud.uploadFile', o, { fileID, statusCode: 204 })
+  }
+
+  private getTempFileURL(o: Callbacks & { fileList?: unknown }): void {
+    const fake = this.fake
+    const list = Array.isArray(o.fileList) ? o.fileList : []
+    fake.record('cloud.getTempFileURL', `cloud.getTempFileURL(${list.length})`, 'cloud', { fileList: list })
+    const refused = this.unreachable('getTempFileURL')
+    if (refused) return fake.failWith(o, refused)
+    const fileList = list.map((item: unknown) => {
+      const fileID = String(typeof item === 'object' && item ? (item as { fileID?: unknown }).fileID : item)
+      const found = this.server.urlOf(fileID)
+      return found
+        ? { fileID, tempFileURL: found.url, maxAge: found.lasting ? 0 : 600, status: 0, errMsg: 'ok' }
+        : { fileID, tempFileURL: '', status: -503003, errMsg: 'file not found' }
+    })
+    fake.succeed('cloud.getTempFileURL', o, { fileList })
+  }
+
+  apis(): ApiTable {
+    const fake = this.fake
+    return {
+      cloud: {
+        since: CLOUD_SINCE,
+        category: 'cloud',
+        namespace: {
+          init: api(CLOUD_SINCE, 'cloud', (o: { env?: unknown; traceUser?: unknown } = {}) => {
+            fake.record('cloud.init', `cloud.init(${String(o.env)})`, 'cloud', { env: o.env, traceUser: o.traceUser })
+            this.inits++
+            if (typeof o.env !== 'string' || !o.env)
+              return fake.problem('wx.cloud.init needs the environment id (§5.2)')
+            // Without WeChat Cloud for this mini program, init leaves nothing initialised.
+            if (fake.env.cloudEnabled) this.initialisedEnv = o.env
+          }),
+          callFunction: api(CLOUD_SINCE, 'cloud', (o: Callbacks & { name?: unknown; data?: unknown }) =>
+            this.callFunction(o),
+          ),
+          uploadFile: api(CLOUD_SINCE, 'cloud', (o: Callbacks & { cloudPath?: unknown; filePath?: unknown }) =>
+            this.uploadFile(o),
+          ),
+          getTempFileURL: api(CLOUD_SINCE, 'cloud', (o: Callbacks & { fileList?: unknown }) => this.getTempFileURL(o)),
+        },
+      },
+    }
+  }
+}
