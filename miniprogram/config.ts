@@ -6,6 +6,11 @@ export const config = {
    */
   cloudEnv: '',
   /**
+   * Optional, with cloudEnv: the id of a one-time subscribe-message template (README) for rings. Set, a person
+   * can allow one ring (#allow-rings) and a caller can ring a contact (#ring) through the `ring` function.
+   */
+  ringTemplateId: '',
+  /**
    * Optional: a server of ours that takes `{ code }` from wx.login, calls code2Session and answers
    * `{ openid }`. Used only without cloudEnv. Neither set: a developer types openids under 开发者选项.
    */

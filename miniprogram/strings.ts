@@ -1,11 +1,12 @@
 // Every piece of text a person sees, in Simplified Chinese. Pages bind these; WXS receives them as arguments.
-import type { Device } from './store/model'
 import type { CallProblem } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
 import type { IdentityProblem, ProfileProblem } from './store/profile'
 import type { StorageProblem } from './store/saved-state'
 import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
 import type { InputProblem } from './store/validation'
+import type { InvitationProblem } from './store/invitation-link'
+import type { CallMode, Device } from './store/model'
 
 export const common = {
   appName: 'Duet',
@@ -59,10 +60,7 @@ export const onboarding = {
   undeclaredTitle: '暂时无法通话',
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
-  doneTitle: '一切就绪',
-  doneBody: '现在可以添加联系人并发起通话了。',
-  doneBodyAudioOnly: '现在可以发起语音通话了。以后想视频通话时，Duet 会再询问摄像头权限。',
-  continue: '开始使用',
+  declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
 }
 
 export const contacts = {
@@ -148,6 +146,99 @@ export const dial = {
   outcomeLeft: '已取消',
   /** {code} is WeChat's errCode. */
   outcomeFailedCode: '未接通（{code}）',
+}
+
+/** The invitation page: calling back someone who invited me (platform doc §7.2). */
+export const invite = {
+  title: '通话邀请',
+  waitsForYou: '对方正在 Duet 里等你回拨，点下面的按钮就会呼叫 TA。',
+  justNow: '刚刚发出',
+  minutesAgo: '分钟前发出',
+  needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
+  expiredTitle: '邀请已过期',
+  expiredBody: '邀请发出已超过 10 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。',
+  tryCalling: '仍然呼叫',
+  inviteBack: '邀请 TA 回来',
+  selfTitle: '这是你自己发出的邀请',
+  selfBody: '把它发给朋友：朋友点开后就能一键回拨你。',
+  invalidTitle: '邀请链接无效',
+  nothingSaved: '没有保存或更改任何内容。',
+  noneTitle: '没有待回拨的邀请',
+  noneBody: '邀请可能已经回拨过了。',
+  home: '返回联系人',
+}
+
+const INVITATION_PROBLEMS: Record<InvitationProblem, string> = {
+  missing: '链接缺少必要的信息，可能没有复制完整。',
+  openid: '链接中的邀请人身份无效。',
+  nickname: '链接中的昵称无效：为空、太长或含有不可见字符。',
+  avatar: '链接中的头像地址无效。',
+  mode: '链接中的通话方式无效。',
+  time: '链接中的发送时间无效。',
+  future: '链接中的发送时间比现在还晚，链接可能被改动过。',
+}
+
+export function invitationProblemText(problem: InvitationProblem | null): string {
+  return problem ? `${INVITATION_PROBLEMS[problem]}${invite.nothingSaved}` : ''
+}
+
+/** "安娜 想和你语音通话": the invitation card's title, and the invitation page's heading. */
+export function invitationTitle(nickname: string, mode: CallMode): string {
+  return `${nickname} 想和你${modes[mode]}`
+}
+
+export function callbackLabel(nickname: string): string {
+  return `回拨 ${nickname}`
+}
+
+/** How long ago an invitation was sent, in whole minutes. */
+export function sentAgo(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60000)
+  return minutes < 1 ? invite.justNow : `${minutes} ${invite.minutesAgo}`
+}
+
+/** Waiting for a callback after sending an invitation (or a ring). */
+export const waiting = {
+  stayHere: '请留在 Duet 里，屏幕会保持常亮：离开后对方的回拨就无法接通。',
+  turnedOnAcceptCalls: '已为你打开“接听来电”。',
+  remaining: '剩余',
+  cancel: '取消等待',
+  timedOut: '10 分钟内对方没有回拨，等待已结束。可以再邀请一次。',
+  answered: '对方已经回拨，通话已接通。',
+  dismiss: '知道了',
+}
+
+export function waitingTitle(nickname: string): string {
+  return `等待 ${nickname} 回拨`
+}
+
+/** Reaching someone from the dial page: a card to share, or a ring through WeChat Cloud. */
+export const reach = {
+  invite: '发邀请给 TA',
+  inviteHint: '对方不在 Duet 里时来电无法接通。发一个邀请，对方点开后就能一键回拨你。',
+  inviteNeedsProfile: '先保存你的资料，才能发出邀请。',
+  ring: '提醒 TA 接听',
+  ringSending: '正在发送来电提醒…',
+  ringSent: '已发送来电提醒，对方点开提醒就能回拨你。',
+  /** Followed by seconds. */
+  ringRest: '秒后可再次提醒',
+  ringNotAllowed: '对方还没开启来电提醒。可以改为发送邀请卡片。',
+  ringFailed: '来电提醒没有发出，请稍后重试。',
+  allowRings: '开启来电提醒',
+  allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
+  allowRingsAllowed: '已开启，可以收到一次来电提醒。',
+  allowRingsDeclined: '你没有允许来电提醒，需要时可以再开启。',
+  allowRingsFailed: '暂时无法开启来电提醒，请稍后再试。',
+  sendCardBack: '把我的名片发给 TA',
+  sendCardBackHint: '已添加。把你的名片也发给 TA，TA 就能呼叫你。',
+  sendCardBackDismiss: '不用了',
+  /** Followed by the inviter's nickname. */
+  pendingInvite: '有一个邀请等你回拨：',
+  openInvite: '查看邀请',
+}
+
+export function ringFailedText(code: number | undefined): string {
+  return reach.ringFailed + codeSuffix(code)
 }
 
 /** The title of a shared card. */

@@ -92,3 +92,39 @@ export async function uploadAvatar(openid: string, localPath: string, now = Date
     throw backendError(err, 'cloud.uploadFile')
   }
 }
+
+/** Rings need WeChat Cloud (the `ring` function) and a subscribe-message template. */
+export function canRing(): boolean {
+  return identitySource() === 'cloud' && !!config.ringTemplateId
+}
+
+export function ringTemplateId(): string {
+  return config.ringTemplateId
+}
+
+/** How a ring went: sent; refused because the person has no ring allowed (43101, platform doc §7.3); failed. */
+export type RingResult = { sent: true } | { sent: false; notAllowed: boolean; code?: number }
+
+/**
+ * Asks the `ring` cloud function to send `to` a one-time ring (a subscribe message) that opens an invitation
+ * from me. The function names me from WeChat's own context, never from what this phone says.
+ */
+export async function ring(
+  to: string,
+  me: { nickname: string; avatarUrl?: string },
+  mode: 'voice' | 'video',
+): Promise<RingResult> {
+  const request = { to, name: me.nickname, mode, templateId: config.ringTemplateId, avatar: me.avatarUrl }
+  try {
+    const result = (await cloud.callFunction('ring', request)) as {
+      ok?: unknown
+      errCode?: unknown
+    } | null
+    if (result?.ok === true) return { sent: true }
+    const code = typeof result?.errCode === 'number' ? result.errCode : undefined
+    return { sent: false, notAllowed: code === 43101, ...(code === undefined ? {} : { code }) }
+  } catch (err) {
+    const { problem } = backendError(err, 'cloud.callFunction')
+    return { sent: false, notAllowed: false, ...(problem.code === undefined ? {} : { code: problem.code }) }
+  }
+}

@@ -1,4 +1,4 @@
-export type PageName = 'onboarding' | 'contacts' | 'dial'
+export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
 
 export function pageUrl(page: PageName, query: Record<string, string> = {}): string {
   const qs = Object.keys(query)

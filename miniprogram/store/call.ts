@@ -19,6 +19,8 @@ export interface CallContext {
   history: Pick<HistoryStore, 'add' | 'update' | 'placedTo'>
   network: Pick<NetworkStore, 'isOffline'>
   reachability: Pick<ReachabilityStore, 'ensure'>
+  /** A call to `openid` was placed (an invitation from them is then answered). */
+  placedTo(openid: string): void
 }
 
 export type CallStatus = 'idle' | 'checking' | 'requesting' | 'joining'
@@ -48,6 +50,8 @@ interface OngoingCall {
  */
 export class CallStore {
   contactOpenid = ''
+  /** Someone to call who is not a contact (yet): the sender of an invitation. */
+  guest: Contact | null = null
   mode: CallMode = 'voice'
   disableSwitchVoice = false
   status: CallStatus = 'idle'
@@ -55,15 +59,14 @@ export class CallStore {
   notice: CallNotice = null
   /** The call WeChat's events are about: the last one joined in this run, until it ends. */
   private ongoing: OngoingCall | null = null
-  private listening = false
   /** Each tap is an attempt; a late answer to an older one changes no screen. */
   private attempt = 0
   private cancelWait: (() => void) | null = null
 
   constructor(private readonly ctx: CallContext) {
-    makeAutoObservable<this, 'ctx' | 'ongoing' | 'listening' | 'attempt' | 'cancelWait'>(
+    makeAutoObservable<this, 'ctx' | 'ongoing' | 'attempt' | 'cancelWait'>(
       this,
-      { ctx: false, ongoing: false, listening: false, attempt: false, cancelWait: false },
+      { ctx: false, ongoing: false, attempt: false, cancelWait: false },
       { autoBind: true },
     )
   }
@@ -77,8 +80,10 @@ export class CallStore {
     return { lastMode: this.mode, disableSwitchVoice: this.disableSwitchVoice }
   }
 
+  /** Whom a call goes to: the contact, or the guest, with this openid. */
   get contact(): Contact | undefined {
-    return this.ctx.contacts.find(this.contactOpenid)
+    const guest = this.guest?.openid === this.contactOpenid ? this.guest : undefined
+    return this.ctx.contacts.find(this.contactOpenid) ?? guest
   }
 
   get busy(): boolean {
@@ -103,6 +108,14 @@ export class CallStore {
     this.contactOpenid = typeof openid === 'string' ? openid : ''
     this.problem = this.contact ? null : { kind: 'no-contact' }
     this.notice = null
+  }
+
+  /** Calling back someone who invited me, in the mode they asked for, contact or not. */
+  openGuest(person: Person, mode: CallMode): void {
+    if (this.busy) return
+    this.guest = { ...person, note: '' }
+    this.open(person.openid)
+    this.mode = mode
   }
 
   setMode(mode: CallMode): void {
@@ -223,7 +236,6 @@ export class CallStore {
   private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
     const refused = await this.ctx.reachability.ensure()
     if (refused) return this.failed(refused.errCode, me, contact, attempt, mayAskCamera)
-    this.listen()
     const mode = this.mode
     runInAction(() => {
       this.status = 'joining'
@@ -243,6 +255,7 @@ export class CallStore {
     try {
       await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
       this.placed(call, this.record(contact, mode, { outcome: 'placed' }))
+      this.ctx.placedTo(contact.openid)
       if (attempt === this.attempt) this.notice = 'placed'
     } catch (raw) {
       if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
@@ -338,13 +351,6 @@ export class CallStore {
     if (outcome === 'denied') return this.stop({ kind: 'scopes-denied', devices: ['camera'] })
     if (outcome !== 'granted') return this.stop({ kind: 'request-failed' })
     await this.reachAndJoin(me, contact, attempt, false)
-  }
-
-  /** Listens for WeChat's call events from the first call of the run on (§4.6). */
-  private listen(): void {
-    if (this.listening) return
-    this.listening = true
-    voip.listenToCalls({ membersChanged: this.membersChanged, interrupted: this.interrupted })
   }
 
   /** Two members: both are in the call. One, after that: the other person left. */

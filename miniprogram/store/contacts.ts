@@ -1,6 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
 import type { Contact, Person } from './model'
-import { checkAvatarUrl, checkNote, checkPerson, InputProblem } from './validation'
+import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
 export type ShareLinkProblem = InputProblem | 'avatar-invalid'
@@ -34,6 +34,8 @@ export class ContactsStore {
   /** A contact offered by an opened share link. */
   shareOffer: { person: Person; existing: boolean } | null = null
   shareProblem: ShareLinkProblem | null = null
+  /** Someone just added from their card: I may send mine back, so we both have each other. */
+  sendBackTo: Person | null = null
 
   constructor(private readonly ctx: ContactsContext) {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
@@ -128,6 +130,7 @@ export class ContactsStore {
   receiveCard(query: Record<string, string | undefined>): void {
     this.shareOffer = null
     this.shareProblem = null
+    this.sendBackTo = null
     if (query.openid === undefined && query.nickname === undefined) return
     const checked = checkPerson(safeDecode(query.openid), safeDecode(query.nickname))
     if (!checked.ok) {
@@ -168,28 +171,22 @@ export class ContactsStore {
       ? this.items.map((c) => (c.openid === person.openid ? { ...c, ...person } : c))
       : [...this.items, { ...person, note: '' }]
     this.shareOffer = null
+    this.sendBackTo = existing ? null : person
+  }
+
+  /** My card went back, or I chose not to send it. */
+  dismissSendBack(): void {
+    this.sendBackTo = null
   }
 
   dismissShare(): void {
     this.shareOffer = null
+    this.sendBackTo = null
     this.shareProblem = null
   }
 
   private fail(problem: ContactProblem): false {
     this.error = problem
     return false
-  }
-}
-
-/**
- * WeChat hands the query over still percent-encoded on some paths: decode once, never throw.
- * A value that cannot be decoded (a truncated or tampered link) counts as missing.
- */
-function safeDecode(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return undefined
   }
 }

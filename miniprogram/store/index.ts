@@ -1,14 +1,18 @@
 import { reaction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
+import * as voip from '../services/voip'
 import { authSettingFromEvent } from '../services/scopes'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
+import { InvitationsStore } from './invitations'
 import { NetworkStore } from './network'
+import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
 import { PersistenceStore } from './persistence'
 import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
+import { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 
 /**
@@ -26,6 +30,17 @@ export class RootStore {
     lastCallAt: () => this.history.lastCallAt,
   })
   readonly reachability = new ReachabilityStore({ permissions: this.permissions })
+  readonly invitations = new InvitationsStore({
+    profile: this.profile,
+    reachability: this.reachability,
+    contacts: this.contacts,
+  })
+  readonly rings = new RingsStore({
+    profile: this.profile,
+    // A ring opens an invitation from me: I wait for the callback as after sending a card.
+    rang: (to, mode) => void this.invitations.invite(to, mode),
+  })
+  readonly onboarding = new OnboardingStore({ permissions: this.permissions, invitations: this.invitations })
   readonly call = new CallStore({
     permissions: this.permissions,
     profile: this.profile,
@@ -33,6 +48,7 @@ export class RootStore {
     history: this.history,
     network: this.network,
     reachability: this.reachability,
+    placedTo: (openid) => this.invitations.placedTo(openid),
   })
   private ready: Promise<void> | null = null
 
@@ -44,6 +60,7 @@ export class RootStore {
       contacts: this.contacts.items,
       history: this.history.records,
       prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.permissions.prefs },
+      invitation: this.invitations.saved,
     }
   }
 
@@ -57,11 +74,20 @@ export class RootStore {
     this.call.load(saved.prefs)
     this.reachability.load(saved.prefs)
     this.permissions.loadPrefs(saved.prefs)
+    this.invitations.load(saved.invitation)
     reaction(
       () => this.snapshot,
       (state) => this.persistence.save(state),
     )
     this.permissions.listenForPrivacyPrompts()
+    // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.
+    voip.listenToCalls({
+      membersChanged: (openids) => {
+        this.call.membersChanged(openids)
+        this.invitations.membersChanged(openids)
+      },
+      interrupted: () => this.call.interrupted(),
+    })
     backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
     // Who I am comes from WeChat's servers; nothing waits for it but what needs it.

@@ -48,6 +48,16 @@ export interface CallRecord {
   endedAt?: number
 }
 
+/**
+ * An invitation to call back, as its link carries it (a share card, platform doc §7.2): who sent it, for
+ * which mode, and when.
+ */
+export interface Invitation {
+  from: Person
+  mode: CallMode
+  sentAt: number
+}
+
 /** Choices a person makes once and expects to be remembered. */
 export interface Prefs {
   lastMode: CallMode

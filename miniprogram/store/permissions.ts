@@ -93,12 +93,17 @@ export class PermissionsStore {
     return this.lacks(this.onboardingMode)
   }
 
-  /** The first step not yet satisfied, in the order the walkthrough takes them. */
+  /** The walkthrough step for the mode the person chose (voice only, or video too). */
   get onboardingStep(): OnboardingStep {
+    return this.stepFor(this.onboardingMode)
+  }
+
+  /** The first step not yet satisfied for `mode`, in the order the walkthrough takes them. */
+  stepFor(mode: CallMode): OnboardingStep {
     if (!this.loaded) return 'loading'
     if (this.privacyBlocks) return 'privacy'
     if (this.undeclared.length) return 'undeclared'
-    const lacks = this.onboardingLacks
+    const lacks = this.lacks(mode)
     if (lacks.denied.length) return 'recovery'
     if (lacks.unasked.length) return 'explainer'
     if (lacks.phoneDenied.length) return 'phone'

@@ -1,6 +1,6 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
-import { CallRecord, Contact, isCallMode, Person, Prefs, Profile } from './model'
+import { CallRecord, Contact, Invitation, isCallMode, Person, Prefs, Profile } from './model'
 import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
@@ -17,6 +17,8 @@ export interface SavedState {
   contacts: Contact[]
   history: CallRecord[]
   prefs: Prefs
+  /** An invitation opened and not yet answered: it survives a relaunch while it is valid. */
+  invitation: Invitation | null
 }
 
 /** What went wrong reading the stored value; null when it was fine or absent. */
@@ -30,7 +32,14 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
 }
 
 export function emptyState(): SavedState {
-  return { version: SAVED_VERSION, profile: null, contacts: [], history: [], prefs: { ...DEFAULT_PREFS } }
+  return {
+    version: SAVED_VERSION,
+    profile: null,
+    contacts: [],
+    history: [],
+    prefs: { ...DEFAULT_PREFS },
+    invitation: null,
+  }
 }
 
 /** A person from storage or a card: openid and nickname must hold; a bad avatar is dropped, not the person. */
@@ -99,6 +108,19 @@ function readPrefs(v: unknown): { prefs: Prefs; clean: boolean } {
   return { prefs, clean }
 }
 
+/** A kept invitation: its sender read like any person; a damaged one is dropped. */
+function readInvitation(v: unknown): { invitation: Invitation | null; dropped: boolean } {
+  if (v === null || v === undefined) return { invitation: null, dropped: false }
+  const from = isLoose(v) ? readPerson(v.from) : null
+  const ok = isLoose(v) && from && !from.avatarDropped && isCallMode(v.mode) && isTime(v.sentAt)
+  return ok
+    ? {
+        invitation: { from: from.person, mode: v.mode as Invitation['mode'], sentAt: v.sentAt as number },
+        dropped: false,
+      }
+    : { invitation: null, dropped: true }
+}
+
 /** Keeps the valid entries of a list; `dropped` says whether any were not. */
 function readList<T>(v: unknown, readItem: (item: unknown) => T | null): { items: T[]; dropped: boolean } {
   if (!Array.isArray(v)) return { items: [], dropped: v !== undefined }
@@ -130,12 +152,14 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
   const uniqueContacts = contacts.items.filter((c, i, all) => all.findIndex((o) => o.openid === c.openid) === i)
   const history = readList(value.history, readRecord)
   const prefs = readPrefs(value.prefs)
+  const invitation = readInvitation(value.invitation)
   const state: SavedState = {
     version: SAVED_VERSION,
     profile,
     contacts: uniqueContacts,
     history: history.items.slice(-HISTORY_LIMIT),
     prefs: prefs.prefs,
+    invitation: invitation.invitation,
   }
   const dropped =
     profileDropped ||
@@ -143,7 +167,8 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     uniqueContacts.length !== contacts.items.length ||
     history.dropped ||
     history.items.length > HISTORY_LIMIT ||
-    !prefs.clean
+    !prefs.clean ||
+    invitation.dropped
   return { state, problem: dropped ? 'partly-corrupted' : null }
 }
 

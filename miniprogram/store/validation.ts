@@ -83,3 +83,16 @@ export function checkLocalPath(raw: unknown): Checked<string, 'avatar-invalid'> 
   const ok = value.length <= AVATAR_URL_MAX && /^(wxfile:\/\/|http:\/\/tmp\/)[\x21-\x7e]+$/.test(value)
   return ok ? { ok: true, value } : { ok: false, problem: 'avatar-invalid' }
 }
+
+/**
+ * A value from a link's query. WeChat hands onLoad the values as they stand in the link (platform doc §7.2):
+ * decode once, never throw; a value that cannot be decoded (a truncated or tampered link) counts as missing.
+ */
+export function safeDecode(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return undefined
+  }
+}

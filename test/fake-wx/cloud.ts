@@ -16,6 +16,8 @@ const nodeRequire = createRequire(__filename)
 const nodeProcess = nodeRequire('process') as NodeJS.Process
 /** The environment id tests use; never a real one. */
 export const TEST_CLOUD_ENV = 'duet-test-0a1b2c'
+/** The subscribe-message template for rings that tests use; never a real one. */
+export const TEST_RING_TEMPLATE = 'duet-test-ring-template-0000000000000000'
 /** A function's execution limit (the default of a cloud function's config.json). */
 const FUNCTION_TIMEOUT_S = 3
 const BUCKET = '6475-duet-test-0a1b2c-1300000000'
@@ -36,6 +38,14 @@ export interface OpenApiCall {
 }
 /** WeChat's answer: its JSON body (errcode 0 or an error), or 'offline' for a transport failure. */
 export type OpenApiReply = { errcode: number; errmsg?: string; [key: string]: unknown } | 'offline'
+
+/** A subscribe message WeChat delivered: what the person sees, and the page it opens when tapped (§7.3). */
+export interface SentMessage {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
 
 interface StoredFile {
   cloudPath: string
@@ -93,8 +103,14 @@ export class FakeCloud {
   /** The storage rule for avatars: readable by anyone (the README's rule), or only by their owner. */
   avatarsPublicRead = true
   readonly files = new Map<string, StoredFile>()
-  /** WeChat's server APIs: answers every call with success unless the test says otherwise. */
-  openApi: Handler = () => ({ errcode: 0, errmsg: 'ok' })
+  /** Subscribe-message templates of the mini program (§7.3). */
+  readonly templates = new Set([TEST_RING_TEMPLATE])
+  /** One-time subscriptions left, per person and template: each accept on the phone adds one. */
+  private readonly allowed = new Map<string, number>()
+  /** Messages WeChat delivered, newest last. */
+  readonly delivered: SentMessage[] = []
+  /** WeChat's server APIs: subscribeMessage.send as §7.3 says, anything else succeeds; a test may replace it. */
+  openApi: Handler = (call) => this.serve(call)
   readonly openApiCalls: OpenApiCall[] = []
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -126,6 +142,35 @@ export class FakeCloud {
       routeOpenApi = null
       delete nodeProcess.env.WX_OPENID
     }
+  }
+
+  /** A person accepted one message of `templateId` on their phone. */
+  allowOne(openid: string, templateId: string): void {
+    const key = `${openid}|${templateId}`
+    this.allowed.set(key, (this.allowed.get(key) ?? 0) + 1)
+  }
+
+  /** Messages of `templateId` that may still be sent to `openid`. */
+  allowance(openid: string, templateId: string): number {
+    return this.allowed.get(`${openid}|${templateId}`) ?? 0
+  }
+
+  /** WeChat's side of the server APIs the functions use. */
+  private serve(call: OpenApiCall): OpenApiReply {
+    if (call.api !== 'subscribeMessage.send') return { errcode: 0, errmsg: 'ok' }
+    const { touser, template_id: templateId, page, data } = call.params as Record<string, unknown>
+    if (typeof templateId !== 'string' || !this.templates.has(templateId))
+      return { errcode: 40037, errmsg: 'invalid template_id' }
+    if (typeof touser !== 'string' || this.allowance(touser, templateId) === 0)
+      return { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+    this.allowed.set(`${touser}|${templateId}`, this.allowance(touser, templateId) - 1)
+    this.delivered.push({
+      touser,
+      templateId,
+      page: String(page ?? ''),
+      data: (data ?? {}) as SentMessage['data'],
+    })
+    return { errcode: 0, errmsg: 'ok' }
   }
 
   /** A file as a phone uploaded it; its URL lasts if the rule lets anyone read it, else ten minutes (§6.2). */

@@ -103,7 +103,14 @@ export interface ScriptedUser {
   avatars: Array<string | 'rejected' | 'cancel'>
   /** WeChat's content check empties a nickname typed into `<input type="nickname">` when it leaves (§6.1). */
   nicknameRejected: boolean
+  /**
+   * Answers on the subscribe-message popup (§7.3), used in order; '-always' ticks "总是保持", which answers
+   * the same later without a popup.
+   */
+  subscribe: SubscribeAnswer[]
 }
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'accept-always' | 'reject-always'
 
 export function defaultEnvironment(): Environment {
   return {
@@ -148,5 +155,6 @@ export function defaultUser(): ScriptedUser {
     modals: [],
     avatars: [],
     nicknameRejected: false,
+    subscribe: [],
   }
 }

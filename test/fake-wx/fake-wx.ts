@@ -12,6 +12,7 @@ import { FakePrivacy } from './privacy'
 import { FakeRuntime } from './runtime'
 import { FakeScopes } from './scopes'
 import { FakeStorage } from './storage'
+import { FakeSubscribe } from './subscribe'
 import { FakeUi } from './ui'
 import { FakeVoip } from './voip'
 
@@ -86,6 +87,7 @@ export class FakeWx {
   readonly voip = new FakeVoip(this)
   readonly storage = new FakeStorage(this)
   readonly ui = new FakeUi(this)
+  readonly subscribe = new FakeSubscribe(this)
   /** `wx.cloud` on this phone, talking to a cloud other phones of the test may share. */
   readonly cloud: FakeCloudClient
   readonly wx: WechatMiniprogram.Wx
@@ -198,6 +200,7 @@ export class FakeWx {
       ...this.voip.apis(),
       ...this.storage.apis(),
       ...this.ui.apis(),
+      ...this.subscribe.apis(),
       ...this.cloud.apis(),
     })
   }

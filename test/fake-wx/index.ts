@@ -1,10 +1,18 @@
 export { compareVersions, createFakeWx, FakeWx } from './fake-wx'
 export type { CallRecord, Category } from './fake-wx'
 export { defaultEnvironment, defaultUser } from './environment'
-export type { Environment, FakeScope, JoinOutcome, Listener, OsPermission, ScriptedUser } from './environment'
+export type {
+  Environment,
+  FakeScope,
+  JoinOutcome,
+  Listener,
+  OsPermission,
+  ScriptedUser,
+  SubscribeAnswer,
+} from './environment'
 export { OFFICIAL_POPUP_THROTTLE_MS } from './privacy'
 export type { PrivacyResolution } from './privacy'
 export type { ButtonEvent, ButtonPage, OpenTypeButton, Router, SharedCard } from './ui'
 export { RING_SECONDS } from './voip'
-export { FakeCloud, TEST_CLOUD_ENV } from './cloud'
-export type { OpenApiCall, OpenApiReply } from './cloud'
+export { FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './cloud'
+export type { OpenApiCall, OpenApiReply, SentMessage } from './cloud'

@@ -7,16 +7,27 @@ export const STEP_TITLES = {
   explainer: '通话需要这些权限',
   recovery: '权限已被关闭',
   phone: '微信没有手机的权限',
-  done: '一切就绪',
 } as const
-export type Step = keyof typeof STEP_TITLES
+export type Step = keyof typeof STEP_TITLES | 'done'
 
 /** The walkthrough step on screen: 'loading', a step, or '?<title>' for a title no step has. */
 export function stepShown(page: PageHandle): Step | 'loading' | `?${string}` {
   if (page.exists('#loading')) return 'loading'
   const title = page.text('#step-title')
-  const step = (Object.keys(STEP_TITLES) as Step[]).find((k) => STEP_TITLES[k] === title)
+  const step = (Object.keys(STEP_TITLES) as Array<keyof typeof STEP_TITLES>).find((k) => STEP_TITLES[k] === title)
   return step ?? `?${title}`
+}
+
+/**
+ * Where the walkthrough stands: its step while the onboarding page is on top, 'done' once it went on by
+ * itself (to contacts, or back to an invitation).
+ */
+export function walkthroughAt(
+  app: { top(): PageHandle | undefined },
+  onboarding: PageHandle,
+): Step | 'loading' | `?${string}` {
+  const top = app.top()?.route
+  return top === routeOf('contacts') || top === routeOf('invite') ? 'done' : stepShown(onboarding)
 }
 
 /** Words a person reads after a #call tap, for each way it can end. */

@@ -4,7 +4,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { CALL_RESULT_WORDS } from '../harness/screens'
+import { CALL_RESULT_WORDS, walkthroughAt } from '../harness/screens'
 import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 beforeEach(useFakeClock)
@@ -309,6 +309,6 @@ describe('privacy refusals and a guide that does not declare the devices (§1.6,
     await settle()
     expect(app.fake.trace(['privacy']).filter((c) => c.startsWith('resolvePrivacy'))).toEqual([])
     expect(app.store.permissions.privacy).toBe('agreed')
-    expect(page.text('#step-title')).toBe('一切就绪')
+    expect(walkthroughAt(app, page)).toBe('done')
   })
 })

@@ -47,3 +47,24 @@ test('only services/ call wx', () => {
     .filter((f) => /(^|[^.\w])wx\.\w/.test(fs.readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
   expect(callers.map(rel)).toEqual([])
 })
+
+// The simulator renders an undeclared or unresolvable custom tag as an empty element, silently: check here.
+test('every custom tag a template uses is declared in its json, and every declared component exists', () => {
+  const BUILT_IN =
+    /^(view|text|button|input|switch|form|image|block|template|wxs|import|include|scroll-view|label|slot)$/
+  const wrong: string[] = []
+  for (const file of all.filter((f) => f.endsWith('.wxml'))) {
+    const json = JSON.parse(fs.readFileSync(file.replace(/\.wxml$/, '.json'), 'utf8')) as {
+      usingComponents?: Record<string, string>
+    }
+    const using = json.usingComponents ?? {}
+    const tags = new Set([...fs.readFileSync(file, 'utf8').matchAll(/<([a-z][a-z0-9-]*)/g)].map((m) => m[1]))
+    for (const tag of tags) if (!BUILT_IN.test(tag) && !using[tag]) wrong.push(`${rel(file)}: <${tag}> not declared`)
+    for (const [tag, target] of Object.entries(using)) {
+      const resolved = target.startsWith('/') ? path.join(ROOT, target) : path.resolve(path.dirname(file), target)
+      if (!target.startsWith('weui-miniprogram/') && !fs.existsSync(`${resolved}.json`))
+        wrong.push(`${rel(file)}: ${tag} → ${target} does not exist`)
+    }
+  }
+  expect(wrong).toEqual([])
+})

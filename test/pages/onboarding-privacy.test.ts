@@ -1,6 +1,7 @@
 // Privacy consent in the walkthrough: declining, and a prompt WeChat raises mid-request.
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
+import { walkthroughAt } from '../harness/screens'
 
 test('declining explains that calls need consent, blocks every request, and offers the button again', async () => {
   const app = await launch({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'] } })
@@ -50,7 +51,7 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
       'getPrivacySetting',
     ])
     expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
-    expect(page.text('#step-title')).toBe('一切就绪')
+    expect(walkthroughAt(app, page)).toBe('done')
   })
 
   test('disagreeing fails the pending call, asks for nothing more, and says why', async () => {

@@ -3,7 +3,7 @@
 import type { ScriptedUser } from '../fake-wx'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
-import { routeOf, stepShown } from '../harness/screens'
+import { routeOf, stepShown, walkthroughAt } from '../harness/screens'
 import {
   authSettingOf,
   expectedOnboardingStep,
@@ -112,6 +112,6 @@ describe.each(states)('privacy $privacy, mic $mic, camera $camera, phone $phone'
     for (const k of ['mic', 'camera'] as const) {
       if (s[k] === 'denied') expect(app.fake.trace()).not.toContain(`authorize(${SCOPE_OF[k]})`)
     }
-    expect(stepShown(page)).toBe(expectedOnboardingStep(next))
+    expect(walkthroughAt(app, page)).toBe(expectedOnboardingStep(next))
   })
 })

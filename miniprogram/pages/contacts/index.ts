@@ -1,10 +1,11 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
-import { goTo, pageUrl } from '../../services/navigation'
+import { goTo } from '../../services/navigation'
+import { myCard } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
-const { contacts, profile } = store
+const { contacts, profile, rings } = store
 
 type InputEvent = WechatMiniprogram.Input
 const value = (e: InputEvent): string => e.detail.value
@@ -14,6 +15,8 @@ ComponentWithStore({
   data: {
     t: strings.contacts,
     tc: strings.common,
+    tr: strings.reach,
+    canRing: rings.available,
     /** Decided once per visit, so the card does not jump away the moment the profile is saved. */
     profileFirst: true,
   },
@@ -21,16 +24,7 @@ ComponentWithStore({
     store,
     fields: {
       me: () => profile.me,
-      profileForm: () => profile.form,
-      profileError: () => strings.profileProblemText(profile.error),
-      profileNotice: () => profile.notice,
-      saving: () => profile.saving,
-      avatar: () => profile.avatarShown,
-      initial: () => Array.from(profile.nickname || profile.form.nickname || '?')[0],
-      identityFetching: () => profile.identity === 'fetching',
-      identityText: () => strings.identityProblemText(profile.identityProblem),
       devOptionsOpen: () => profile.devOptionsOpen,
-      typedIdentity: () => profile.typedIdentity,
       form: () => contacts.form,
       formError: () => strings.contactProblemText(contacts.error),
       isDuplicate: () => contacts.error === 'duplicate',
@@ -38,8 +32,8 @@ ComponentWithStore({
       list: () => contacts.visible,
       total: () => contacts.items.length,
       canUndo: () => contacts.lastDeleted !== null,
-      shareOffer: () => contacts.shareOffer,
-      shareBadLink: () => contacts.shareProblem !== null,
+      pendingFrom: () => store.invitations.pending?.from.nickname ?? '',
+      allowRings: () => rings.allow,
       acceptCalls: () => store.reachability.acceptCalls,
       // Why others cannot call me now (setEnable1v1Chat refused), and what to do about it.
       reachProblem: () => strings.callProblemText(store.reachability.refusal?.problem ?? null),
@@ -58,23 +52,6 @@ ComponentWithStore({
       void store.start()
       this.setData({ profileFirst: !profile.me })
       contacts.receiveCard(query || {})
-    },
-    /** Typing in my profile; the input's data-field says which. */
-    onProfileInput(e: InputEvent) {
-      profile.setField(e.currentTarget.dataset.field as 'openid' | 'nickname', value(e))
-    },
-    /** The profile form's submit: the nickname is read now, after WeChat's content check (§6.1). */
-    onSaveProfile(e: WechatMiniprogram.FormSubmit) {
-      void profile.save(e.detail.value)
-    },
-    onChooseAvatar(e: WechatMiniprogram.CustomEvent<{ avatarUrl?: string }>) {
-      profile.pickAvatar(e.detail.avatarUrl)
-    },
-    onNicknameReview(e: WechatMiniprogram.CustomEvent<{ pass?: boolean }>) {
-      profile.reviewNickname(e.detail.pass !== false)
-    },
-    onRetryIdentity() {
-      void profile.fetchIdentity()
     },
     onToggleDevOptions() {
       profile.toggleDevOptions()
@@ -107,11 +84,12 @@ ComponentWithStore({
     onCall(e: WechatMiniprogram.BaseEvent) {
       goTo('dial', { openid: String(e.currentTarget.dataset.openid) })
     },
-    onAcceptShare() {
-      contacts.acceptShareOffer()
+    onOpenInvitation() {
+      goTo('invite')
     },
-    onDismissShare() {
-      contacts.dismissShare()
+    /** WeChat's popup for one ring: asked in the synchronous part of the tap (platform doc §7.3). */
+    onAllowRings() {
+      void rings.allowOne()
     },
     onReachAsk() {
       void store.reachability.askAndRetry()
@@ -126,11 +104,7 @@ ComponentWithStore({
       store.persistence.dismissProblem()
     },
     onShareAppMessage() {
-      const me = profile.me
-      if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }
-      const card: Record<string, string> = { openid: me.openid, nickname: me.nickname }
-      if (me.avatarUrl) card.avatar = me.avatarUrl
-      return { title: strings.shareTitle(me.nickname), path: pageUrl('contacts', card) }
+      return myCard()
     },
   },
 })

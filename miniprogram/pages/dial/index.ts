@@ -1,18 +1,19 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { backTo } from '../../services/navigation'
+import { invitationCard, myCard, sharedFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
-const { call, permissions } = store
+const { call, permissions, rings } = store
 /** The newest calls shown for a contact; the full history stays in the store. */
 const HISTORY_SHOWN = 10
 
 ComponentWithStore({
-  ...withBehaviors(settingsWaysOut),
   data: {
     t: strings.dial,
     tm: strings.modes,
+    tr: strings.reach,
+    canRing: rings.available,
   },
   storeBindings: {
     store,
@@ -22,15 +23,13 @@ ComponentWithStore({
       disableSwitchVoice: () => call.disableSwitchVoice,
       status: () => call.status,
       busy: () => call.busy,
-      problemText: () => strings.callProblemText(call.problem),
-      // How the problem is shown: the deployer's privacy-guide mistake, a neutral note, or an error.
-      problemShape: () =>
-        call.problem?.kind === 'privacy-undeclared' ? 'undeclared' : call.tone === 'note' ? 'note' : 'error',
-      wayOut: () => call.wayOut,
-      notice: () => call.notice,
+      noContactText: () => strings.callProblemText(call.contact ? null : call.problem),
       reachHint: () => call.reachHint,
-      identityText: () =>
-        call.problem?.kind === 'no-identity' ? strings.identityProblemText(store.profile.identityProblem) : '',
+      hasProfile: () => store.profile.me !== null,
+      waiting: () => store.invitations.waiting !== null,
+      ringState: () => rings.stateFor(call.contactOpenid),
+      ringFailedText: () => strings.ringFailedText(rings.code),
+      ringRest: () => rings.restSeconds,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () =>
@@ -68,20 +67,17 @@ ComponentWithStore({
     onCall() {
       void call.start()
     },
-    onRetry() {
-      void call.retry()
-    },
-    onRetryIdentity() {
-      void call.retryIdentity()
-    },
-    onCancelWait() {
-      call.stopWaiting()
-    },
-    onEditProfile() {
-      backTo('contacts')
+    onRing() {
+      const contact = call.contact
+      if (contact) void rings.ring(contact, call.mode)
     },
     onBack() {
       backTo('contacts')
+    },
+    /** #invite sends an invitation to this contact in the chosen mode; any other share sends my card. */
+    onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
+      const contact = call.contact
+      return sharedFrom(e) === 'invite' && contact ? invitationCard(contact, call.mode) : myCard()
     },
   },
 })

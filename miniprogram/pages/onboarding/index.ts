@@ -1,45 +1,60 @@
+import { reaction } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
 import { store } from '../../store/index'
-import { DEVICE_FOR_SCOPE } from '../../store/model'
 import * as strings from '../../strings'
 
-const permissions = store.permissions
+const { onboarding, permissions } = store
+/** Stops following the walkthrough when the page goes away. */
+let stopFollowing: (() => void) | null = null
 
 ComponentWithStore({
   ...withBehaviors(settingsWaysOut),
-  data: {
-    t: strings.onboarding,
-    /** False until we know a returning user is not simply passed on to the contacts page. */
-    decided: false,
-  },
+  data: { t: strings.onboarding },
   storeBindings: {
-    store: permissions,
+    store,
     fields: {
-      step: () => permissions.onboardingStep,
-      audioOnly: () => permissions.audioOnly,
+      step: () => onboarding.step,
+      audioOnly: () => onboarding.mode === 'voice',
+      cameraOptional: () => onboarding.cameraOptional,
+      privacyDeclined: () => permissions.privacy === 'declined',
       requesting: () => permissions.requesting,
       requestFailed: () => permissions.requestFailed,
       phoneSettingsFailed: () => permissions.phoneSettingsFailed,
-      deniedText: () => strings.deviceList(permissions.onboardingLacks.denied.map((s) => DEVICE_FOR_SCOPE[s])),
-      phoneText: () => strings.deviceList(permissions.onboardingLacks.phoneDenied),
+      deniedText: () => strings.deviceList(onboarding.deniedDevices),
+      phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
     },
     actions: [],
   },
   methods: {
     onLoad() {
-      void store.start().then(() => {
-        // A returning user with everything granted never sees this page.
-        if (permissions.onboardingStep === 'done') replaceWith('contacts')
-        else this.setData({ decided: true })
-      })
+      void store.start()
     },
+    /**
+     * While this page is on top, it goes on by itself once nothing is missing: to the invitation that brought
+     * the person, or home. (Under another page it must not: a redirect replaces whichever page is on top.)
+     * A returning person with everything granted never sees it.
+     */
     onShow() {
+      stopFollowing?.()
+      stopFollowing = reaction(
+        () => onboarding.step === 'done',
+        (done) => done && replaceWith(onboarding.next),
+        { fireImmediately: true },
+      )
       void store.pageShown()
     },
+    onHide() {
+      stopFollowing?.()
+      stopFollowing = null
+    },
+    onUnload() {
+      stopFollowing?.()
+      stopFollowing = null
+    },
     onGrant() {
-      void permissions.request(permissions.onboardingMode)
+      void onboarding.grant()
     },
     onSkipCamera() {
       permissions.skipCamera()
@@ -47,7 +62,7 @@ ComponentWithStore({
     onIncludeCamera() {
       permissions.includeCamera()
     },
-    onContinue() {
+    onLookAround() {
       replaceWith('contacts')
     },
   },

@@ -1,0 +1,45 @@
+// How the call being made stands, wherever one is made (the dial page, an invitation): the wait, what
+// WeChat said, and each problem with its way out.
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
+import { backTo } from '../../services/navigation'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+
+const { call } = store
+
+ComponentWithStore({
+  ...withBehaviors(settingsWaysOut),
+  options: { styleIsolation: 'apply-shared' },
+  data: { t: strings.dial },
+  storeBindings: {
+    store,
+    fields: {
+      joining: () => call.status === 'joining',
+      busy: () => call.busy,
+      notice: () => call.notice,
+      problemText: () => strings.callProblemText(call.problem),
+      // How the problem is shown: the deployer's privacy-guide mistake, a neutral note, or an error.
+      problemShape: () =>
+        call.problem?.kind === 'privacy-undeclared' ? 'undeclared' : call.tone === 'note' ? 'note' : 'error',
+      wayOut: () => call.wayOut,
+      identityText: () =>
+        call.problem?.kind === 'no-identity' ? strings.identityProblemText(store.profile.identityProblem) : '',
+    },
+    actions: [],
+  },
+  methods: {
+    onCancelWait() {
+      call.stopWaiting()
+    },
+    onRetry() {
+      void call.retry()
+    },
+    onRetryIdentity() {
+      void call.retryIdentity()
+    },
+    onEditProfile() {
+      backTo('contacts')
+    },
+  },
+})

@@ -1,0 +1,50 @@
+// My profile with WeChat's own controls (platform doc §6.1): the avatar picker and the nickname field,
+// read at submit after WeChat's content check. Used where a person first needs a name: contacts, invitations.
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+
+const { profile } = store
+
+ComponentWithStore({
+  options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** Why a name is asked for here; the profile's own hint when empty. */
+    hint: { type: String, value: '' },
+  },
+  data: { t: strings.contacts },
+  storeBindings: {
+    store,
+    fields: {
+      form: () => profile.form,
+      error: () => strings.profileProblemText(profile.error),
+      notice: () => profile.notice,
+      saving: () => profile.saving,
+      avatar: () => profile.avatarShown,
+      initial: () => Array.from(profile.nickname || profile.form.nickname || '?')[0],
+      identityFetching: () => profile.identity === 'fetching',
+      identityText: () => strings.identityProblemText(profile.identityProblem),
+      // Typing an openid is for developers only, where WeChat Cloud cannot say who I am.
+      openidField: () => profile.typedIdentity && profile.devOptionsOpen,
+    },
+    actions: [],
+  },
+  methods: {
+    onInput(e: WechatMiniprogram.Input) {
+      profile.setField(e.currentTarget.dataset.field as 'openid' | 'nickname', e.detail.value)
+    },
+    /** The nickname is read now, after WeChat's content check (§6.1). */
+    onSave(e: WechatMiniprogram.FormSubmit) {
+      void profile.save(e.detail.value)
+    },
+    onChooseAvatar(e: WechatMiniprogram.CustomEvent<{ avatarUrl?: string }>) {
+      profile.pickAvatar(e.detail.avatarUrl)
+    },
+    onNicknameReview(e: WechatMiniprogram.CustomEvent<{ pass?: boolean }>) {
+      profile.reviewNickname(e.detail.pass !== false)
+    },
+    onRetryIdentity() {
+      void profile.fetchIdentity()
+    },
+  },
+})

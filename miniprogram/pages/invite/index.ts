@@ -1,0 +1,57 @@
+// An invitation opened from a chat (platform doc §7.2): call back the person who sent it, in their mode.
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { backTo, replaceWith } from '../../services/navigation'
+import { invitationCard, myCard, sharedFrom } from '../../share-cards'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+
+const { call, invitations, onboarding, permissions } = store
+
+ComponentWithStore({
+  data: { t: strings.invite, tm: strings.modes },
+  storeBindings: {
+    store,
+    fields: {
+      status: () => invitations.status,
+      from: () => invitations.shown?.from ?? null,
+      mode: () => invitations.shown?.mode ?? 'voice',
+      title: () =>
+        invitations.shown ? strings.invitationTitle(invitations.shown.from.nickname, invitations.shown.mode) : '',
+      callbackLabel: () => (invitations.shown ? strings.callbackLabel(invitations.shown.from.nickname) : ''),
+      sentAgo: () => (invitations.shown ? strings.sentAgo(invitations.now - invitations.shown.sentAt) : ''),
+      problemText: () => strings.invitationProblemText(invitations.problem),
+      hasProfile: () => store.profile.me !== null,
+      busy: () => call.busy,
+      showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
+    },
+    actions: [],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      invitations.open(query || {})
+      // A first-time person is walked through privacy and permissions first, then brought back here.
+      void store.start().then(() => {
+        const answerable = invitations.status === 'valid' || invitations.status === 'expired'
+        if (answerable && onboarding.walkthroughNeeded) replaceWith('onboarding')
+      })
+    },
+    onShow() {
+      void store.pageShown()
+    },
+    /** #callback: the same preflight as every call, to the inviter, in the invited mode. Only on this tap. */
+    onCallback() {
+      const shown = invitations.shown
+      if (!shown) return
+      call.openGuest(shown.from, shown.mode)
+      void call.start()
+    },
+    onHome() {
+      backTo('contacts')
+    },
+    /** #invite-back invites the inviter back; any other share (e.g. #send-card-back) sends my card. */
+    onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
+      const shown = invitations.shown
+      return sharedFrom(e) === 'invite-back' && shown ? invitationCard(shown.from, shown.mode) : myCard()
+    },
+  },
+})

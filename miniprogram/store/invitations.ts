@@ -1,0 +1,187 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
+import * as screen from '../services/screen'
+import type { ContactsStore } from './contacts'
+import {
+  INVITATION_VALID_MS,
+  InvitationProblem,
+  invitationQuery,
+  isExpired,
+  looksLikeInvitation,
+  readInvitation,
+} from './invitation-link'
+import type { CallMode, Invitation, Person } from './model'
+import type { ProfileStore } from './profile'
+import type { ReachabilityStore } from './reachability'
+
+export interface InvitationsContext {
+  profile: Pick<ProfileStore, 'me' | 'openid'>
+  reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure'>
+  contacts: Pick<ContactsStore, 'offer'>
+}
+
+/** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
+export type InvitationStatus = 'none' | 'valid' | 'expired' | 'self' | 'invalid'
+
+/** After the wait: over by time, answered (WeChat said both were in a call), or cancelled. */
+export type WaitEnd = 'timed-out' | 'answered' | null
+
+/**
+ * A call rings only when both people are inside Duet (platform doc §4.5). An invitation gets the other person
+ * there: I send a card and wait, reachable, with the screen on; my friend opens it and calls me back.
+ */
+export class InvitationsStore {
+  /** An invitation opened on this phone, kept (also across a relaunch) until it is answered or let go. */
+  received: Invitation | null = null
+  /** The invitation on screen: the last one opened, also once answered. */
+  shown: Invitation | null = null
+  /** The last link opened was my own invitation. */
+  openedOwn = false
+  /** What was wrong with the last link opened; nothing saved changed. */
+  problem: InvitationProblem | null = null
+  /** My wait after sending an invitation. */
+  waiting: { to: Person; mode: CallMode; until: number } | null = null
+  waitEnded: WaitEnd = null
+  /** Inviting switched "accept calls" back on: the waiting room says so. */
+  turnedOnAcceptCalls = false
+  /** The clock the countdown and expiry read; it ticks while anything depends on it. */
+  now = Date.now()
+  private ticker: ReturnType<typeof setInterval> | null = null
+
+  constructor(private readonly ctx: InvitationsContext) {
+    makeAutoObservable<this, 'ctx' | 'ticker'>(this, { ctx: false, ticker: false }, { autoBind: true })
+  }
+
+  get status(): InvitationStatus {
+    if (this.problem) return 'invalid'
+    if (this.openedOwn) return 'self'
+    if (!this.shown) return 'none'
+    return isExpired(this.shown, this.now) ? 'expired' : 'valid'
+  }
+
+  /** The invitation waiting for my answer: opened, not yet answered or let go. */
+  get pending(): Invitation | null {
+    return this.received
+  }
+
+  /** What is kept on the device: an invitation still answerable survives a relaunch. */
+  get saved(): Invitation | null {
+    return this.received && !isExpired(this.received, this.now) ? this.received : null
+  }
+
+  get remainingMs(): number {
+    return this.waiting ? Math.max(0, this.waiting.until - this.now) : 0
+  }
+
+  load(saved: Invitation | null): void {
+    this.received = saved && !isExpired(saved, Date.now()) ? saved : null
+    this.shown = this.received
+    this.keepTicking()
+  }
+
+  // ---- the friend's side -----------------------------------------------------------------------------------
+
+  /**
+   * An opened link's query (untrusted), or none. A good invitation is kept and its sender offered as a contact;
+   * a forged or damaged one is refused with what is wrong, and nothing saved changes.
+   */
+  open(query: Record<string, string | undefined>): void {
+    this.tick()
+    this.problem = null
+    this.openedOwn = false
+    // Opened without a link (from a banner, or after onboarding): the invitation waiting for an answer.
+    if (!looksLikeInvitation(query)) {
+      this.shown = this.received ?? this.shown
+      return
+    }
+    const read = readInvitation(query, this.now)
+    if (!read.ok) {
+      this.problem = read.problem
+      return
+    }
+    if (read.invitation.from.openid === this.ctx.profile.openid) {
+      this.openedOwn = true
+      return
+    }
+    this.received = read.invitation
+    this.shown = read.invitation
+    this.ctx.contacts.offer(read.invitation.from)
+    this.keepTicking()
+  }
+
+  /** A call to `openid` was placed: if it answers the pending invitation, that invitation is done. */
+  placedTo(openid: string): void {
+    if (this.received?.from.openid !== openid) return
+    this.received = null
+    this.keepTicking()
+  }
+
+  // ---- my side: inviting and waiting ------------------------------------------------------------------
+
+  /**
+   * The card my invitation sends, and the wait it starts: for ten minutes I stay reachable (1v1 enabled;
+   * "accept calls" back on if it was off) with the screen on, until the wait ends or I cancel it.
+   */
+  invite(to: Person, mode: CallMode): Record<string, string> | null {
+    const me = this.ctx.profile.me
+    if (!me) return null
+    this.tick()
+    const query = invitationQuery({ from: me, mode, sentAt: this.now })
+    this.waiting = { to, mode, until: this.now + INVITATION_VALID_MS }
+    this.waitEnded = null
+    this.turnedOnAcceptCalls = false
+    void this.stayReachable()
+    screen.keepOn(true)
+    this.keepTicking()
+    return query
+  }
+
+  cancelWaiting(): void {
+    this.endWait(null)
+  }
+
+  dismissWaitEnd(): void {
+    this.waitEnded = null
+  }
+
+  /** WeChat says who is in a call: the person I wait for is in it with me, so the wait is over. */
+  membersChanged(openids: string[]): void {
+    if (this.waiting && openids.length >= 2 && openids.includes(this.waiting.to.openid)) this.endWait('answered')
+  }
+
+  private async stayReachable(): Promise<void> {
+    const { reachability } = this.ctx
+    if (!reachability.acceptCalls) {
+      await reachability.setAcceptCalls(true)
+      runInAction(() => {
+        this.turnedOnAcceptCalls = true
+      })
+    }
+    await reachability.ensure()
+  }
+
+  private endWait(how: WaitEnd): void {
+    if (!this.waiting) return
+    this.waiting = null
+    this.waitEnded = how
+    screen.keepOn(false)
+    this.keepTicking()
+  }
+
+  // ---- the clock ------------------------------------------------------------------------------------------
+
+  tick(): void {
+    this.now = Date.now()
+    if (this.waiting && this.now >= this.waiting.until) this.endWait('timed-out')
+    else this.keepTicking()
+  }
+
+  /** Ticks every second while a countdown or an expiry is on screen; otherwise nothing runs. */
+  private keepTicking(): void {
+    const needed = this.waiting !== null || (this.shown !== null && !isExpired(this.shown, this.now))
+    if (needed && !this.ticker) this.ticker = setInterval(this.tick, 1000)
+    if (!needed && this.ticker) {
+      clearInterval(this.ticker)
+      this.ticker = null
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { makeAutoObservable } from 'mobx-miniprogram'
+import type { InvitationsStore } from './invitations'
+import { CallMode, Device, DEVICE_FOR_SCOPE } from './model'
+import type { OnboardingStep, PermissionsStore, RequestOutcome } from './permissions'
+
+export interface OnboardingContext {
+  permissions: Pick<PermissionsStore, 'stepFor' | 'onboardingMode' | 'lacks' | 'request'>
+  invitations: Pick<InvitationsStore, 'pending'>
+}
+
+/** Steps a person is walked through before a call can work; 'undeclared' is the developer's to fix. */
+const WALKTHROUGH_STEPS: readonly OnboardingStep[] = ['privacy', 'explainer', 'recovery', 'phone']
+
+/**
+ * The walkthrough: for which mode, at which step, and where it leads. Someone who opened an invitation is
+ * walked through what its mode needs and back to the invitation, with nothing lost on the way.
+ */
+export class OnboardingStore {
+  constructor(private readonly ctx: OnboardingContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+  }
+
+  /**
+   * A voice invitation needs only the microphone; otherwise the person's own choice (video unless they
+   * chose voice only, also for a video invitation: they may call back by voice).
+   */
+  get mode(): CallMode {
+    return this.ctx.invitations.pending?.mode === 'voice' ? 'voice' : this.ctx.permissions.onboardingMode
+  }
+
+  /** Whether the person may choose between voice only and video too. */
+  get cameraOptional(): boolean {
+    return this.ctx.invitations.pending?.mode !== 'voice'
+  }
+
+  get step(): OnboardingStep {
+    return this.ctx.permissions.stepFor(this.mode)
+  }
+
+  /** A step the person can take now, before a call can work. */
+  get walkthroughNeeded(): boolean {
+    return WALKTHROUGH_STEPS.includes(this.step)
+  }
+
+  get deniedDevices(): Device[] {
+    return this.ctx.permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
+  }
+
+  get phoneDeniedDevices(): Device[] {
+    return this.ctx.permissions.lacks(this.mode).phoneDenied
+  }
+
+  /** For an invitation, the walkthrough ends where it began: back on the invitation. */
+  get next(): 'invite' | 'contacts' {
+    return this.ctx.invitations.pending ? 'invite' : 'contacts'
+  }
+
+  /** #grant: the popups for what the mode needs, one scope at a time. */
+  grant(): Promise<RequestOutcome> {
+    return this.ctx.permissions.request(this.mode)
+  }
+}

@@ -1,0 +1,96 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
+import * as backend from '../services/backend'
+import * as subscribe from '../services/subscribe'
+import type { CallMode, Person } from './model'
+import type { ProfileStore } from './profile'
+
+/** After a ring, the button rests this long: one ring is one message to someone's phone. */
+export const RING_REST_MS = 60 * 1000
+
+export type AllowRings = 'idle' | 'asking' | 'allowed' | 'declined' | 'failed'
+export type RingState = 'idle' | 'sending' | 'sent' | 'not-allowed' | 'failed'
+
+export interface RingsContext {
+  profile: Pick<ProfileStore, 'me'>
+  /** A ring went out: its message opens an invitation from me to call back. */
+  rang(to: Person, mode: CallMode): void
+}
+
+/**
+ * Rings through WeChat Cloud (optional): a person allows one ring (a one-time subscribe message, platform
+ * doc §7.3); a caller rings a contact, whose WeChat then shows a message that opens my invitation.
+ */
+export class RingsStore {
+  readonly available = backend.canRing()
+  allow: AllowRings = 'idle'
+  state: RingState = 'idle'
+  /** Whom the last ring was for: its state is shown only with them. */
+  target: string | null = null
+  /** WeChat's code when a ring failed, for the details. */
+  code: number | undefined = undefined
+  restUntil = 0
+  now = Date.now()
+  private ticker: ReturnType<typeof setInterval> | null = null
+
+  constructor(private readonly ctx: RingsContext) {
+    makeAutoObservable<this, 'ctx' | 'ticker'>(
+      this,
+      { ctx: false, available: false, ticker: false },
+      { autoBind: true },
+    )
+  }
+
+  get resting(): boolean {
+    return this.now < this.restUntil
+  }
+
+  /** How the last ring to `openid` went; 'idle' if the last one was for someone else. */
+  stateFor(openid: string): RingState {
+    return this.target === openid ? this.state : 'idle'
+  }
+
+  get restSeconds(): number {
+    return Math.ceil(Math.max(0, this.restUntil - this.now) / 1000)
+  }
+
+  /** #allow-rings: WeChat's popup for one ring. Call it in the synchronous part of the tap. */
+  async allowOne(): Promise<void> {
+    if (!this.available || this.allow === 'asking') return
+    this.allow = 'asking'
+    const asked = subscribe.requestOne(backend.ringTemplateId())
+    const answer = await asked.catch(() => 'failed' as const)
+    runInAction(() => {
+      this.allow = answer === 'accept' ? 'allowed' : answer === 'failed' ? 'failed' : 'declined'
+    })
+  }
+
+  /** #ring: one ring to `to`, opening my invitation for `mode`; then the button rests. */
+  async ring(to: Person, mode: CallMode): Promise<void> {
+    const me = this.ctx.profile.me
+    if (!this.available || !me || this.state === 'sending' || this.resting) return
+    this.state = 'sending'
+    this.target = to.openid
+    this.code = undefined
+    const result = await backend.ring(to.openid, me, mode)
+    runInAction(() => {
+      if (result.sent) {
+        this.state = 'sent'
+        this.restUntil = Date.now() + RING_REST_MS
+        this.now = Date.now()
+        this.ticker ??= setInterval(this.tick, 1000)
+        this.ctx.rang(to, mode)
+      } else {
+        this.state = result.notAllowed ? 'not-allowed' : 'failed'
+        this.code = result.code
+      }
+    })
+  }
+
+  tick(): void {
+    this.now = Date.now()
+    if (!this.resting && this.ticker) {
+      clearInterval(this.ticker)
+      this.ticker = null
+    }
+  }
+}
