@@ -23,15 +23,18 @@ export function invitationQuery(invitation: Invitation): Record<string, string> 
   }
 }
 
-/** Whether a query is meant as an invitation at all (it names a sender). */
-export const looksLikeInvitation = (query: Record<string, string | undefined>) => query.from !== undefined
+const INVITATION_FIELDS = ['from', 'name', 'avatar', 'mode', 'at']
+
+/** Whether a query is meant as an invitation at all: it carries any of an invitation's fields. */
+export const looksLikeInvitation = (query: Record<string, string | undefined>) =>
+  INVITATION_FIELDS.some((k) => query[k] !== undefined)
 
 /** Reads an opened invitation link: the invitation, or the first thing wrong with it. */
 export function readInvitation(
   query: Record<string, string | undefined>,
   now: number,
 ): { ok: true; invitation: Invitation } | { ok: false; problem: InvitationProblem } {
-  const [from, name, avatar, mode, at] = ['from', 'name', 'avatar', 'mode', 'at'].map((k) => safeDecode(query[k]))
+  const [from, name, avatar, mode, at] = INVITATION_FIELDS.map((k) => safeDecode(query[k]))
   if (from === undefined || name === undefined || mode === undefined || at === undefined)
     return { ok: false, problem: 'missing' }
   const openid = checkOpenid(from)

@@ -1,7 +1,7 @@
 // Pins the fake WeChat Cloud to docs/platform.md §5–§6: the project's real cloud functions run on the real
 // wx-server-sdk under each phone's openid, with nothing reaching the network (the jest setup would fail it).
 import { call, wait } from './calling'
-import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV } from './index'
+import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './index'
 
 const A = 'oPhoneA_000000000000001'
 const B = 'oPhoneB_000000000000001'
@@ -104,5 +104,67 @@ describe('§6 avatars', () => {
       filePath: 'wxfile://someone-elses.png',
     })
     expect(r).toMatchObject({ ok: false, res: { errCode: -401002 } })
+  })
+})
+
+describe('§7.3 subscribe messages', () => {
+  const TEMPLATE = TEST_RING_TEMPLATE
+  const request = (fake: FakeWx, tmplIds: string[] = [TEMPLATE], inTap = true) => {
+    fake.inTap = inTap
+    try {
+      return call(fake, 'requestSubscribeMessage', { tmplIds })
+    } finally {
+      fake.inTap = false
+    }
+  }
+  const send = (cloud: FakeCloud, touser: string) =>
+    cloud.openApi({
+      api: 'subscribeMessage.send',
+      params: { touser, template_id: TEMPLATE, page: 'pages/invite/index', data: {} },
+    })
+
+  test('only from a tap; an accept allows one message, which WeChat then delivers; the next send fails with 43101', async () => {
+    const cloud = new FakeCloud()
+    const fake = createFakeWx({ openid: B }, { subscribe: ['accept'] }, cloud)
+    expect(await request(fake, [TEMPLATE], false)).toMatchObject({
+      ok: false,
+      res: { errMsg: expect.stringContaining('TAP gesture') },
+    })
+    expect(fake.subscribe.popupsShown).toBe(0)
+    expect(await request(fake)).toMatchObject({ ok: true, res: { [TEMPLATE]: 'accept' } })
+    expect(send(cloud, B)).toEqual({ errcode: 0, errmsg: 'ok' })
+    expect(cloud.delivered).toHaveLength(1)
+    expect(send(cloud, B)).toMatchObject({ errcode: 43101 })
+  })
+
+  test('"总是保持" hides later popups; each request still answers, and each accept still counts one', async () => {
+    const cloud = new FakeCloud()
+    const fake = createFakeWx({ openid: B }, { subscribe: ['accept-always'] }, cloud)
+    await request(fake)
+    expect(await request(fake)).toMatchObject({ ok: true, res: { [TEMPLATE]: 'accept' } })
+    expect(fake.subscribe.popupsShown).toBe(1)
+    expect(cloud.allowance(B, TEMPLATE)).toBe(2)
+  })
+
+  test('a reject allows nothing; a template the mini program does not have fails (20001)', async () => {
+    const cloud = new FakeCloud()
+    const fake = createFakeWx({ openid: B }, { subscribe: ['reject'] }, cloud)
+    expect(await request(fake)).toMatchObject({ ok: true, res: { [TEMPLATE]: 'reject' } })
+    expect(send(cloud, B)).toMatchObject({ errcode: 43101 })
+    expect(await request(fake, ['not-a-template-of-ours-000'])).toMatchObject({ ok: false, res: { errCode: 20001 } })
+  })
+
+  test('a popup the test did not script is a test bug', async () => {
+    const fake = createFakeWx({ openid: B })
+    await request(fake)
+    expect(fake.problems).toEqual(['the subscribe popup opened but the test scripted no answer'])
+    fake.problems.length = 0
+  })
+
+  test('a message is for the person who accepted: another person gets 43101', async () => {
+    const cloud = new FakeCloud()
+    await request(createFakeWx({ openid: B }, { subscribe: ['accept'] }, cloud))
+    expect(send(cloud, A)).toMatchObject({ errcode: 43101 })
+    expect(send(cloud, B)).toMatchObject({ errcode: 0 })
   })
 })

@@ -102,6 +102,8 @@ export class FakeWx {
       ...env,
       os: { ...base.os, ...env.os },
       authSetting: { ...env.authSetting },
+      // The phone's own copy: a fixture passed in (or an earlier phone's storage, for a relaunch) stays as it was.
+      storage: clone(env.storage ?? {}),
       guideDeclares: { ...base.guideDeclares, ...env.guideDeclares },
       listener: { ...base.listener, ...env.listener },
     }

@@ -104,6 +104,14 @@ export class FakeVoip {
     if (this.fake.env.staleRoomAfterCall) this.staleRoom = true
   }
 
+  /**
+   * WeChat tells this phone who is in a call it is part of, e.g. one it answered from another phone. Whether a
+   * listener's phone gets this event is not documented (§4.6): tests that rely on it say so.
+   */
+  reportMembers(openIdList: string[]): void {
+    this.emitMembers(openIdList)
+  }
+
   private emitMembers(openIdList: string[]): void {
     if (!this.fake.env.voipEvents) return
     this.membersEvents.push(openIdList)

@@ -13,7 +13,7 @@ import { dropPendingTimers, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
-export type PageName = 'onboarding' | 'contacts' | 'dial'
+export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 

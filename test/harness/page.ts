@@ -19,6 +19,8 @@ export type { El }
 /** Node's own, never faked: settling is about the app going quiet, not about the app's clock. */
 const { setImmediate: nextTurn } = require('timers') as typeof import('timers')
 
+let fakeClock = false
+
 /**
  * Lets WeChat's callbacks, promises and store → view updates run until the page is quiet. The fake answers
  * in microtasks, and so do Duet and the bindings; each turn of the event loop drains them, without the
@@ -36,8 +38,6 @@ export async function wait(seconds: number): Promise<void> {
   await jest.advanceTimersByTimeAsync(seconds * 1000)
   await settle()
 }
-
-let fakeClock = false
 
 /** The app's and the fake WeChat's timers and Date run on a clock the test moves with `wait()`. */
 export function useFakeClock(): void {

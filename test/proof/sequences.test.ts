@@ -1,5 +1,6 @@
 // Random sequences of what a person does (taps on every button, typing into every input, switches,
-// navigation, relaunches, popup answers, settings-page switches, hanging up) and what the platform does
+// navigation, relaunches, popup answers, settings-page switches, hanging up, sending an invitation, opening
+// one from a chat, old or forged, and calling back) and what the platform does
 // (network lost, storage full, join errors, the privacy guide changing, how the person called behaves,
 // WeChat's events or their absence, -1 after an ended call, setEnable refused, WeChat's privacy popup modes,
 // time passing), run through the real pages and the fake runtime on a fake clock. Invariants are checked
@@ -36,6 +37,14 @@ type Action =
   | { do: 'listener'; listener: Listener }
   | { do: 'time'; seconds: number }
   | { do: 'platform'; change: Partial<Environment> }
+  | { do: 'invite' }
+  | { do: 'openInvitation'; ageS: number; forged: Forgery }
+  | { do: 'callback' }
+
+/** How an opened invitation link is damaged, if at all; 'self' is one of my own. */
+type Forgery = 'none' | 'openid' | 'nickname' | 'future' | 'missing' | 'avatar' | 'self'
+/** Someone who invites this phone's person. */
+const INVITER = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
 
 const openidArb = fc.stringMatching(/^o[A-Za-z0-9_-]{15,30}$/)
 const textArb = fc.oneof(
@@ -136,9 +145,29 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('listener' as const), listener: listenerArb }) },
   {
     weight: 3,
-    arbitrary: fc.record({ do: fc.constant('time' as const), seconds: fc.constantFrom(1, 5, 30, 61, 76, 200) }),
+    arbitrary: fc.record({ do: fc.constant('time' as const), seconds: fc.constantFrom(1, 5, 30, 61, 76, 200, 601) }),
   },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('platform' as const), change: platformArb }) },
+  { weight: 1, arbitrary: fc.constant({ do: 'invite' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('openInvitation' as const),
+      ageS: fc.constantFrom(0, 30, 590, 700),
+      forged: fc.constantFrom<Forgery>(
+        'none',
+        'none',
+        'none',
+        'openid',
+        'nickname',
+        'future',
+        'missing',
+        'avatar',
+        'self',
+      ),
+    }),
+  },
+  { weight: 2, arbitrary: fc.constant({ do: 'callback' as const }) },
 )
 const startArb = fc.record({
   privacyNeedsAgreement: fc.boolean(),
@@ -151,7 +180,7 @@ const startArb = fc.record({
 })
 
 /** Record identities in storage: `at` and openid. */
-type Stored = { history?: Array<{ at: number; openid: string; answeredAt?: number }> }
+type Stored = { history?: Array<{ at: number; openid: string; answeredAt?: number }>; contacts?: unknown[] }
 const keys = (stored: Stored | undefined) => (stored?.history ?? []).map((r) => `${r.at} ${r.openid}`)
 
 /** A running Duet: the app, the page on top, and what the invariants need to remember across steps. */
@@ -161,6 +190,8 @@ class Session {
   answeredEvents = 0
   /** When a #call or retry tap last started an attempt, on the app's clock. */
   tappedAt = 0
+  /** Saved contacts before the step, to tell a change made without a tap. */
+  contactsBefore = '[]'
   constructor(public app: LaunchedApp) {}
 
   static async start(env: Partial<Environment>, defaultPopupAnswer: 'allow' | 'deny'): Promise<Session> {
@@ -184,6 +215,8 @@ class Session {
 
 async function perform(session: Session, action: Action): Promise<{ taps: number }> {
   const { app } = session
+  // The person acts on the page on top, wherever Duet itself went (the walkthrough goes on by itself).
+  session.page = app.top() ?? session.page
   const fake = app.fake
   switch (action.do) {
     case 'tap': {
@@ -263,7 +296,42 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
     case 'platform':
       Object.assign(fake.env, action.change)
       return { taps: 0 }
+    case 'invite': {
+      if (session.page.route !== 'pages/dial/index') {
+        session.page = await app.open('dial', { openid: firstContact(app) })
+      }
+      if (!session.page.exists('#invite')) return { taps: 0 }
+      session.page.tap('#invite')
+      return { taps: 1 }
+    }
+    case 'openInvitation':
+      session.page = await app.openUrl(invitationLink(app, action.ageS, action.forged))
+      return { taps: 0 }
+    case 'callback': {
+      if (!session.page.exists('#callback')) return { taps: 0 }
+      const wasBusy = app.store.call.busy
+      session.page.tap('#callback')
+      if (!wasBusy && app.store.call.busy) session.tappedAt = Date.now()
+      return { taps: 1 }
+    }
   }
+}
+
+/** A card's path as someone else's Duet writes it, sent `ageS` ago, maybe damaged on the way. */
+function invitationLink(app: LaunchedApp, ageS: number, forged: Forgery): string {
+  const fields: Record<string, string> = {
+    from: forged === 'self' ? (app.store.profile.openid ?? ME.openid) : INVITER.openid,
+    name: encodeURIComponent(INVITER.nickname),
+    mode: 'voice',
+    at: String(forged === 'future' ? Date.now() + 5 * 60 * 1000 : Date.now() - ageS * 1000),
+  }
+  if (forged === 'openid') fields.from = 'o<script>'
+  if (forged === 'nickname') fields.name = encodeURIComponent('x'.repeat(500))
+  if (forged === 'missing') delete fields.mode
+  if (forged === 'avatar') fields.avatar = encodeURIComponent('http://plain.example/a.png')
+  return `/pages/invite/index?${Object.entries(fields)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')}`
 }
 
 function firstContact(app: LaunchedApp): string {
@@ -279,7 +347,8 @@ function checkInvariants(
   before: string[],
   errors: unknown[],
 ): void {
-  const { app, page } = session
+  const { app } = session
+  const page = app.top() ?? session.page
   const { voip, scopes, env } = app.fake
   // join1v1Chat only with every scope the mode needs granted, and with consent wherever WeChat holds joins for it.
   for (const join of voip.joins) {
@@ -307,6 +376,16 @@ function checkInvariants(
   // No exception escaped, and nothing stays "calling": an attempt waits for the person on a consent card, or
   // for WeChat, less than the join timeout, with a way to stop waiting.
   expect(errors).toEqual([])
+  // An opened invitation changes saved contacts only with the person's yes (a tap).
+  if (taps === 0 && !app.store.persistence.saveFailed)
+    expect(JSON.stringify(stored(app)?.contacts ?? [])).toBe(session.contactsBefore)
+  // Nobody is left outside an invitation waiting for an answer: it is on screen, the walkthrough leads back to
+  // it, or the contacts page says it is there.
+  if (app.store.invitations.pending) {
+    const route = page.route
+    if (route === 'pages/contacts/index') expect(page.exists('#pending-invite')).toBe(true)
+    if (route === 'pages/onboarding/index') expect(app.store.onboarding.step).not.toBe('done')
+  }
   const { status } = app.store.call
   if (app.store.permissions.privacyPromptPending) {
     expect(page.exists('#privacy-agree')).toBe(true)
@@ -352,6 +431,7 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
           const joinsBefore = before.fake.voip.joins.length
           const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
           const keysBefore = before.store.persistence.saveFailed ? [] : keys(stored(before))
+          session.contactsBefore = JSON.stringify(stored(before)?.contacts ?? [])
           const { taps } = await perform(session, action)
           await settle()
           if (session.app !== before) {

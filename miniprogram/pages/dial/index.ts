@@ -29,6 +29,7 @@ ComponentWithStore({
       waiting: () => store.invitations.waiting !== null,
       ringState: () => rings.stateFor(call.contactOpenid),
       ringFailedText: () => strings.ringFailedText(rings.code),
+      ringResting: () => rings.resting,
       ringRest: () => rings.restSeconds,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // Only what the list renders: every byte here crosses to the view on each call attempt.
