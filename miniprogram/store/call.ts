@@ -105,6 +105,8 @@ export class CallStore {
 
   /** The dial page opened for `openid` (from its query: untrusted). */
   open(openid: unknown): void {
+    // The call under way (e.g. started by a one-tap button on the contact list) keeps its screen.
+    if (this.busy && openid === this.contactOpenid) return
     this.contactOpenid = typeof openid === 'string' ? openid : ''
     this.problem = this.contact ? null : { kind: 'no-contact' }
     this.notice = null
@@ -116,6 +118,14 @@ export class CallStore {
     this.guest = { ...person, note: '' }
     this.open(person.openid)
     this.mode = mode
+  }
+
+  /** One tap on a contact's voice or video button: that mode's call, through the same preflight. */
+  startWith(openid: string, mode: CallMode): Promise<void> {
+    if (this.busy) return Promise.resolve()
+    this.open(openid)
+    this.setMode(mode)
+    return this.start()
   }
 
   setMode(mode: CallMode): void {

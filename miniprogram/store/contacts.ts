@@ -1,5 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
-import type { Contact, Person } from './model'
+import type { Row, WindowView } from './list-window'
+import type { CallRecord, Contact, Person } from './model'
 import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
@@ -19,8 +20,21 @@ const emptyForm = (): ContactForm => ({ openid: '', nickname: '', note: '', edit
 export interface ContactsContext {
   /** My own openid, so I am never offered or added as my own contact. */
   myOpenid(): string | null
-  /** When each contact was last called, for the order of the list. */
-  lastCallAt(): Readonly<Record<string, number>>
+  /** Each contact's newest call: the list's order, and what each row says about it. */
+  lastCall(): Readonly<Record<string, CallRecord>>
+}
+
+/** Rows shown when the list opens: a screenful and a little more, so it can scroll. */
+export const FIRST_ROWS = 12
+/** Rows added each time the end is reached, and shown for a new search: small enough to send at once. */
+export const MORE_ROWS = 6
+
+/** What became of a call, as a contact's row says it. */
+export type LastOutcome = 'placed' | 'answered' | 'left' | 'failed'
+
+function lastOutcome(r: CallRecord): LastOutcome {
+  if (r.outcome === 'placed') return r.answeredAt === undefined ? 'placed' : 'answered'
+  return r.errCode === -3 ? 'left' : 'failed'
 }
 
 /** The people I can call. Every change lands in `items`; the root store persists it. */
@@ -36,6 +50,10 @@ export class ContactsStore {
   shareProblem: ShareLinkProblem | null = null
   /** Someone just added from their card: I may send mine back, so we both have each other. */
   sendBackTo: Person | null = null
+  /** How many rows of `visible` the list shows. */
+  shown = FIRST_ROWS
+  /** Bumped when the list's order must be rebuilt (a new search, a new contact, the page shown again). */
+  listEpoch = 0
 
   constructor(private readonly ctx: ContactsContext) {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
@@ -45,13 +63,56 @@ export class ContactsStore {
     this.items = items
   }
 
-  /** Contacts matching the search, most recently called first, then by name. */
+  /** Contacts whose nickname or note matches the search, most recently called first, then by name. */
   get visible(): Contact[] {
     const search = this.search.trim().toLowerCase()
-    const last = this.ctx.lastCallAt()
+    const last = this.ctx.lastCall()
+    const at = (c: Contact) => last[c.openid]?.at ?? 0
     return this.items
-      .filter((c) => !search || c.nickname.toLowerCase().includes(search))
-      .sort((a, b) => (last[b.openid] || 0) - (last[a.openid] || 0) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
+      .filter((c) => !search || `${c.nickname}\n${c.note}`.toLowerCase().includes(search))
+      .sort((a, b) => at(b) - at(a) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
+  }
+
+  /** The openids of `visible`, in order: what the list window is built from. */
+  get visibleIds(): string[] {
+    return this.visible.map((c) => c.openid)
+  }
+
+  /** More matches than the list shows: the person can ask for more (or scroll to them). */
+  get hasMore(): boolean {
+    return this.visible.length > this.shown
+  }
+
+  /** The list as a window over `visible` (see list-window.ts). */
+  get window(): WindowView {
+    return { ids: this.visibleIds, size: this.shown, epoch: this.listEpoch, row: this.rowOf }
+  }
+
+  /** One contact's row: only what the view renders, with short keys (every byte crosses to the view). */
+  rowOf(openid: string): Row {
+    const c = this.find(openid)
+    if (!c) return {}
+    const last = this.ctx.lastCall()[openid]
+    return {
+      n: c.nickname,
+      i: Array.from(c.nickname)[0],
+      s: c.note || undefined,
+      a: c.avatarUrl,
+      t: last?.at,
+      m: last?.mode,
+      o: last ? lastOutcome(last) : undefined,
+    }
+  }
+
+  /** Reaching the end of the rows shown. */
+  showMore(): void {
+    if (this.hasMore) this.shown += MORE_ROWS
+  }
+
+  /** The list is shown again (e.g. back from a call): its order may have changed, so it is rebuilt. */
+  refreshOrder(): void {
+    this.shown = this.search.trim() ? MORE_ROWS : FIRST_ROWS
+    this.listEpoch++
   }
 
   find(openid: string): Contact | undefined {
@@ -64,7 +125,9 @@ export class ContactsStore {
   }
 
   setSearch(text: string): void {
+    if (text === this.search) return
     this.search = text
+    this.refreshOrder()
   }
 
   startEdit(openid: string): void {
@@ -94,6 +157,7 @@ export class ContactsStore {
     } else {
       if (this.find(contact.openid)) return this.fail('duplicate')
       this.items = [...this.items, contact]
+      this.listEpoch++
     }
     this.form = emptyForm()
     this.error = null
@@ -170,6 +234,7 @@ export class ContactsStore {
     this.items = existing
       ? this.items.map((c) => (c.openid === person.openid ? { ...c, ...person } : c))
       : [...this.items, { ...person, note: '' }]
+    if (!existing) this.listEpoch++
     this.shareOffer = null
     this.sendBackTo = existing ? null : person
   }

@@ -44,6 +44,13 @@ export class HistoryStore {
     return this.records.filter((r) => r.openid === openid).reverse()
   }
 
+  /** Each person's newest call, for the contact list's "昨天 · 语音 · 已呼叫". */
+  get lastCall(): Record<string, CallRecord> {
+    const last: Record<string, CallRecord> = {}
+    for (const r of this.records) if (!last[r.openid] || r.at >= last[r.openid].at) last[r.openid] = r
+    return last
+  }
+
   get lastCallAt(): Record<string, number> {
     const last: Record<string, number> = {}
     for (const r of this.records) last[r.openid] = Math.max(last[r.openid] || 0, r.at)

@@ -27,7 +27,7 @@ export class RootStore {
   readonly history = new HistoryStore()
   readonly contacts = new ContactsStore({
     myOpenid: () => this.profile.openid,
-    lastCallAt: () => this.history.lastCallAt,
+    lastCall: () => this.history.lastCall,
   })
   readonly reachability = new ReachabilityStore({ permissions: this.permissions })
   readonly invitations = new InvitationsStore({
@@ -40,7 +40,11 @@ export class RootStore {
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
     rang: (to, mode) => void this.invitations.invite(to, mode),
   })
-  readonly onboarding = new OnboardingStore({ permissions: this.permissions, invitations: this.invitations })
+  readonly onboarding = new OnboardingStore({
+    permissions: this.permissions,
+    invitations: this.invitations,
+    persistence: this.persistence,
+  })
   readonly call = new CallStore({
     permissions: this.permissions,
     profile: this.profile,

@@ -2,10 +2,12 @@ import { makeAutoObservable } from 'mobx-miniprogram'
 import type { InvitationsStore } from './invitations'
 import { CallMode, Device, DEVICE_FOR_SCOPE } from './model'
 import type { OnboardingStep, PermissionsStore, RequestOutcome } from './permissions'
+import type { PersistenceStore } from './persistence'
 
 export interface OnboardingContext {
   permissions: Pick<PermissionsStore, 'stepFor' | 'onboardingMode' | 'lacks' | 'request'>
   invitations: Pick<InvitationsStore, 'pending'>
+  persistence: Pick<PersistenceStore, 'returning'>
 }
 
 /** Steps a person is walked through before a call can work; 'undeclared' is the developer's to fix. */
@@ -16,6 +18,9 @@ const WALKTHROUGH_STEPS: readonly OnboardingStep[] = ['privacy', 'explainer', 'r
  * walked through what its mode needs and back to the invitation, with nothing lost on the way.
  */
 export class OnboardingStore {
+  /** The person chose to look around first (e.g. after declining privacy): not sent back in this run. */
+  lookedAround = false
+
   constructor(private readonly ctx: OnboardingContext) {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
   }
@@ -40,6 +45,23 @@ export class OnboardingStore {
   /** A step the person can take now, before a call can work. */
   get walkthroughNeeded(): boolean {
     return WALKTHROUGH_STEPS.includes(this.step)
+  }
+
+  /**
+   * Home decides: a returning person sees their contacts at once (what is missing shows there); someone new
+   * is walked through first, unless they chose to look around.
+   */
+  get walksNewcomerThrough(): boolean {
+    return !this.ctx.persistence.returning && !this.lookedAround && this.walkthroughNeeded
+  }
+
+  /** Whether home can decide yet: the permissions are read (at once for a returning person). */
+  get homeDecided(): boolean {
+    return this.ctx.persistence.returning || this.step !== 'loading'
+  }
+
+  lookAround(): void {
+    this.lookedAround = true
   }
 
   get deniedDevices(): Device[] {

@@ -25,6 +25,8 @@ export class PersistenceStore {
   problem: StorageProblem = null
   /** The last write failed (e.g. storage full): changes are kept in memory only. */
   saveFailed = false
+  /** Something was saved before this launch: a returning person, who goes straight to their contacts. */
+  returning = false
 
   constructor() {
     makeAutoObservable(this, {}, { autoBind: true })
@@ -45,6 +47,7 @@ export class PersistenceStore {
     }
     const { state, problem } = parseSavedState(raw)
     this.problem = problem
+    this.returning = raw !== undefined
     if (problem) {
       keepCopy(problem === 'future-version' ? NEWER_KEY : BACKUP_KEY, raw)
       // Start clean on disk too, so the same bad value is not read (and reported) at every launch.

@@ -220,9 +220,47 @@ function installReplay(): void {
 export function register(pagePath: string, rootPath: string, registry: Map<string, string>): string {
   const known = registry.get(pagePath)
   if (known) return known
-  const id = loadSimulate().load(pagePath, { rootPath })
+  const id = loadSimulate().load(pagePath, { rootPath, ...weuiOptions(rootPath) })
   registry.set(pagePath, id)
   return id
+}
+
+/** What a json names to use WeUI from WeChat's extended library (app.json `useExtendedLib.weui`). */
+const WEUI_PREFIX = 'weui-miniprogram/'
+const weuiByRoot = new Map<string, Record<string, unknown>>()
+
+/**
+ * On a phone WeChat supplies WeUI's components; here they come from the npm package's build, outside the
+ * mini program's root: each tag a json maps to `weui-miniprogram/…` is pointed there, and the template
+ * compiler (which runs once per root, so these options must be the same on every load) is given its files.
+ */
+function weuiOptions(rootPath: string): Record<string, unknown> {
+  const known = weuiByRoot.get(rootPath)
+  if (known) return known
+  const fs = require('fs') as typeof import('fs')
+  const path = require('path') as typeof import('path')
+  const dist = path.join(path.dirname(require.resolve('weui-miniprogram/package.json')), 'miniprogram_dist')
+  const outside = path.relative(rootPath, dist).split(path.sep).join('/')
+  const filesUnder = (dir: string, ext: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      if (e.isDirectory())
+        return e.name === 'miniprogram_npm' || e.name === 'node_modules'
+          ? []
+          : filesUnder(path.join(dir, e.name), ext).map((f) => `${e.name}/${f}`)
+      return e.name.endsWith(ext) ? [e.name] : []
+    })
+  const usingComponents: Record<string, string> = {}
+  for (const json of filesUnder(rootPath, '.json')) {
+    const using =
+      (JSON.parse(fs.readFileSync(path.join(rootPath, json), 'utf8')) as { usingComponents?: Record<string, string> })
+        .usingComponents ?? {}
+    for (const [tag, target] of Object.entries(using))
+      if (target.startsWith(WEUI_PREFIX)) usingComponents[tag] = `/${outside}/${target.slice(WEUI_PREFIX.length)}`
+  }
+  const both = (ext: string) => [...filesUnder(rootPath, ext), ...filesUnder(dist, ext).map((f) => `${outside}/${f}`)]
+  const options = { usingComponents, compilerOptions: { wxmlList: both('.wxml'), wxsList: both('.wxs') } }
+  weuiByRoot.set(rootPath, options)
+  return options
 }
 
 /** A throwaway page from a template and methods, for testing the harness itself. */

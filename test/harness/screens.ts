@@ -64,6 +64,20 @@ export async function openDevOptions(page: PageHandle): Promise<void> {
   await settle()
 }
 
+/** A contact's action sheet (its ⋯ button), and one of its actions by the words on it. */
+export async function contactAction(page: PageHandle, nickname: string, action: '编辑' | '删除'): Promise<void> {
+  const row = page.all('.contact-row__name').findIndex((n) => n.dom.textContent === nickname)
+  if (row < 0) throw new Error(`no contact named ${nickname} on the page`)
+  page.tapNth('.contact-more', row)
+  await settle()
+  const item = page
+    .all('#contact-actions >>> .weui-actionsheet__cell')
+    .find((n) => n.dom.textContent?.trim() === action)
+  if (!item) throw new Error(`the action sheet has no ${action}`)
+  page.tap(item)
+  await settle()
+}
+
 /** Adds a contact by typed openid, as a developer does under 开发者选项. */
 export async function typeContact(page: PageHandle, openid: string, nickname: string, note = ''): Promise<void> {
   await openDevOptions(page)

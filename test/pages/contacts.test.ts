@@ -2,9 +2,20 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
-import { openDevOptions, typeContact, typeProfile } from '../harness/screens'
+import { contactAction, openDevOptions, typeContact, typeProfile } from '../harness/screens'
 
-import { ALICE, BACKUP_KEY, BOB, CAROL, ME, NEWER_KEY, SAVED_VERSION, STORAGE_KEY as KEY, stored } from '../fixtures'
+import {
+  ALICE,
+  BACKUP_KEY,
+  BOB,
+  CAROL,
+  GRANTED,
+  ME,
+  NEWER_KEY,
+  SAVED_VERSION,
+  STORAGE_KEY as KEY,
+  stored,
+} from '../fixtures'
 
 type Saved = {
   version: number
@@ -14,21 +25,24 @@ type Saved = {
 }
 const saved = (app: LaunchedApp) => app.fake.env.storage[KEY] as Saved
 
+/** Someone past the walkthrough (microphone and camera granted) opens their contacts. */
 async function open(env: Partial<Environment> = {}, query: Record<string, string> = {}) {
-  const app = await launch(env)
+  const app = await launch({ authSetting: GRANTED, ...env })
   const page = await app.open('contacts', query)
   return { app, page }
 }
 
 const add = typeContact
 
-const names = (page: PageHandle) => page.all('.contact__name').map((n) => n.dom.textContent)
+const names = (page: PageHandle) => page.all('.contact-row__name').map((n) => n.dom.textContent)
 
 describe('a new user', () => {
   test('sees an empty state that says what to do first', async () => {
     const { page } = await open()
-    expect(page.text('#empty-state')).toContain('先填写“我的资料”')
+    expect(page.text('#empty-title')).toBe('还没有联系人')
+    expect(page.text('#empty-state')).toContain('点开朋友的名片')
     expect(page.isDisabled('#share-card')).toBe(true)
+    expect(page.text('#share-needs-profile')).toBe('先保存我的资料，才能分享名片。')
   })
 
   test('with no backend a developer types an openid under 开发者选项; the profile survives a relaunch', async () => {
@@ -52,11 +66,11 @@ describe('a new user', () => {
 })
 
 describe('adding, editing, deleting', () => {
-  test('add: trimmed, shown masked, saved', async () => {
+  test('add (developers, by openid): trimmed, shown with its note, saved', async () => {
     const { app, page } = await open()
     await add(page, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
     expect(names(page)).toEqual(['爱丽丝'])
-    expect(page.text('.contact__meta')).toBe('oAli****0001 · 大学同学')
+    expect(page.text('.contact-row__sub')).toBe('大学同学')
     expect(saved(app).contacts).toEqual([{ ...ALICE, note: '大学同学' }])
     expect(page.text('#add-openid') + page.attr('#add-openid', 'value')).toBe('')
   })
@@ -81,9 +95,8 @@ describe('adding, editing, deleting', () => {
 
   test('edit: the form fills in, the openid stays, the change is saved', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
-    page.tapNth('.contact-edit', names(page).indexOf('Bob'))
-    await settle()
-    expect(page.text('#add-title')).toBe('编辑联系人')
+    await contactAction(page, 'Bob', '编辑')
+    expect(page.text('#edit-dialog >>> .weui-half-screen-dialog__title')).toBe('编辑联系人')
     expect(page.exists('#add-openid')).toBe(false)
     page.input('#add-nickname', 'Robert')
     page.tap('#add-save')
@@ -96,9 +109,9 @@ describe('adding, editing, deleting', () => {
   test('delete, then undo, restores the contact in place', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
     const before = names(page)
-    page.tapNth('.contact-delete', 0)
-    await settle()
+    await contactAction(page, before[0], '删除')
     expect(names(page)).toEqual(before.slice(1))
+    expect(page.text('#undo-text')).toBe(`已删除 ${before[0]}`)
     expect(saved(app).contacts).toHaveLength(1)
     page.tap('#undo-delete')
     await settle()
@@ -109,7 +122,7 @@ describe('adding, editing, deleting', () => {
 
   test('tapping a contact opens the dial page for that openid', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
-    page.tapNth('.contact', 0)
+    page.tapNth('.contact-row', 0)
     await settle()
     expect(app.fake.ui.navigations).toEqual([`/pages/dial/index?openid=${ALICE.openid}`])
   })
@@ -254,7 +267,7 @@ describe('my openid from our own login server (a deployment without WeChat Cloud
 
   test('is asked at launch: wx.login → server → openid, kept on the device, never typed', async () => {
     const server = (code: string) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } })
-    const app = await launch({ loginServer: server }, {}, { config })
+    const app = await launch({ loginServer: server, authSetting: GRANTED }, {}, { config })
     const page = await app.open('contacts')
     expect(app.fake.trace(['login'])).toEqual(['login', 'request(https://duet.example/login)'])
     expect(app.store.profile.openid).toBe(ME.openid)
@@ -267,7 +280,11 @@ describe('my openid from our own login server (a deployment without WeChat Cloud
   })
 
   test('a failing server is explained with a way to try again, and nothing is typed instead', async () => {
-    const app = await launch({ loginServer: () => ({ statusCode: 500, data: 'oops' }) }, {}, { config })
+    const app = await launch(
+      { loginServer: () => ({ statusCode: 500, data: 'oops' }), authSetting: GRANTED },
+      {},
+      { config },
+    )
     const page = await app.open('contacts')
     expect(page.text('#whoami-error-text')).toContain('暂时无法向微信确认你的身份')
     app.fake.env.loginServer = () => ({ statusCode: 200, data: { openid: ME.openid } })

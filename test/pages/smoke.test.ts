@@ -1,7 +1,7 @@
 // One test per page: the shared store drives what the page shows.
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
-import { ALICE, stored } from '../fixtures'
+import { ALICE, GRANTED, stored } from '../fixtures'
 
 test('onboarding: the step on screen follows the permissions store', async () => {
   const app = await launch({ privacyNeedsAgreement: true })
@@ -23,13 +23,13 @@ test('onboarding: the step on screen follows the permissions store', async () =>
 })
 
 test('contacts: the list follows the contacts store', async () => {
-  const app = await launch()
+  const app = await launch({ authSetting: GRANTED })
   const page = await app.open('contacts')
   expect(page.text('#empty-title')).toBe('还没有联系人')
   app.store.contacts.load([ALICE])
   await settle()
   expect(page.exists('#empty-state')).toBe(false)
-  expect(page.all('.contact').map((c) => c.dom.textContent)).toEqual([expect.stringContaining('爱丽丝')])
+  expect(page.all('.contact-row').map((c) => c.dom.textContent)).toEqual([expect.stringContaining('爱丽丝')])
 })
 
 test('dial: the contact and mode come from the store', async () => {

@@ -325,6 +325,6 @@ test('markup in a nickname is kept as text and shown as text, never as WXML', as
   const page = await app.open('contacts')
   addContact('oBob_00000000000001', '<view id="x">Bob</view>')(page)
   await settle()
-  expect(page.all('.contact__name').map((n) => n.dom.textContent)).toContain('<view id="x">Bob</view>')
+  expect(page.all('.contact-row__name').map((n) => n.dom.textContent)).toContain('<view id="x">Bob</view>')
   expect(page.exists('#x')).toBe(false)
 })

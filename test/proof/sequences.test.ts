@@ -201,7 +201,8 @@ class Session {
   }
 
   tappables(): Array<{ selector: string; index: number }> {
-    return ['.btn', '.contact', '.link'].flatMap((selector) =>
+    const weui = ['.weui-actionsheet__cell', '.weui-half-screen-dialog__hd__side']
+    return ['.btn', '.contact-row', '.link', ...weui].flatMap((selector) =>
       this.page.all(selector).map((_n, index) => ({ selector, index })),
     )
   }

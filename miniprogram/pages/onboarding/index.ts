@@ -63,6 +63,7 @@ ComponentWithStore({
       permissions.includeCamera()
     },
     onLookAround() {
+      onboarding.lookAround()
       replaceWith('contacts')
     },
   },
