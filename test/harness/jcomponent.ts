@@ -239,7 +239,7 @@ function weuiOptions(rootPath: string): Record<string, unknown> {
   if (known) return known
   const fs = require('fs') as typeof import('fs')
   const path = require('path') as typeof import('path')
-  const dist = path.join(path.dirname(require.resolve('weui-miniprogram/package.json')), 'miniprogram_dist')
+  const dist = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
   const outside = path.relative(rootPath, dist).split(path.sep).join('/')
   const filesUnder = (dir: string, ext: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
