@@ -168,6 +168,24 @@ export const dial = {
   outcomeLeft: '已取消',
   /** {code} is WeChat's errCode. */
   outcomeFailedCode: '未接通（{code}）',
+  /** Why a call was not connected, by the problem WeChat's code means (store/call-problems.ts). */
+  outcomeFailedPrefix: '未接通：',
+  reasons: {
+    'not-enabled': '小程序还没有开通通话功能',
+    'unsupported-device': '这台手机不支持小程序通话',
+    'already-in-call': '你已经在通话中',
+    'other-app-in-call': '另一个小程序正在通话',
+    'system-error': '微信出现系统错误',
+    'phone-denied': '你的手机没有允许微信使用麦克风或摄像头',
+    'scopes-denied': '没有允许 Duet 使用麦克风或摄像头',
+    'stale-room': '上一通电话还没有完全结束',
+    'mic-busy': '麦克风正被其他通话占用',
+    'unknown-error': '原因不明',
+  },
+  /** The details line under a call: when, how, and WeChat's code. */
+  codePrefix: '错误码 ',
+  callVoice: '语音呼叫',
+  callVideo: '视频呼叫',
 }
 
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */

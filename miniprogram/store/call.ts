@@ -86,6 +86,12 @@ export class CallStore {
     return this.ctx.contacts.find(this.contactOpenid) ?? guest
   }
 
+  /** The problem's way out is the screen's main action (a settings page, a retry of who I am, my profile). */
+  get leadsWayOut(): boolean {
+    const way = this.wayOut
+    return way === 'fix-permissions' || way === 'phone-settings' || way === 'identity' || way === 'profile'
+  }
+
   get busy(): boolean {
     return this.status !== 'idle'
   }

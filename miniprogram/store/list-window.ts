@@ -37,8 +37,10 @@ export class ListWindow {
       const shown = new Set(this.order)
       const live = this.order.filter((id) => present.has(id)).length
       const more = view.ids.filter((id) => !shown.has(id)).slice(0, Math.max(0, view.size - live))
-      for (const id of more) patch[`order[${this.order.length}]`] = id
-      this.order.push(...more)
+      for (const id of more) {
+        patch[`order[${this.order.length}]`] = id
+        this.order.push(id)
+      }
     }
     for (const id of this.order) {
       const next = present.has(id) ? JSON.stringify(view.row(id)) : null

@@ -1,50 +1,48 @@
-// Measures what each interaction costs the view (setData count and bytes, and keys the WXML never uses)
-// and how many wx calls a call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
+// Measures what each interaction costs the views (setData count and bytes, pages and components alike) and
+// how many wx calls a call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
 import * as fs from 'fs'
 import * as path from 'path'
-import { launch, LaunchedApp, MINIPROGRAM_ROOT, PageName } from '../harness/app'
+import { launch, LaunchedApp, PageName } from '../harness/app'
+import { watchSetData } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
-import { friends, GRANTED, savedState, stored } from '../fixtures'
+import { contactAction } from '../harness/screens'
+import { friends, GRANTED, ME, savedState, stored } from '../fixtures'
 
 const OUT = process.env.DUET_BENCH_OUT || path.resolve(__dirname, '../../bench/measure.json')
-const CONTACTS = friends(20)
-const HISTORY = Array.from({ length: 100 }, (_, i) => ({ at: 1_760_000_000_000 + i * 60_000, openid: CONTACTS[i % 5].openid, mode: i % 2 ? 'voice' : 'video', outcome: 'placed' }))
-const SAVED = { storage: stored(savedState({ contacts: CONTACTS, history: HISTORY })) }
+/** What the issue asks: opening a page at most 8 KB in all; every later interaction at most 2 KB. */
+const OPEN_GOAL = 8 * 1024
+const STEP_GOAL = 2 * 1024
 
-interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; unusedKeys: string[] }
+interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; goal: number }
 const interactions: Interaction[] = []
-let current: { page: PageName; calls: Array<Record<string, unknown>> } | null = null
 
-/** Top-level keys a page's WXML never mentions. */
-function unusedKeys(page: PageName, keys: string[]): string[] {
-  const dir = path.join(MINIPROGRAM_ROOT, 'pages', page)
-  const wxml = fs.readFileSync(path.join(dir, 'index.wxml'), 'utf8')
-
-  return keys.filter((k) => !new RegExp(`\\b${k.split('.')[0]}\\b`).test(wxml.replace(/<!--[\s\S]*?-->/g, '')))
-}
-
-function instrument(app: LaunchedApp): void {
-  app.onRender = (page, name) => {
-    const instance = page.comp.instance as unknown as { setData(d: Record<string, unknown>, cb?: () => void): void }
-    const original = instance.setData.bind(instance)
-    instance.setData = (data, cb) => {
-      current?.calls.push({ ...data, __page: name })
-      return original(data, cb)
-    }
+async function measure(name: string, page: PageName, goal: number, act: () => unknown | Promise<unknown>): Promise<void> {
+  const sizes: number[] = []
+  const stop = watchSetData((data) => sizes.push(Buffer.byteLength(JSON.stringify(data), 'utf8')))
+  try {
+    await act()
+    await settle()
+  } finally {
+    stop()
   }
+  interactions.push({ name, page, setDataCount: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes), goal })
 }
 
-async function measure(name: string, page: PageName, act: () => unknown | Promise<unknown>): Promise<void> {
-  current = { page, calls: [] }
-  await act()
-  await settle()
-  const calls = current.calls.filter((c) => c.__page === page).map(({ __page: _p, ...data }) => data)
-  const sizes = calls.map((c) => Buffer.byteLength(JSON.stringify(c), 'utf8'))
-  interactions.push({
-    name, page, setDataCount: calls.length, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes),
-    unusedKeys: unusedKeys(page, [...new Set(calls.flatMap((c) => Object.keys(c)))]),
-  })
-  current = null
+/** n contacts, each with an avatar URL and most with a note (the worst case per row), and 100 calls. */
+function people(n: number) {
+  const list = friends(n).map((f, i) => ({
+    ...f,
+    note: i % 4 ? '大学同学' : f.note,
+    avatarUrl: `https://6475-duet-prod-1a2b3c-1300000000.tcb.qcloud.la/avatars/${f.openid}/1795655086871.png`,
+  }))
+  const history = Array.from({ length: 100 }, (_, i) => ({
+    at: 1_760_000_000_000 + i * 60_000,
+    openid: list[i % Math.min(n, 7)].openid,
+    mode: i % 2 ? 'voice' : 'video',
+    outcome: i % 5 ? 'placed' : 'failed',
+    ...(i % 5 ? {} : { errCode: -30002 }),
+  }))
+  return { list, history }
 }
 
 /** wx calls from one #call tap until the page is quiet, split into platform calls and storage writes. */
@@ -60,37 +58,51 @@ async function callAttempt(app: LaunchedApp, page: PageHandle) {
 }
 
 test('measure', async () => {
-  // A new user walks through onboarding.
+  // A new person opens Duet and is walked through.
   const fresh = await launch({ privacyNeedsAgreement: true }, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
-  instrument(fresh)
   let onboarding!: PageHandle
-  await measure('open onboarding (new user)', 'onboarding', async () => { onboarding = await fresh.open('onboarding') })
-  await measure('privacy agreed → explainer', 'onboarding', () => onboarding.tap('#privacy-agree'))
-  await measure('grant → done', 'onboarding', () => onboarding.tap('#grant'))
+  await measure('open onboarding (new person)', 'onboarding', OPEN_GOAL, async () => { onboarding = await fresh.open('onboarding') })
+  await measure('privacy agreed → explainer', 'onboarding', STEP_GOAL, () => onboarding.tap('#privacy-agree'))
+  await measure('grant → home', 'onboarding', OPEN_GOAL, () => onboarding.tap('#grant'))
 
-  const denied = await launch({ authSetting: { 'scope.record': false } }, { settingsPage: { 'scope.record': true }, popups: { 'scope.camera': ['allow'] } })
-  instrument(denied)
-  let recovery!: PageHandle
-  await measure('open onboarding (mic denied) → recovery', 'onboarding', async () => { recovery = await denied.open('onboarding') })
-  await measure('back from settings page → explainer', 'onboarding', () => recovery.tap('#open-settings'))
+  // The contact list at three sizes: the cost must not grow with the list.
+  for (const n of [20, 500, 2000]) {
+    const { list, history } = people(n)
+    const app = await launch({ authSetting: GRANTED, storage: stored(savedState({ profile: ME, contacts: list, history })) })
+    let contacts!: PageHandle
+    await measure(`open contacts (${n} contacts)`, 'contacts', OPEN_GOAL, async () => { contacts = await app.open('contacts') })
+    await measure(`reach the end (${n})`, 'contacts', STEP_GOAL, () => contacts.hook('onReachBottom'))
+    await measure(`search, one character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', '朋'))
+    await measure(`search, a second character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', '朋友'))
+    // The worst case for a keystroke: matches far down the list, whose rows the view has never had.
+    await measure(`search, matches the view never had (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', '9'))
+    await measure(`clear the search (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', ''))
+    const second = contacts.all('.contact-row__name')[1].dom.textContent ?? ''
+    await measure(`open the action sheet (${n})`, 'contacts', STEP_GOAL, async () => { contacts.tapNth('.contact-more', 1); await settle() })
+    contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
+    await settle()
+    await measure(`edit: save a new note (${n})`, 'contacts', STEP_GOAL, async () => {
+      contacts.input('#add-note', '新的备注')
+      contacts.tap('#add-save')
+    })
+    await measure(`delete (${n})`, 'contacts', STEP_GOAL, () => contactAction(contacts, second, '删除'))
+    await measure(`undo the delete (${n})`, 'contacts', STEP_GOAL, () => contacts.tap('#undo-delete'))
+  }
 
-  // A returning user with 20 contacts and 100 calls of history.
-  const app = await launch({ ...SAVED, authSetting: GRANTED })
-  instrument(app)
-  let contacts!: PageHandle
-  await measure('open contacts (20 contacts)', 'contacts', async () => { contacts = await app.open('contacts') })
-  await measure('type one character', 'contacts', () => contacts.input('#add-nickname', '赵'))
-  await measure('search', 'contacts', () => contacts.input('#search', '朋友1'))
+  // A returning person with 20 contacts and 100 calls calls someone.
+  const { list, history } = people(20)
+  const app = await launch({ authSetting: GRANTED, storage: stored(savedState({ profile: ME, contacts: list, history })) })
   let dial!: PageHandle
-  await measure('open dial (100 calls of history)', 'dial', async () => { dial = await app.open('dial', { openid: CONTACTS[0].openid }) })
-  await measure('switch to video', 'dial', () => dial.tap('#mode-video'))
+  await measure('open dial (100 calls of history)', 'dial', OPEN_GOAL, async () => { dial = await app.open('dial', { openid: list[0].openid }) })
+  await measure('switch to video', 'dial', STEP_GOAL, () => dial.tap('#mode-video'))
   let cold!: Awaited<ReturnType<typeof callAttempt>>
-  await measure('call attempt (cold)', 'dial', async () => { cold = await callAttempt(app, dial) })
+  await measure('call attempt (cold)', 'dial', STEP_GOAL, async () => { cold = await callAttempt(app, dial) })
   app.fake.voip.hangUp()
   let warm!: Awaited<ReturnType<typeof callAttempt>>
-  await measure('call attempt (warm)', 'dial', async () => { warm = await callAttempt(app, dial) })
+  await measure('call attempt (warm)', 'dial', STEP_GOAL, async () => { warm = await callAttempt(app, dial) })
+  await measure('invite: the card and the waiting room', 'dial', STEP_GOAL, () => dial.tap('#invite'))
 
   fs.mkdirSync(path.dirname(OUT), { recursive: true })
   fs.writeFileSync(OUT, JSON.stringify({ interactions, callAttempts: { cold, warm } }, null, 2))
   expect(interactions.length).toBeGreaterThan(0)
-}, 60_000)
+}, 120_000)

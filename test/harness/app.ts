@@ -67,8 +67,6 @@ export class LaunchedApp {
   readonly stack: PageHandle[] = []
   /** Page and component modules run once per launch (as in WeChat); later opens render new instances. */
   private readonly registered = new Map<string, string>()
-  /** Called with each rendered page before it loads (the benchmark wraps setData here). */
-  onRender: ((page: PageHandle, name: PageName) => void) | null = null
   store!: RootStore
 
   constructor(readonly fake: FakeWx) {
@@ -131,7 +129,6 @@ export class LaunchedApp {
     const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, (work) =>
       this.within(work),
     )
-    this.onRender?.(page, route.split('/')[1] as PageName)
     attach(page.comp)
     this.stack.push(page)
     page.load()

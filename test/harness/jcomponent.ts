@@ -48,8 +48,27 @@ export function loadSimulate(): Simulate {
     loaded = { simulate, exparser }
     // In the same module registry as simulate itself, so the patched runJs is the one it calls.
     installReplay()
+    // Every setData of every page and component passes here (the benchmark counts what crosses to views).
+    const proto = (exparser as unknown as { Component: { prototype: { setData(d: object): void; is?: string } } })
+      .Component.prototype
+    const setData = proto.setData
+    proto.setData = function (this: { is?: string }, data: object) {
+      setDataListener?.(data as Record<string, unknown>, this.is ?? '')
+      return setData.call(this, data)
+    }
   }
   return loaded.simulate
+}
+
+let setDataListener: ((data: Record<string, unknown>, component: string) => void) | null = null
+
+/** Hears every setData (pages and components, WeUI's too) until the returned function is called. */
+export function watchSetData(listener: (data: Record<string, unknown>, component: string) => void): () => void {
+  loadSimulate()
+  setDataListener = listener
+  return () => {
+    setDataListener = null
+  }
 }
 
 function exparser(): Exparser & ExparserStatics {

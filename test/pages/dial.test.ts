@@ -63,7 +63,7 @@ const GRANT_CAMERA = ['authorize(scope.camera)', 'getPrivacySetting']
 /** A person never sees the page stuck on "calling". */
 function expectIdle(page: PageHandle) {
   expect(page.isDisabled('#call')).toBe(false)
-  expect(page.text('#call')).toMatch(/^呼叫 · /)
+  expect(page.text('#call')).toMatch(/^(语音|视频)呼叫$/)
 }
 
 describe('a phone with everything granted', () => {
@@ -288,31 +288,35 @@ describe('the voice call WeChat answers with -30004 (it wants the camera too)', 
 })
 
 describe('every join1v1Chat failure has a message and a way out', () => {
-  const rows: Array<[number, string, string | null]> = [
-    [-20000, '还没有开通双人通话功能', null],
-    [-20001, '这台手机不支持小程序通话', null],
-    [-20002, '你已经在通话中', null],
-    [-20003, '另一个小程序正在通话', '#call-retry'],
-    [-30000, '微信出现系统错误', '#call-retry'],
-    [-30001, '手机没有允许微信使用摄像头', '#open-app-settings'],
-    [-30002, '手机没有允许微信使用麦克风', '#open-app-settings'],
-    [-30003, '麦克风权限已关闭', '#fix-permissions'],
-    [-30004, '摄像头权限已关闭', '#fix-permissions'],
-    [-1, '上一通电话可能还没有完全结束', '#call-retry'],
-    [-2, '麦克风正被其他通话占用', '#call-retry'],
-    [-1000, '微信出现系统错误', '#call-retry'],
-    [-424242, '通话失败，请稍后重试。', '#call-retry'],
+  // WeChat's code, the message, the way out, and the history's words (the code itself in its details line).
+  const rows: Array<[number, string, string | null, string]> = [
+    [-20000, '还没有开通双人通话功能', null, '小程序还没有开通通话功能'],
+    [-20001, '这台手机不支持小程序通话', null, '这台手机不支持小程序通话'],
+    [-20002, '你已经在通话中', null, '你已经在通话中'],
+    [-20003, '另一个小程序正在通话', '#call-retry', '另一个小程序正在通话'],
+    [-30000, '微信出现系统错误', '#call-retry', '微信出现系统错误'],
+    [-30001, '手机没有允许微信使用摄像头', '#open-app-settings', '你的手机没有允许微信使用麦克风或摄像头'],
+    [-30002, '手机没有允许微信使用麦克风', '#open-app-settings', '你的手机没有允许微信使用麦克风或摄像头'],
+    [-30003, '麦克风权限已关闭', '#fix-permissions', '没有允许 Duet 使用麦克风或摄像头'],
+    [-30004, '摄像头权限已关闭', '#fix-permissions', '没有允许 Duet 使用麦克风或摄像头'],
+    [-1, '上一通电话可能还没有完全结束', '#call-retry', '上一通电话还没有完全结束'],
+    [-2, '麦克风正被其他通话占用', '#call-retry', '麦克风正被其他通话占用'],
+    [-1000, '微信出现系统错误', '#call-retry', '微信出现系统错误'],
+    [-424242, '通话失败，请稍后重试。', '#call-retry', '原因不明'],
   ]
   const WAYS = ['#call-retry', '#open-app-settings', '#fix-permissions', '#edit-profile']
 
-  test.each(rows)('%i (video)', async (errCode, message, way) => {
+  test.each(rows)('%i (video)', async (errCode, message, way, words) => {
     const { app, page } = await dialAndTap({ mode: 'video', env: { joinOutcomes: [{ errCode }] } })
     expect(page.text('#call-error')).toContain(message)
     expect(page.text('#call-error')).toContain(`错误码 ${errCode}`)
     for (const w of WAYS) expect([w, page.exists(w)]).toEqual([w, w === way])
     expectIdle(page)
     expect(app.fake.count('join1v1Chat')).toBe(1)
-    expect(page.text('.history-item__outcome')).toBe(`未接通（${errCode}）`)
+    expect(page.text('.history-item__outcome')).toBe(`未接通：${words}`)
+    expect(page.text('.history-item__detail')).toMatch(
+      new RegExp(`^\\d\\d-\\d\\d \\d\\d:\\d\\d · 视频通话 · 错误码 ${errCode}$`),
+    )
   })
 
   test("-3 (left while joining, including one's own cancel) is a neutral note with a way to call again, not a red error", async () => {
@@ -386,7 +390,7 @@ describe('call history', () => {
     const { app, page } = await dialAndTap({ env: { joinOutcomes: [{ errCode: -2 }, 'place'] } })
     page.tap('#call-retry')
     await settle()
-    expect(page.texts('.history-item__outcome')).toEqual(['已呼叫', '未接通（-2）'])
+    expect(page.texts('.history-item__outcome')).toEqual(['已呼叫', '未接通：麦克风正被其他通话占用'])
     const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
     const page2 = await again.open('dial', { openid: ALICE.openid })
     expect(page2.all('.history-item').length).toBe(2)

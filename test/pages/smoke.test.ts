@@ -41,5 +41,5 @@ test('dial: the contact and mode come from the store', async () => {
   app.store.call.setMode('video')
   await settle()
   expect(page.attr('#mode-video', 'aria-checked')).toBe(true)
-  expect(page.text('#call')).toBe('呼叫 · 视频通话')
+  expect(page.text('#call')).toBe('视频呼叫')
 })

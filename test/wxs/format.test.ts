@@ -7,6 +7,9 @@ interface Format {
   callTime(timestamp: unknown): string
   outcome(record: unknown, labels: typeof strings.dial | undefined): string
   duration(ms: unknown): string
+  lastCall(row: unknown, labels: typeof strings.contacts.lastCall, now?: number): string
+  joinParts(a: unknown, b: unknown): string
+  callDetail(record: unknown, labels: typeof strings.dial, modes: typeof strings.modes): string
 }
 const fmt = loadWxs<Format>('wxs/format.wxs')
 
@@ -61,4 +64,43 @@ test('duration is m:ss, and h:mm:ss past an hour', () => {
   expect(fmt.duration(3_725_000)).toBe('1:02:05')
   expect(fmt.duration(-1)).toBe('')
   expect(fmt.duration(undefined)).toBe('')
+})
+
+describe('a contact row\'s last call: "昨天 · 语音 · 已呼叫"', () => {
+  const NOW = new Date(2026, 10, 25, 9, 30).getTime()
+  const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime()
+  test.each([
+    [{ t: at(2026, 11, 25, 8), m: 'voice', o: 'placed' }, '今天 · 语音 · 已呼叫'],
+    [{ t: at(2026, 11, 24, 23), m: 'video', o: 'answered' }, '昨天 · 视频 · 已接通'],
+    [{ t: at(2026, 11, 23), m: 'voice', o: 'failed' }, '11-23 · 语音 · 未接通'],
+    [{ t: at(2025, 12, 31), m: 'voice', o: 'left' }, '2025-12-31 · 语音 · 已取消'],
+    [{ n: '从没通过话' }, ''],
+    [null, ''],
+  ])('%j → %p', (row, words) => {
+    expect(fmt.lastCall(row, strings.contacts.lastCall, NOW)).toBe(words)
+  })
+
+  test('the note and the last call share a line, with a separator only between two parts', () => {
+    expect([
+      fmt.joinParts('同学', '昨天'),
+      fmt.joinParts('', '昨天'),
+      fmt.joinParts('同学', ''),
+      fmt.joinParts(undefined, ''),
+    ]).toEqual(['同学 · 昨天', '昨天', '同学', ''])
+  })
+})
+
+test('the history says why in words; the code goes to the details line', () => {
+  const failed = {
+    at: new Date(2026, 10, 25, 9, 5).getTime(),
+    mode: 'voice',
+    outcome: 'failed',
+    errCode: -30002,
+    reason: 'phone-denied',
+  }
+  expect(fmt.outcome(failed, strings.dial)).toBe('未接通：你的手机没有允许微信使用麦克风或摄像头')
+  expect(fmt.callDetail(failed, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话 · 错误码 -30002')
+  expect(fmt.callDetail({ ...failed, errCode: -3 }, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话')
+  // A code the store has no words for still says something true.
+  expect(fmt.outcome({ outcome: 'failed', errCode: -9 }, strings.dial)).toBe('未接通（-9）')
 })

@@ -17,6 +17,8 @@ ComponentWithStore({
     store,
     fields: {
       form: () => profile.form,
+      // Saving is the screen's main action only until there is a profile.
+      hasProfile: () => profile.me !== null,
       error: () => strings.profileProblemText(profile.error),
       notice: () => profile.notice,
       saving: () => profile.saving,

@@ -8,6 +8,10 @@ const { contacts } = store
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** Whether adding is the screen's main action (a page has only one). */
+    primary: { type: Boolean, value: false },
+  },
   data: { t: strings.contacts, tr: strings.reach },
   storeBindings: {
     store,

@@ -1,6 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { backTo } from '../../services/navigation'
 import { invitationCard, myCard, sharedFrom } from '../../share-cards'
+import { problemFromErrCode } from '../../store/call-problems'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
@@ -19,6 +20,7 @@ ComponentWithStore({
     store,
     fields: {
       contact: () => call.contact ?? null,
+      initial: () => Array.from(call.contact?.nickname ?? '?')[0],
       mode: () => call.mode,
       disableSwitchVoice: () => call.disableSwitchVoice,
       status: () => call.status,
@@ -32,6 +34,8 @@ ComponentWithStore({
       ringResting: () => rings.resting,
       ringRest: () => rings.restSeconds,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
+      // One primary action: calling, unless a way out of a problem (or the consent card) leads instead.
+      callIsPrimary: () => !(permissions.privacyPromptPending || call.problem?.kind === 'privacy') && !call.leadsWayOut,
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () =>
         store.history
@@ -44,6 +48,8 @@ ComponentWithStore({
             errCode,
             answeredAt,
             endedAt,
+            // Why it failed, in words (strings.dial.reasons); the code itself goes to the details line.
+            reason: outcome === 'failed' && errCode !== undefined ? problemFromErrCode(errCode).kind : undefined,
           })),
     },
     actions: [],

@@ -23,6 +23,13 @@ ComponentWithStore({
       hasProfile: () => store.profile.me !== null,
       busy: () => call.busy,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
+      // One primary action: calling back while the invitation is fresh and nothing else must come first.
+      callbackPrimary: () =>
+        invitations.status === 'valid' &&
+        store.profile.me !== null &&
+        !permissions.privacyPromptPending &&
+        call.problem?.kind !== 'privacy' &&
+        !call.leadsWayOut,
     },
     actions: [],
   },

@@ -24,6 +24,7 @@ ComponentWithStore({
       phoneSettingsFailed: () => permissions.phoneSettingsFailed,
       deniedText: () => strings.deviceList(onboarding.deniedDevices),
       phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
+      onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
     },
     actions: [],
   },

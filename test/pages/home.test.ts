@@ -1,0 +1,164 @@
+// Contacts is home: who sees what first, one tap to call, the action sheet, and a list that shows a window.
+import { launch } from '../harness/app'
+import { settle } from '../harness/page'
+import { contactAction, routeOf, walkthroughAt } from '../harness/screens'
+import { ALICE, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+
+const names = (page: { all(s: string): Array<{ dom: HTMLElement }> }) =>
+  page.all('.contact-row__name').map((n) => n.dom.textContent)
+
+describe('who sees what first', () => {
+  test('a returning person sees their contacts at once: no loading screen, no walkthrough', async () => {
+    // Even with a permission missing: that is said on the contacts page, not by sending them away.
+    const app = await launch({ authSetting: {}, storage: stored({ profile: ME, contacts: [ALICE] }) })
+    const home = await app.open('contacts')
+    expect(home.exists('#loading')).toBe(false)
+    expect(names(home)).toEqual(['爱丽丝'])
+    expect(app.fake.ui.navigations).toEqual([])
+  })
+
+  test('someone new is walked through first, then lands home by themselves: no extra "一切就绪" tap', async () => {
+    const app = await launch({}, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
+    await app.open('contacts')
+    expect(app.top()?.route).toBe(routeOf('onboarding'))
+    const onboarding = app.top()!
+    onboarding.tap('#grant')
+    await settle()
+    expect(walkthroughAt(app, onboarding)).toBe('done')
+    expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
+    expect(app.top()?.exists('#empty-state')).toBe(true)
+  })
+
+  test('declining privacy: what will not work is said, and the person may look around without being sent back', async () => {
+    const app = await launch({ privacyNeedsAgreement: true })
+    await app.open('contacts')
+    const onboarding = app.top()!
+    onboarding.tap('#privacy-decline')
+    await settle()
+    expect(onboarding.text('#declined-what')).toContain('不能通话')
+    onboarding.tap('#look-around')
+    await settle()
+    expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
+    expect(app.top()?.exists('#empty-state')).toBe(true)
+  })
+
+  test("WeChat without the phone's camera: the voice-only path, and home", async () => {
+    const app = await launch({ authSetting: GRANTED, os: { microphone: 'authorized', camera: 'denied' } })
+    await app.open('contacts')
+    const onboarding = app.top()!
+    expect(onboarding.text('#phone-what')).toBe('摄像头')
+    onboarding.tap('#skip-camera')
+    await settle()
+    expect(app.top()?.route).toBe(routeOf('contacts'))
+    expect(app.store.permissions.audioOnly).toBe(true)
+  })
+})
+
+describe('one tap to call', () => {
+  const home = async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts: [ALICE, BOB] }) })
+    return { app, page: await app.open('contacts') }
+  }
+
+  test.each([
+    ['.call-voice', 'voice'],
+    ['.call-video', 'video'],
+  ])(
+    "%s: that mode's call through the same preflight, and the dial page shows how it goes",
+    async (button, roomType) => {
+      const { app, page } = await home()
+      page.tapNth(button, names(page).indexOf('Bob'))
+      await settle()
+      expect(app.fake.calls.filter((c) => c.api === 'join1v1Chat').map((c) => c.args)).toMatchObject([
+        { listener: { openid: BOB.openid }, roomType },
+      ])
+      const dial = app.top()!
+      expect(dial.route).toBe(routeOf('dial'))
+      expect(dial.text('#contact-name')).toBe('Bob')
+      expect(dial.text('#call-notice')).toBe('已呼叫，请在微信的通话界面等待对方接听。')
+    },
+  )
+
+  test('a one-tap call stops where the dial page would, with the same way out', async () => {
+    const app = await launch({
+      authSetting: { 'scope.record': false },
+      storage: stored({ profile: ME, contacts: [ALICE] }),
+    })
+    const page = await app.open('contacts')
+    page.tapNth('.call-voice', 0)
+    await settle()
+    expect(app.fake.count('join1v1Chat')).toBe(0)
+    expect(app.top()?.exists('#fix-permissions')).toBe(true)
+  })
+
+  test('the row itself opens the dial page; the buttons on it do not also open it twice', async () => {
+    const { app, page } = await home()
+    page.tapNth('.contact-row', 0)
+    await settle()
+    expect(app.fake.ui.navigations).toHaveLength(1)
+  })
+})
+
+describe('edit and delete from the action sheet', () => {
+  test('delete says who, and undo puts them back in place', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: [ALICE, BOB] }) })
+    const page = await app.open('contacts')
+    const before = names(page)
+    await contactAction(page, 'Bob', '删除')
+    expect(names(page)).toEqual(before.filter((n) => n !== 'Bob'))
+    expect(page.text('#undo-text')).toBe('已删除 Bob')
+    page.tap('#undo-delete')
+    await settle()
+    expect(names(page)).toEqual(before)
+  })
+
+  test('edit opens a half-screen dialog; saving changes the row in place; closing it changes nothing', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: [ALICE, BOB] }) })
+    const page = await app.open('contacts')
+    await contactAction(page, 'Bob', '编辑')
+    page.input('#add-note', '高中同学')
+    page.tap('#add-save')
+    await settle()
+    expect(page.exists('#edit-dialog')).toBe(false)
+    expect(page.texts('.contact-row__sub')[names(page).indexOf('Bob')]).toBe('高中同学')
+    await contactAction(page, 'Bob', '编辑')
+    page.input('#add-note', '不保存')
+    page.tap(page.all('#edit-dialog >>> .weui-half-screen-dialog__hd__side')[0])
+    await settle()
+    expect(page.exists('#edit-dialog')).toBe(false)
+    expect((app.fake.env.storage[STORAGE_KEY] as { contacts: Array<{ note: string }> }).contacts[1].note).toBe(
+      '高中同学',
+    )
+  })
+})
+
+describe('a long list shows a window of it', () => {
+  test('twelve rows first; reaching the end shows six more; search matches the note too and starts small', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: friends(50) }) })
+    const page = await app.open('contacts')
+    expect(page.all('.contact-row')).toHaveLength(12)
+    page.hook('onReachBottom')
+    await settle()
+    expect(page.all('.contact-row')).toHaveLength(18)
+    page.input('#search', '同事')
+    await settle()
+    expect(page.all('.contact-row')).toHaveLength(6)
+    expect(page.exists('#show-more')).toBe(true)
+    page.tap('#show-more')
+    await settle()
+    expect(page.all('.contact-row')).toHaveLength(12)
+    expect(page.texts('.contact-row__sub').every((s) => s.includes('同事'))).toBe(true)
+    page.input('#search', '')
+    await settle()
+    expect(page.all('.contact-row')).toHaveLength(12)
+  })
+
+  test('deleting from a window keeps it full: the next row moves up', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: friends(20) }) })
+    const page = await app.open('contacts')
+    const first = names(page)[0]!
+    await contactAction(page, first, '删除')
+    expect(page.all('.contact-row')).toHaveLength(12)
+    expect(names(page)).not.toContain(first)
+  })
+})
