@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run gallery: every page in each key state, rendered from the built pages and screenshotted in
-// headless Chromium at a phone's size. Fails when a state lacks its heading or any text overflows the
-// screen width. Needs Debian's chromium (apt-get install chromium fonts-noto-cjk); output in gallery/.
-/* global document -- used inside page.evaluate, which runs in the browser */
+// headless Chromium at a phone's size. Fails when a state lacks its heading, when anything runs past the
+// 375 px screen, when a word is squeezed to one character per line, or when a screen shows two primary
+// buttons. Needs Debian's chromium (apt-get install chromium fonts-noto-cjk); output in gallery/.
+/* global document, NodeFilter, getComputedStyle -- used inside page.evaluate, which runs in the browser */
 const fs = require('fs')
 const path = require('path')
 const { spawnSync } = require('child_process')
@@ -12,6 +13,13 @@ const out = path.join(root, 'gallery')
 const htmlDir = path.join(out, 'html')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 375, height: 812 }
+
+/** A stand-in for an avatar URL: a square in a colour taken from the URL, so each person looks different. */
+function avatarSvg(url) {
+  let hash = 0
+  for (const c of url) hash = (hash * 31 + c.charCodeAt(0)) >>> 0
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="hsl(${hash % 360},45%,60%)"/><circle cx="48" cy="38" r="18" fill="#fff" opacity=".85"/><rect x="20" y="62" width="56" height="34" rx="17" fill="#fff" opacity=".85"/></svg>`
+}
 
 function run(cmd, args, env = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
@@ -23,6 +31,8 @@ async function main() {
     console.error(`gallery: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`)
     process.exit(1)
   }
+  // Pictures of states that no longer exist must not linger beside the new ones.
+  fs.rmSync(out, { recursive: true, force: true })
   run(process.execPath, [path.join(root, 'scripts/build.js')])
   run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/gallery/jest.config.js', '--silent'], {
     DUET_ROOT: 'dist',
@@ -49,6 +59,10 @@ async function main() {
       deviceScaleFactor: 2,
       colorScheme: s.dark ? 'dark' : 'light',
     })
+    // Avatars live on WeChat Cloud; offline, each is drawn as a coloured square with no network involved.
+    await page.route(/^https?:/, (route) =>
+      route.fulfill({ contentType: 'image/svg+xml', body: avatarSvg(route.request().url()) }),
+    )
     await page.goto('file://' + path.join(htmlDir, `${s.file}.html`))
     const check = await page.evaluate(
       ({ heading, width }) => {
@@ -60,10 +74,37 @@ async function main() {
               `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}px`,
             )
         }
+        // A word squeezed to one character per line: text on two or more lines, none wider than a character.
+        const squeezed = []
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent.trim()
+          if (Array.from(text).length < 2 || !node.parentElement) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          const lines = Array.from(range.getClientRects()).filter((r) => r.width > 0)
+          const size = parseFloat(getComputedStyle(node.parentElement).fontSize)
+          if (lines.length >= 2 && lines.every((r) => r.width <= size * 1.3)) squeezed.push(text)
+        }
+        // One primary action per screen: with a dialog or action sheet open, the screen is that layer.
+        const visible = (el) => {
+          const r = el.getBoundingClientRect()
+          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+        }
+        const layers = Array.from(
+          document.querySelectorAll('.weui-half-screen-dialog, .weui-actionsheet, .weui-dialog'),
+        ).filter(visible)
+        const scope = layers.length ? layers : [document.body]
+        const primaries = scope
+          .flatMap((layer) => Array.from(layer.querySelectorAll('wx-button[data-type="primary"]')))
+          .filter(visible)
+          .map((b) => b.innerText.trim())
         return {
           hasHeading: document.body.innerText.includes(heading),
           pageWidth: document.documentElement.scrollWidth,
           overflowing: overflowing.slice(0, 5),
+          squeezed: squeezed.slice(0, 5),
+          primaries,
         }
       },
       { heading: s.heading, width: VIEWPORT.width },
@@ -74,6 +115,10 @@ async function main() {
     if (check.pageWidth > VIEWPORT.width || check.overflowing.length) {
       failures.push(`${s.file}: wider than the screen (${check.pageWidth}px): ${check.overflowing.join('; ')}`)
     }
+    if (check.squeezed.length)
+      failures.push(`${s.file}: squeezed to a character per line: ${check.squeezed.join(' / ')}`)
+    if (check.primaries.length > 1)
+      failures.push(`${s.file}: ${check.primaries.length} primary buttons: ${check.primaries.join(' / ')}`)
   }
   await browser.close()
 
@@ -96,7 +141,9 @@ figure{margin:0}img{width:200px;border:1px solid #999;background:#fff}figcaption
     console.error(`gallery: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`)
     process.exit(1)
   }
-  console.log('gallery: every state shows its heading and nothing overflows the 375 px screen')
+  console.log(
+    'gallery: every state shows its heading, nothing overflows the 375 px screen, no word is squeezed, one primary per screen',
+  )
 }
 
 main().catch((err) => {

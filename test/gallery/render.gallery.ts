@@ -1,6 +1,8 @@
 // Renders each gallery state from the built pages (DUET_ROOT=dist) into a standalone HTML file: the
 // simulated DOM, the page's compiled WXSS (as miniprogram-simulate prefixed it), app.wxss, rpx at a
-// 375 px wide screen, and WeChat's display rules for wx-* elements. scripts/gallery.js screenshots them.
+// 375 px wide screen, and what WeChat itself draws: its navigation bar, and its native buttons and switches
+// and WeUI's components in WeUI's own stylesheet (weui-miniprogram's weui.wxss, the look the extended
+// library gives them on a phone). scripts/gallery.js screenshots them.
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
@@ -9,33 +11,72 @@ import { PageHandle, settle } from '../harness/page'
 import { STATES } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
+const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
 const SCREEN_WIDTH = 375
 const wxssCompiler = require('miniprogram-simulate/src/wxss') as { compile(css: string, o: { prefix: string }): string }
 
-/** WeChat's built-in components as the browser should lay them out. */
+/** WeChat's built-in components as the browser should lay them out (buttons get WeUI's classes below). */
 const WX_ELEMENTS = `
   html, body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; -webkit-text-size-adjust: none; }
-  wx-view, wx-block { display: block; }
+  wx-view, wx-block, wx-form { display: block; }
   wx-text { display: inline; white-space: pre-wrap; }
-  wx-button { display: block; position: relative; box-sizing: border-box; padding: 0 14px; text-align: center;
-    font-size: 18px; line-height: 2.55555556; border-radius: 5px; background: #f2f2f2; color: #000; overflow: hidden; }
-  wx-button[data-disabled="true"] { opacity: 0.6; }
-  wx-input { display: block; min-height: 1.4em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  wx-input::before { content: attr(data-value); }
-  wx-input[data-value=""]::before { content: attr(data-placeholder); color: #999; }
-  wx-switch { display: inline-block; width: 52px; height: 32px; border-radius: 16px; background: #dfdfdf; flex: none; }
-  wx-switch[data-checked="true"] { background: #07c160; }
+  wx-image { display: inline-block; background-size: cover; background-position: center; }
+  wx-button { display: block; }
+  wx-button[data-disabled="true"] { opacity: 0.5; }
+  wx-input { display: flex; align-items: center; min-height: 1.4em; overflow: hidden; white-space: nowrap; }
+  wx-input::before { content: attr(data-value); overflow: hidden; text-overflow: ellipsis; }
+  wx-input[data-value=""]::before { content: attr(data-placeholder); color: var(--weui-FG-2); }
+  /* WeUI's switch (weui.wxss .weui-switch): 52 by 32, the brand green when on, a white knob. */
+  wx-switch { position: relative; display: inline-block; flex: none; width: 52px; height: 32px; border-radius: 16px;
+    background: var(--weui-FG-3); }
+  wx-switch::after { content: " "; position: absolute; top: 2px; left: 2px; width: 28px; height: 28px;
+    border-radius: 15px; background: #fff; box-shadow: 0 2px 3px 0 rgba(0,0,0,.06); }
+  wx-switch[data-checked="true"] { background: var(--weui-BRAND); }
+  wx-switch[data-checked="true"]::after { transform: translateX(20px); }
+  /* WeChat's navigation bar, as weui-navigation-bar draws it, with the capsule's room on the right. */
+  .gallery-nav .weui-navigation-bar__inner { position: static; --height: 44px; --right: 95px; height: 44px;
+    padding-right: 95px; width: calc(100% - 95px); background: var(--weui-BG-1); }
+  .gallery-nav .weui-navigation-bar__center { flex: 1; text-align: center; font-size: 17px; font-weight: 500; }
+  .gallery-status { height: 20px; background: var(--weui-BG-1); }
+  .weui-mask, .weui-actionsheet, .weui-half-screen-dialog { position: fixed; }
 `
 
-/** Carries the template attributes j-component keeps off the DOM (disabled, checked, value) onto it. */
+/**
+ * Carries the template attributes j-component keeps off the DOM (disabled, checked, value, type) onto it,
+ * draws images from their src, and gives native buttons the WeUI classes WeChat draws them with.
+ */
 function exposeAttributes(page: PageHandle): void {
-  for (const el of everyElement(page.comp).filter((e) => ['button', 'input', 'switch'].includes(tagOf(e)))) {
-    for (const a of attrs(el)) {
-      if (['disabled', 'checked', 'value', 'placeholder'].includes(a.name)) el.dom.setAttribute(`data-${a.name}`, String(a.value ?? ''))
+  for (const el of everyElement(page.comp).filter((e) => ['button', 'input', 'switch', 'image'].includes(tagOf(e)))) {
+    const values: Record<string, string> = {}
+    for (const a of attrs(el)) values[a.name] = String(a.value ?? '')
+    for (const name of ['disabled', 'checked', 'value', 'placeholder', 'type']) {
+      if (name in values) el.dom.setAttribute(`data-${name}`, values[name])
     }
     if (tagOf(el) === 'input' && !el.dom.hasAttribute('data-value')) el.dom.setAttribute('data-value', '')
+    if (tagOf(el) === 'image' && values.src) el.dom.style.backgroundImage = `url("${values.src}")`
+    if (tagOf(el) === 'button') {
+      const type = values.type === 'primary' || values.type === 'warn' ? values.type : 'default'
+      el.dom.setAttribute('data-type', type)
+      el.dom.classList.add('weui-btn', `weui-btn_${type}`)
+      if (values.size === 'mini') el.dom.classList.add('weui-btn_mini')
+      if (values.disabled === 'true') el.dom.classList.add('weui-btn_disabled')
+    }
+  }
+  // Inside WeUI's components, j-component prefixes each class with the tag; WeUI's stylesheet wants them bare.
+  for (const el of everyElement(page.comp)) {
+    for (const name of Array.from(el.dom.classList)) {
+      const bare = /^[\w-]+?--(weui-[\w-]+)$/.exec(name)?.[1]
+      if (bare) el.dom.classList.add(bare)
+    }
   }
 }
+
+/** WeUI's stylesheet, as the extended library gives it to every page and component. */
+const weuiCss = () =>
+  fs
+    .readFileSync(path.join(WEUI, 'weui-wxss/dist/style/weui.wxss'), 'utf8')
+    // Its variables hang on WeChat's `page`; the browser's page is `body`.
+    .replace(/(^|[{},\]])page(?=[\s{,:])/g, '$1body')
 
 const rpx = (css: string) => css.replace(/(-?\d*\.?\d+)rpx/g, (_m, n: string) => `${+(Number(n) * SCREEN_WIDTH / 750).toFixed(3)}px`)
 
@@ -56,6 +97,10 @@ function pageCss(pageName: string): string {
   }
   const parts = [css('app.wxss', 'main'), css(`${page}.wxss`, 'main')]
   for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
+    if (target.startsWith('weui-miniprogram/')) {
+      parts.push(fs.readFileSync(path.join(WEUI, `${target.slice('weui-miniprogram/'.length)}.wxss`), 'utf8'))
+      continue
+    }
     const own = path.relative(MINIPROGRAM_ROOT, path.join(MINIPROGRAM_ROOT, path.dirname(page), target))
     const file = target.startsWith('/') ? `${target.slice(1)}.wxss` : `${own}.wxss`
     parts.push(css('app.wxss', tag))
@@ -64,13 +109,19 @@ function pageCss(pageName: string): string {
   return parts.map(rpx).join('\n')
 }
 
-function html(page: PageHandle, pageName: string, title: string): string {
+function html(page: PageHandle, pageName: string, title: string, dark: boolean, back: boolean): string {
   exposeAttributes(page)
   const root = rootDom(page.comp)
+  const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `pages/${pageName}/index.json`), 'utf8')) as {
+    navigationBarTitleText?: string
+  }
+  const nav = `<div class="gallery-status"></div><div class="gallery-nav weui-navigation-bar"><div class="weui-navigation-bar__inner">
+<div class="weui-navigation-bar__left">${back ? '<div class="weui-navigation-bar__btn_goback"></div>' : ''}</div>
+<div class="weui-navigation-bar__center">${json.navigationBarTitleText ?? ''}</div></div></div>`
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
-<style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>
-<body>${root.outerHTML}</body></html>`
+<style>${weuiCss()}</style><style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>
+<body${dark ? ' data-weui-theme="dark"' : ''}>${nav}${root.outerHTML}</body></html>`
 }
 
 test('render every gallery state', async () => {
@@ -78,15 +129,18 @@ test('render every gallery state', async () => {
   fs.mkdirSync(OUT, { recursive: true })
   const index: Array<{ file: string; page: string; state: string; heading: string; dark: boolean }> = []
   for (const [i, s] of STATES.entries()) {
-    const app = await launch(s.env ?? {}, s.user ?? {})
-    const page = await app.open(s.page, s.query ?? {})
-    await s.drive?.(page, app)
+    const app = await launch(s.env ?? {}, s.user ?? {}, s.options ?? {})
+    const opened = await app.open(s.page, s.query ?? {})
+    await s.drive?.(opened, app)
     await settle()
     await new Promise((r) => setTimeout(r, 5))
+    // What the person sees: the page on top (a drive may have moved on, e.g. from a card to the walkthrough).
+    const page = app.top() ?? opened
+    const shownName = page.route.split('/')[1]
     const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
     // The heading is checked here too, against the DOM, before any browser is involved.
     expect([file, page.visibleText().includes(s.heading)]).toEqual([file, true])
-    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, s.page, `${s.page} · ${s.state}`))
+    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, shownName, `${s.page} · ${s.state}`, !!s.dark, app.stack.length > 1))
     index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: !!s.dark })
     app.fake.problems.length = 0 // states are pictures, not tests of the fake's script
   }

@@ -1,9 +1,12 @@
 // Every page in each of its key states, for the gallery (npm run gallery). Each names the heading a person
-// must see; the gallery fails when it is missing or when any text runs past the screen's width.
+// must see; the gallery fails when it is missing, when anything runs past the screen's width, when a word is
+// squeezed to a character per line, or when a screen has two primary buttons.
 import type { Environment, ScriptedUser } from '../fake-wx'
-import type { LaunchedApp, PageName } from '../harness/app'
+import { TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../fake-wx'
+import type { LaunchedApp, LaunchOptions, PageName } from '../harness/app'
+import { settle } from '../harness/page'
 import type { PageHandle } from '../harness/page'
-import { typeContact } from '../harness/screens'
+import { contactAction, typeContact } from '../harness/screens'
 import { ALICE, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 export interface GalleryState {
@@ -13,69 +16,130 @@ export interface GalleryState {
   dark?: boolean
   env?: Partial<Environment>
   user?: Partial<ScriptedUser>
+  options?: LaunchOptions
   query?: Record<string, string>
   drive?: (page: PageHandle, app: LaunchedApp) => void | Promise<void>
 }
 
-const CONTACTS = [{ ...ALICE, note: '大学同学' }, { ...BOB, nickname: '王大锤' }, LONG_NAMED]
-const HISTORY = [
-  { at: Date.UTC(2026, 10, 24, 12, 30), openid: ALICE.openid, mode: 'video', outcome: 'placed' },
-  { at: Date.UTC(2026, 10, 25, 1, 5), openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
+/** Avatars as WeChat Cloud serves them; the gallery's browser answers these URLs with a drawn picture. */
+const avatar = (name: string) => `https://6475-duet-test-0a1b2c-1300000000.tcb.qcloud.la/avatars/${name}/1.png`
+const MINUTE = 60 * 1000
+const NOW = Date.now()
+const CONTACTS = [
+  { ...ALICE, note: '大学同学', avatarUrl: avatar('alice') },
+  { ...BOB, nickname: '王大锤' },
+  { ...CAROL, avatarUrl: avatar('carol') },
+  LONG_NAMED,
 ]
-const saved = (extra: Record<string, unknown> = {}) => ({ storage: stored({ ...savedState({ contacts: CONTACTS, history: HISTORY }), ...extra }) })
-const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> =>
-  ({ page: 'dial', query: { openid: ALICE.openid }, heading: '爱丽丝', env: { ...saved(), authSetting: GRANTED, ...env }, ...extra })
+const HISTORY = [
+  { at: NOW - 26 * 60 * MINUTE, openid: ALICE.openid, mode: 'video', outcome: 'placed', answeredAt: NOW - 26 * 60 * MINUTE + 9000, endedAt: NOW - 26 * 60 * MINUTE + 201_000 },
+  { at: NOW - 3 * 60 * MINUTE, openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
+  { at: NOW - 90 * MINUTE, openid: CAROL.openid, mode: 'voice', outcome: 'placed' },
+]
+const ME_WITH_AVATAR = { ...ME, avatarUrl: avatar('me') }
+const saved = (extra: Record<string, unknown> = {}) => ({
+  storage: stored({ ...savedState({ profile: ME_WITH_AVATAR, contacts: CONTACTS, history: HISTORY }), ...extra }),
+  authSetting: GRANTED,
+})
+const RINGS: LaunchOptions = { config: { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE } }
+const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> => ({
+  page: 'dial',
+  query: { openid: ALICE.openid },
+  heading: '爱丽丝',
+  env: { ...saved(), ...env },
+  ...extra,
+})
 const addContact = (openid: string, nickname: string) => (p: PageHandle) => typeContact(p, openid, nickname)
 const tapCall = (p: PageHandle) => p.tap('#call')
 const joinFails = (errCode: number) => dialOf({ joinOutcomes: [{ errCode }] }, { drive: tapCall })
+/** An invitation from Alice, sent `minutesAgo`, as its card's path carries it. */
+const invitation = (minutesAgo: number, mode = 'voice') => ({
+  from: ALICE.openid,
+  name: encodeURIComponent(ALICE.nickname),
+  avatar: encodeURIComponent(avatar('alice')),
+  mode,
+  at: String(NOW - minutesAgo * MINUTE),
+})
+const inviteOf = (query: Record<string, string>, heading: string, extra: Partial<GalleryState> = {}): Partial<GalleryState> => ({
+  page: 'invite',
+  query,
+  heading,
+  env: { authSetting: GRANTED, storage: stored({ profile: ME }) },
+  ...extra,
+})
 
 export const STATES: GalleryState[] = [
   { page: 'onboarding', state: 'privacy', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true } },
-  { page: 'onboarding', state: 'privacy-declined', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true }, drive: (p) => p.tap('#privacy-decline') },
+  { page: 'onboarding', state: 'privacy-declined', heading: '不同意也可以先看看', env: { privacyNeedsAgreement: true }, drive: (p) => p.tap('#privacy-decline') },
+  { page: 'onboarding', state: 'privacy-dark', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true }, dark: true },
   { page: 'onboarding', state: 'explainer', heading: '通话需要这些权限' },
   { page: 'onboarding', state: 'explainer-dark', heading: '通话需要这些权限', dark: true },
   { page: 'onboarding', state: 'explainer-audio-only', heading: '通话需要这些权限', drive: (p) => p.tap('#skip-camera') },
-  { page: 'onboarding', state: 'request-failed', heading: '通话需要这些权限', env: { failures: { authorize: { errMsg: 'authorize:fail' } } }, drive: (p) => p.tap('#grant') },
+  { page: 'onboarding', state: 'request-failed', heading: '请求权限没有成功', env: { failures: { authorize: { errMsg: 'authorize:fail' } } }, drive: (p) => p.tap('#grant') },
   { page: 'onboarding', state: 'recovery', heading: '权限已被关闭', env: { authSetting: { 'scope.record': false, 'scope.camera': false } } },
   { page: 'onboarding', state: 'recovery-dark', heading: '权限已被关闭', dark: true, env: { authSetting: { 'scope.record': false } } },
   { page: 'onboarding', state: 'phone', heading: '微信没有手机的权限', env: { authSetting: GRANTED, os: { microphone: 'denied', camera: 'denied' } } },
-  { page: 'onboarding', state: 'done', heading: '一切就绪', user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } }, drive: (p) => p.tap('#grant') },
+  { page: 'onboarding', state: 'phone-camera-only', heading: '只用语音通话', env: { authSetting: GRANTED, os: { microphone: 'authorized', camera: 'denied' } } },
+  { page: 'onboarding', state: 'undeclared', heading: '暂时无法通话', user: { popups: { 'scope.record': ['allow'] } }, env: { guideDeclares: { microphone: false, camera: false } }, drive: (p) => p.tap('#grant') },
 
-  { page: 'contacts', state: 'empty', heading: '还没有联系人' },
-  { page: 'contacts', state: 'empty-dark', heading: '还没有联系人', dark: true },
-  { page: 'contacts', state: 'with-contacts', heading: '爱丽丝', env: saved() },
-  { page: 'contacts', state: 'with-contacts-dark', heading: '爱丽丝', env: saved(), dark: true },
-  { page: 'contacts', state: 'error-openid-empty', heading: '请填写 openid。', env: saved(), drive: addContact('', '赵六') },
-  { page: 'contacts', state: 'error-openid-length', heading: 'openid 应为 16–64 位。', env: saved(), drive: addContact('oShort', '赵六') },
-  { page: 'contacts', state: 'error-openid-chars', heading: 'openid 只能包含', env: saved(), drive: addContact('o Bad!0000000000000', '赵六') },
-  { page: 'contacts', state: 'error-nickname-length', heading: '昵称最多 32 个字。', env: saved(), drive: addContact(CAROL.openid, '长'.repeat(40)) },
-  { page: 'contacts', state: 'error-nickname-chars', heading: '昵称不能包含不可见的控制字符。', env: saved(), drive: addContact(CAROL.openid, 'a\u202eb') },
-  { page: 'contacts', state: 'error-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: addContact(ALICE.openid, '新名字') },
-  { page: 'contacts', state: 'error-self', heading: '不能添加自己为联系人', env: saved(), drive: addContact(ME.openid, '我') },
+  { page: 'contacts', state: 'new-person', heading: '还没有联系人', env: { authSetting: GRANTED } },
+  { page: 'contacts', state: 'new-person-dark', heading: '还没有联系人', env: { authSetting: GRANTED }, dark: true },
+  { page: 'contacts', state: 'empty-with-profile', heading: '还没有联系人', env: { authSetting: GRANTED, storage: stored({ profile: ME_WITH_AVATAR }) } },
+  { page: 'contacts', state: 'home', heading: '大学同学 · ', env: saved() },
+  { page: 'contacts', state: 'home-dark', heading: '王大锤', env: saved(), dark: true },
+  { page: 'contacts', state: 'action-sheet', heading: '删除', env: saved(), drive: async (p) => { p.tapNth('.contact-more', 0); await settle() } },
+  { page: 'contacts', state: 'action-sheet-dark', heading: '编辑', env: saved(), dark: true, drive: async (p) => { p.tapNth('.contact-more', 0); await settle() } },
+  { page: 'contacts', state: 'edit-dialog', heading: '编辑联系人', env: saved(), drive: (p) => contactAction(p, '王大锤', '编辑') },
+  { page: 'contacts', state: 'deleted-undo', heading: '已删除 王大锤', env: saved(), drive: (p) => contactAction(p, '王大锤', '删除') },
+  { page: 'contacts', state: 'search-no-match', heading: '没有找到匹配的联系人', env: saved(), drive: (p) => p.input('#search', '张三') },
+  { page: 'contacts', state: 'dev-add-error', heading: 'openid 应为 16–64 位。', env: saved(), drive: addContact('oShort', '赵六') },
+  { page: 'contacts', state: 'dev-add-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: addContact(ALICE.openid, '新名字') },
   { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
+  { page: 'contacts', state: 'send-card-back', heading: '把你的名片也发给 TA', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname }, drive: (p) => p.tap('#share-accept') },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
-  { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { storage: { [STORAGE_KEY]: '{broken' } } },
-  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: addContact(CAROL.openid, '赵六') },
+  { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: NOW - MINUTE } }) },
+  { page: 'contacts', state: 'rings-allowed', heading: '已开启，可以收到一次来电提醒。', env: saved(), user: { subscribe: ['accept'] }, options: RINGS, drive: (p) => p.tap('#allow-rings') },
+  { page: 'contacts', state: 'unreachable', heading: '现在别人无法呼叫你', env: { ...saved(), enableFailure: { errCode: -20001 } } },
+  { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { authSetting: GRANTED, storage: { [STORAGE_KEY]: '{broken' } } },
+  { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: (p) => p.tap('#share-accept'), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
 
   { ...dialOf({}), state: 'voice' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#mode-video') }), state: 'video' } as GalleryState,
   { ...dialOf({}, { dark: true, drive: (p) => p.tap('#mode-video') }), state: 'video-dark' } as GalleryState,
-  { ...dialOf({ joinOutcomes: ['hang'] }, { drive: tapCall }), state: 'calling' } as GalleryState,
-  { ...dialOf({}, { drive: tapCall }), state: 'connected' } as GalleryState,
-  { ...dialOf({ sdkVersion: '2.19.0' }, { drive: tapCall }), state: 'stop-old-base-library' } as GalleryState,
-  { ...dialOf({ platform: 'devtools' }, { drive: tapCall }), state: 'stop-devtools' } as GalleryState,
-  { ...dialOf({ network: 'none' }, { drive: tapCall }), state: 'stop-offline' } as GalleryState,
-  { ...dialOf({ ...saved({ profile: null }) }, { drive: tapCall }), state: 'stop-no-profile' } as GalleryState,
-  { ...dialOf({ privacyNeedsAgreement: true }, { drive: tapCall }), state: 'stop-privacy' } as GalleryState,
-  { ...dialOf({ authSetting: { 'scope.record': false } }, { drive: tapCall }), state: 'stop-scopes-denied' } as GalleryState,
-  { ...dialOf({ os: { microphone: 'denied', camera: 'authorized' } }, { drive: tapCall }), state: 'stop-phone-denied' } as GalleryState,
-  { ...joinFails(-20000), state: 'error-not-enabled' } as GalleryState,
-  { ...joinFails(-20001), state: 'error-unsupported-device' } as GalleryState,
-  { ...joinFails(-20002), state: 'error-already-in-call' } as GalleryState,
-  { ...joinFails(-2), state: 'error-mic-busy' } as GalleryState,
-  { ...joinFails(-3), state: 'error-interrupted' } as GalleryState,
-  { ...joinFails(-1000), state: 'error-system' } as GalleryState,
-  { ...joinFails(-424242), state: 'error-unknown' } as GalleryState,
-  { ...dialOf({ voiceCallNeedsCamera: true, authSetting: { 'scope.record': true } }, { user: { popups: { 'scope.camera': ['deny'] } }, drive: tapCall }), state: 'error-voice-needs-camera' } as GalleryState,
+  { ...dialOf({ joinOutcomes: ['hang'] }, { drive: tapCall }), state: 'calling', heading: '停止等待' } as GalleryState,
+  { ...dialOf({}, { drive: tapCall }), state: 'placed', heading: '已呼叫，请在微信的通话界面等待对方接听。' } as GalleryState,
+  { ...dialOf({}, { drive: (p) => p.tap('#invite') }), state: 'waiting', heading: '等待 爱丽丝 回拨' } as GalleryState,
+  { ...dialOf({}, { dark: true, drive: (p) => p.tap('#invite') }), state: 'waiting-dark', heading: '等待 爱丽丝 回拨' } as GalleryState,
+  { ...dialOf({}, { options: RINGS, drive: tapRing }), state: 'ring-not-allowed-43101', heading: '对方还没开启来电提醒' } as GalleryState,
+  { ...dialOf({ sdkVersion: '2.19.0' }, { drive: tapCall }), state: 'stop-old-base-library', heading: '当前微信版本过低' } as GalleryState,
+  { ...dialOf({ platform: 'devtools' }, { drive: tapCall }), state: 'stop-devtools', heading: '开发者工具不支持通话' } as GalleryState,
+  { ...dialOf({ network: 'none' }, { drive: tapCall }), state: 'stop-offline', heading: '网络未连接' } as GalleryState,
+  { ...dialOf({ ...saved({ profile: null }) }, { drive: tapCall }), state: 'stop-no-profile', heading: '还没有填写你的昵称' } as GalleryState,
+  { ...dialOf({ privacyNeedsAgreement: true }, { drive: tapCall }), state: 'stop-privacy', heading: '先看看隐私保护指引' } as GalleryState,
+  { ...dialOf({ authSetting: { 'scope.record': false } }, { drive: tapCall }), state: 'stop-scopes-denied', heading: '权限已关闭' } as GalleryState,
+  { ...dialOf({ os: { microphone: 'denied', camera: 'authorized' } }, { drive: tapCall }), state: 'stop-phone-denied', heading: '请在手机设置中允许后再试' } as GalleryState,
+  { ...joinFails(-20000), state: 'error-not-enabled', heading: '还没有开通双人通话功能' } as GalleryState,
+  { ...joinFails(-20002), state: 'error-already-in-call', heading: '你已经在通话中' } as GalleryState,
+  { ...joinFails(-2), state: 'error-mic-busy', heading: '麦克风正被其他通话占用' } as GalleryState,
+  { ...joinFails(-3), state: 'note-left', heading: '通话没有接通就结束了' } as GalleryState,
+  { ...joinFails(-1), state: 'error-stale-room', heading: '上一通电话可能还没有完全结束' } as GalleryState,
+  { ...joinFails(-424242), state: 'error-unknown', heading: '错误码 -424242' } as GalleryState,
   { page: 'dial', state: 'no-contact', heading: '找不到这位联系人', query: { openid: STRANGER_OPENID }, env: saved() },
+
+  { ...inviteOf(invitation(1), '回拨 爱丽丝'), state: 'callback' } as GalleryState,
+  { ...inviteOf(invitation(1, 'video'), '回拨 爱丽丝', { dark: true }), state: 'callback-video-dark' } as GalleryState,
+  { ...inviteOf(invitation(1), '先填写你的昵称', { env: { authSetting: GRANTED } }), state: 'callback-needs-nickname' } as GalleryState,
+  { ...inviteOf(invitation(1), '已呼叫', { drive: (p) => p.tap('#callback') }), state: 'called-back' } as GalleryState,
+  { ...inviteOf(invitation(1), '把你的名片也发给 TA', { drive: (p) => p.tap('#share-accept') }), state: 'offer-accepted' } as GalleryState,
+  { ...inviteOf(invitation(14), '邀请已过期'), state: 'expired' } as GalleryState,
+  { ...inviteOf({ ...invitation(1), from: ME.openid }, '这是你自己发出的邀请'), state: 'self' } as GalleryState,
+  { ...inviteOf({ ...invitation(1), from: 'forged<' }, '邀请链接无效'), state: 'invalid' } as GalleryState,
+  { ...inviteOf(invitation(1), '先看看隐私保护指引', { env: { privacyNeedsAgreement: true } }), state: 'first-time-walkthrough' } as GalleryState,
 ]
+
+/** #ring to Alice, who has not allowed a ring: WeChat answers 43101. */
+async function tapRing(p: PageHandle): Promise<void> {
+  p.tap('#ring')
+  await settle()
+}
+
