@@ -33,6 +33,16 @@ async function annaInvites(anna: LaunchedApp, mode: 'voice' | 'video' = 'voice')
   return { dial, card }
 }
 
+/** Anna invites Ben, who has used Duet before (a profile, everything granted); he opens her card. */
+async function benOpensAnnasInvitation() {
+  const [anna, ben] = await launchPhones([
+    { env: ANNAS_PHONE },
+    { env: { openid: BEN.openid, authSetting: GRANTED, storage: stored({ profile: BEN }) } },
+  ])
+  const { card } = await annaInvites(anna)
+  return { anna, ben, invite: await ben.openUrl(card.path) }
+}
+
 /** Ben gives his nickname on the way, with WeChat's nickname field. */
 async function benNamesHimself(page: PageHandle): Promise<void> {
   page.input('#me-nickname', BEN.nickname)
@@ -100,12 +110,7 @@ describe('the invitation loop', () => {
   })
 
   test('the inviter is offered as a contact; after a yes, my card goes back; without one nothing is saved', async () => {
-    const [anna, ben] = await launchPhones([
-      { env: ANNAS_PHONE },
-      { env: { openid: BEN.openid, authSetting: GRANTED, storage: stored({ profile: BEN }) } },
-    ])
-    const { card } = await annaInvites(anna)
-    const invite = await ben.openUrl(card.path)
+    const { ben, invite } = await benOpensAnnasInvitation()
     expect(invite.text('#share-offer-who')).toBe('安娜')
     const before = JSON.stringify(ben.fake.env.storage[STORAGE_KEY])
     expect(ben.store.contacts.items).toEqual([])
@@ -175,12 +180,7 @@ describe('the invitation loop', () => {
   })
 
   test('after calling back, the invitation is answered: a relaunch does not bring it back', async () => {
-    const [anna, ben] = await launchPhones([
-      { env: ANNAS_PHONE },
-      { env: { openid: BEN.openid, authSetting: GRANTED, storage: stored({ profile: BEN }) } },
-    ])
-    const { card } = await annaInvites(anna)
-    const invite = await ben.openUrl(card.path)
+    const { ben, invite } = await benOpensAnnasInvitation()
     expect((ben.fake.env.storage[STORAGE_KEY] as { invitation: unknown }).invitation).toMatchObject({ mode: 'voice' })
     invite.tap('#callback')
     await settle()

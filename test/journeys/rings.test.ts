@@ -43,6 +43,17 @@ async function annaRings(anna: LaunchedApp) {
   return dial
 }
 
+/** Ben allows one ring; Anna rings him and stops waiting for the callback. */
+async function oneRingSpent() {
+  const cloud = new FakeCloud()
+  const [anna, ben] = await launchPhones([annaSpec(), benSpec({ subscribe: ['accept'] })], cloud)
+  await benAllowsOneRing(ben)
+  const dial = await annaRings(anna)
+  dial.tap('#waiting-cancel')
+  await settle()
+  return { cloud, dial }
+}
+
 beforeEach(useFakeClock)
 afterEach(useRealClock)
 
@@ -79,12 +90,7 @@ test('Ben allows one ring; Anna rings; the message opens her invitation and Ben 
 })
 
 test('after a ring, #ring rests for 60 s', async () => {
-  const cloud = new FakeCloud()
-  const [anna, ben] = await launchPhones([annaSpec(), benSpec({ subscribe: ['accept'] })], cloud)
-  await benAllowsOneRing(ben)
-  const dial = await annaRings(anna)
-  dial.tap('#waiting-cancel')
-  await settle()
+  const { dial } = await oneRingSpent()
   expect(dial.isDisabled('#ring')).toBe(true)
   expect(dial.text('#ring')).toBe('60 秒后可再次提醒')
   await wait(59)
@@ -105,11 +111,7 @@ test('no ring allowed (43101): "对方还没开启来电提醒", and the share i
 })
 
 test('one accept allows one ring: the second fails with 43101', async () => {
-  const cloud = new FakeCloud()
-  const [anna, ben] = await launchPhones([annaSpec(), benSpec({ subscribe: ['accept'] })], cloud)
-  await benAllowsOneRing(ben)
-  const dial = await annaRings(anna)
-  dial.tap('#waiting-cancel')
+  const { cloud, dial } = await oneRingSpent()
   await wait(60)
   dial.tap('#ring')
   await settle()
