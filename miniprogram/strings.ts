@@ -44,7 +44,7 @@ export const onboarding = {
   explainerAudioOnly: '你选择了只用语音通话，所以现在只需要麦克风。',
   grant: '允许使用',
   grantAudioOnly: '允许使用麦克风',
-  skipCamera: '只用语音通话，先不开摄像头',
+  skipCamera: '只用语音通话',
   includeCamera: '也开启视频通话',
   requesting: '请在弹出的窗口中选择“允许”…',
   requestFailed: '请求权限没有成功，请再试一次。',
@@ -60,6 +60,7 @@ export const onboarding = {
   undeclaredTitle: '暂时无法通话',
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
+  invitedBy: ' 邀请你通话。完成下面几步，就能回拨。',
   declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
 }
 
@@ -93,6 +94,9 @@ export const contacts = {
   myOpenid: '我的 openid',
   myNickname: '我的昵称',
   nicknameFromWechat: '点这里可用微信昵称',
+  avatarPlaceholder: '头像',
+  clearSearch: '清除搜索',
+  clearIcon: '×',
   nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
   savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
   identityFetching: '正在向微信确认你的身份…',
@@ -195,9 +199,11 @@ export const invite = {
   justNow: '刚刚发出',
   minutesAgo: '分钟前发出',
   needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
+  callbackVoice: '语音回拨',
+  callbackVideo: '视频回拨',
   expiredTitle: '邀请已过期',
   expiredBody: '邀请发出已超过 10 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。',
-  tryCalling: '仍然呼叫',
+  tryCalling: '仍然回拨',
   inviteBack: '邀请 TA 回来',
   selfTitle: '这是你自己发出的邀请',
   selfBody: '把它发给朋友：朋友点开后就能一键回拨你。',
@@ -267,18 +273,15 @@ export const reach = {
   allowRings: '开启来电提醒',
   allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
   allowRingsAllowed: '已开启，可以收到一次来电提醒。',
+  allowRingsAgain: '再开启一次',
   allowRingsDeclined: '你没有允许来电提醒，需要时可以再开启。',
   allowRingsFailed: '暂时无法开启来电提醒，请稍后再试。',
-  sendCardBack: '把我的名片发给 TA',
+  sendCardBack: '发回我的名片',
   sendCardBackHint: '已添加。把你的名片也发给 TA，TA 就能呼叫你。',
   sendCardBackDismiss: '不用了',
   /** Followed by the inviter's nickname. */
   pendingInvite: '有一个邀请等你回拨：',
   openInvite: '查看邀请',
-}
-
-export function ringFailedText(code: number | undefined): string {
-  return reach.ringFailed + codeSuffix(code)
 }
 
 /** The title of a shared card. */
@@ -323,6 +326,11 @@ export function profileProblemText(problem: ProfileProblem | null): string {
 /** A platform code for the message's end, where there is one. */
 const codeSuffix = (code: number | undefined) => (code === undefined ? '' : `（错误码 ${code}）`)
 
+/** The details line under a problem: WeChat's code, for anyone who has to look it up; empty without one. */
+export function errorCodeLine(code: number | undefined): string {
+  return code === undefined ? '' : `错误码 ${code}`
+}
+
 const IDENTITY_PROBLEMS: Record<IdentityProblem['kind'], string> = {
   offline: '网络未连接，无法向微信确认你的身份。连上网络后重试。',
   timeout: '向微信确认你的身份时超时了，请重试。',
@@ -348,9 +356,9 @@ export function storageProblemText(problem: StorageProblem): string {
   }
 }
 
+/** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */
 export function callProblemText(problem: CallProblem | null): string {
   if (!problem) return ''
-  const code = codeSuffix(problem.errCode)
   switch (problem.kind) {
     case 'old-base-library':
       return '当前微信版本过低，不支持通话。请升级微信后再试。'
@@ -369,30 +377,30 @@ export function callProblemText(problem: CallProblem | null): string {
     case 'privacy-undeclared':
       return PRIVACY_UNDECLARED
     case 'scopes-denied':
-      return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。${code}`
+      return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。`
     case 'request-failed':
       return '请求权限没有成功，请重试。'
     case 'phone-denied':
-      return `手机没有允许微信使用${deviceList(problem.devices)}，请在手机设置中允许后再试。${code}`
+      return `手机没有允许微信使用${deviceList(problem.devices)}，请在手机设置中允许后再试。`
     case 'not-enabled':
-      return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。${code}`
+      return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。`
     case 'unsupported-device':
-      return `这台手机不支持小程序通话。${code}`
+      return `这台手机不支持小程序通话。`
     case 'already-in-call':
-      return `你已经在通话中，请先结束当前通话。${code}`
+      return `你已经在通话中，请先结束当前通话。`
     case 'other-app-in-call':
-      return `另一个小程序正在通话，请先结束那个通话。${code}`
+      return `另一个小程序正在通话，请先结束那个通话。`
     case 'stale-room':
-      return `上一通电话可能还没有完全结束。点“重试”会先退出它，再重新呼叫。${code}`
+      return `上一通电话可能还没有完全结束。点“重试”会先退出它，再重新呼叫。`
     case 'mic-busy':
-      return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。${code}`
+      return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。`
     case 'left':
-      return `通话没有接通就结束了（例如你取消了呼叫），可以再呼叫一次。${code}`
+      return `通话没有接通就结束了（例如你取消了呼叫），可以再呼叫一次。`
     case 'system-error':
-      return `微信出现系统错误，请稍后重试。${code}`
+      return `微信出现系统错误，请稍后重试。`
     case 'timeout':
       return '微信长时间没有响应，请重试。'
     case 'unknown-error':
-      return `通话失败，请稍后重试。${code || '（未知错误）'}`
+      return '通话失败，请稍后重试。'
   }
 }

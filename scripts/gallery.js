@@ -109,7 +109,9 @@ async function main() {
       },
       { heading: s.heading, width: VIEWPORT.width },
     )
-    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: true })
+    // With an action sheet or dialog open, the picture is the screen as the person sees it, mask and all.
+    const overlay = await page.evaluate(() => !!document.querySelector('.weui-mask'))
+    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay })
     await page.close()
     if (!check.hasHeading) failures.push(`${s.file}: heading "${s.heading}" not visible`)
     if (check.pageWidth > VIEWPORT.width || check.overflowing.length) {

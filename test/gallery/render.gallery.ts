@@ -22,7 +22,6 @@ const WX_ELEMENTS = `
   wx-text { display: inline; white-space: pre-wrap; }
   wx-image { display: inline-block; background-size: cover; background-position: center; }
   wx-button { display: block; }
-  wx-button[data-disabled="true"] { opacity: 0.5; }
   wx-input { display: flex; align-items: center; min-height: 1.4em; overflow: hidden; white-space: nowrap; }
   wx-input::before { content: attr(data-value); overflow: hidden; text-overflow: ellipsis; }
   wx-input[data-value=""]::before { content: attr(data-placeholder); color: var(--weui-FG-2); }
@@ -34,9 +33,13 @@ const WX_ELEMENTS = `
   wx-switch[data-checked="true"] { background: var(--weui-BRAND); }
   wx-switch[data-checked="true"]::after { transform: translateX(20px); }
   /* WeChat's navigation bar, as weui-navigation-bar draws it, with the capsule's room on the right. */
-  .gallery-nav .weui-navigation-bar__inner { position: static; --height: 44px; --right: 95px; height: 44px;
-    padding-right: 95px; width: calc(100% - 95px); background: var(--weui-BG-1); }
-  .gallery-nav .weui-navigation-bar__center { flex: 1; text-align: center; font-size: 17px; font-weight: 500; }
+  .gallery-nav .weui-navigation-bar__inner { position: relative; height: 44px; padding: 0; width: 100%;
+    background: var(--weui-BG-1); }
+  .gallery-nav .weui-navigation-bar__center { position: absolute; left: 95px; right: 95px; top: 0; bottom: 0;
+    font-size: 17px; font-weight: 500; }
+  .gallery-capsule { position: absolute; right: 7px; top: 6px; width: 87px; height: 32px; box-sizing: border-box;
+    border: 1px solid var(--weui-FG-3); border-radius: 16px; background: var(--weui-BG-2); }
+  wx-icon { display: inline-block; }
   .gallery-status { height: 20px; background: var(--weui-BG-1); }
   .weui-mask, .weui-actionsheet, .weui-half-screen-dialog { position: fixed; }
 `
@@ -46,7 +49,9 @@ const WX_ELEMENTS = `
  * draws images from their src, and gives native buttons the WeUI classes WeChat draws them with.
  */
 function exposeAttributes(page: PageHandle): void {
-  for (const el of everyElement(page.comp).filter((e) => ['button', 'input', 'switch', 'image'].includes(tagOf(e)))) {
+  for (const el of everyElement(page.comp).filter((e) =>
+    ['button', 'input', 'switch', 'image', 'icon'].includes(tagOf(e)),
+  )) {
     const values: Record<string, string> = {}
     for (const a of attrs(el)) values[a.name] = String(a.value ?? '')
     for (const name of ['disabled', 'checked', 'value', 'placeholder', 'type']) {
@@ -54,6 +59,12 @@ function exposeAttributes(page: PageHandle): void {
     }
     if (tagOf(el) === 'input' && !el.dom.hasAttribute('data-value')) el.dom.setAttribute('data-value', '')
     if (tagOf(el) === 'image' && values.src) el.dom.style.backgroundImage = `url("${values.src}")`
+    // WeChat's <icon> is WeUI's icon font: the same glyph and colour as weui-icon-<type>.
+    if (tagOf(el) === 'icon') {
+      el.dom.classList.add(`weui-icon-${values.type}`)
+      el.dom.style.fontSize = `${Number(values.size || 23) / 2.4}px`
+      el.dom.style.color = values.type === 'warn' ? 'var(--weui-RED)' : values.type === 'success' ? 'var(--weui-BRAND)' : 'var(--weui-BLUE)'
+    }
     if (tagOf(el) === 'button') {
       const type = values.type === 'primary' || values.type === 'warn' ? values.type : 'default'
       el.dom.setAttribute('data-type', type)
@@ -95,7 +106,8 @@ function pageCss(pageName: string): string {
   const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `${page}.json`), 'utf8')) as {
     usingComponents?: Record<string, string>
   }
-  const parts = [css('app.wxss', 'main'), css(`${page}.wxss`, 'main')]
+  const parts = [css('app.wxss', 'main')]
+  if (fs.existsSync(path.join(MINIPROGRAM_ROOT, `${page}.wxss`))) parts.push(css(`${page}.wxss`, 'main'))
   for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
     if (target.startsWith('weui-miniprogram/')) {
       parts.push(fs.readFileSync(path.join(WEUI, `${target.slice('weui-miniprogram/'.length)}.wxss`), 'utf8'))
@@ -117,7 +129,7 @@ function html(page: PageHandle, pageName: string, title: string, dark: boolean, 
   }
   const nav = `<div class="gallery-status"></div><div class="gallery-nav weui-navigation-bar"><div class="weui-navigation-bar__inner">
 <div class="weui-navigation-bar__left">${back ? '<div class="weui-navigation-bar__btn_goback"></div>' : ''}</div>
-<div class="weui-navigation-bar__center">${json.navigationBarTitleText ?? ''}</div></div></div>`
+<div class="weui-navigation-bar__center">${json.navigationBarTitleText ?? ''}</div><div class="gallery-capsule"></div></div></div>`
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
 <style>${weuiCss()}</style><style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>

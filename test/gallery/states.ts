@@ -126,8 +126,8 @@ export const STATES: GalleryState[] = [
   { ...joinFails(-424242), state: 'error-unknown', heading: '错误码 -424242' } as GalleryState,
   { page: 'dial', state: 'no-contact', heading: '找不到这位联系人', query: { openid: STRANGER_OPENID }, env: saved() },
 
-  { ...inviteOf(invitation(1), '回拨 爱丽丝'), state: 'callback' } as GalleryState,
-  { ...inviteOf(invitation(1, 'video'), '回拨 爱丽丝', { dark: true }), state: 'callback-video-dark' } as GalleryState,
+  { ...inviteOf(invitation(1), '爱丽丝 想和你语音通话'), state: 'callback' } as GalleryState,
+  { ...inviteOf(invitation(1, 'video'), '视频回拨', { dark: true }), state: 'callback-video-dark' } as GalleryState,
   { ...inviteOf(invitation(1), '先填写你的昵称', { env: { authSetting: GRANTED } }), state: 'callback-needs-nickname' } as GalleryState,
   { ...inviteOf(invitation(1), '已呼叫', { drive: (p) => p.tap('#callback') }), state: 'called-back' } as GalleryState,
   { ...inviteOf(invitation(1), '把你的名片也发给 TA', { drive: (p) => p.tap('#share-accept') }), state: 'offer-accepted' } as GalleryState,

@@ -86,7 +86,7 @@ describe('the invitation loop', () => {
     expect(invite.route).toBe(routeOf('invite'))
     expect(ben.fake.scopes.popupsShown).toEqual(['scope.record'])
     expect(invite.text('#step-title')).toBe('安娜 想和你语音通话')
-    expect(invite.text('#callback')).toBe('回拨 安娜 · 语音通话')
+    expect(invite.text('#callback')).toBe('语音回拨')
     expect(ben.fake.count('join1v1Chat')).toBe(0)
     expect(invite.isDisabled('#callback')).toBe(true) // no nickname yet
     await benNamesHimself(invite)
@@ -144,7 +144,7 @@ describe('the invitation loop', () => {
     await settle()
     const invite = top(ben)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('回拨 安娜 · 语音通话')
+    expect(invite.text('#callback')).toBe('语音回拨')
     invite.tap('#callback')
     await settle()
     expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
@@ -170,7 +170,7 @@ describe('the invitation loop', () => {
     await settle()
     const invite = top(again)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('回拨 安娜 · 视频通话')
+    expect(invite.text('#callback')).toBe('视频回拨')
     await benNamesHimself(invite)
     invite.tap('#callback')
     await settle()
@@ -270,7 +270,7 @@ describe('an old, own or forged invitation', () => {
     expect(page.text('#step-title')).toBe('邀请已过期')
     expect(page.text('#invite-expired')).toContain('仍然可以试着呼叫')
     expect(page.text('#invite-sent')).toBe('11 分钟前发出')
-    expect(page.text('#callback')).toBe('仍然呼叫 · 语音通话')
+    expect(page.text('#callback')).toBe('仍然回拨')
     page.tap('#invite-back')
     await settle()
     expect(ben.fake.ui.shared.at(-1)?.title).toBe('阿本 想和你语音通话')
@@ -282,14 +282,14 @@ describe('an old, own or forged invitation', () => {
 
   test('an invitation expires while on screen: the countdown to it is the clock, not a reload', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now()) })
-    expect(page.text('#callback')).toBe('回拨 安娜 · 语音通话')
+    expect(page.text('#callback')).toBe('语音回拨')
     await wait(10 * 60 + 1)
     expect(page.text('#step-title')).toBe('邀请已过期')
   })
 
   test('a sending time a little ahead of this phone (clocks differ) is still believed', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now() + 90 * 1000) })
-    expect(page.text('#callback')).toBe('回拨 安娜 · 语音通话')
+    expect(page.text('#callback')).toBe('语音回拨')
   })
 
   test('my own invitation, opened by me: #invite-self, no offer, nothing saved', async () => {

@@ -23,7 +23,11 @@ ComponentWithStore({
       notice: () => profile.notice,
       saving: () => profile.saving,
       avatar: () => profile.avatarShown,
-      initial: () => Array.from(profile.nickname || profile.form.nickname || '?')[0],
+      // The first character of my name, or a word saying the picture is still to choose.
+      initial: () => {
+        const name = profile.nickname || profile.form.nickname
+        return name ? Array.from(name)[0] : strings.contacts.avatarPlaceholder
+      },
       identityFetching: () => profile.identity === 'fetching',
       identityText: () => strings.identityProblemText(profile.identityProblem),
       // Typing an openid is for developers only, where WeChat Cloud cannot say who I am.

@@ -17,6 +17,7 @@ ComponentWithStore({
     store,
     fields: {
       offer: () => contacts.shareOffer,
+      initial: () => Array.from(contacts.shareOffer?.person.nickname ?? '?')[0],
       badLink: () => contacts.shareProblem !== null,
       sendBackTo: () => contacts.sendBackTo,
     },

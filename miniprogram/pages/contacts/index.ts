@@ -63,6 +63,7 @@ ComponentWithStore({
       acceptCalls: () => store.reachability.acceptCalls,
       // Why others cannot call me now (setEnable1v1Chat refused), and what to do about it.
       reachProblem: () => strings.callProblemText(store.reachability.refusal?.problem ?? null),
+      reachCode: () => strings.errorCodeLine(store.reachability.refusal?.problem.errCode),
       reachWay: () => store.reachability.wayOut,
       reachAskLabel: () =>
         strings.contacts.allowDevices.replace('{devices}', strings.deviceList(store.reachability.refusedDevices)),
@@ -133,6 +134,9 @@ ComponentWithStore({
     },
     onSearch(e: InputEvent) {
       contacts.setSearch(value(e))
+    },
+    onClearSearch() {
+      contacts.setSearch('')
     },
     /** The row itself: the dial page, with its modes, invitation and history. */
     onOpen(e: WechatMiniprogram.BaseEvent) {

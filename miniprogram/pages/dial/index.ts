@@ -30,12 +30,15 @@ ComponentWithStore({
       hasProfile: () => store.profile.me !== null,
       waiting: () => store.invitations.waiting !== null,
       ringState: () => rings.stateFor(call.contactOpenid),
-      ringFailedText: () => strings.ringFailedText(rings.code),
+      ringCode: () => strings.errorCodeLine(rings.code),
       ringResting: () => rings.resting,
       ringRest: () => rings.restSeconds,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // One primary action: calling, unless a way out of a problem (or the consent card) leads instead.
-      callIsPrimary: () => !(permissions.privacyPromptPending || call.problem?.kind === 'privacy') && !call.leadsWayOut,
+      callIsPrimary: () =>
+        !(permissions.privacyPromptPending || call.problem?.kind === 'privacy') &&
+        !call.leadsWayOut &&
+        !call.cannotHere,
       // Only what the list renders: every byte here crosses to the view on each call attempt.
       history: () =>
         store.history

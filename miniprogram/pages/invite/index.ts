@@ -14,6 +14,7 @@ ComponentWithStore({
     fields: {
       status: () => invitations.status,
       from: () => invitations.shown?.from ?? null,
+      initial: () => Array.from(invitations.shown?.from.nickname ?? '?')[0],
       mode: () => invitations.shown?.mode ?? 'voice',
       title: () =>
         invitations.shown ? strings.invitationTitle(invitations.shown.from.nickname, invitations.shown.mode) : '',

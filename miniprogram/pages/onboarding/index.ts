@@ -25,6 +25,8 @@ ComponentWithStore({
       deniedText: () => strings.deviceList(onboarding.deniedDevices),
       phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
       onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
+      cameraDenied: () => onboarding.deniedDevices.includes('camera'),
+      invitedBy: () => store.invitations.pending?.from.nickname ?? '',
     },
     actions: [],
   },
