@@ -8,7 +8,7 @@ import * as path from 'path'
 import type { config as Config } from '../../miniprogram/config'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
-import { attach, detach, loadSimulate, register, renderPage } from './jcomponent'
+import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
 import { dropPendingTimers, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
@@ -173,6 +173,7 @@ export async function launch(
     document.body.innerHTML = ''
   }
   loadSimulate()
+  if (!options.keepOtherPhones) forgetEarlierLaunches()
   installGlobals()
   const fake = createFakeWx(env, user, options.cloud)
   fake.knownPages = appJson.pages

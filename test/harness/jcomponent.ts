@@ -48,6 +48,7 @@ export function loadSimulate(): Simulate {
     loaded = { simulate, exparser }
     // In the same module registry as simulate itself, so the patched runJs is the one it calls.
     installReplay()
+    installForgettableRegistry()
     // Every setData of every page and component passes here (the benchmark counts what crosses to views).
     const proto = (exparser as unknown as { Component: { prototype: { setData(d: object): void; is?: string } } })
       .Component.prototype
@@ -181,6 +182,53 @@ export function rootDom(comp: Rendered): HTMLElement {
 
 /** A component definition as passed to Component(). */
 type Definition = Record<string, unknown>
+
+/**
+ * j-component keeps every component it ever registered (its definition, and so the modules and the store of
+ * the launch it came from) in a private cache, and exparser keeps each one's registration and behaviors: a
+ * worker that launches Duet ten thousand times would keep ten thousand stores (1.5 MB a launch). The cache is reached through the utils
+ * module's `cache` function, so it is replaced with one that can forget; `forgetEarlierLaunches` drops what
+ * earlier launches registered from both.
+ */
+const registeredNow = new Set<string>()
+const registeredBefore = new Set<string>()
+const managers = new Map<string, unknown>()
+function installForgettableRegistry(): void {
+  const utils = require('j-component/src/tool/utils') as { cache(id: string, instance?: unknown): unknown }
+  // What was registered before this (the built-in view, button, …) stays in the original cache.
+  const original = utils.cache
+  utils.cache = (id: string, instance?: unknown) => {
+    if (instance === undefined) return managers.get(id) ?? original(id)
+    managers.set(id, instance)
+    registeredNow.add(id)
+    return undefined
+  }
+}
+
+/** Behaviors (Behavior() calls, and the bindings' own) seen so far, and those of the launch before this one. */
+const behaviorsSeen = new Set<string>()
+let behaviorsBefore: string[] = []
+
+/**
+ * A relaunch: what the launch before last registered is dropped (the current launch's pages, and the last
+ * one's, which a test may still be looking at, keep working).
+ */
+export function forgetEarlierLaunches(): void {
+  const ex = exparser() as unknown as {
+    Component: { _list: Record<string, unknown> }
+    Behavior: { _list: Record<string, unknown> }
+  }
+  for (const id of registeredBefore) {
+    managers.delete(id)
+    delete ex.Component._list[id]
+  }
+  registeredBefore.clear()
+  for (const id of registeredNow) registeredBefore.add(id)
+  registeredNow.clear()
+  for (const id of behaviorsBefore) delete ex.Behavior._list[id]
+  behaviorsBefore = Object.keys(ex.Behavior._list).filter((id) => !behaviorsSeen.has(id))
+  for (const id of behaviorsBefore) behaviorsSeen.add(id)
+}
 
 let replayInstalled = false
 
