@@ -171,10 +171,13 @@ export class CallStore {
     if (this.problem?.kind === 'privacy') void this.start()
   }
 
-  /** #call-retry: after -1 (a room left from an earlier call, §4.7) leave it first, then call once more. */
+  /**
+   * #call-retry: call once more, first leaving any room WeChat still holds when its code says so (-1 after an
+   * earlier call, §4.7; where exitVoIPChat is missing or fails, the call is tried all the same).
+   */
   async retry(): Promise<void> {
     if (this.busy) return
-    if (this.problem?.kind === 'stale-room') await voip.exitVoIPChat()
+    if (ruleForErrCode(this.problem?.errCode).leaveRoomBeforeRetry) await voip.exitVoIPChat()
     await this.start()
   }
 

@@ -76,6 +76,11 @@ export interface Environment {
   /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
   storageFull: boolean
   storage: Record<string, unknown>
+  /**
+   * APIs this WeChat does not have (an older or a different client), by dotted name ('exitVoIPChat',
+   * 'cloud.uploadFile'): undefined, as on a phone without them, whatever the base library says.
+   */
+  missingApis: string[]
   /** WeChat answers these APIs with this failure instead of success (sync ones throw it). */
   failures: Partial<Record<string, { errMsg: string; errCode?: number; errno?: number }>>
   /** Answers a login server gives for a wx.login code; null = no server reachable. */
@@ -141,6 +146,7 @@ export function defaultEnvironment(): Environment {
     network: 'wifi',
     storageFull: false,
     storage: {},
+    missingApis: [],
     failures: {},
     loginServer: null,
   }

@@ -17,6 +17,16 @@ describe('strictness', () => {
     expect(createFakeWx({ sdkVersion: '2.20.1' }).wx.canIUse('join1v1Chat')).toBe(true)
   })
 
+  test('an API the environment removes (an older or different WeChat) is undefined, and canIUse says so', () => {
+    const fake = createFakeWx({ missingApis: ['exitVoIPChat', 'cloud.uploadFile'] })
+    expect(fn(fake, 'exitVoIPChat')).toBeUndefined()
+    expect('exitVoIPChat' in fake.wx).toBe(false)
+    expect(fake.wx.canIUse('exitVoIPChat')).toBe(false)
+    expect(fn(fake, 'cloud.uploadFile')).toBeUndefined()
+    expect(fn(fake, 'cloud.callFunction')).toBeDefined()
+    expect(fn(fake, 'join1v1Chat')).toBeDefined()
+  })
+
   test('canIUse of something not modelled fails loudly', () => {
     const fake = createFakeWx()
     expect(() => fake.wx.canIUse('getLocation')).toThrow(/not modelled/)

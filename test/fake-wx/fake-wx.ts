@@ -210,13 +210,19 @@ export class FakeWx {
   /** Whether `name` is a modelled API (or namespace) in this base library; `canIUse` asks this. */
   supports(path: string): boolean {
     let table: ApiTable | undefined = this.table()
-    for (const name of path.split('.')) {
+    const names = path.split('.')
+    for (const [i, name] of names.entries()) {
       const entry: ApiEntry | undefined = table?.[name]
       if (!entry) return this.problem(`canIUse('${path}') is not modelled`)
-      if (!this.sdkAtLeast(entry.since)) return false
+      if (!this.present(names.slice(0, i + 1).join('.'), entry)) return false
       table = entry.namespace
     }
     return true
+  }
+
+  /** Whether this phone's WeChat has the API at dotted `name`: new enough, and not removed by the test. */
+  private present(name: string, entry: ApiEntry): boolean {
+    return this.sdkAtLeast(entry.since) && !this.env.missingApis.includes(name)
   }
 
   private proxy(table: ApiTable, prefix = ''): WechatMiniprogram.Wx {
@@ -226,7 +232,7 @@ export class FakeWx {
         const entry = table[prop]
         const name = `${prefix}${prop}`
         if (!entry) return this.problem(`wx.${name} is not modelled`)
-        if (!this.sdkAtLeast(entry.since)) return undefined
+        if (!this.present(name, entry)) return undefined
         if (entry.namespace) return this.proxy(entry.namespace, `${name}.`)
         return (...args: unknown[]) => {
           const failure = this.env.failures[name]
@@ -240,7 +246,8 @@ export class FakeWx {
         }
       },
       set: (_target, prop) => this.problem(`code assigned wx.${prefix}${String(prop)}`),
-      has: (_target, prop) => typeof prop === 'string' && prop in table && this.sdkAtLeast(table[prop].since),
+      has: (_target, prop) =>
+        typeof prop === 'string' && prop in table && this.present(`${prefix}${prop}`, table[prop]),
     })
   }
 }

@@ -113,6 +113,20 @@ describe('-1 on the call after an ended one (§4.7)', () => {
     expect(page.text('#call-error')).toContain('上一通电话可能还没有完全结束')
     expect(page.isDisabled('#call')).toBe(false)
   })
+
+  test('a WeChat without exitVoIPChat: #call-retry simply joins again, and a room still held says so again', async () => {
+    const { app, page } = await dialAlice({ staleRoomAfterCall: true, missingApis: ['exitVoIPChat'] })
+    await tapCall(page)
+    app.fake.voip.hangUp()
+    await tapCall(page)
+    const mark = app.fake.calls.length
+    page.tap('#call-retry')
+    await settle()
+    expect(callsSince(app, mark)).toEqual(['join1v1Chat(voice)'])
+    expect(page.text('#call-error')).toContain('上一通电话可能还没有完全结束')
+    expect(page.exists('#call-retry')).toBe(true)
+    expect(page.isDisabled('#call')).toBe(false)
+  })
 })
 
 describe('waiting for WeChat (§4.8)', () => {
