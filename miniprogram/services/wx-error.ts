@@ -32,14 +32,30 @@ export class WxError extends Error {
   }
 }
 
+/** `[-20001] setEnable1v1Chat:fail …`: the code in brackets before the API's name. */
+const BRACKETED_CODE = /^\[(-?\d+)\] \w+:fail/
+/** `join1v1Chat:fail -10086, -1, Already in room!, -1`: an internal code, then the errCode, then words. */
+const LISTED_CODE = /^\w+:fail -?\d+, (-?\d+), /
+
+/**
+ * The errCode of a failure whose callback carries it only in errMsg, in the two formats platform doc §4.7
+ * quotes (the typings give setEnable1v1Chat's fail no errCode); undefined for anything else.
+ */
+export function errCodeFromErrMsg(errMsg: string): number | undefined {
+  const match = BRACKETED_CODE.exec(errMsg) ?? LISTED_CODE.exec(errMsg)
+  const code = match ? Number(match[1]) : NaN
+  return Number.isSafeInteger(code) ? code : undefined
+}
+
 /** Whatever a wx API hands to `fail` (or throws), as a WxError. */
 export function toWxError(api: string, raw: unknown): WxError {
   if (raw instanceof WxError) return raw
   if (raw instanceof Error) return new WxError(api, { errMsg: raw.message })
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const errMsg = typeof r.errMsg === 'string' ? r.errMsg : undefined
   return new WxError(api, {
-    errMsg: typeof r.errMsg === 'string' ? r.errMsg : undefined,
-    errCode: typeof r.errCode === 'number' ? r.errCode : undefined,
+    errMsg,
+    errCode: typeof r.errCode === 'number' ? r.errCode : errMsg === undefined ? undefined : errCodeFromErrMsg(errMsg),
     errno: typeof r.errno === 'number' ? r.errno : undefined,
   })
 }
