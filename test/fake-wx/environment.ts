@@ -56,10 +56,22 @@ export interface Environment {
   voiceCallNeedsCamera: boolean
   /** §4.2 (rev): what setEnable1v1Chat checks, failing with join's codes (reported on some phones). */
   enableChecks: 'nothing' | 'microphone' | 'microphone-and-camera'
-  /** setEnable1v1Chat failure to return instead of success, if any (e.g. -20001 on PC WeChat 4.1.x). */
+  /**
+   * setEnable1v1Chat failure to return instead of success, if any (e.g. -20001 on PC WeChat 4.1.x); without an
+   * errMsg, the doc's format for it.
+   */
   enableFailure: { errCode: number; errMsg?: string } | null
-  /** join1v1Chat outcomes once the modelled checks pass, used in order; the last one repeats. */
+  /**
+   * join1v1Chat outcomes once the modelled checks pass, used in order; the last one repeats. A failure without
+   * an errMsg gets the doc's format for join.
+   */
   joinOutcomes: JoinOutcome[]
+  /**
+   * §4.7: how setEnable1v1Chat and join1v1Chat failures carry their code: as `errCode` beside errMsg, or only
+   * inside errMsg (the typings give setEnable1v1Chat's fail no errCode), as `[-20001] setEnable1v1Chat:fail …`
+   * and `join1v1Chat:fail -10086, -1, Already in room!, -1`. A scripted errMsg is kept as it is.
+   */
+  voipErrCodeShape: 'errCode' | 'errMsg-only'
   /** §4.8, unknown: join1v1Chat reports success when the call screen opens, or only once the listener answers. */
   joinSucceedsWhen: 'placed' | 'answered'
   /** The person being called. */
@@ -137,6 +149,7 @@ export function defaultEnvironment(): Environment {
     enableChecks: 'nothing',
     enableFailure: null,
     joinOutcomes: ['place'],
+    voipErrCodeShape: 'errCode',
     joinSucceedsWhen: 'placed',
     listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
     backgroundListenerRings: false,

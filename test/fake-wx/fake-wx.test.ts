@@ -282,6 +282,27 @@ describe('§4 1v1 calls', () => {
     expect((await join(fake, 'voice')).ok).toBe(true)
   })
 
+  test.each([
+    ['errCode', { errCode: -20001 }, { errCode: -1 }],
+    ['errMsg-only', {}, {}],
+  ] as const)(
+    '§4.7 a failure carries its code as errCode, or only inside errMsg in the formats the doc quotes: %s',
+    async (voipErrCodeShape, enableCode, joinCode) => {
+      const unsupported = createFakeWx({ voipErrCodeShape, deviceSupports1v1: false })
+      expect((await call(unsupported, 'setEnable1v1Chat', { enable: true })).res).toStrictEqual({
+        errMsg: '[-20001] setEnable1v1Chat:fail device not supported',
+        ...enableCode,
+      })
+      const stale = await enabled({ voipErrCodeShape, staleRoomAfterCall: true })
+      await join(stale, 'voice')
+      stale.voip.hangUp()
+      expect((await join(stale, 'voice')).res).toStrictEqual({
+        errMsg: 'join1v1Chat:fail -10086, -1, Already in room!, -1',
+        ...joinCode,
+      })
+    },
+  )
+
   test('§4.8 a join that hangs never calls back', async () => {
     const fake = await enabled({ joinOutcomes: ['hang'] })
     let settled = false

@@ -11,7 +11,15 @@ const { setImmediate: nextTurn } = require('timers') as typeof import('timers')
 
 /** §4.8: WeChat rings for about a minute. */
 export const RING_SECONDS = 60
-const ALREADY_IN_ROOM = 'join1v1Chat:fail -10086, -1, Already in room!, -1'
+
+type VoipApi = 'setEnable1v1Chat' | 'join1v1Chat'
+
+/** §4.7: the errMsg formats the doc quotes, one per API. */
+function codedErrMsg(apiName: VoipApi, errCode: number, what: string): string {
+  return apiName === 'setEnable1v1Chat'
+    ? `[${errCode}] setEnable1v1Chat:fail ${what}`
+    : `join1v1Chat:fail -10086, ${errCode}, ${what}, ${errCode}`
+}
 
 interface Party {
   openid: string
@@ -139,17 +147,28 @@ export class FakeVoip {
     return null
   }
 
+  /**
+   * A coded failure of a 1v1 API, with its code as this WeChat gives it (§4.7); the errMsg in the doc's format
+   * for that API unless a test scripted one.
+   */
+  private failCoded(o: Callbacks, apiName: VoipApi, errCode: number, what: string, scriptedErrMsg?: string): void {
+    const errMsg = scriptedErrMsg ?? codedErrMsg(apiName, errCode, what)
+    const onlyInErrMsg = this.fake.env.voipErrCodeShape === 'errMsg-only'
+    this.fake.failWith(o, onlyInErrMsg ? { errMsg } : { errMsg, errCode })
+  }
+
   private setEnable(o: Callbacks & { enable: boolean }): void {
     const fake = this.fake
     fake.record('setEnable1v1Chat', `setEnable1v1Chat(${String(o.enable)})`, 'call', { enable: o.enable })
     if (typeof o.enable !== 'boolean') return fake.problem('setEnable1v1Chat needs a boolean enable')
-    const fail = (errCode: number, what: string) =>
-      fake.failWith(o, { errMsg: `[${errCode}] setEnable1v1Chat:fail ${what}`, errCode })
+    const fail = (errCode: number, what: string, errMsg?: string) =>
+      this.failCoded(o, 'setEnable1v1Chat', errCode, what, errMsg)
     if (fake.env.platform === 'devtools')
       return fake.failWith(o, { errMsg: 'setEnable1v1Chat:fail not supported in devtools' })
     if (!fake.env.adminConsole1v1) return fail(-20000, 'not enabled')
     if (!fake.env.deviceSupports1v1) return fail(-20001, 'device not supported')
-    if (fake.env.enableFailure) return fake.failWith(o, { errMsg: 'setEnable1v1Chat:fail', ...fake.env.enableFailure })
+    const scripted = fake.env.enableFailure
+    if (scripted) return fail(scripted.errCode, 'failed', scripted.errMsg)
     if (o.enable && fake.env.enableChecks !== 'nothing') {
       const devices: Device[] = fake.env.enableChecks === 'microphone' ? ['microphone'] : ['microphone', 'camera']
       const code = this.permissionCode(devices, 'video')
@@ -178,7 +197,8 @@ export class FakeVoip {
   private joinNow(o: Callbacks, roomType: 'voice' | 'video', caller: Party, listener: Party): void {
     const fake = this.fake
     const { env } = fake
-    const fail = (errCode: number, what: string) => fake.failWith(o, { errMsg: `join1v1Chat:fail ${what}`, errCode })
+    const fail = (errCode: number, what: string, errMsg?: string) =>
+      this.failCoded(o, 'join1v1Chat', errCode, what, errMsg)
     this.joins.push({
       roomType,
       caller,
@@ -196,7 +216,7 @@ export class FakeVoip {
     }
     if (this.call) return fail(-20002, 'already in a call')
     if (env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
-    if (this.staleRoom) return fake.failWith(o, { errMsg: ALREADY_IN_ROOM, errCode: -1 })
+    if (this.staleRoom) return fail(-1, 'Already in room!')
     // 'not determined' (iOS): the phone asks now, and the modelled person allows it.
     if (env.os.microphone === 'not determined') env.os.microphone = 'authorized'
     if (roomType === 'video' && env.os.camera === 'not determined') env.os.camera = 'authorized'
@@ -208,12 +228,7 @@ export class FakeVoip {
       this.hangingJoins++
       return
     }
-    if (outcome !== 'place') {
-      return fake.failWith(o, {
-        errMsg: outcome.errMsg ?? `join1v1Chat:fail ${outcome.errCode}`,
-        errCode: outcome.errCode,
-      })
-    }
+    if (outcome !== 'place') return fail(outcome.errCode, 'failed', outcome.errMsg)
     this.place(o, roomType, caller, listener)
   }
 

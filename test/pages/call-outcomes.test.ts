@@ -86,18 +86,21 @@ describe('placed is not answered (§4.4, §4.6)', () => {
 })
 
 describe('-1 on the call after an ended one (§4.7)', () => {
-  test('#call-retry leaves the stale room with exitVoIPChat, then calls again', async () => {
-    const { app, page } = await dialAlice({ staleRoomAfterCall: true })
-    await tapCall(page)
-    app.fake.voip.hangUp()
-    await tapCall(page)
-    expect(page.text('#call-error')).toContain('上一通电话可能还没有完全结束')
-    const mark = app.fake.calls.length
-    page.tap('#call-retry')
-    await settle()
-    expect(callsSince(app, mark)).toEqual(['exitVoIPChat', 'join1v1Chat(voice)'])
-    expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
-  })
+  test.each(['errCode', 'errMsg-only'] as const)(
+    '#call-retry leaves the stale room with exitVoIPChat, then calls again (the code given as %s)',
+    async (voipErrCodeShape) => {
+      const { app, page } = await dialAlice({ staleRoomAfterCall: true, voipErrCodeShape })
+      await tapCall(page)
+      app.fake.voip.hangUp()
+      await tapCall(page)
+      expect(page.text('#call-error')).toContain('上一通电话可能还没有完全结束')
+      const mark = app.fake.calls.length
+      page.tap('#call-retry')
+      await settle()
+      expect(callsSince(app, mark)).toEqual(['exitVoIPChat', 'join1v1Chat(voice)'])
+      expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
+    },
+  )
 
   test('exitVoIPChat failing is ignored: the call is tried all the same', async () => {
     const { app, page } = await dialAlice({
@@ -199,6 +202,12 @@ describe('setEnable1v1Chat refused at launch (§4.2): the contacts page says oth
   test.each([
     ['-20000', { enableFailure: { errCode: -20000 } }, '还没有开通双人通话功能', null],
     ['-20001 (PC WeChat)', { enableFailure: { errCode: -20001 } }, '这台手机不支持小程序通话', null],
+    [
+      '-20001 with its code only in errMsg',
+      { voipErrCodeShape: 'errMsg-only' as const, enableFailure: { errCode: -20001 } },
+      '这台手机不支持小程序通话',
+      null,
+    ],
     ['an unknown code', { enableFailure: { errCode: -4242 } }, '通话失败', '重试'],
     [
       '-30002',
