@@ -36,6 +36,9 @@ class WaitCancelled extends Error {}
  */
 interface OngoingCall {
   openid: string
+  mode: CallMode
+  /** When the join started: the time its record carries, whenever WeChat answers. */
+  startedAt: number
   /** The history record's identity, once written. */
   at?: number
   placed: boolean
@@ -265,7 +268,7 @@ export class CallStore {
     runInAction(() => {
       this.status = 'joining'
     })
-    const call: OngoingCall = { openid: contact.openid, placed: false }
+    const call: OngoingCall = { openid: contact.openid, mode, startedAt: Date.now(), placed: false }
     this.ongoing = call
     const join = voip.join1v1Chat({
       caller: me,
@@ -279,16 +282,16 @@ export class CallStore {
     cancelled.catch(() => undefined) // a cancel after the race is over rejects nothing anyone waits for
     try {
       await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
-      this.placed(call, this.record(contact, mode, { outcome: 'placed' }))
+      this.placed(call, this.record(call, { outcome: 'placed' }))
       this.ctx.placedTo(contact.openid)
       if (attempt === this.attempt) this.notice = 'placed'
     } catch (raw) {
       if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
-        return this.gaveUpWaiting(join, call, contact, mode, raw instanceof WaitCancelled)
+        return this.gaveUpWaiting(join, call, raw instanceof WaitCancelled)
       }
       if (this.ongoing === call) this.ongoing = null
       const err = toWxError('join1v1Chat', raw)
-      this.record(contact, mode, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
+      this.record(call, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
       if (err.isPrivacyUndeclared) {
         // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
         this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
@@ -307,21 +310,15 @@ export class CallStore {
    * No answer from WeChat in time, or the person stopped waiting. WeChat may still be ringing (§4.8), so the
    * attempt is written down now and corrected if WeChat answers later.
    */
-  private gaveUpWaiting(
-    join: Promise<void>,
-    call: OngoingCall,
-    contact: Contact,
-    mode: CallMode,
-    byPerson: boolean,
-  ): void {
-    const at = this.record(contact, mode, { outcome: 'failed' })
+  private gaveUpWaiting(join: Promise<void>, call: OngoingCall, byPerson: boolean): void {
+    const at = this.record(call, { outcome: 'failed' })
     call.at = at
     join.then(
       () => this.placed(call, at),
       (raw: unknown) => {
         if (this.ongoing === call) this.ongoing = null
         const { errCode } = toWxError('join1v1Chat', raw)
-        if (errCode !== undefined) this.ctx.history.update(at, contact.openid, { errCode })
+        if (errCode !== undefined) this.ctx.history.update(at, call.openid, { errCode })
       },
     )
     if (byPerson) this.notice = 'wait-cancelled'
@@ -402,9 +399,12 @@ export class CallStore {
     this.ongoing = null
   }
 
-  /** Writes the attempt down; its `at` is the record's identity for what WeChat says later. */
-  private record(contact: Contact, mode: CallMode, result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
-    return this.ctx.history.add({ at: Date.now(), openid: contact.openid, mode, ...result })
+  /**
+   * Writes the attempt down, stamped with when its join started (WeChat's events may come before its join
+   * answers); its `at` is the record's identity for what WeChat says later.
+   */
+  private record(call: OngoingCall, result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
+    return this.ctx.history.add({ at: call.startedAt, openid: call.openid, mode: call.mode, ...result })
   }
 
   private stop(problem: CallProblem): void {

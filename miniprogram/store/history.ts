@@ -1,6 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
 import type { CallRecord } from './model'
-import { HISTORY_LIMIT } from './saved-state'
+import { HISTORY_LIMIT, timesInOrder } from './saved-state'
 
 /** Every call attempt that reached WeChat, newest last, capped at HISTORY_LIMIT. */
 export class HistoryStore {
@@ -25,13 +25,16 @@ export class HistoryStore {
     return at
   }
 
-  /** What WeChat told us later about the attempt at `at` to `openid`: placed after all, answered, ended. */
+  /**
+   * What WeChat told us later about the attempt at `at` to `openid`: placed after all, answered, ended. Its
+   * times are kept in order (an answer reported before the record's `at` is moved to it).
+   */
   update(
     at: number,
     openid: string,
     patch: Partial<Pick<CallRecord, 'outcome' | 'errCode' | 'answeredAt' | 'endedAt'>>,
   ): void {
-    this.records = this.records.map((r) => (r.at === at && r.openid === openid ? { ...r, ...patch } : r))
+    this.records = this.records.map((r) => (r.at === at && r.openid === openid ? timesInOrder({ ...r, ...patch }) : r))
   }
 
   /** Whether a call to `openid` was ever placed (so they know Duet can reach them). */

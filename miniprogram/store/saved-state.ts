@@ -78,20 +78,33 @@ function readContact(v: unknown): Contact | null {
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0
 
+/**
+ * A record's times in order: answered no earlier than attempted, ended no earlier than answered. WeChat's
+ * members event can come before its join answers (platform doc §4.8), so an answer may be stamped before the
+ * record's own `at`: that is moved, never a reason to lose the call.
+ */
+export function timesInOrder(record: CallRecord): CallRecord {
+  if (record.answeredAt === undefined) return record
+  const answeredAt = Math.max(record.answeredAt, record.at)
+  const ordered: CallRecord = { ...record, answeredAt }
+  if (record.endedAt !== undefined) ordered.endedAt = Math.max(record.endedAt, answeredAt)
+  return ordered
+}
+
 function readRecord(v: unknown): CallRecord | null {
   if (!isLoose(v)) return null
   const { at, openid, mode, outcome, errCode, answeredAt, endedAt } = v
   if (!isTime(at) || !checkOpenid(openid).ok || !isCallMode(mode)) return null
   if (outcome !== 'placed' && outcome !== 'failed') return null
   if (errCode !== undefined && typeof errCode !== 'number') return null
-  // Answered and ended only for a placed call, and in order.
-  if (answeredAt !== undefined && (outcome !== 'placed' || !isTime(answeredAt) || answeredAt < at)) return null
-  if (endedAt !== undefined && (!isTime(answeredAt) || !isTime(endedAt) || endedAt < answeredAt)) return null
+  // Answered only for a placed call, and ended only after an answer.
+  if (answeredAt !== undefined && (outcome !== 'placed' || !isTime(answeredAt))) return null
+  if (endedAt !== undefined && (!isTime(answeredAt) || !isTime(endedAt))) return null
   const record: CallRecord = { at, openid: openid as string, mode, outcome }
   if (typeof errCode === 'number') record.errCode = errCode
   if (isTime(answeredAt)) record.answeredAt = answeredAt
   if (isTime(endedAt)) record.endedAt = endedAt
-  return record
+  return timesInOrder(record)
 }
 
 function readPrefs(v: unknown): { prefs: Prefs; clean: boolean } {

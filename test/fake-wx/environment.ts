@@ -74,6 +74,8 @@ export interface Environment {
   voipErrCodeShape: 'errCode' | 'errMsg-only'
   /** §4.8, unknown: join1v1Chat reports success when the call screen opens, or only once the listener answers. */
   joinSucceedsWhen: 'placed' | 'answered'
+  /** With success on answer: how many ms after the members event that success comes (0: at once). */
+  joinSuccessLagMs: number
   /** The person being called. */
   listener: Listener
   /** §4.5 (rev), unknown: whether a listener with the mini program in the background rings. */
@@ -151,6 +153,7 @@ export function defaultEnvironment(): Environment {
     joinOutcomes: ['place'],
     voipErrCodeShape: 'errCode',
     joinSucceedsWhen: 'placed',
+    joinSuccessLagMs: 0,
     listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
     backgroundListenerRings: false,
     voipEvents: true,

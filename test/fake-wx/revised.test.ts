@@ -269,6 +269,21 @@ describe('§4 one-to-one calls (rev)', () => {
     },
   )
 
+  test('(rev) §4.8 a join that reports success on answer may do so only some time after the members event', async () => {
+    const fake = await enabled({
+      joinSucceedsWhen: 'answered',
+      joinSuccessLagMs: 1500,
+      listener: { where: 'inside', answersAfterS: 5, hangsUpAfterS: null },
+    })
+    const order: string[] = []
+    fake.wx.onVoIPChatMembersChanged((r) => order.push(`members(${r.openIdList.length})`))
+    void join(fake).then((r) => order.push(`join ${r.ok ? 'ok' : 'failed'}`))
+    await wait(5)
+    expect(order).toEqual(['members(2)'])
+    await wait(1.5)
+    expect(order).toEqual(['members(2)', 'join ok'])
+  })
+
   test('(rev) §4.7 -20000 also when the call minutes are used up', async () => {
     const fake = createFakeWx({ enableFailure: { errCode: -20000, errMsg: 'setEnable1v1Chat:fail no minutes left' } })
     expect((await call(fake, 'setEnable1v1Chat', { enable: true })).res.errCode).toBe(-20000)

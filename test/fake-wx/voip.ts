@@ -91,8 +91,12 @@ export class FakeVoip {
 
   private answer(call: ActiveCall): void {
     call.answered = true
-    call.reportSuccess?.()
+    const reportSuccess = call.reportSuccess
     call.reportSuccess = null
+    // The join's own answer, when WeChat gives it only now, may trail the members event (§4.8, unknown).
+    const lag = this.fake.env.joinSuccessLagMs
+    if (reportSuccess && lag > 0) setTimeout(reportSuccess, lag)
+    else reportSuccess?.()
     this.emitMembers([call.caller.openid, call.listener.openid])
     const hangUpAfter = this.fake.env.listener.hangsUpAfterS
     if (hangUpAfter !== null) this.after(call, hangUpAfter, () => this.listenerLeaves(call))

@@ -147,6 +147,21 @@ describe('waiting for WeChat (§4.8)', () => {
     expect(lastOutcome(page)).toBe('已接通')
   })
 
+  test('WeChat says both are in before its join succeeds: the record is 已接通, and still is after a relaunch', async () => {
+    const { app, page } = await dialAlice({
+      joinSucceedsWhen: 'answered',
+      joinSuccessLagMs: 1500,
+      listener: { where: 'inside', answersAfterS: 5, hangsUpAfterS: null },
+    })
+    await tapCall(page)
+    await wait(7)
+    expect(lastOutcome(page)).toBe('已接通')
+    const again = await launch({ authSetting: GRANTED, storage: app.fake.env.storage })
+    const reopened = await again.open('dial', { openid: ALICE.openid })
+    expect(reopened.texts('.history-item__outcome')).toEqual(['已接通'])
+    expect(again.store.persistence.problem).toBeNull()
+  })
+
   test('WeChat never answers: at 75 s the button is free, with a message and a way to try again', async () => {
     const { page } = await dialAlice({ joinOutcomes: ['hang'] })
     await tapCall(page)

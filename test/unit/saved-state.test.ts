@@ -59,14 +59,28 @@ describe('v1 → v2: a successful join was only ever placed (platform doc §4.4)
     expect([state.history, problem]).toEqual([[], 'partly-corrupted'])
   })
 
-  test('answered and ended times must be in order, and only on a placed call', () => {
+  test('answered and ended times only on a placed call, and an ended time only after an answer', () => {
     const base = { at: 1000, openid: ALICE.openid, mode: 'voice', outcome: 'placed' }
     const read = (record: object) => parseSavedState({ version: 2, history: [record] }).state.history.length
     expect(read({ ...base, answeredAt: 2000, endedAt: 3000 })).toBe(1)
-    expect(read({ ...base, answeredAt: 500 })).toBe(0)
-    expect(read({ ...base, answeredAt: 2000, endedAt: 1500 })).toBe(0)
     expect(read({ ...base, endedAt: 3000 })).toBe(0)
     expect(read({ ...base, outcome: 'failed', answeredAt: 2000 })).toBe(0)
+    expect(read({ ...base, answeredAt: 'soon' })).toBe(0)
+  })
+
+  test('times out of order (WeChat answered before its join did) are set in order, the record kept, no banner', () => {
+    const base = { at: 1000, openid: ALICE.openid, mode: 'voice', outcome: 'placed' }
+    const read = (record: object) => parseSavedState({ version: 2, history: [record] })
+    expect(read({ ...base, answeredAt: 500 })).toEqual({
+      state: expect.objectContaining({ history: [{ ...base, answeredAt: 1000 }] }),
+      problem: null,
+    })
+    expect(read({ ...base, answeredAt: 500, endedAt: 800 }).state.history).toEqual([
+      { ...base, answeredAt: 1000, endedAt: 1000 },
+    ])
+    expect(read({ ...base, answeredAt: 2000, endedAt: 1500 }).state.history).toEqual([
+      { ...base, answeredAt: 2000, endedAt: 2000 },
+    ])
   })
 })
 
