@@ -4,7 +4,7 @@ import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
 import { CallProblem, ruleForErrCode, tone, Tone, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
-import type { HistoryStore } from './history'
+import type { HistoryRow, HistoryStore } from './history'
 import { CallMode, CallRecord, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
 import type { NetworkStore } from './network'
 import type { PermissionsStore } from './permissions'
@@ -16,7 +16,7 @@ export interface CallContext {
   permissions: PermissionsStore
   profile: Pick<ProfileStore, 'me' | 'openid' | 'typedIdentity' | 'fetchIdentity'>
   contacts: Pick<ContactsStore, 'find'>
-  history: Pick<HistoryStore, 'add' | 'update' | 'placedTo'>
+  history: Pick<HistoryStore, 'add' | 'update' | 'placedTo' | 'rowsFor'>
   network: Pick<NetworkStore, 'isOffline'>
   reachability: Pick<ReachabilityStore, 'ensure'>
   /** A call to `openid` was placed (an invitation from them is then answered). */
@@ -111,6 +111,11 @@ export class CallStore {
 
   get tone(): Tone {
     return this.problem ? tone(this.problem) : 'note'
+  }
+
+  /** The calls with the person on this page, as its history shows them. */
+  get historyRows(): HistoryRow[] {
+    return this.ctx.history.rowsFor(this.contactOpenid)
   }
 
   /** Until a first call to them is placed, say that the other person must have Duet open to be reached. */

@@ -1,4 +1,5 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
+import { outcomeOf } from './history'
 import type { Row, WindowView } from './list-window'
 import type { CallRecord, Contact, Person } from './model'
 import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
@@ -28,14 +29,6 @@ export interface ContactsContext {
 export const FIRST_ROWS = 12
 /** Rows added each time the end is reached, and shown for a new search: small enough to send at once. */
 export const MORE_ROWS = 6
-
-/** What became of a call, as a contact's row says it. */
-export type LastOutcome = 'placed' | 'answered' | 'left' | 'failed'
-
-function lastOutcome(r: CallRecord): LastOutcome {
-  if (r.outcome === 'placed') return r.answeredAt === undefined ? 'placed' : 'answered'
-  return r.errCode === -3 ? 'left' : 'failed'
-}
 
 /** The people I can call. Every change lands in `items`; the root store persists it. */
 export class ContactsStore {
@@ -100,7 +93,7 @@ export class ContactsStore {
       a: c.avatarUrl,
       t: last?.at,
       m: last?.mode,
-      o: last ? lastOutcome(last) : undefined,
+      o: last ? outcomeOf(last) : undefined,
     }
   }
 

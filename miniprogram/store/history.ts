@@ -1,6 +1,44 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
-import type { CallRecord } from './model'
+import { problemFromErrCode, ProblemKind } from './call-problems'
+import type { CallMode, CallRecord } from './model'
 import { HISTORY_LIMIT, timesInOrder } from './saved-state'
+
+/** The newest calls the dial page shows for a contact; the full history stays in the store. */
+export const HISTORY_SHOWN = 10
+
+/** What became of a call, in one word: placed (not known to be answered), answered, left while joining, failed. */
+export type CallOutcome = 'placed' | 'answered' | 'left' | 'failed'
+
+/** A call's outcome; which errCode means "left while joining" is the errCode table's to say (call-problems.ts). */
+export function outcomeOf(r: CallRecord): CallOutcome {
+  if (r.outcome === 'placed') return r.answeredAt === undefined ? 'placed' : 'answered'
+  return r.errCode !== undefined && problemFromErrCode(r.errCode).kind === 'left' ? 'left' : 'failed'
+}
+
+/** One call as the dial page's history renders it: only what it shows (every byte crosses to the view). */
+export interface HistoryRow {
+  at: number
+  mode: CallMode
+  outcome: CallOutcome
+  /** An answered call's length, once it ended (ms). */
+  duration?: number
+  /** WeChat's code for a failure, for the details line; a failure without one had no answer from WeChat. */
+  errCode?: number
+  /** Why it failed, in words (strings.dial.reasons). */
+  reason?: ProblemKind
+}
+
+function rowOf(r: CallRecord): HistoryRow {
+  const outcome = outcomeOf(r)
+  const row: HistoryRow = { at: r.at, mode: r.mode, outcome }
+  if (outcome === 'answered' && r.endedAt !== undefined && r.answeredAt !== undefined)
+    row.duration = r.endedAt - r.answeredAt
+  if (outcome === 'failed' && r.errCode !== undefined) {
+    row.errCode = r.errCode
+    row.reason = problemFromErrCode(r.errCode).kind
+  }
+  return row
+}
 
 /** Every call attempt that reached WeChat, newest last, capped at HISTORY_LIMIT. */
 export class HistoryStore {
@@ -45,6 +83,11 @@ export class HistoryStore {
   /** Newest first. */
   forContact(openid: string): CallRecord[] {
     return this.records.filter((r) => r.openid === openid).reverse()
+  }
+
+  /** The dial page's history for `openid`: the newest HISTORY_SHOWN calls, newest first. */
+  rowsFor(openid: string): HistoryRow[] {
+    return this.forContact(openid).slice(0, HISTORY_SHOWN).map(rowOf)
   }
 
   /** Each person's newest call, for the contact list's "昨天 · 语音 · 已呼叫". */

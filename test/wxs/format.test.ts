@@ -46,16 +46,23 @@ test('callTime is "MM-DD HH:mm" in local time, zero-padded', () => {
   expect(fmt.callTime(-1)).toBe('')
 })
 
-test('outcome: placed is not answered; answered calls show their length; -3 is a cancel, not a failure', () => {
+test("outcome, from the store's row: placed is not answered; answered calls show their length; left is a cancel", () => {
   expect(fmt.outcome({ outcome: 'placed' }, strings.dial)).toBe('已呼叫')
-  expect(fmt.outcome({ outcome: 'placed', answeredAt: 5000 }, strings.dial)).toBe('已接通')
-  expect(fmt.outcome({ outcome: 'placed', answeredAt: 5000, endedAt: 5000 + 192_000 }, strings.dial)).toBe(
-    '已接通 · 通话 3:12',
-  )
+  expect(fmt.outcome({ outcome: 'answered' }, strings.dial)).toBe('已接通')
+  expect(fmt.outcome({ outcome: 'answered', duration: 192_000 }, strings.dial)).toBe('已接通 · 通话 3:12')
   expect(fmt.outcome({ outcome: 'failed', errCode: -30002 }, strings.dial)).toBe('未接通（-30002）')
-  expect(fmt.outcome({ outcome: 'failed', errCode: -3 }, strings.dial)).toBe('已取消')
+  expect(fmt.outcome({ outcome: 'left' }, strings.dial)).toBe('已取消')
   expect(fmt.outcome({ outcome: 'failed' }, strings.dial)).toBe('未接通（微信没有响应）')
   expect(fmt.outcome(null, strings.dial)).toBe('')
+})
+
+test('the view knows no errCode: -3 is whatever the row says, and a row without a code shows none', () => {
+  expect(fmt.outcome({ outcome: 'failed', errCode: -3 }, strings.dial)).toBe('未接通（-3）')
+  const left = { at: new Date(2026, 10, 25, 9, 5).getTime(), mode: 'voice', outcome: 'left' }
+  expect(fmt.callDetail(left, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话')
+  expect(fmt.callDetail({ ...left, outcome: 'failed', errCode: -3 }, strings.dial, strings.modes)).toBe(
+    '11-25 09:05 · 语音通话 · 错误码 -3',
+  )
 })
 
 test('duration is m:ss, and h:mm:ss past an hour', () => {
@@ -100,7 +107,6 @@ test('the history says why in words; the code goes to the details line', () => {
   }
   expect(fmt.outcome(failed, strings.dial)).toBe('未接通：你的手机没有允许微信使用麦克风或摄像头')
   expect(fmt.callDetail(failed, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话 · 错误码 -30002')
-  expect(fmt.callDetail({ ...failed, errCode: -3 }, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话')
   // A code the store has no words for still says something true.
   expect(fmt.outcome({ outcome: 'failed', errCode: -9 }, strings.dial)).toBe('未接通（-9）')
 })

@@ -1,13 +1,10 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { backTo } from '../../services/navigation'
 import { invitationCard, myCard, sharedFrom } from '../../share-cards'
-import { problemFromErrCode } from '../../store/call-problems'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
 const { call, permissions, rings } = store
-/** The newest calls shown for a contact; the full history stays in the store. */
-const HISTORY_SHOWN = 10
 
 ComponentWithStore({
   data: {
@@ -39,21 +36,7 @@ ComponentWithStore({
         !(permissions.privacyPromptPending || call.problem?.kind === 'privacy') &&
         !call.leadsWayOut &&
         !call.cannotHere,
-      // Only what the list renders: every byte here crosses to the view on each call attempt.
-      history: () =>
-        store.history
-          .forContact(call.contactOpenid)
-          .slice(0, HISTORY_SHOWN)
-          .map(({ at, mode, outcome, errCode, answeredAt, endedAt }) => ({
-            at,
-            mode,
-            outcome,
-            errCode,
-            answeredAt,
-            endedAt,
-            // Why it failed, in words (strings.dial.reasons); the code itself goes to the details line.
-            reason: outcome === 'failed' && errCode !== undefined ? problemFromErrCode(errCode).kind : undefined,
-          })),
+      history: () => call.historyRows,
     },
     actions: [],
   },
