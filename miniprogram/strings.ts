@@ -135,6 +135,8 @@ export const contacts = {
   acceptCalls: '接听来电',
   acceptCallsHint: '关闭后，别人无法呼叫你。',
   unreachable: '现在别人无法呼叫你：',
+  /** After `unreachable`, when WeChat wants a device never asked for; {devices} names them, e.g. 摄像头. */
+  unreachableAsk: '微信要求先允许使用{devices}才能接听来电，只用语音通话也需要。',
   /** {devices} names the devices, e.g. 摄像头. */
   allowDevices: '允许使用{devices}',
   fixPermissions: '去开启权限',
@@ -354,6 +356,14 @@ export function storageProblemText(problem: StorageProblem): string {
     default:
       return ''
   }
+}
+
+/**
+ * Why others cannot call me (setEnable1v1Chat refused): that WeChat wants `toAsk`, devices never asked for (a
+ * popup can still grant them, so nothing was switched off), or else the refusal itself.
+ */
+export function reachProblemText(refusal: CallProblem | null, toAsk: readonly Device[]): string {
+  return toAsk.length ? contacts.unreachableAsk.replace('{devices}', deviceList(toAsk)) : callProblemText(refusal)
 }
 
 /** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */

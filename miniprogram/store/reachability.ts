@@ -2,7 +2,7 @@ import { makeAutoObservable, reaction, runInAction } from 'mobx-miniprogram'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
 import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
-import { Device, Prefs, Scope } from './model'
+import { Device, DEVICE_FOR_SCOPE, Prefs, Scope } from './model'
 import type { PermissionsStore } from './permissions'
 
 /** Whether incoming calls can reach me: setEnable1v1Chat as WeChat last confirmed it in this run. */
@@ -65,16 +65,15 @@ export class ReachabilityStore {
     return scopes.every((s) => this.ctx.permissions.scopes[s] === 'unasked') ? scopes : []
   }
 
+  /** The devices of `askable`: what WeChat wants that was never asked (the camera, even for voice only). */
+  get devicesToAsk(): Device[] {
+    return this.askable.map((s) => DEVICE_FOR_SCOPE[s])
+  }
+
   /** What the person can do about a refusal: ask for a scope never asked, or the problem's own way out. */
   get wayOut(): 'ask' | WayOut | null {
     if (!this.refusal) return null
     return this.askable.length ? 'ask' : wayOut(this.refusal.problem)
-  }
-
-  /** The devices WeChat wants, when the refusal is about devices. */
-  get refusedDevices(): Device[] {
-    const problem = this.refusal?.problem
-    return problem && 'devices' in problem ? problem.devices : []
   }
 
   /** From launch on: enable 1v1 as soon as it should be (at launch, or later in onboarding); it shows no popup. */

@@ -252,6 +252,10 @@ describe('setEnable1v1Chat refused at launch (§4.2): the contacts page says oth
       },
       { popups: { 'scope.camera': ['allow'] } },
     )
+    // The camera was never asked: the banner says why WeChat wants it for voice, not that it was switched off.
+    expect(page.text('#reach-problem-text')).toBe(
+      '现在别人无法呼叫你：微信要求先允许使用摄像头才能接听来电，只用语音通话也需要。',
+    )
     expect(page.text('#reach-fix')).toBe('允许使用摄像头')
     const mark = app.fake.calls.length
     page.tap('#reach-fix')

@@ -62,11 +62,12 @@ ComponentWithStore({
       allowRings: () => rings.allow,
       acceptCalls: () => store.reachability.acceptCalls,
       // Why others cannot call me now (setEnable1v1Chat refused), and what to do about it.
-      reachProblem: () => strings.callProblemText(store.reachability.refusal?.problem ?? null),
+      reachProblem: () =>
+        strings.reachProblemText(store.reachability.refusal?.problem ?? null, store.reachability.devicesToAsk),
       reachCode: () => strings.errorCodeLine(store.reachability.refusal?.problem.errCode),
       reachWay: () => store.reachability.wayOut,
       reachAskLabel: () =>
-        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(store.reachability.refusedDevices)),
+        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(store.reachability.devicesToAsk)),
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
