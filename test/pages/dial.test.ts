@@ -353,6 +353,28 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     expect(page.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
   })
 
+  // setEnable1v1Chat's errors are a join's (§4.2): the same message and way out before a call, its code
+  // given as errCode or only inside errMsg.
+  test.each([
+    [-20001, '这台手机不支持小程序通话', null],
+    [-30001, '手机没有允许微信使用摄像头', '#open-app-settings'],
+    [-30002, '手机没有允许微信使用麦克风', '#open-app-settings'],
+    [-30003, '麦克风权限已关闭', '#fix-permissions'],
+  ])('setEnable1v1Chat refused with %i before a call: %s, way out %s', async (errCode, message, way) => {
+    for (const voipErrCodeShape of ['errCode', 'errMsg-only'] as const) {
+      const { app, page, mark } = await dial({ env: { enableFailure: { errCode }, voipErrCodeShape } })
+      await tapCall(page)
+      expect(since(app, mark)[0]).toBe('setEnable1v1Chat(true)')
+      expect(page.text('#call-error')).toContain(message)
+      expect(page.text('#call-error-code')).toBe(`错误码 ${errCode}`)
+      for (const w of WAYS) expect([w, page.exists(w)]).toEqual([w, w === way])
+      // The way out leads, or nothing here can help: calling again is not the main action.
+      expect(page.attr('#call', 'type')).toBe('default')
+      expect(app.fake.count('join1v1Chat')).toBe(0)
+      expectIdle(page)
+    }
+  })
+
   test('setEnable1v1Chat refused (-20000): explained, and join is never tried', async () => {
     const { app, page, mark } = await dial({ env: { adminConsole1v1: false } })
     expect(app.fake.trace()).toContain('setEnable1v1Chat(true)')
