@@ -95,10 +95,19 @@ export class CallStore {
     return way === 'fix-permissions' || way === 'phone-settings' || way === 'identity' || way === 'profile'
   }
 
-  /** Calling cannot work on this phone or for this mini program as it is: no tap here changes that. */
+  /**
+   * Calling cannot work on this phone or for this mini program as it is (its privacy guide included, errno
+   * 112): no tap here changes that.
+   */
   get cannotHere(): boolean {
     const kind = this.problem?.kind
-    return kind === 'old-base-library' || kind === 'devtools' || kind === 'not-enabled' || kind === 'unsupported-device'
+    return (
+      kind === 'old-base-library' ||
+      kind === 'devtools' ||
+      kind === 'not-enabled' ||
+      kind === 'unsupported-device' ||
+      kind === 'privacy-undeclared'
+    )
   }
 
   get busy(): boolean {

@@ -295,6 +295,20 @@ describe('setEnable1v1Chat refused at launch (§4.2): the contacts page says oth
   })
 })
 
+/**
+ * errno 112 on the dial page: #privacy-undeclared, no retry, calling is no longer the main action (no tap here
+ * helps), and another tap asks WeChat nothing.
+ */
+async function expectUndeclaredStays(app: LaunchedApp, page: PageHandle): Promise<void> {
+  expect(page.text('#privacy-undeclared')).toContain('隐私保护指引没有声明')
+  expect(page.exists('#call-retry')).toBe(false)
+  expect(page.attr('#call', 'type')).toBe('default')
+  const mark = app.fake.calls.length
+  await tapCall(page)
+  expect(callsSince(app, mark)).toEqual([])
+  expect(page.exists('#privacy-undeclared')).toBe(true)
+}
+
 describe('privacy refusals and a guide that does not declare the devices (§1.6, §1.7)', () => {
   test.each(['errno-104', 'errno-103', 'text-only'] as const)(
     'a refusal shaped %s, when the person declines the card WeChat held a call for, leads back to consent',
@@ -325,19 +339,22 @@ describe('privacy refusals and a guide that does not declare the devices (§1.6,
     expect(app.top()?.route).toBe('pages/contacts/index')
   })
 
-  test('errno 112 on the dial page: #privacy-undeclared, no retry, and another tap asks WeChat nothing', async () => {
+  test('errno 112 on the dial page: #privacy-undeclared, no retry, #call no longer primary, another tap asks nothing', async () => {
     const { app, page } = await dialAlice(
       { authSetting: { 'scope.record': true }, guideDeclares: { microphone: true, camera: false } },
       {},
       'video',
     )
     await tapCall(page)
-    expect(page.text('#privacy-undeclared')).toContain('隐私保护指引没有声明')
-    expect(page.exists('#call-retry')).toBe(false)
+    await expectUndeclaredStays(app, page)
+  })
+
+  test('errno 112 from a join WeChat holds for consent (scopes granted before): the same, nothing to retry', async () => {
+    const { app, page } = await dialAlice({ guideDeclares: { microphone: true, camera: false } }, {}, 'video')
     const mark = app.fake.calls.length
     await tapCall(page)
-    expect(callsSince(app, mark)).toEqual([])
-    expect(page.exists('#privacy-undeclared')).toBe(true)
+    expect(callsSince(app, mark)).toEqual(['join1v1Chat(video)'])
+    await expectUndeclaredStays(app, page)
   })
 
   test("a consent given on WeChat's combined popup is not asked again", async () => {
