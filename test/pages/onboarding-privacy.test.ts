@@ -1,4 +1,5 @@
 // Privacy consent in the walkthrough: declining, and a prompt WeChat raises mid-request.
+import type { Environment } from '../fake-wx'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
 import { walkthroughAt } from '../harness/screens'
@@ -26,8 +27,8 @@ test('the full guide opens from the link', async () => {
 })
 
 describe('a privacy prompt raised by WeChat during a request (e.g. the guide changed)', () => {
-  async function midRequest() {
-    const app = await launch({}, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
+  async function midRequest(env: Partial<Environment> = {}) {
+    const app = await launch(env, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
     const page = await app.open('onboarding')
     app.fake.env.privacyNeedsAgreement = true
     page.tap('#grant')
@@ -54,15 +55,21 @@ describe('a privacy prompt raised by WeChat during a request (e.g. the guide cha
     expect(walkthroughAt(app, page)).toBe('done')
   })
 
-  test('disagreeing fails the pending call, asks for nothing more, and says why', async () => {
-    const { app, page } = await midRequest()
-    page.tap('#privacy-decline')
-    await settle()
-    expect(app.fake.trace(['privacy', 'permission']).slice(-2)).toEqual([
-      'authorize(scope.record)',
-      'resolvePrivacy(disagree)',
-    ])
-    expect(app.fake.scopes.popupsShown).toEqual([])
-    expect(page.text('#privacy-text')).toContain('你还没有同意隐私保护指引')
-  })
+  // §1.7: WeChat fails the held authorize as errno 104, errno 103 or only with the text; each is a refusal.
+  test.each(['errno-104', 'errno-103', 'text-only'] as const)(
+    'disagreeing fails the pending call (refusal shaped %s), asks for nothing more, and says why',
+    async (privacyRefusal) => {
+      const { app, page } = await midRequest({ privacyRefusal })
+      page.tap('#privacy-decline')
+      await settle()
+      expect(app.fake.trace(['privacy', 'permission']).slice(-2)).toEqual([
+        'authorize(scope.record)',
+        'resolvePrivacy(disagree)',
+      ])
+      expect(app.fake.scopes.popupsShown).toEqual([])
+      expect(page.text('#privacy-text')).toContain('你还没有同意隐私保护指引')
+      expect(app.store.permissions.privacy).toBe('declined')
+      expect(page.exists('#grant')).toBe(false)
+    },
+  )
 })
