@@ -5,8 +5,9 @@ import { api } from './fake-wx'
 export type Device = 'microphone' | 'camera'
 type Resolve = (r: PrivacyResolution) => void
 
+/** What a handler may pass to resolve; 'exposureAuthorization' reports that its own prompt is showing. */
 export interface PrivacyResolution {
-  event: 'agree' | 'disagree'
+  event: 'agree' | 'disagree' | 'exposureAuthorization'
   buttonId?: string
 }
 
@@ -66,7 +67,9 @@ export class FakePrivacy {
     let settled = false
     const resolve: Resolve = (r) => {
       fake.record('resolvePrivacy', `resolvePrivacy(${r.event}${r.buttonId ? ` #${r.buttonId}` : ''})`, 'privacy', r)
-      if (settled) return fake.noteProblem('onNeedPrivacyAuthorization resolve called twice')
+      if (settled) return fake.noteProblem(`onNeedPrivacyAuthorization resolve(${String(r.event)}) after its answer`)
+      // Before agree or disagree, the handler may tell WeChat its own prompt is showing: the call stays pending.
+      if (r.event === 'exposureAuthorization') return
       settled = true
       if (r.event === 'disagree') return refuse()
       if (r.event !== 'agree') return fake.noteProblem(`resolve with unknown event ${String(r.event)}`)

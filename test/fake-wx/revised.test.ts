@@ -92,16 +92,40 @@ describe('§1 privacy consent (rev)', () => {
     expect((await call(fake, 'authorize', { scope: 'scope.record' })).ok).toBe(true)
   })
 
-  test.each([true, false])(
-    '(rev) §1.8 unknown whether a join is held for consent: played held = %s',
-    async (joinPrivacyGated) => {
-      const fake = await enabled({ joinPrivacyGated })
-      fake.env.privacyNeedsAgreement = true
-      const r = await join(fake)
-      expect(r.ok).toBe(!joinPrivacyGated)
-      expect(fake.voip.joins.map((j) => j.privacyAgreed)).toEqual(joinPrivacyGated ? [] : [false])
-    },
-  )
+  /** A join started under a registered handler: what settled it so far, and the prompts the handler got. */
+  async function joinWithHandler(joinPrivacyGated: boolean) {
+    const fake = await enabled({ joinPrivacyGated })
+    fake.env.privacyNeedsAgreement = true
+    const prompts: Array<(r: PrivacyResolution) => void> = []
+    fake.wx.onNeedPrivacyAuthorization(((resolve: (r: PrivacyResolution) => void) => prompts.push(resolve)) as never)
+    const joined: { ok?: boolean } = {}
+    void join(fake).then((r) => (joined.ok = r.ok))
+    await wait(1)
+    return { fake, prompts, joined }
+  }
+
+  test('(rev) §1.8 unknown whether a join is held for consent: played held, it waits for the handler to resolve', async () => {
+    const { fake, prompts, joined } = await joinWithHandler(true)
+    expect([joined.ok, prompts.length, fake.voip.joins.length]).toEqual([undefined, 1, 0])
+    expect(fake.privacy.officialPopupsShown).toBe(0)
+    // The typings let the handler tell WeChat its own prompt is showing; that answers nothing.
+    prompts[0]({ event: 'exposureAuthorization' })
+    await wait(60)
+    expect(joined.ok).toBeUndefined()
+    fake.privacy.tapAgreeButton('privacy-agree')
+    prompts[0]({ event: 'agree', buttonId: 'privacy-agree' })
+    await wait(1)
+    expect(joined.ok).toBe(true)
+    expect(fake.voip.joins.map((j) => j.privacyAgreed)).toEqual([true])
+    expect(fake.problems).toEqual([])
+  })
+
+  test('(rev) §1.8 unknown whether a join is held for consent: played not held, it goes on without asking', async () => {
+    const { fake, prompts, joined } = await joinWithHandler(false)
+    expect([joined.ok, prompts.length]).toEqual([true, 0])
+    expect(fake.voip.joins.map((j) => j.privacyAgreed)).toEqual([false])
+    expect(fake.problems).toEqual([])
+  })
 })
 
 describe('§2 scopes (rev)', () => {
