@@ -1,5 +1,7 @@
-// Pins the fake WeChat Cloud to docs/platform.md §5–§6: the project's real cloud functions run on the real
+// Pins the fake WeChat Cloud and the ways of reaching someone to docs/platform.md §5–§7 (all (rev)): the project's real cloud functions run on the real
 // wx-server-sdk under each phone's openid, with nothing reaching the network (the jest setup would fail it).
+import { launch } from '../harness/app'
+import { GRANTED, ME, stored } from '../fixtures'
 import { call, wait } from './calling'
 import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './index'
 
@@ -12,15 +14,15 @@ function phone(openid: string, cloud = new FakeCloud(), env = {}): FakeWx {
   return fake
 }
 
-describe('§5 who I am, through a cloud function', () => {
-  test('§5.1 §5.4 whoami answers each phone its own openid, read from the caller, not from the event', async () => {
+describe('§5 who I am, through a cloud function (rev)', () => {
+  test('(rev) §5.1 §5.4 whoami answers each phone its own openid, read from the caller, not from the event', async () => {
     const cloud = new FakeCloud()
     const a = await call(phone(A, cloud), 'cloud.callFunction', { name: 'whoami', data: { openid: 'forged' } })
     const b = await call(phone(B, cloud), 'cloud.callFunction', { name: 'whoami' })
     expect([a.ok, a.res.result, b.res.result]).toEqual([true, { openid: A }, { openid: B }])
   })
 
-  test('§5.2 before wx.cloud.init nothing reaches the cloud', async () => {
+  test('(rev) §5.2 before wx.cloud.init nothing reaches the cloud', async () => {
     const fake = createFakeWx({ openid: A })
     expect(await call(fake, 'cloud.callFunction', { name: 'whoami' })).toMatchObject({
       ok: false,
@@ -32,13 +34,13 @@ describe('§5 who I am, through a cloud function', () => {
     ['an environment that does not exist', (fake: FakeWx) => fake.wx.cloud.init({ env: 'duet-gone-000000' }), -501005],
     ['a function that was never uploaded', (fake: FakeWx) => fake.cloud.server.missing.add('whoami'), -501000],
     ['no network', (fake: FakeWx) => fake.storage.setNetwork('none'), -1],
-  ])("%s fails with WeChat Cloud's code", async (_name, arrange, errCode) => {
+  ])("(rev) §5.6 %s fails with WeChat Cloud's code", async (_name, arrange, errCode) => {
     const fake = phone(A)
     arrange(fake)
     expect(await call(fake, 'cloud.callFunction', { name: 'whoami' })).toMatchObject({ ok: false, res: { errCode } })
   })
 
-  test('a function that takes longer than its limit times out after 3 s (-501002)', async () => {
+  test('(rev) §5.6 a function that takes longer than its limit times out after 3 s (-501002)', async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
     try {
       const fake = phone(A)
@@ -54,7 +56,7 @@ describe('§5 who I am, through a cloud function', () => {
     }
   })
 
-  test('wx.cloud exists from base library 2.2.3, and init needs an environment id', () => {
+  test('(rev) §5.2 wx.cloud exists from base library 2.2.3, and init needs an environment id', () => {
     expect(createFakeWx({ sdkVersion: '2.2.2' }).wx.cloud).toBeUndefined()
     const fake = createFakeWx()
     expect(() => fake.wx.cloud.init({})).toThrow(/environment id/)
@@ -62,24 +64,24 @@ describe('§5 who I am, through a cloud function', () => {
   })
 })
 
-describe('§6 avatars', () => {
+describe('§6 avatars (rev)', () => {
   const page = { route: 'pages/contacts/index', shareAppMessage: () => undefined }
   const chooseAvatar = (fake: FakeWx) =>
     fake.ui.pressButton({ openType: 'chooseAvatar', id: 'me-avatar', dataset: {} }, page)
 
-  test('§6.1 the picker gives a temporary path; a picture the content check rejects fires nothing', () => {
+  test('(rev) §6.1 the picker gives a temporary path; a picture the content check rejects fires nothing', () => {
     const fake = createFakeWx({}, { avatars: ['wxfile://tmp_a.png', 'rejected', 'cancel'] })
     expect(chooseAvatar(fake)).toEqual([{ name: 'chooseavatar', detail: { avatarUrl: 'wxfile://tmp_a.png' } }])
     expect(chooseAvatar(fake)).toEqual([])
     expect(chooseAvatar(fake)).toEqual([])
   })
 
-  test('§6.1 a nickname the content check rejects is emptied', () => {
+  test('(rev) §6.1 a nickname the content check rejects is emptied', () => {
     expect(createFakeWx({}, { nicknameRejected: true }).ui.reviewNickname('坏名字')).toEqual({ value: '', pass: false })
     expect(createFakeWx().ui.reviewNickname('小明')).toEqual({ value: '小明', pass: true })
   })
 
-  test('§6.2 an uploaded avatar gets a lasting https URL where anyone may read it, a ten-minute one otherwise', async () => {
+  test('(rev) §6.2 an uploaded avatar gets a lasting https URL where anyone may read it, a ten-minute one otherwise', async () => {
     for (const avatarsPublicRead of [true, false]) {
       const fake = phone(A)
       fake.cloud.server.avatarsPublicRead = avatarsPublicRead
@@ -97,7 +99,7 @@ describe('§6 avatars', () => {
     }
   })
 
-  test('§6.2 only a file on this phone can be uploaded', async () => {
+  test('(rev) §6.2 only a file on this phone can be uploaded', async () => {
     const fake = phone(A)
     const r = await call(fake, 'cloud.uploadFile', {
       cloudPath: 'avatars/x.png',
@@ -107,7 +109,45 @@ describe('§6 avatars', () => {
   })
 })
 
-describe('§7.3 subscribe messages', () => {
+describe('§7.1 §7.2 reaching someone (rev)', () => {
+  test('(rev) §7.1 there is no official call invitation: a placed call reaches no other phone, and no API invites one', async () => {
+    const cloud = new FakeCloud()
+    const listener = { where: 'outside' as const, answersAfterS: 1, hangsUpAfterS: null }
+    const caller = createFakeWx({ openid: A, authSetting: GRANTED, listener }, {}, cloud)
+    const callee = createFakeWx({ openid: B }, {}, cloud)
+    await call(caller, 'setEnable1v1Chat', { enable: true })
+    const parties = { caller: { openid: A, nickname: 'A' }, listener: { openid: B, nickname: 'B' } }
+    expect((await call(caller, 'join1v1Chat', { ...parties, roomType: 'voice' })).ok).toBe(true)
+    caller.voip.hangUp()
+    expect([callee.calls, cloud.delivered]).toEqual([[], []])
+    // WeChat's 1v1 APIs enable, place, leave and report on a call; none asks another phone to open anything.
+    expect(Object.keys(caller.voip.apis()).sort()).toEqual([
+      'exitVoIPChat',
+      'join1v1Chat',
+      'offVoIPChatInterrupted',
+      'offVoIPChatMembersChanged',
+      'onVoIPChatInterrupted',
+      'onVoIPChatMembersChanged',
+      'setEnable1v1Chat',
+    ])
+  })
+
+  test("(rev) §7.2 a share card's path reaches the opened page's onLoad, its query values as they stand in the path", async () => {
+    const sender = createFakeWx({ openid: A })
+    const path = `/pages/contacts/index?openid=${A}&nickname=${encodeURIComponent('安娜')}`
+    const page = { route: 'pages/contacts/index', shareAppMessage: () => ({ title: '安娜的名片', path }) }
+    expect(sender.ui.pressButton({ openType: 'share', id: 'share-card', dataset: {} }, page)).toEqual([])
+    const [card] = sender.ui.shared
+    expect(card).toEqual({ title: '安娜的名片', path })
+    // The friend taps the card in the chat: no server in between, the page opens with the path's query.
+    const friend = await launch({ openid: B, authSetting: GRANTED, storage: stored({ profile: ME }) })
+    const opened = await friend.openUrl(card.path)
+    expect(opened.query).toEqual({ openid: A, nickname: '%E5%AE%89%E5%A8%9C' })
+    expect(friend.store.contacts.shareOffer?.person).toEqual({ openid: A, nickname: '安娜' })
+  })
+})
+
+describe('§7.3 subscribe messages (rev)', () => {
   const TEMPLATE = TEST_RING_TEMPLATE
   const request = (fake: FakeWx, tmplIds: string[] = [TEMPLATE], inTap = true) => {
     fake.inTap = inTap
@@ -123,7 +163,7 @@ describe('§7.3 subscribe messages', () => {
       params: { touser, template_id: TEMPLATE, page: 'pages/invite/index', data: {} },
     })
 
-  test('only from a tap; an accept allows one message, which WeChat then delivers; the next send fails with 43101', async () => {
+  test('(rev) §7.3 only from a tap; an accept allows one message, which WeChat then delivers; the next send fails with 43101', async () => {
     const cloud = new FakeCloud()
     const fake = createFakeWx({ openid: B }, { subscribe: ['accept'] }, cloud)
     expect(await request(fake, [TEMPLATE], false)).toMatchObject({
@@ -137,7 +177,7 @@ describe('§7.3 subscribe messages', () => {
     expect(send(cloud, B)).toMatchObject({ errcode: 43101 })
   })
 
-  test('"总是保持" hides later popups; each request still answers, and each accept still counts one', async () => {
+  test('(rev) §7.3 "总是保持" hides later popups; each request still answers, and each accept still counts one', async () => {
     const cloud = new FakeCloud()
     const fake = createFakeWx({ openid: B }, { subscribe: ['accept-always'] }, cloud)
     await request(fake)
@@ -146,7 +186,7 @@ describe('§7.3 subscribe messages', () => {
     expect(cloud.allowance(B, TEMPLATE)).toBe(2)
   })
 
-  test('a reject allows nothing; a template the mini program does not have fails (20001)', async () => {
+  test('(rev) §7.3 a reject allows nothing; a template the mini program does not have fails (20001)', async () => {
     const cloud = new FakeCloud()
     const fake = createFakeWx({ openid: B }, { subscribe: ['reject'] }, cloud)
     expect(await request(fake)).toMatchObject({ ok: true, res: { [TEMPLATE]: 'reject' } })
@@ -154,14 +194,14 @@ describe('§7.3 subscribe messages', () => {
     expect(await request(fake, ['not-a-template-of-ours-000'])).toMatchObject({ ok: false, res: { errCode: 20001 } })
   })
 
-  test('a popup the test did not script is a test bug', async () => {
+  test('(rev) §7.3 a popup the test did not script is a test bug', async () => {
     const fake = createFakeWx({ openid: B })
     await request(fake)
     expect(fake.problems).toEqual(['the subscribe popup opened but the test scripted no answer'])
     fake.problems.length = 0
   })
 
-  test('a message is for the person who accepted: another person gets 43101', async () => {
+  test('(rev) §7.3 a message is for the person who accepted: another person gets 43101', async () => {
     const cloud = new FakeCloud()
     await request(createFakeWx({ openid: B }, { subscribe: ['accept'] }, cloud))
     expect(send(cloud, A)).toMatchObject({ errcode: 43101 })

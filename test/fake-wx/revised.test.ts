@@ -1,6 +1,6 @@
 // One test for every point docs/platform.md marks (rev), named after it: the fake plays what the audit
-// found, and where the doc says "unknown" it plays each answer. (§5–§7 are pinned where those features live:
-// test/cloud and the reach tests.)
+// found, and where the doc says "unknown" it plays each answer. (§5–§7, new in the audit, are pinned in
+// cloud.test.ts, with "(rev)" in their names too.)
 import { call, fn, ME, tick, wait, YOU } from './calling'
 import type { Environment, ScriptedUser } from './index'
 import { createFakeWx, FakeWx, OFFICIAL_POPUP_THROTTLE_MS, PrivacyResolution, RING_SECONDS } from './index'
