@@ -113,6 +113,11 @@ export interface ScriptedUser {
   settingsPage: Partial<Record<FakeScope, boolean>>
   /** What they switch in the phone's settings for WeChat. */
   phoneSettings: Partial<Environment['os']>
+  /**
+   * §3.2: their answer when the phone itself first asks whether WeChat may use a device ('not determined', iOS
+   * only), which happens when a call first uses it.
+   */
+  phonePrompt: Record<keyof Environment['os'], PopupAnswer>
   /** Answers to wx.showModal, used in order. */
   modals: ModalAnswer[]
   /**
@@ -174,6 +179,7 @@ export function defaultUser(): ScriptedUser {
     privacyPopup: [],
     settingsPage: {},
     phoneSettings: {},
+    phonePrompt: { microphone: 'allow', camera: 'allow' },
     modals: [],
     avatars: [],
     nicknameRejected: false,

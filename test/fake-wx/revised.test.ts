@@ -173,6 +173,21 @@ describe("§3 WeChat's phone permissions (rev)", () => {
     expect(android.problems).toEqual(["'not determined' is iOS only (§3.2); this phone is android"])
     android.problems.length = 0
   })
+
+  test.each([
+    ['voice', { microphone: 'allow', camera: 'deny' }, true, { microphone: 'authorized', camera: 'not determined' }],
+    ['voice', { microphone: 'deny', camera: 'allow' }, -30002, { microphone: 'denied', camera: 'not determined' }],
+    ['video', { microphone: 'allow', camera: 'deny' }, -30001, { microphone: 'authorized', camera: 'denied' }],
+  ] as const)(
+    '(rev) §3.2 on iOS the phone asks when a %s call first uses a device not determined (%j): %s, then %j',
+    async (roomType, phonePrompt, result, os) => {
+      const notDetermined = { microphone: 'not determined', camera: 'not determined' } as const
+      const fake = await enabled({ platform: 'ios', os: notDetermined }, { phonePrompt })
+      const r = await join(fake, roomType)
+      expect(r.ok ? true : r.res.errCode).toBe(result)
+      expect(fake.env.os).toEqual(os)
+    },
+  )
 })
 
 describe('§4 one-to-one calls (rev)', () => {

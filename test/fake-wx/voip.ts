@@ -221,9 +221,8 @@ export class FakeVoip {
     if (this.call) return fail(-20002, 'already in a call')
     if (env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
     if (this.staleRoom) return fail(-1, 'Already in room!')
-    // 'not determined' (iOS): the phone asks now, and the modelled person allows it.
-    if (env.os.microphone === 'not determined') env.os.microphone = 'authorized'
-    if (roomType === 'video' && env.os.camera === 'not determined') env.os.camera = 'authorized'
+    this.askPhone('microphone')
+    if (roomType === 'video') this.askPhone('camera')
     const needs: Device[] = roomType === 'video' || env.voiceCallNeedsCamera ? ['microphone', 'camera'] : ['microphone']
     const code = this.permissionCode(needs, roomType)
     if (code) return fail(...code)
@@ -234,6 +233,15 @@ export class FakeVoip {
     }
     if (outcome !== 'place') return fail(outcome.errCode, 'failed', outcome.errMsg)
     this.place(o, roomType, caller, listener)
+  }
+
+  /** 'not determined' (iOS, §3.2): the phone asks now, as WeChat first uses the device, and the person answers. */
+  private askPhone(device: Device): void {
+    const { env, user } = this.fake
+    if (env.os[device] !== 'not determined') return
+    const answer = user.phonePrompt[device]
+    this.fake.record('phonePrompt', `phonePrompt(${device}: ${answer})`, 'ui', { device, answer })
+    env.os[device] = answer === 'allow' ? 'authorized' : 'denied'
   }
 
   /** §4.4: the call screen opens; the listener rings only inside the mini program (§4.5). */

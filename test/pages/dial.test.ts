@@ -225,6 +225,26 @@ describe('what the mode needs', () => {
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
 
+  test.each([
+    ['voice', { microphone: 'deny', camera: 'allow' }, -30002, '手机没有允许微信使用麦克风'],
+    ['video', { microphone: 'allow', camera: 'deny' }, -30001, '手机没有允许微信使用摄像头'],
+  ] as const)(
+    "iOS, %s: the person refuses the phone's own prompt at the call (%j): WeChat's %i, and the phone's settings",
+    async (mode, phonePrompt, errCode, message) => {
+      const notDetermined = { microphone: 'not determined', camera: 'not determined' } as const
+      const { app, page } = await dialAndTap({
+        mode,
+        env: { platform: 'ios', os: notDetermined },
+        user: { phonePrompt },
+      })
+      expect(app.fake.count('join1v1Chat')).toBe(1)
+      expect(page.text('#call-error')).toContain(message)
+      expect(page.text('#call-error-code')).toBe(`错误码 ${errCode}`)
+      expect(page.exists('#open-app-settings')).toBe(true)
+      expect(page.text('.history-item__outcome')).toBe('未接通：你的手机没有允许微信使用麦克风或摄像头')
+    },
+  )
+
   test("the camera's phone permission matters for video only", async () => {
     const env = { os: { microphone: 'authorized' as const, camera: 'denied' as const } }
     const voice = await dial({ env })
