@@ -249,7 +249,8 @@ export const waiting = {
   turnedOnAcceptCalls: '已为你打开“接听来电”。',
   remaining: '剩余',
   cancel: '取消等待',
-  timedOut: '10 分钟内对方没有回拨，等待已结束。可以再邀请一次。',
+  /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
+  timedOut: '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
   answered: '对方已经回拨，通话已接通。',
   dismiss: '知道了',
 }

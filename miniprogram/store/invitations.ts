@@ -120,6 +120,8 @@ export class InvitationsStore {
   /**
    * The card my invitation sends, and the wait it starts: for ten minutes I stay reachable (1v1 enabled;
    * "accept calls" back on if it was off) with the screen on, until the wait ends or I cancel it.
+   * The wait starts when WeChat's share sheet opens: WeChat says nothing about whether the card was then
+   * sent (platform doc §7.2), so Duet cannot start it any later, and #waiting-cancel ends it.
    */
   invite(to: Person, mode: CallMode): Record<string, string> | null {
     const me = this.ctx.profile.me
