@@ -201,6 +201,8 @@ export const invite = {
   needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
   callbackVoice: '语音回拨',
   callbackVideo: '视频回拨',
+  /** A video invitation answered by voice: for someone who chose voice only, or has no camera to hand. */
+  callbackByVoice: '改用语音回拨',
   expiredTitle: '邀请已过期',
   expiredBody: '邀请发出已超过 10 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。',
   tryCalling: '仍然回拨',
@@ -233,8 +235,9 @@ export function invitationTitle(nickname: string, mode: CallMode): string {
   return `${nickname} 想和你${modes[mode]}`
 }
 
-export function callbackLabel(nickname: string): string {
-  return `回拨 ${nickname}`
+/** #callback's words: the invited mode and whom it calls, "语音回拨 安娜". */
+export function callbackText(nickname: string, mode: CallMode): string {
+  return `${mode === 'video' ? invite.callbackVideo : invite.callbackVoice} ${nickname}`
 }
 
 /** How long ago an invitation was sent, in whole minutes. */

@@ -128,6 +128,7 @@ export const STATES: GalleryState[] = [
 
   { ...inviteOf(invitation(1), '爱丽丝 想和你语音通话'), state: 'callback' } as GalleryState,
   { ...inviteOf(invitation(1, 'video'), '视频回拨', { dark: true }), state: 'callback-video-dark' } as GalleryState,
+  { ...inviteOf({ ...invitation(1, 'video'), from: LONG_NAMED.openid, name: encodeURIComponent(LONG_NAMED.nickname) }, '改用语音回拨'), state: 'callback-long-name' } as GalleryState,
   { ...inviteOf(invitation(1), '先填写你的昵称', { env: { authSetting: GRANTED } }), state: 'callback-needs-nickname' } as GalleryState,
   { ...inviteOf(invitation(1), '已呼叫', { drive: (p) => p.tap('#callback') }), state: 'called-back' } as GalleryState,
   { ...inviteOf(invitation(1), '把你的名片也发给 TA', { drive: (p) => p.tap('#share-accept') }), state: 'offer-accepted' } as GalleryState,

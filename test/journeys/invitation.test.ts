@@ -86,7 +86,7 @@ describe('the invitation loop', () => {
     expect(invite.route).toBe(routeOf('invite'))
     expect(ben.fake.scopes.popupsShown).toEqual(['scope.record'])
     expect(invite.text('#step-title')).toBe('安娜 想和你语音通话')
-    expect(invite.text('#callback')).toBe('语音回拨')
+    expect(invite.text('#callback')).toBe('语音回拨 安娜')
     expect(ben.fake.count('join1v1Chat')).toBe(0)
     expect(invite.isDisabled('#callback')).toBe(true) // no nickname yet
     await benNamesHimself(invite)
@@ -144,7 +144,7 @@ describe('the invitation loop', () => {
     await settle()
     const invite = top(ben)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('语音回拨')
+    expect(invite.text('#callback')).toBe('语音回拨 安娜')
     invite.tap('#callback')
     await settle()
     expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
@@ -170,13 +170,34 @@ describe('the invitation loop', () => {
     await settle()
     const invite = top(again)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('视频回拨')
+    expect(invite.text('#callback')).toBe('视频回拨 安娜')
     await benNamesHimself(invite)
     invite.tap('#callback')
     await settle()
     expect(joinOf(again)).toMatchObject([
       { caller: { openid: BEN.openid }, listener: { openid: ANNA.openid }, roomType: 'video' },
     ])
+  })
+
+  test('a video invitation can be answered by voice too: #callback-voice, not the primary action', async () => {
+    const [anna, ben] = await launchPhones([
+      { env: ANNAS_PHONE },
+      { env: { openid: BEN.openid, authSetting: GRANTED, storage: stored({ profile: BEN }) } },
+    ])
+    const { card } = await annaInvites(anna, 'video')
+    const invite = await ben.openUrl(card.path)
+    expect(invite.text('#callback')).toBe('视频回拨 安娜')
+    expect(invite.attr('#callback', 'type')).toBe('primary')
+    expect(invite.text('#callback-voice')).toBe('改用语音回拨')
+    expect(invite.attr('#callback-voice', 'type')).not.toBe('primary')
+    invite.tap('#callback-voice')
+    await settle()
+    expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
+  })
+
+  test('a voice invitation offers no second way: #callback is voice already', async () => {
+    const { invite } = await benOpensAnnasInvitation()
+    expect(invite.exists('#callback-voice')).toBe(false)
   })
 
   test('after calling back, the invitation is answered: a relaunch does not bring it back', async () => {
@@ -284,14 +305,14 @@ describe('an old, own or forged invitation', () => {
 
   test('an invitation expires while on screen: the countdown to it is the clock, not a reload', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now()) })
-    expect(page.text('#callback')).toBe('语音回拨')
+    expect(page.text('#callback')).toBe('语音回拨 安娜')
     await wait(10 * 60 + 1)
     expect(page.text('#step-title')).toBe('邀请已过期')
   })
 
   test('a sending time a little ahead of this phone (clocks differ) is still believed', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now() + 90 * 1000) })
-    expect(page.text('#callback')).toBe('语音回拨')
+    expect(page.text('#callback')).toBe('语音回拨 安娜')
   })
 
   test('my own invitation, opened by me: #invite-self, no offer, nothing saved', async () => {
