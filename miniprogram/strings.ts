@@ -274,6 +274,8 @@ export const reach = {
   ringRest: '秒后可再次提醒',
   ringNotAllowed: '对方还没开启来电提醒。可以改为发送邀请卡片。',
   ringFailed: '来电提醒没有发出，请稍后重试。',
+  /** The ring function refused what it was asked to send: the same ring would be refused again. */
+  ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
   allowRings: '开启来电提醒',
   allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
   allowRingsAllowed: '已开启，可以收到一次来电提醒。',
