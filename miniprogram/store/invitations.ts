@@ -16,7 +16,7 @@ import type { ReachabilityStore } from './reachability'
 export interface InvitationsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
   reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure'>
-  contacts: Pick<ContactsStore, 'offer'>
+  contacts: Pick<ContactsStore, 'offer' | 'find'>
 }
 
 /** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
@@ -75,6 +75,7 @@ export class InvitationsStore {
   load(saved: Invitation | null): void {
     this.received = saved && !isExpired(saved, Date.now()) ? saved : null
     this.shown = this.received
+    this.offerSender()
     this.keepTicking()
   }
 
@@ -91,6 +92,7 @@ export class InvitationsStore {
     // Opened without a link (from a banner, or after onboarding): the invitation waiting for an answer.
     if (!looksLikeInvitation(query)) {
       this.shown = this.received ?? this.shown
+      this.offerSender()
       return
     }
     const read = readInvitation(query, this.now)
@@ -106,6 +108,15 @@ export class InvitationsStore {
     this.shown = read.invitation
     this.ctx.contacts.offer(read.invitation.from)
     this.keepTicking()
+  }
+
+  /**
+   * The offer to add the inviter lives only in memory: whenever the pending invitation is brought back (a
+   * relaunch, the banner), so is the offer, until the inviter is a contact. Nothing is saved without a yes.
+   */
+  private offerSender(): void {
+    const from = this.received?.from
+    if (from && !this.ctx.contacts.find(from.openid)) this.ctx.contacts.offer(from)
   }
 
   /** A call to `openid` was placed: if it answers the pending invitation, that invitation is done. */

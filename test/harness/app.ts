@@ -68,6 +68,8 @@ export class LaunchedApp {
   /** Page and component modules run once per launch (as in WeChat); later opens render new instances. */
   private readonly registered = new Map<string, string>()
   store!: RootStore
+  /** How this phone was launched: a relaunch of it launches the same way. */
+  options: LaunchOptions = {}
 
   constructor(readonly fake: FakeWx) {
     fake.ui.router = {
@@ -108,6 +110,11 @@ export class LaunchedApp {
     const page = this.within(() => this.push(`pages/${name}/index`, query))
     await settle()
     return page
+  }
+
+  /** WeChat opens Duet with no path (from the recent mini programs, a cold start): app.json's first page. */
+  openHome(): Promise<PageHandle> {
+    return this.openUrl(appJson.pages[0])
   }
 
   /** The person taps a card whose path is `url` (e.g. a shared card): that page opens with its query. */
@@ -179,6 +186,7 @@ export async function launch(
   fake.knownPages = appJson.pages
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
+  app.options = options
   lastLaunched = app
   let appOptions: Partial<WechatMiniprogram.App.Option> = {}
   ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
@@ -195,6 +203,18 @@ export async function launch(
   })
   // No settling here: WeChat runs onLaunch and the first page's onLoad/onShow back to back.
   return app
+}
+
+/**
+ * WeChat closed Duet and the person opens it again from the recent mini programs: the same phone as it is
+ * now (its storage, settings and WeChat Cloud), launched as before, on app.json's first page as WeChat opens it.
+ */
+export async function relaunch(
+  app: LaunchedApp,
+  user: Partial<ScriptedUser> = {},
+): Promise<{ app: LaunchedApp; home: PageHandle }> {
+  const again = await launch(app.fake.env, user, { ...app.options, cloud: app.fake.cloud.server })
+  return { app: again, home: await again.openHome() }
 }
 
 /**

@@ -3,7 +3,7 @@
 // back with one tap. Two phones, one fake cloud; Ben is a first-time user.
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { FakeCloud } from '../fake-wx'
-import { launch, LaunchedApp } from '../harness/app'
+import { launch, LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG, launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
@@ -127,6 +127,27 @@ describe('the invitation loop', () => {
       path: `/pages/contacts/index?openid=${BEN.openid}&nickname=${encodeURIComponent('阿本')}`,
     })
     expect(invite.exists('#send-card-back')).toBe(false)
+  })
+
+  test('after a relaunch Anna is offered again (nothing was saved without a yes), and no longer once she is a contact', async () => {
+    const { ben } = await benOpensAnnasInvitation()
+    const { app: again, home } = await relaunch(ben)
+    expect(home.text('#pending-invite-text')).toContain('安娜')
+    home.tap('#pending-invite-open')
+    await settle()
+    const invite = top(again)
+    expect(invite.route).toBe(routeOf('invite'))
+    expect(invite.text('#share-offer-who')).toBe('安娜')
+    invite.tap('#share-accept')
+    await settle()
+    expect(invite.exists('#send-card-back')).toBe(true)
+
+    const { app: third, home: homeAgain } = await relaunch(again)
+    expect(homeAgain.exists('#share-offer')).toBe(false)
+    homeAgain.tap('#pending-invite-open')
+    await settle()
+    expect(top(third).exists('#callback')).toBe(true)
+    expect(top(third).exists('#share-offer')).toBe(false)
   })
 
   test('a settings-page detour: a microphone denied before is switched on there, and Ben is back on the invitation', async () => {
