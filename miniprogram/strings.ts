@@ -262,6 +262,11 @@ export function waitingTitle(nickname: string): string {
   return `等待 ${nickname} 回拨`
 }
 
+/** The waiting room while WeChat will not let calls reach me: no promise of a callback. */
+export function waitingBlockedTitle(nickname: string): string {
+  return `${nickname} 现在无法回拨你`
+}
+
 /** Reaching someone from the dial page: a card to share, or a ring through WeChat Cloud. */
 export const reach = {
   invite: '发邀请给 TA',

@@ -11,11 +11,11 @@ import {
 } from './invitation-link'
 import type { CallMode, Invitation, Person } from './model'
 import type { ProfileStore } from './profile'
-import type { ReachabilityStore } from './reachability'
+import type { ReachabilityStore, Refusal } from './reachability'
 
 export interface InvitationsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
-  reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure'>
+  reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure' | 'refusal'>
   contacts: Pick<ContactsStore, 'offer' | 'find'>
 }
 
@@ -66,6 +66,14 @@ export class InvitationsStore {
   /** What is kept on the device: an invitation still answerable survives a relaunch. */
   get saved(): Invitation | null {
     return this.received && !isExpired(this.received, this.now) ? this.received : null
+  }
+
+  /**
+   * While I wait: why WeChat will not let a call reach me now (its refusal of setEnable1v1Chat), so the
+   * waiting room does not promise a callback that cannot ring. Fixing it clears it.
+   */
+  get unreachable(): Refusal | null {
+    return this.waiting ? this.ctx.reachability.refusal : null
   }
 
   get remainingMs(): number {
@@ -169,6 +177,7 @@ export class InvitationsStore {
         this.turnedOnAcceptCalls = true
       })
     }
+    // A refusal stays in reachability.refusal until fixed: `unreachable` shows it, with its way out.
     await reachability.ensure()
   }
 

@@ -110,6 +110,7 @@ export const STATES: GalleryState[] = [
   { ...dialOf({}, { drive: tapCall }), state: 'placed', heading: '已呼叫，请在微信的通话界面等待对方接听。' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#invite') }), state: 'waiting', heading: '等待 爱丽丝 回拨' } as GalleryState,
   { ...dialOf({}, { dark: true, drive: (p) => p.tap('#invite') }), state: 'waiting-dark', heading: '等待 爱丽丝 回拨' } as GalleryState,
+  { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { drive: (p) => p.tap('#invite') }), state: 'waiting-unreachable', heading: '爱丽丝 现在无法回拨你' } as GalleryState,
   { ...dialOf({}, { options: RINGS, drive: tapRing }), state: 'ring-not-allowed-43101', heading: '对方还没开启来电提醒' } as GalleryState,
   { ...dialOf({}, { options: { config: { ...RINGS.config, ringTemplateId: 'not a template id' } }, drive: tapRing }), state: 'ring-invalid', heading: '重试也不会成功' } as GalleryState,
   { ...dialOf({ sdkVersion: '2.19.0' }, { drive: tapCall }), state: 'stop-old-base-library', heading: '当前微信版本过低' } as GalleryState,

@@ -272,6 +272,52 @@ describe('the waiting room', () => {
     expect(anna.fake.trace(['call'])).toContain('setEnable1v1Chat(true)')
   })
 
+  test.each([
+    [
+      '-20000, 1v1 not enabled for Duet: no way out for her',
+      { adminConsole1v1: false },
+      '还没有开通双人通话功能',
+      null,
+    ],
+    [
+      '-30003, the microphone never asked: she may allow it here',
+      { authSetting: {}, enableChecks: 'microphone' as const },
+      '麦克风权限已关闭',
+      '允许使用麦克风',
+    ],
+    [
+      '-30003 with the microphone denied before: the settings page',
+      { authSetting: { 'scope.record': false }, enableChecks: 'microphone' as const },
+      '麦克风权限已关闭',
+      '去开启权限',
+    ],
+  ])('WeChat will not let calls reach her (%s): the wait says so, and the way out', async (_name, env, words, fix) => {
+    const [anna] = await launchPhones([{ env: { ...ANNAS_PHONE, ...env } }])
+    const { dial } = await annaInvites(anna)
+    expect(dial.text('#waiting-title')).toBe('阿本 现在无法回拨你')
+    expect(dial.text('#reach-problem-text')).toContain('现在别人无法呼叫你：')
+    expect(dial.text('#reach-problem-text')).toContain(words)
+    expect(dial.exists('#reach-fix') ? dial.text('#reach-fix') : null).toBe(fix)
+    expect(dial.exists('#waiting-stay')).toBe(false)
+    expect(dial.exists('#waiting-cancel')).toBe(true)
+  })
+
+  test('-30003: she allows the microphone from the waiting room, WeChat enables calls, and the wait is a wait', async () => {
+    const [anna] = await launchPhones([
+      {
+        env: { ...ANNAS_PHONE, authSetting: {}, enableChecks: 'microphone' },
+        user: { popups: { 'scope.record': ['allow'] } },
+      },
+    ])
+    const { dial } = await annaInvites(anna)
+    dial.tap('#reach-fix')
+    await settle()
+    expect(anna.fake.voip.enabled).toBe(true)
+    expect(dial.exists('#reach-problem')).toBe(false)
+    expect(dial.text('#waiting-title')).toBe('等待 阿本 回拨')
+    expect(dial.text('#waiting-stay')).toContain('请留在 Duet 里')
+  })
+
   test('if WeChat tells her phone the invited person is in a call with her (undocumented for a listener), the wait ends as answered', async () => {
     const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
     const { dial } = await annaInvites(anna)

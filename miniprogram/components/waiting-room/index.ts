@@ -12,7 +12,13 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
-      title: () => (invitations.waiting ? strings.waitingTitle(invitations.waiting.to.nickname) : ''),
+      title: () => {
+        const waiting = invitations.waiting
+        if (!waiting) return ''
+        const name = waiting.to.nickname
+        return invitations.unreachable ? strings.waitingBlockedTitle(name) : strings.waitingTitle(name)
+      },
+      unreachable: () => invitations.unreachable !== null,
       // Whole seconds: the view changes once a second, not on every tick.
       remainingMs: () => Math.ceil(invitations.remainingMs / 1000) * 1000,
       turnedOnAcceptCalls: () => invitations.turnedOnAcceptCalls,
