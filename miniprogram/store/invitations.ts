@@ -41,6 +41,8 @@ export class InvitationsStore {
   /** My wait after sending an invitation. */
   waiting: { to: Person; mode: CallMode; until: number } | null = null
   waitEnded: WaitEnd = null
+  /** Whom the last wait that ended was for: its end is told with them. */
+  private endedFor: string | null = null
   /** Inviting switched "accept calls" back on: the waiting room says so. */
   turnedOnAcceptCalls = false
   /** The clock the countdown and expiry read; it ticks while anything depends on it. */
@@ -74,6 +76,12 @@ export class InvitationsStore {
    */
   get unreachable(): Refusal | null {
     return this.waiting ? this.ctx.reachability.refusal : null
+  }
+
+  /** Whom the wait on show is for: the one running, or the one whose end is still told. */
+  get waitingFor(): string | null {
+    if (this.waiting) return this.waiting.to.openid
+    return this.waitEnded ? this.endedFor : null
   }
 
   get remainingMs(): number {
@@ -156,6 +164,16 @@ export class InvitationsStore {
     return query
   }
 
+  /**
+   * Back in Duet: WeChat ended keep-screen-on when the person left (it holds only inside the mini program),
+   * and a suspended Duet's clock did not tick. A wait that ran out meanwhile ends; one still running turns the
+   * screen on again.
+   */
+  appShown(): void {
+    this.tick()
+    if (this.waiting) screen.keepOn(true)
+  }
+
   cancelWaiting(): void {
     this.endWait(null)
   }
@@ -183,6 +201,7 @@ export class InvitationsStore {
 
   private endWait(how: WaitEnd): void {
     if (!this.waiting) return
+    this.endedFor = this.waiting.to.openid
     this.waiting = null
     this.waitEnded = how
     screen.keepOn(false)

@@ -304,6 +304,23 @@ describe('§4 1v1 calls', () => {
   })
 })
 
+describe('§8 the screen, and leaving the mini program', () => {
+  test('§8.3 setKeepScreenOn holds while the person is in the mini program; leaving it ends it', async () => {
+    const fake = createFakeWx()
+    expect((await call(fake, 'setKeepScreenOn', { keepScreenOn: true })).ok).toBe(true)
+    expect(fake.ui.keepScreenOn).toBe(true)
+    let returned = 0
+    fake.onReturnToMiniProgram(() => {
+      returned++
+    })
+    fake.visitOutside(() => undefined)
+    await tick()
+    expect(returned).toBe(1)
+    // Nothing sets it again on return: the mini program must.
+    expect(fake.ui.keepScreenOn).toBe(false)
+  })
+})
+
 describe('§8 storage and network', () => {
   test('§8.1 storage returns "" for a missing key, copies values, and throws when full', () => {
     const fake = createFakeWx()

@@ -127,20 +127,24 @@ export class FakeWx {
     return this.calls.filter((c) => c.api === api).length
   }
 
-  // ---- leaving the mini program for a settings page, and coming back --------------------------
+  // ---- leaving the mini program (a settings page, the home screen, another app), and coming back ---------
 
-  /** The person left the mini program for a settings page (the harness hides the top page). */
+  /** The person left the mini program (the harness hides the top page). */
   onLeaveMiniProgram(listener: () => void): void {
     this.leaveListeners.push(listener)
   }
 
-  /** The person came back from a settings page (the harness shows the top page again). */
+  /** The person came back (the harness runs App.onShow and shows the top page again). */
   onReturnToMiniProgram(listener: () => void): void {
     this.returnListeners.push(listener)
   }
 
-  /** A settings page opens over the mini program; `change` is what the person does there. */
+  /**
+   * The person leaves the mini program and comes back: a settings page opens over it, or they go to the home
+   * screen or another app. `change` is what they do meanwhile. Leaving ends keep-screen-on (§8.3).
+   */
   visitOutside(change: () => void): void {
+    this.ui.keepScreenOn = false
     for (const listener of this.leaveListeners) listener()
     change()
     this.later(() => {

@@ -98,6 +98,7 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'send-card-back', heading: '把你的名片也发给 TA', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname }, drive: (p) => p.tap('#share-accept') },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
   { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: NOW - MINUTE } }) },
+  { page: 'contacts', state: 'waiting-banner', heading: '等待 爱丽丝 回拨', env: saved(), drive: (_p, app) => void app.within(() => app.store.invitations.invite(ALICE, 'voice')) },
   { page: 'contacts', state: 'rings-allowed', heading: '已开启，可以收到一次来电提醒。', env: saved(), user: { subscribe: ['accept'] }, options: RINGS, drive: (p) => p.tap('#allow-rings') },
   { page: 'contacts', state: 'unreachable', heading: '现在别人无法呼叫你', env: { ...saved(), enableFailure: { errCode: -20001 } } },
   { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { authSetting: GRANTED, storage: { [STORAGE_KEY]: '{broken' } } },

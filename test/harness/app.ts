@@ -14,6 +14,7 @@ import { dropPendingTimers, PageHandle, settle } from './page'
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
 export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
+type LaunchShowOption = WechatMiniprogram.App.LaunchShowOption
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 
@@ -88,9 +89,21 @@ export class LaunchedApp {
         this.push(url)
       },
     }
-    // Settings pages open over the top page and close back onto it.
+    // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
     fake.onLeaveMiniProgram(() => this.top()?.hide())
-    fake.onReturnToMiniProgram(() => this.top()?.show())
+    fake.onReturnToMiniProgram(() => {
+      this.showApp()
+      this.top()?.show()
+    })
+  }
+
+  /** app.ts's App({...}), as WeChat holds it. */
+  appOptions: Partial<WechatMiniprogram.App.Option> = {}
+
+  /** WeChat's App.onShow: at launch, and each time the person comes back to Duet. */
+  showApp(): void {
+    const route = this.top()?.route ?? appJson.pages[0]
+    this.within(() => this.appOptions.onShow?.({ path: route, query: {}, scene: 1001 } as LaunchShowOption))
   }
 
   /** Runs `work` as this phone: every wx call it makes, now or later, goes to this phone's WeChat. */
@@ -110,6 +123,17 @@ export class LaunchedApp {
     const page = this.within(() => this.push(`pages/${name}/index`, query))
     await settle()
     return page
+  }
+
+  /** The person taps the navigation bar's back arrow: the top page closes, the one below shows again. */
+  async back(): Promise<PageHandle> {
+    if (this.stack.length < 2) throw new Error('WeChat shows no back arrow on the first page')
+    this.within(() => {
+      this.pop()
+      this.top()?.show()
+    })
+    await settle()
+    return this.top()!
   }
 
   /** WeChat opens Duet with no path (from the recent mini programs, a cold start): app.json's first page. */
@@ -188,9 +212,8 @@ export async function launch(
   const app = new LaunchedApp(fake)
   app.options = options
   lastLaunched = app
-  let appOptions: Partial<WechatMiniprogram.App.Option> = {}
   ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
-    appOptions = o
+    app.appOptions = o
   }
   app.within(() => {
     const { config } = require(path.join(MINIPROGRAM_ROOT, 'config')) as { config: typeof Config }
@@ -199,8 +222,9 @@ export async function launch(
     app.store = (require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { store: RootStore }).store
     // With other phones about, this phone's modules load now, in its own registry.
     if (options.preload) app.preloadPages()
-    appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
+    app.appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as LaunchShowOption)
   })
+  app.showApp()
   // No settling here: WeChat runs onLaunch and the first page's onLoad/onShow back to back.
   return app
 }

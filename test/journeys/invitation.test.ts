@@ -337,6 +337,85 @@ describe('the waiting room', () => {
   })
 })
 
+describe('the wait, away from its dial page', () => {
+  const CARL = { openid: 'oCarl_0000000000000001', nickname: '卡尔' }
+
+  test('on the contacts page the wait stays in sight: who, the countdown, a way to cancel; a tap leads back to it', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    const home = await anna.openHome()
+    home.tap('.contact-row')
+    await settle()
+    top(anna).tap('#invite')
+    await settle()
+    await wait(5)
+    await anna.back()
+    expect(home.text('#waiting-banner-title')).toBe('等待 阿本 回拨')
+    expect(home.text('#waiting-banner-countdown')).toBe('9:55')
+    await wait(1)
+    expect(home.text('#waiting-banner-countdown')).toBe('9:54')
+
+    // The banner leads to Ben's dial page, opened again (it had closed), not to a second home.
+    home.tap('#waiting-banner-open')
+    await settle()
+    expect(anna.stack.map((p) => p.route)).toEqual([routeOf('contacts'), routeOf('dial')])
+    expect(top(anna).query.openid).toBe(BEN.openid)
+    expect(top(anna).text('#waiting-title')).toBe('等待 阿本 回拨')
+
+    await anna.back()
+    home.tap('#waiting-banner-cancel')
+    await settle()
+    expect(home.exists('#waiting-banner')).toBe(false)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+  })
+
+  test('leaving Duet lets the screen dim (WeChat ends keep-screen-on); back in Duet while waiting, it is on again', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    await annaInvites(anna)
+    anna.fake.visitOutside(() => undefined)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+    await settle()
+    expect(anna.fake.ui.keepScreenOn).toBe(true)
+    expect(anna.fake.trace(['ui']).filter((c) => c.startsWith('setKeepScreenOn'))).toEqual([
+      'setKeepScreenOn(true)',
+      'setKeepScreenOn(true)',
+    ])
+  })
+
+  test('back in Duet after the wait ran out while away: the wait has ended, and the screen may dim', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    const { dial } = await annaInvites(anna)
+    // Suspended in the background, Duet's timers stop (platform doc §4.5); its clock moved on regardless.
+    jest.setSystemTime(Date.now() + 11 * 60 * 1000)
+    anna.fake.visitOutside(() => undefined)
+    await settle()
+    expect(dial.exists('#waiting')).toBe(false)
+    expect(dial.exists('#wait-ended')).toBe(true)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+  })
+
+  test('waiting for Ben, Anna may invite Carl from his dial page: the new wait replaces the old one', async () => {
+    const storage = stored({
+      profile: ANNA,
+      contacts: [
+        { ...BEN, note: '' },
+        { ...CARL, note: '' },
+      ],
+    })
+    const [anna] = await launchPhones([{ env: { ...ANNAS_PHONE, storage } }])
+    await annaInvites(anna)
+    const carls = await anna.open('dial', { openid: CARL.openid })
+    expect(carls.exists('#waiting')).toBe(false)
+    expect(carls.isDisabled('#invite')).toBe(false)
+    carls.tap('#invite')
+    await settle()
+    expect(carls.text('#waiting-title')).toBe('等待 卡尔 回拨')
+    expect(anna.fake.ui.shared.at(-1)?.title).toBe('安娜 想和你语音通话')
+    const bens = await anna.open('dial', { openid: BEN.openid })
+    expect(bens.exists('#waiting')).toBe(false)
+    expect(bens.exists('#invite')).toBe(true)
+  })
+})
+
 describe('an old, own or forged invitation', () => {
   const GOOD = { from: ANNA.openid, name: encodeURIComponent('安娜'), mode: 'voice' }
   const linkOf = (fields: Record<string, string | undefined>) =>

@@ -1,6 +1,8 @@
 // After an invitation (or a ring): wait reachable, with the screen on, for the other person to call back.
-// A call reaches only people inside Duet (platform doc §4.5), so the room says to stay.
+// A call reaches only people inside Duet (platform doc §4.5), so the room says to stay. The room sits with
+// the person waited for (their dial page, their invitation); elsewhere (home) a banner keeps it in sight.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { showPage } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
@@ -8,6 +10,12 @@ const { invitations } = store
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** Only the wait for this person (an openid); without one, any wait. */
+    openid: { type: String, value: '' },
+    /** A banner that leads to the wait, for pages that are not the person's own. */
+    banner: { type: Boolean, value: false },
+  },
   data: { t: strings.waiting },
   storeBindings: {
     store,
@@ -23,6 +31,7 @@ ComponentWithStore({
       remainingMs: () => Math.ceil(invitations.remainingMs / 1000) * 1000,
       turnedOnAcceptCalls: () => invitations.turnedOnAcceptCalls,
       ended: () => invitations.waitEnded,
+      waitingFor: () => invitations.waitingFor,
     },
     actions: [],
   },
@@ -32,6 +41,13 @@ ComponentWithStore({
     },
     onDismissEnd() {
       invitations.dismissWaitEnd()
+    },
+    /** The banner: to the person's dial page, or to their invitation when they are not a contact. */
+    onOpen() {
+      const to = invitations.waiting?.to
+      if (!to) return
+      if (store.contacts.find(to.openid)) showPage('dial', { openid: to.openid })
+      else showPage('invite', {})
     },
   },
 })
