@@ -91,10 +91,8 @@ export class LaunchedApp {
     }
     // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
     fake.onLeaveMiniProgram(() => this.top()?.hide())
-    fake.onReturnToMiniProgram(() => {
-      this.showApp()
-      this.top()?.show()
-    })
+    fake.onAppShow(() => this.showApp())
+    fake.onReturnToMiniProgram(() => this.top()?.show())
   }
 
   /** app.ts's App({...}), as WeChat holds it. */
@@ -141,9 +139,13 @@ export class LaunchedApp {
     return this.openUrl(appJson.pages[0])
   }
 
-  /** The person taps a card whose path is `url` (e.g. a shared card): that page opens with its query. */
+  /**
+   * The person taps a card whose path is `url` (a shared card, a subscribe message): that page opens with its
+   * query, on a cleared stack if Duet was running (WeChat's hot start, played by the fake).
+   */
   async openUrl(url: string): Promise<PageHandle> {
-    const page = this.within(() => this.push(url))
+    this.within(() => this.fake.ui.tapCard(url))
+    const page = this.stack[0]
     await settle()
     return page
   }

@@ -2,10 +2,9 @@
 // person there: Anna sends a card and waits; Ben opens it, is walked through what the call needs, and calls
 // back with one tap. Two phones, one fake cloud; Ben is a first-time user.
 import type { Environment, ScriptedUser } from '../fake-wx'
-import { FakeCloud } from '../fake-wx'
-import { launch, LaunchedApp, relaunch } from '../harness/app'
+import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { CLOUD_CONFIG, launchPhones } from '../harness/phones'
+import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
@@ -171,27 +170,30 @@ describe('the invitation loop', () => {
     expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
   })
 
-  test('a relaunch in the middle of onboarding: Duet reopens on its first page and still leads back to the invitation', async () => {
-    const cloud = new FakeCloud()
-    const [anna, ben] = await launchPhones([{ env: ANNAS_PHONE }, { env: BENS_PHONE, user: BEN_ALLOWS }], cloud)
+  test('a relaunch in the middle of onboarding: Duet reopens on its home page, and the invitation is one tap away', async () => {
+    const [anna, ben] = await launchPhones([{ env: ANNAS_PHONE }, { env: BENS_PHONE, user: BEN_ALLOWS }])
     const { card } = await annaInvites(anna, 'video')
     await ben.openUrl(card.path)
     expect(top(ben).route).toBe(routeOf('onboarding'))
 
-    // WeChat closes Duet; Ben opens it again from his recent mini programs, on its first page.
-    const again = await launch(
-      { ...BENS_PHONE, storage: ben.fake.env.storage },
-      { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
-      { config: CLOUD_CONFIG, cloud, preload: true, keepOtherPhones: true },
-    )
-    const first = await again.open('onboarding')
-    first.tap('#privacy-agree')
+    // WeChat closes Duet; Ben opens it again from his recent mini programs, on app.json's first page.
+    const { app: again, home } = await relaunch(ben, {
+      popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] },
+    })
+    expect(home.route).toBe(routeOf('contacts'))
+    expect(home.text('#pending-invite-text')).toBe('有一个邀请等你回拨：安娜')
+    home.tap('#pending-invite-open')
+    await settle()
+    // The invitation still needs what it did: the walkthrough first, then back to it, with the offer too.
+    top(again).tap('#privacy-agree')
     await settle()
     top(again).tap('#grant')
     await settle()
     const invite = top(again)
     expect(invite.route).toBe(routeOf('invite'))
     expect(invite.text('#callback')).toBe('视频回拨 安娜')
+    expect(invite.text('#share-offer-who')).toBe('安娜')
+    expect(again.fake.count('join1v1Chat')).toBe(0)
     await benNamesHimself(invite)
     invite.tap('#callback')
     await settle()
@@ -466,6 +468,8 @@ describe('an old, own or forged invitation', () => {
     const { card } = await annaInvites(anna)
     const before = JSON.stringify(anna.fake.env.storage[STORAGE_KEY])
     const page = await anna.openUrl(card.path)
+    // Duet was running (her dial page open): WeChat cleared the stack and opened the card's page.
+    expect(anna.stack.map((p) => p.route)).toEqual([routeOf('invite')])
     expect(page.exists('#invite-self')).toBe(true)
     expect(page.exists('#callback')).toBe(false)
     expect(page.exists('#share-offer')).toBe(false)

@@ -8,7 +8,7 @@
 // chunks; DUET_FUZZ_SEED and DUET_FUZZ_RUNS replay one.
 import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../fake-wx'
-import { launch, LaunchedApp, PageName } from '../harness/app'
+import { launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { ALICE, ME, savedState, STORAGE_KEY } from '../fixtures'
 
@@ -196,7 +196,8 @@ class Session {
 
   static async start(env: Partial<Environment>, defaultPopupAnswer: 'allow' | 'deny'): Promise<Session> {
     const session = new Session(await launch(env, { defaultPopupAnswer }))
-    session.page = await session.app.open('onboarding')
+    // WeChat opens a mini program started without a path on app.json's first page.
+    session.page = await session.app.openHome()
     return session
   }
 
@@ -256,9 +257,9 @@ async function perform(session: Session, action: Action): Promise<{ taps: number
       return { taps: 0 }
     case 'relaunch': {
       session.countEvents()
-      const env = { ...fake.env, storage: fake.env.storage, authSetting: { ...fake.env.authSetting } }
-      session.app = await launch(env, { defaultPopupAnswer: fake.user.defaultPopupAnswer ?? 'allow' })
-      session.page = await session.app.open('onboarding')
+      const again = await relaunch(app, { defaultPopupAnswer: fake.user.defaultPopupAnswer ?? 'allow' })
+      session.app = again.app
+      session.page = again.home
       return { taps: 0 }
     }
     case 'network':
