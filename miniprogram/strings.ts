@@ -203,6 +203,8 @@ export const invite = {
   needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
   callbackVoice: '语音回拨',
   callbackVideo: '视频回拨',
+  /** A video invitation answered by voice: for someone who chose voice only, or has no camera to hand. */
+  callbackByVoice: '改用语音回拨',
   expiredTitle: '邀请已过期',
   expiredBody: '邀请发出已超过 10 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。',
   tryCalling: '仍然回拨',
@@ -235,8 +237,9 @@ export function invitationTitle(nickname: string, mode: CallMode): string {
   return `${nickname} 想和你${modes[mode]}`
 }
 
-export function callbackLabel(nickname: string): string {
-  return `回拨 ${nickname}`
+/** #callback's words: the invited mode and whom it calls, "语音回拨 安娜". */
+export function callbackText(nickname: string, mode: CallMode): string {
+  return `${mode === 'video' ? invite.callbackVideo : invite.callbackVoice} ${nickname}`
 }
 
 /** How long ago an invitation was sent, in whole minutes. */
@@ -251,13 +254,19 @@ export const waiting = {
   turnedOnAcceptCalls: '已为你打开“接听来电”。',
   remaining: '剩余',
   cancel: '取消等待',
-  timedOut: '10 分钟内对方没有回拨，等待已结束。可以再邀请一次。',
+  /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
+  timedOut: '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
   answered: '对方已经回拨，通话已接通。',
   dismiss: '知道了',
 }
 
 export function waitingTitle(nickname: string): string {
   return `等待 ${nickname} 回拨`
+}
+
+/** The waiting room while WeChat will not let calls reach me: no promise of a callback. */
+export function waitingBlockedTitle(nickname: string): string {
+  return `${nickname} 现在无法回拨你`
 }
 
 /** Reaching someone from the dial page: a card to share, or a ring through WeChat Cloud. */
@@ -272,6 +281,8 @@ export const reach = {
   ringRest: '秒后可再次提醒',
   ringNotAllowed: '对方还没开启来电提醒。可以改为发送邀请卡片。',
   ringFailed: '来电提醒没有发出，请稍后重试。',
+  /** The ring function refused what it was asked to send: the same ring would be refused again. */
+  ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
   allowRings: '开启来电提醒',
   allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
   allowRingsAllowed: '已开启，可以收到一次来电提醒。',

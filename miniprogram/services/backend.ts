@@ -102,8 +102,14 @@ export function ringTemplateId(): string {
   return config.ringTemplateId
 }
 
-/** How a ring went: sent; refused because the person has no ring allowed (43101, platform doc §7.3); failed. */
-export type RingResult = { sent: true } | { sent: false; notAllowed: boolean; code?: number }
+/**
+ * Why a ring was not sent: the person has no ring allowed (43101, platform doc §7.3); the function refused
+ * what it was asked to send (no retry can help); or it failed on the way (a retry may).
+ */
+export type RingRefusal = 'not-allowed' | 'invalid' | 'failed'
+
+/** How a ring went: sent, or not, why, and the platform's code where there is one. */
+export type RingResult = { sent: true } | { sent: false; why: RingRefusal; code?: number }
 
 /**
  * Asks the `ring` cloud function to send `to` a one-time ring (a subscribe message) that opens an invitation
@@ -118,13 +124,15 @@ export async function ring(
   try {
     const result = (await cloud.callFunction('ring', request)) as {
       ok?: unknown
+      reason?: unknown
       errCode?: unknown
     } | null
     if (result?.ok === true) return { sent: true }
+    if (result?.reason === 'invalid') return { sent: false, why: 'invalid' }
     const code = typeof result?.errCode === 'number' ? result.errCode : undefined
-    return { sent: false, notAllowed: code === 43101, ...(code === undefined ? {} : { code }) }
+    return { sent: false, why: code === 43101 ? 'not-allowed' : 'failed', ...(code === undefined ? {} : { code }) }
   } catch (err) {
     const { problem } = backendError(err, 'cloud.callFunction')
-    return { sent: false, notAllowed: false, ...(problem.code === undefined ? {} : { code: problem.code }) }
+    return { sent: false, why: 'failed', ...(problem.code === undefined ? {} : { code: problem.code }) }
   }
 }

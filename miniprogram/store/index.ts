@@ -99,6 +99,11 @@ export class RootStore {
     return this.ready
   }
 
+  /** Duet shows again (App.onShow): what WeChat let lapse while the person was away, e.g. keep-screen-on. */
+  appShown(): void {
+    this.invitations.appShown()
+  }
+
   /**
    * A page shows again, e.g. back from the settings page or the phone's settings: read again, and drop a
    * call problem that is now fixed. The first show after launch is covered by start()'s own read.

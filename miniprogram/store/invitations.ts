@@ -11,12 +11,12 @@ import {
 } from './invitation-link'
 import type { CallMode, Invitation, Person } from './model'
 import type { ProfileStore } from './profile'
-import type { ReachabilityStore } from './reachability'
+import type { ReachabilityStore, Refusal } from './reachability'
 
 export interface InvitationsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
-  reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure'>
-  contacts: Pick<ContactsStore, 'offer'>
+  reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure' | 'refusal'>
+  contacts: Pick<ContactsStore, 'offer' | 'find'>
 }
 
 /** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
@@ -41,6 +41,8 @@ export class InvitationsStore {
   /** My wait after sending an invitation. */
   waiting: { to: Person; mode: CallMode; until: number } | null = null
   waitEnded: WaitEnd = null
+  /** Whom the last wait that ended was for: its end is told with them. */
+  private endedFor: string | null = null
   /** Inviting switched "accept calls" back on: the waiting room says so. */
   turnedOnAcceptCalls = false
   /** The clock the countdown and expiry read; it ticks while anything depends on it. */
@@ -68,6 +70,20 @@ export class InvitationsStore {
     return this.received && !isExpired(this.received, this.now) ? this.received : null
   }
 
+  /**
+   * While I wait: why WeChat will not let a call reach me now (its refusal of setEnable1v1Chat), so the
+   * waiting room does not promise a callback that cannot ring. Fixing it clears it.
+   */
+  get unreachable(): Refusal | null {
+    return this.waiting ? this.ctx.reachability.refusal : null
+  }
+
+  /** Whom the wait on show is for: the one running, or the one whose end is still told. */
+  get waitingFor(): string | null {
+    if (this.waiting) return this.waiting.to.openid
+    return this.waitEnded ? this.endedFor : null
+  }
+
   get remainingMs(): number {
     return this.waiting ? Math.max(0, this.waiting.until - this.now) : 0
   }
@@ -75,6 +91,7 @@ export class InvitationsStore {
   load(saved: Invitation | null): void {
     this.received = saved && !isExpired(saved, Date.now()) ? saved : null
     this.shown = this.received
+    this.offerSender()
     this.keepTicking()
   }
 
@@ -91,6 +108,7 @@ export class InvitationsStore {
     // Opened without a link (from a banner, or after onboarding): the invitation waiting for an answer.
     if (!looksLikeInvitation(query)) {
       this.shown = this.received ?? this.shown
+      this.offerSender()
       return
     }
     const read = readInvitation(query, this.now)
@@ -108,6 +126,15 @@ export class InvitationsStore {
     this.keepTicking()
   }
 
+  /**
+   * The offer to add the inviter lives only in memory: whenever the pending invitation is brought back (a
+   * relaunch, the banner), so is the offer, until the inviter is a contact. Nothing is saved without a yes.
+   */
+  private offerSender(): void {
+    const from = this.received?.from
+    if (from && !this.ctx.contacts.find(from.openid)) this.ctx.contacts.offer(from)
+  }
+
   /** A call to `openid` was placed: if it answers the pending invitation, that invitation is done. */
   placedTo(openid: string): void {
     if (this.received?.from.openid !== openid) return
@@ -120,6 +147,8 @@ export class InvitationsStore {
   /**
    * The card my invitation sends, and the wait it starts: for ten minutes I stay reachable (1v1 enabled;
    * "accept calls" back on if it was off) with the screen on, until the wait ends or I cancel it.
+   * The wait starts when WeChat's share sheet opens: WeChat says nothing about whether the card was then
+   * sent (platform doc §7.2), so Duet cannot start it any later, and #waiting-cancel ends it.
    */
   invite(to: Person, mode: CallMode): Record<string, string> | null {
     const me = this.ctx.profile.me
@@ -133,6 +162,16 @@ export class InvitationsStore {
     screen.keepOn(true)
     this.keepTicking()
     return query
+  }
+
+  /**
+   * Back in Duet: WeChat ended keep-screen-on when the person left (it holds only inside the mini program),
+   * and a suspended Duet's clock did not tick. A wait that ran out meanwhile ends; one still running turns the
+   * screen on again.
+   */
+  appShown(): void {
+    this.tick()
+    if (this.waiting) screen.keepOn(true)
   }
 
   cancelWaiting(): void {
@@ -156,11 +195,13 @@ export class InvitationsStore {
         this.turnedOnAcceptCalls = true
       })
     }
+    // A refusal stays in reachability.refusal until fixed: `unreachable` shows it, with its way out.
     await reachability.ensure()
   }
 
   private endWait(how: WaitEnd): void {
     if (!this.waiting) return
+    this.endedFor = this.waiting.to.openid
     this.waiting = null
     this.waitEnded = how
     screen.keepOn(false)

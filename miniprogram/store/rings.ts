@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
+import type { RingRefusal } from '../services/backend'
 import * as subscribe from '../services/subscribe'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
@@ -8,7 +9,7 @@ import type { ProfileStore } from './profile'
 export const RING_REST_MS = 60 * 1000
 
 export type AllowRings = 'idle' | 'asking' | 'allowed' | 'declined' | 'failed'
-export type RingState = 'idle' | 'sending' | 'sent' | 'not-allowed' | 'failed'
+export type RingState = 'idle' | 'sending' | 'sent' | RingRefusal
 
 export interface RingsContext {
   profile: Pick<ProfileStore, 'me'>
@@ -80,7 +81,7 @@ export class RingsStore {
         this.ticker ??= setInterval(this.tick, 1000)
         this.ctx.rang(to, mode)
       } else {
-        this.state = result.notAllowed ? 'not-allowed' : 'failed'
+        this.state = result.why
         this.code = result.code
       }
     })

@@ -108,6 +108,11 @@ async function runToTheEnd<T>(run: T | Promise<T>): Promise<T> {
   return result
 }
 
+/** A cloud function's module (cloudfunctions/<name>/index.js), loaded as WeChat Cloud loads it: once, outside jest. */
+export function cloudFunction<T = { main: (event: unknown, context: unknown) => unknown }>(name: string): T {
+  return nodeRequire(path.join(FUNCTIONS_ROOT, name, 'index.js')) as T
+}
+
 /** WeChat Cloud's server side: environments, deployed functions, storage and WeChat's server APIs. */
 export class FakeCloud {
   /** Environments that exist. */
@@ -141,9 +146,7 @@ export class FakeCloud {
 
   private async run(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
     installOpenApiSeam()
-    const main = (
-      nodeRequire(path.join(FUNCTIONS_ROOT, name, 'index.js')) as { main: (e: unknown, c: unknown) => unknown }
-    ).main
+    const { main } = cloudFunction(name)
     Object.assign(nodeProcess.env, {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
       WX_OPENID: caller.openid,

@@ -335,6 +335,56 @@ describe('§4 1v1 calls', () => {
   })
 })
 
+describe('§7 reaching someone', () => {
+  /** A page stack as the harness keeps it, recording what WeChat tells it to do. */
+  function stackOf(fake: FakeWx, routes: string[]) {
+    const done: string[] = []
+    fake.ui.router = {
+      stack: () => routes,
+      open: (url) => done.push(`open ${url}`),
+      replace: (url) => done.push(`replace ${url}`),
+      back: (delta) => done.push(`back ${delta}`),
+      relaunch: (url) => done.push(`relaunch ${url}`),
+    }
+    return done
+  }
+
+  test('§7.2 a card tapped while the mini program is not running starts it on the card page', () => {
+    const fake = createFakeWx()
+    const done = stackOf(fake, [])
+    fake.ui.tapCard('/pages/invite/index?from=x')
+    expect(done).toEqual(['open /pages/invite/index?from=x'])
+  })
+
+  test('§7.2 a card tapped while it runs in the background (hot start) clears the stack: reLaunch onto the card page', () => {
+    const fake = createFakeWx()
+    const done = stackOf(fake, ['pages/contacts/index', 'pages/dial/index'])
+    const seen: string[] = []
+    fake.onLeaveMiniProgram(() => seen.push('left'))
+    fake.onAppShow(() => seen.push('App.onShow'))
+    fake.ui.tapCard('/pages/invite/index?from=x')
+    expect(seen).toEqual(['left', 'App.onShow'])
+    expect(done).toEqual(['relaunch /pages/invite/index?from=x'])
+  })
+})
+
+describe('§8 the screen, and leaving the mini program', () => {
+  test('§8.3 setKeepScreenOn holds while the person is in the mini program; leaving it ends it', async () => {
+    const fake = createFakeWx()
+    expect((await call(fake, 'setKeepScreenOn', { keepScreenOn: true })).ok).toBe(true)
+    expect(fake.ui.keepScreenOn).toBe(true)
+    let returned = 0
+    fake.onReturnToMiniProgram(() => {
+      returned++
+    })
+    fake.visitOutside(() => undefined)
+    await tick()
+    expect(returned).toBe(1)
+    // Nothing sets it again on return: the mini program must.
+    expect(fake.ui.keepScreenOn).toBe(false)
+  })
+})
+
 describe('§8 storage and network', () => {
   test('§8.1 storage returns "" for a missing key, copies values, and throws when full', () => {
     const fake = createFakeWx()

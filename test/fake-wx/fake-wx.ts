@@ -93,6 +93,7 @@ export class FakeWx {
   readonly wx: WechatMiniprogram.Wx
 
   private readonly leaveListeners: Array<() => void> = []
+  private readonly appShowListeners: Array<() => void> = []
   private readonly returnListeners: Array<() => void> = []
 
   constructor(env: Partial<Environment> = {}, user: Partial<ScriptedUser> = {}, cloud: FakeCloud = new FakeCloud()) {
@@ -127,25 +128,45 @@ export class FakeWx {
     return this.calls.filter((c) => c.api === api).length
   }
 
-  // ---- leaving the mini program for a settings page, and coming back --------------------------
+  // ---- leaving the mini program (a settings page, the home screen, another app), and coming back ---------
 
-  /** The person left the mini program for a settings page (the harness hides the top page). */
+  /** The person left the mini program (the harness hides the top page). */
   onLeaveMiniProgram(listener: () => void): void {
     this.leaveListeners.push(listener)
   }
 
-  /** The person came back from a settings page (the harness shows the top page again). */
+  /** The mini program comes to the front again: the harness runs App.onShow. */
+  onAppShow(listener: () => void): void {
+    this.appShowListeners.push(listener)
+  }
+
+  /** The person came back to the page they left (the harness shows the top page again). */
   onReturnToMiniProgram(listener: () => void): void {
     this.returnListeners.push(listener)
   }
 
-  /** A settings page opens over the mini program; `change` is what the person does there. */
+  /**
+   * The person leaves the mini program and comes back: a settings page opens over it, or they go to the home
+   * screen or another app. `change` is what they do meanwhile.
+   */
   visitOutside(change: () => void): void {
-    for (const listener of this.leaveListeners) listener()
+    this.leave()
     change()
     this.later(() => {
+      this.cameToFront()
       for (const listener of this.returnListeners) listener()
     })
+  }
+
+  /** The person left the mini program: its top page hides, and keep-screen-on ends (§8.3). */
+  leave(): void {
+    this.ui.keepScreenOn = false
+    for (const listener of this.leaveListeners) listener()
+  }
+
+  /** The mini program is in front again (App.onShow), back where it was or on a card's page (§7.2). */
+  cameToFront(): void {
+    for (const listener of this.appShowListeners) listener()
   }
 
   // ---- for the modules -----------------------------------------------------------------------

@@ -90,6 +90,20 @@ export class FakeUi {
     }
   }
 
+  /**
+   * §7.2: the person taps a card (shared into a chat, or a subscribe message) whose path is `path`. A mini
+   * program not running starts on that page. One running in the background (a hot start: the person left it
+   * for the chat) comes to the front with its page stack cleared and the card's page open, as reLaunch does.
+   */
+  tapCard(path: string): void {
+    const router = this.router
+    if (!router) return this.fake.problem('a card was tapped but nothing keeps the page stack')
+    if (!router.stack().length) return router.open(path)
+    this.fake.leave()
+    this.fake.cameToFront()
+    router.relaunch(path)
+  }
+
   /** §6.1: what WeChat's content check leaves of a nickname when the field loses focus. */
   reviewNickname(value: string): { value: string; pass: boolean } {
     this.fake.record(

@@ -14,6 +14,7 @@ import { dropPendingTimers, PageHandle, settle } from './page'
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
 export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
+type LaunchShowOption = WechatMiniprogram.App.LaunchShowOption
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 
@@ -68,6 +69,8 @@ export class LaunchedApp {
   /** Page and component modules run once per launch (as in WeChat); later opens render new instances. */
   private readonly registered = new Map<string, string>()
   store!: RootStore
+  /** How this phone was launched: a relaunch of it launches the same way. */
+  options: LaunchOptions = {}
 
   constructor(readonly fake: FakeWx) {
     fake.ui.router = {
@@ -86,9 +89,19 @@ export class LaunchedApp {
         this.push(url)
       },
     }
-    // Settings pages open over the top page and close back onto it.
+    // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
     fake.onLeaveMiniProgram(() => this.top()?.hide())
+    fake.onAppShow(() => this.showApp())
     fake.onReturnToMiniProgram(() => this.top()?.show())
+  }
+
+  /** app.ts's App({...}), as WeChat holds it. */
+  appOptions: Partial<WechatMiniprogram.App.Option> = {}
+
+  /** WeChat's App.onShow: at launch, and each time the person comes back to Duet. */
+  showApp(): void {
+    const route = this.top()?.route ?? appJson.pages[0]
+    this.within(() => this.appOptions.onShow?.({ path: route, query: {}, scene: 1001 } as LaunchShowOption))
   }
 
   /** Runs `work` as this phone: every wx call it makes, now or later, goes to this phone's WeChat. */
@@ -110,9 +123,29 @@ export class LaunchedApp {
     return page
   }
 
-  /** The person taps a card whose path is `url` (e.g. a shared card): that page opens with its query. */
+  /** The person taps the navigation bar's back arrow: the top page closes, the one below shows again. */
+  async back(): Promise<PageHandle> {
+    if (this.stack.length < 2) throw new Error('WeChat shows no back arrow on the first page')
+    this.within(() => {
+      this.pop()
+      this.top()?.show()
+    })
+    await settle()
+    return this.top()!
+  }
+
+  /** WeChat opens Duet with no path (from the recent mini programs, a cold start): app.json's first page. */
+  openHome(): Promise<PageHandle> {
+    return this.openUrl(appJson.pages[0])
+  }
+
+  /**
+   * The person taps a card whose path is `url` (a shared card, a subscribe message): that page opens with its
+   * query, on a cleared stack if Duet was running (WeChat's hot start, played by the fake).
+   */
   async openUrl(url: string): Promise<PageHandle> {
-    const page = this.within(() => this.push(url))
+    this.within(() => this.fake.ui.tapCard(url))
+    const page = this.stack[0]
     await settle()
     return page
   }
@@ -179,10 +212,10 @@ export async function launch(
   fake.knownPages = appJson.pages
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
+  app.options = options
   lastLaunched = app
-  let appOptions: Partial<WechatMiniprogram.App.Option> = {}
   ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
-    appOptions = o
+    app.appOptions = o
   }
   app.within(() => {
     const { config } = require(path.join(MINIPROGRAM_ROOT, 'config')) as { config: typeof Config }
@@ -191,10 +224,23 @@ export async function launch(
     app.store = (require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { store: RootStore }).store
     // With other phones about, this phone's modules load now, in its own registry.
     if (options.preload) app.preloadPages()
-    appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
+    app.appOptions.onLaunch?.({ path: appJson.pages[0], query: {}, scene: 1001 } as LaunchShowOption)
   })
+  app.showApp()
   // No settling here: WeChat runs onLaunch and the first page's onLoad/onShow back to back.
   return app
+}
+
+/**
+ * WeChat closed Duet and the person opens it again from the recent mini programs: the same phone as it is
+ * now (its storage, settings and WeChat Cloud), launched as before, on app.json's first page as WeChat opens it.
+ */
+export async function relaunch(
+  app: LaunchedApp,
+  user: Partial<ScriptedUser> = {},
+): Promise<{ app: LaunchedApp; home: PageHandle }> {
+  const again = await launch(app.fake.env, user, { ...app.options, cloud: app.fake.cloud.server })
+  return { app: again, home: await again.openHome() }
 }
 
 /**

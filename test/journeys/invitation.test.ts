@@ -2,10 +2,9 @@
 // person there: Anna sends a card and waits; Ben opens it, is walked through what the call needs, and calls
 // back with one tap. Two phones, one fake cloud; Ben is a first-time user.
 import type { Environment, ScriptedUser } from '../fake-wx'
-import { FakeCloud } from '../fake-wx'
-import { launch, LaunchedApp } from '../harness/app'
+import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { CLOUD_CONFIG, launchPhones } from '../harness/phones'
+import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
@@ -86,7 +85,7 @@ describe('the invitation loop', () => {
     expect(invite.route).toBe(routeOf('invite'))
     expect(ben.fake.scopes.popupsShown).toEqual(['scope.record'])
     expect(invite.text('#step-title')).toBe('安娜 想和你语音通话')
-    expect(invite.text('#callback')).toBe('语音回拨')
+    expect(invite.text('#callback')).toBe('语音回拨 安娜')
     expect(ben.fake.count('join1v1Chat')).toBe(0)
     expect(invite.isDisabled('#callback')).toBe(true) // no nickname yet
     await benNamesHimself(invite)
@@ -129,6 +128,24 @@ describe('the invitation loop', () => {
     expect(invite.exists('#send-card-back')).toBe(false)
   })
 
+  test('after a relaunch Anna is offered again (nothing was saved without a yes), and no longer once she is a contact', async () => {
+    const { ben } = await benOpensAnnasInvitation()
+    const { app: again, home } = await relaunch(ben)
+    expect(home.text('#pending-invite-text')).toContain('安娜')
+    await home.press('#pending-invite-open')
+    const invite = top(again)
+    expect(invite.route).toBe(routeOf('invite'))
+    expect(invite.text('#share-offer-who')).toBe('安娜')
+    await invite.press('#share-accept')
+    expect(invite.exists('#send-card-back')).toBe(true)
+
+    const { app: third, home: homeAgain } = await relaunch(again)
+    expect(homeAgain.exists('#share-offer')).toBe(false)
+    await homeAgain.press('#pending-invite-open')
+    expect(top(third).exists('#callback')).toBe(true)
+    expect(top(third).exists('#share-offer')).toBe(false)
+  })
+
   test('a settings-page detour: a microphone denied before is switched on there, and Ben is back on the invitation', async () => {
     const [anna, ben] = await launchPhones([
       { env: ANNAS_PHONE },
@@ -144,39 +161,63 @@ describe('the invitation loop', () => {
     await settle()
     const invite = top(ben)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('语音回拨')
+    expect(invite.text('#callback')).toBe('语音回拨 安娜')
     invite.tap('#callback')
     await settle()
     expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
   })
 
-  test('a relaunch in the middle of onboarding: Duet reopens on its first page and still leads back to the invitation', async () => {
-    const cloud = new FakeCloud()
-    const [anna, ben] = await launchPhones([{ env: ANNAS_PHONE }, { env: BENS_PHONE, user: BEN_ALLOWS }], cloud)
+  test('a relaunch in the middle of onboarding: Duet reopens on its home page, and the invitation is one tap away', async () => {
+    const [anna, ben] = await launchPhones([{ env: ANNAS_PHONE }, { env: BENS_PHONE, user: BEN_ALLOWS }])
     const { card } = await annaInvites(anna, 'video')
     await ben.openUrl(card.path)
     expect(top(ben).route).toBe(routeOf('onboarding'))
 
-    // WeChat closes Duet; Ben opens it again from his recent mini programs, on its first page.
-    const again = await launch(
-      { ...BENS_PHONE, storage: ben.fake.env.storage },
-      { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
-      { config: CLOUD_CONFIG, cloud, preload: true, keepOtherPhones: true },
-    )
-    const first = await again.open('onboarding')
-    first.tap('#privacy-agree')
+    // WeChat closes Duet; Ben opens it again from his recent mini programs, on app.json's first page.
+    const { app: again, home } = await relaunch(ben, {
+      popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] },
+    })
+    expect(home.route).toBe(routeOf('contacts'))
+    expect(home.text('#pending-invite-text')).toBe('有一个邀请等你回拨：安娜')
+    home.tap('#pending-invite-open')
+    await settle()
+    // The invitation still needs what it did: the walkthrough first, then back to it, with the offer too.
+    top(again).tap('#privacy-agree')
     await settle()
     top(again).tap('#grant')
     await settle()
     const invite = top(again)
     expect(invite.route).toBe(routeOf('invite'))
-    expect(invite.text('#callback')).toBe('视频回拨')
+    expect(invite.text('#callback')).toBe('视频回拨 安娜')
+    expect(invite.text('#share-offer-who')).toBe('安娜')
+    expect(again.fake.count('join1v1Chat')).toBe(0)
     await benNamesHimself(invite)
     invite.tap('#callback')
     await settle()
     expect(joinOf(again)).toMatchObject([
       { caller: { openid: BEN.openid }, listener: { openid: ANNA.openid }, roomType: 'video' },
     ])
+  })
+
+  test('a video invitation can be answered by voice too: #callback-voice, not the primary action', async () => {
+    const [anna, ben] = await launchPhones([
+      { env: ANNAS_PHONE },
+      { env: { openid: BEN.openid, authSetting: GRANTED, storage: stored({ profile: BEN }) } },
+    ])
+    const { card } = await annaInvites(anna, 'video')
+    const invite = await ben.openUrl(card.path)
+    expect(invite.text('#callback')).toBe('视频回拨 安娜')
+    expect(invite.attr('#callback', 'type')).toBe('primary')
+    expect(invite.text('#callback-voice')).toBe('改用语音回拨')
+    expect(invite.attr('#callback-voice', 'type')).not.toBe('primary')
+    invite.tap('#callback-voice')
+    await settle()
+    expect(joinOf(ben)).toMatchObject([{ listener: { openid: ANNA.openid }, roomType: 'voice' }])
+  })
+
+  test('a voice invitation offers no second way: #callback is voice already', async () => {
+    const { invite } = await benOpensAnnasInvitation()
+    expect(invite.exists('#callback-voice')).toBe(false)
   })
 
   test('after calling back, the invitation is answered: a relaunch does not bring it back', async () => {
@@ -198,7 +239,9 @@ describe('the waiting room', () => {
     expect(anna.fake.ui.keepScreenOn).toBe(true)
     await wait(1)
     expect(dial.exists('#waiting')).toBe(false)
-    expect(dial.text('#wait-ended-text')).toContain('10 分钟内对方没有回拨')
+    // Duet cannot know whether anyone called (WeChat's members event is undocumented): it says only that the
+    // wait ended, and what can be done.
+    expect(dial.text('#wait-ended-text')).toBe('10 分钟的等待已结束。还没有接通的话，可以再邀请一次。')
     expect(anna.fake.ui.keepScreenOn).toBe(false)
     // Nothing ticks once nothing depends on the clock.
     expect(jest.getTimerCount()).toBe(0)
@@ -228,6 +271,52 @@ describe('the waiting room', () => {
     expect(anna.fake.trace(['call'])).toContain('setEnable1v1Chat(true)')
   })
 
+  test.each([
+    [
+      '-20000, 1v1 not enabled for Duet: no way out for her',
+      { adminConsole1v1: false },
+      '还没有开通双人通话功能',
+      null,
+    ],
+    [
+      '-30003, the microphone never asked: she may allow it here',
+      { authSetting: {}, enableChecks: 'microphone' as const },
+      '麦克风权限已关闭',
+      '允许使用麦克风',
+    ],
+    [
+      '-30003 with the microphone denied before: the settings page',
+      { authSetting: { 'scope.record': false }, enableChecks: 'microphone' as const },
+      '麦克风权限已关闭',
+      '去开启权限',
+    ],
+  ])('WeChat will not let calls reach her (%s): the wait says so, and the way out', async (_name, env, words, fix) => {
+    const [anna] = await launchPhones([{ env: { ...ANNAS_PHONE, ...env } }])
+    const { dial } = await annaInvites(anna)
+    expect(dial.text('#waiting-title')).toBe('阿本 现在无法回拨你')
+    expect(dial.text('#reach-problem-text')).toContain('现在别人无法呼叫你：')
+    expect(dial.text('#reach-problem-text')).toContain(words)
+    expect(dial.exists('#reach-fix') ? dial.text('#reach-fix') : null).toBe(fix)
+    expect(dial.exists('#waiting-stay')).toBe(false)
+    expect(dial.exists('#waiting-cancel')).toBe(true)
+  })
+
+  test('-30003: she allows the microphone from the waiting room, WeChat enables calls, and the wait is a wait', async () => {
+    const [anna] = await launchPhones([
+      {
+        env: { ...ANNAS_PHONE, authSetting: {}, enableChecks: 'microphone' },
+        user: { popups: { 'scope.record': ['allow'] } },
+      },
+    ])
+    const { dial } = await annaInvites(anna)
+    dial.tap('#reach-fix')
+    await settle()
+    expect(anna.fake.voip.enabled).toBe(true)
+    expect(dial.exists('#reach-problem')).toBe(false)
+    expect(dial.text('#waiting-title')).toBe('等待 阿本 回拨')
+    expect(dial.text('#waiting-stay')).toContain('请留在 Duet 里')
+  })
+
   test('if WeChat tells her phone the invited person is in a call with her (undocumented for a listener), the wait ends as answered', async () => {
     const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
     const { dial } = await annaInvites(anna)
@@ -244,6 +333,85 @@ describe('the waiting room', () => {
     const dial = await anna.open('dial', { openid: BEN.openid })
     expect(dial.isDisabled('#invite')).toBe(true)
     expect(dial.text('#invite-hint')).toBe('先保存你的资料，才能发出邀请。')
+  })
+})
+
+describe('the wait, away from its dial page', () => {
+  const CARL = { openid: 'oCarl_0000000000000001', nickname: '卡尔' }
+
+  test('on the contacts page the wait stays in sight: who, the countdown, a way to cancel; a tap leads back to it', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    const home = await anna.openHome()
+    home.tap('.contact-row')
+    await settle()
+    top(anna).tap('#invite')
+    await settle()
+    await wait(5)
+    await anna.back()
+    expect(home.text('#waiting-banner-title')).toBe('等待 阿本 回拨')
+    expect(home.text('#waiting-banner-countdown')).toBe('9:55')
+    await wait(1)
+    expect(home.text('#waiting-banner-countdown')).toBe('9:54')
+
+    // The banner leads to Ben's dial page, opened again (it had closed), not to a second home.
+    home.tap('#waiting-banner-open')
+    await settle()
+    expect(anna.stack.map((p) => p.route)).toEqual([routeOf('contacts'), routeOf('dial')])
+    expect(top(anna).query.openid).toBe(BEN.openid)
+    expect(top(anna).text('#waiting-title')).toBe('等待 阿本 回拨')
+
+    await anna.back()
+    home.tap('#waiting-banner-cancel')
+    await settle()
+    expect(home.exists('#waiting-banner')).toBe(false)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+  })
+
+  test('leaving Duet lets the screen dim (WeChat ends keep-screen-on); back in Duet while waiting, it is on again', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    await annaInvites(anna)
+    anna.fake.visitOutside(() => undefined)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+    await settle()
+    expect(anna.fake.ui.keepScreenOn).toBe(true)
+    expect(anna.fake.trace(['ui']).filter((c) => c.startsWith('setKeepScreenOn'))).toEqual([
+      'setKeepScreenOn(true)',
+      'setKeepScreenOn(true)',
+    ])
+  })
+
+  test('back in Duet after the wait ran out while away: the wait has ended, and the screen may dim', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    const { dial } = await annaInvites(anna)
+    // Suspended in the background, Duet's timers stop (platform doc §4.5); its clock moved on regardless.
+    jest.setSystemTime(Date.now() + 11 * 60 * 1000)
+    anna.fake.visitOutside(() => undefined)
+    await settle()
+    expect(dial.exists('#waiting')).toBe(false)
+    expect(dial.exists('#wait-ended')).toBe(true)
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+  })
+
+  test('waiting for Ben, Anna may invite Carl from his dial page: the new wait replaces the old one', async () => {
+    const storage = stored({
+      profile: ANNA,
+      contacts: [
+        { ...BEN, note: '' },
+        { ...CARL, note: '' },
+      ],
+    })
+    const [anna] = await launchPhones([{ env: { ...ANNAS_PHONE, storage } }])
+    await annaInvites(anna)
+    const carls = await anna.open('dial', { openid: CARL.openid })
+    expect(carls.exists('#waiting')).toBe(false)
+    expect(carls.isDisabled('#invite')).toBe(false)
+    carls.tap('#invite')
+    await settle()
+    expect(carls.text('#waiting-title')).toBe('等待 卡尔 回拨')
+    expect(anna.fake.ui.shared.at(-1)?.title).toBe('安娜 想和你语音通话')
+    const bens = await anna.open('dial', { openid: BEN.openid })
+    expect(bens.exists('#waiting')).toBe(false)
+    expect(bens.exists('#invite')).toBe(true)
   })
 })
 
@@ -282,14 +450,14 @@ describe('an old, own or forged invitation', () => {
 
   test('an invitation expires while on screen: the countdown to it is the clock, not a reload', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now()) })
-    expect(page.text('#callback')).toBe('语音回拨')
+    expect(page.text('#callback')).toBe('语音回拨 安娜')
     await wait(10 * 60 + 1)
     expect(page.text('#step-title')).toBe('邀请已过期')
   })
 
   test('a sending time a little ahead of this phone (clocks differ) is still believed', async () => {
     const { page } = await benOpens({ ...GOOD, at: String(Date.now() + 90 * 1000) })
-    expect(page.text('#callback')).toBe('语音回拨')
+    expect(page.text('#callback')).toBe('语音回拨 安娜')
   })
 
   test('my own invitation, opened by me: #invite-self, no offer, nothing saved', async () => {
@@ -297,6 +465,8 @@ describe('an old, own or forged invitation', () => {
     const { card } = await annaInvites(anna)
     const before = JSON.stringify(anna.fake.env.storage[STORAGE_KEY])
     const page = await anna.openUrl(card.path)
+    // Duet was running (her dial page open): WeChat cleared the stack and opened the card's page.
+    expect(anna.stack.map((p) => p.route)).toEqual([routeOf('invite')])
     expect(page.exists('#invite-self')).toBe(true)
     expect(page.exists('#callback')).toBe(false)
     expect(page.exists('#share-offer')).toBe(false)

@@ -132,6 +132,18 @@ test.each([
   expect(dial.exists('#waiting')).toBe(false)
 })
 
+test('a ring the function refuses as invalid says so: retrying cannot help, the invitation can', async () => {
+  const cloud = new FakeCloud()
+  const misconfigured = { config: { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: 'not a template id' } }
+  const [anna] = await launchPhones([{ ...annaSpec(), options: misconfigured }, benSpec()], cloud)
+  const dial = await annaRings(anna)
+  expect(dial.text('#ring-status')).toBe(
+    '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
+  )
+  expect(dial.exists('#invite')).toBe(true)
+  expect(cloud.openApiCalls).toEqual([])
+})
+
 test('Anna offline: the cloud is not reached, and the message says so', async () => {
   const cloud = new FakeCloud()
   const [anna] = await launchPhones([annaSpec(), benSpec()], cloud)
@@ -173,6 +185,24 @@ describe('the ring function trusts WeChat, not the event', () => {
     expect(await ring(cloud, ANNA.openid, { ...GOOD, from: 'oMallory_000000000001' })).toEqual({ ok: true })
     expect(cloud.delivered[0].page).toContain(`from=${ANNA.openid}&`)
     expect(cloud.delivered[0].page).not.toContain('Mallory')
+  })
+
+  test.each([
+    ['a joined emoji (U+200D, which the app allows)', '👩\u200d💻安娜'],
+    ['a non-joiner (U+200C)', 'An\u200cna'],
+    ['32 characters a person sees, 160 code points', '👨\u200d👩\u200d👧'.repeat(32)],
+  ])('a name the app accepts is accepted: %s', async (_name, name) => {
+    const cloud = new FakeCloud()
+    cloud.allowOne(BEN.openid, TEST_RING_TEMPLATE)
+    expect(await ring(cloud, ANNA.openid, { ...GOOD, name })).toEqual({ ok: true })
+  })
+
+  test('the message shows as much of the name as fits, never half of a joined emoji', async () => {
+    const cloud = new FakeCloud()
+    cloud.allowOne(BEN.openid, TEST_RING_TEMPLATE)
+    // A `thing` keyword holds 20 characters: the emoji that would straddle the 20th is left out whole.
+    await ring(cloud, ANNA.openid, { ...GOOD, name: '名'.repeat(18) + '👩\u200d💻' + '名' })
+    expect(cloud.delivered[0].data.thing1.value).toBe('名'.repeat(18))
   })
 
   test.each([

@@ -1,5 +1,5 @@
 // Going back never leaves a second copy of a page on the stack.
-import { pageUrl, routeBack } from '../../miniprogram/services/navigation'
+import { pageUrl, routeBack, routeTo } from '../../miniprogram/services/navigation'
 
 const CONTACTS = 'pages/contacts/index'
 const DIAL = 'pages/dial/index'
@@ -14,6 +14,26 @@ test.each([
   ['already on contacts: it is not below, so it is replaced', [CONTACTS], { replace: true }],
 ])('%s', (_name, stack, expected) => {
   expect(routeBack(stack, 'contacts')).toEqual(expected)
+})
+
+describe("a page for someone (Ben's dial page): back to it where it is open, otherwise opened", () => {
+  const page = (route: string, options: Record<string, string> = {}) => ({ route, options })
+  const BEN = { openid: 'oBen_00000000000000001' }
+  const CARL = { openid: 'oCarl_0000000000000001' }
+  test.each([
+    ['from home, nothing above: opened over it', [page(CONTACTS)], { open: true }],
+    ['already on top: nothing to do', [page(CONTACTS), page(DIAL, BEN)], { stay: true }],
+    ['below: back to it', [page(DIAL, BEN), page(CONTACTS)], { back: 1 }],
+    ['further below: back to it', [page(CONTACTS), page(DIAL, BEN), page(ONBOARDING), page(CONTACTS)], { back: 2 }],
+    [
+      "another person's below: back to that one, which becomes his (no second copy)",
+      [page(DIAL, CARL), page(CONTACTS)],
+      { back: 1, replace: true },
+    ],
+    ["another person's on top: replaced", [page(CONTACTS), page(DIAL, CARL)], { back: 0, replace: true }],
+  ])('%s', (_name, stack, expected) => {
+    expect(routeTo(stack, 'dial', BEN)).toEqual(expected)
+  })
 })
 
 test('page urls carry each query value encoded once', () => {

@@ -1,6 +1,5 @@
 import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { goTo, replaceWith } from '../../services/navigation'
 import { myCard } from '../../share-cards'
 import { store } from '../../store/index'
@@ -23,7 +22,6 @@ interface PageState {
 const states = new WeakMap<object, PageState>()
 
 ComponentWithStore({
-  ...withBehaviors(settingsWaysOut),
   data: {
     t: strings.contacts,
     tc: strings.common,
@@ -61,13 +59,6 @@ ComponentWithStore({
       pendingFrom: () => store.invitations.pending?.from.nickname ?? '',
       allowRings: () => rings.allow,
       acceptCalls: () => store.reachability.acceptCalls,
-      // Why others cannot call me now (setEnable1v1Chat refused), and what to do about it.
-      reachProblem: () =>
-        strings.reachProblemText(store.reachability.refusal?.problem ?? null, store.reachability.devicesToAsk),
-      reachCode: () => strings.errorCodeLine(store.reachability.refusal?.problem.errCode),
-      reachWay: () => store.reachability.wayOut,
-      reachAskLabel: () =>
-        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(store.reachability.devicesToAsk)),
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
@@ -172,12 +163,6 @@ ComponentWithStore({
     },
     onOpenInvitation() {
       goTo('invite')
-    },
-    onReachAsk() {
-      void store.reachability.askAndRetry()
-    },
-    onReachRetry() {
-      void store.reachability.retry()
     },
     onAcceptCalls(e: WechatMiniprogram.SwitchChange) {
       void store.reachability.setAcceptCalls(e.detail.value)

@@ -25,7 +25,7 @@ ComponentWithStore({
       noContactText: () => strings.callProblemText(call.contact ? null : call.problem),
       reachHint: () => call.reachHint,
       hasProfile: () => store.profile.me !== null,
-      waiting: () => store.invitations.waiting !== null,
+      waitingHere: () => store.invitations.waiting?.to.openid === call.contactOpenid,
       ringState: () => rings.stateFor(call.contactOpenid),
       ringCode: () => strings.errorCodeLine(rings.code),
       ringResting: () => rings.resting,

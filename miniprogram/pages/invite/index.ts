@@ -3,12 +3,13 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { backTo, replaceWith } from '../../services/navigation'
 import { invitationCard, myCard, sharedFrom } from '../../share-cards'
 import { store } from '../../store/index'
+import type { CallMode } from '../../store/model'
 import * as strings from '../../strings'
 
 const { call, invitations, onboarding, permissions } = store
 
 ComponentWithStore({
-  data: { t: strings.invite, tm: strings.modes },
+  data: { t: strings.invite },
   storeBindings: {
     store,
     fields: {
@@ -18,7 +19,8 @@ ComponentWithStore({
       mode: () => invitations.shown?.mode ?? 'voice',
       title: () =>
         invitations.shown ? strings.invitationTitle(invitations.shown.from.nickname, invitations.shown.mode) : '',
-      callbackLabel: () => (invitations.shown ? strings.callbackLabel(invitations.shown.from.nickname) : ''),
+      callbackText: () =>
+        invitations.shown ? strings.callbackText(invitations.shown.from.nickname, invitations.shown.mode) : '',
       sentAgo: () => (invitations.shown ? strings.sentAgo(invitations.now - invitations.shown.sentAt) : ''),
       problemText: () => strings.invitationProblemText(invitations.problem),
       hasProfile: () => store.profile.me !== null,
@@ -48,9 +50,16 @@ ComponentWithStore({
     },
     /** #callback: the same preflight as every call, to the inviter, in the invited mode. Only on this tap. */
     onCallback() {
+      this.callBack(invitations.shown?.mode ?? 'voice')
+    },
+    /** #callback-voice: a video invitation answered by voice (voice only chosen, or no camera to hand). */
+    onCallbackVoice() {
+      this.callBack('voice')
+    },
+    callBack(mode: CallMode) {
       const shown = invitations.shown
       if (!shown) return
-      call.openGuest(shown.from, shown.mode)
+      call.openGuest(shown.from, mode)
       void call.start()
     },
     onHome() {

@@ -1,0 +1,34 @@
+// Why others cannot call me now (WeChat refused setEnable1v1Chat, platform doc §4.2), and the way out:
+// allow a device never asked for, the settings page, the phone's settings, or asking WeChat again. Shown on
+// the contacts page and in the waiting room, which must not promise a callback that cannot ring.
+import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
+import { store } from '../../store/index'
+import * as strings from '../../strings'
+
+const { reachability } = store
+
+ComponentWithStore({
+  ...withBehaviors(settingsWaysOut),
+  options: { styleIsolation: 'apply-shared' },
+  data: { t: strings.contacts },
+  storeBindings: {
+    store,
+    fields: {
+      problem: () => strings.reachProblemText(reachability.refusal?.problem ?? null, reachability.devicesToAsk),
+      code: () => strings.errorCodeLine(reachability.refusal?.problem.errCode),
+      way: () => reachability.wayOut,
+      askLabel: () =>
+        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
+    },
+    actions: [],
+  },
+  methods: {
+    onAsk() {
+      void reachability.askAndRetry()
+    },
+    onRetry() {
+      void reachability.retry()
+    },
+  },
+})
