@@ -136,7 +136,9 @@ export const contacts = {
   acceptCallsHint: '关闭后，别人无法呼叫你。',
   unreachable: '现在别人无法呼叫你：',
   /** After `unreachable`, when WeChat wants a device never asked for; {devices} names them, e.g. 摄像头. */
-  unreachableAsk: '微信要求先允许使用{devices}才能接听来电，只用语音通话也需要。',
+  unreachableAsk: '微信要求先允许使用{devices}才能接听来电。',
+  /** Said when WeChat wants the camera even from someone who only makes voice calls (platform doc §4.8). */
+  unreachableAskCamera: '微信要求先允许使用{devices}才能接听来电，只用语音通话也需要。',
   /** {devices} names the devices, e.g. 摄像头. */
   allowDevices: '允许使用{devices}',
   fixPermissions: '去开启权限',
@@ -374,7 +376,9 @@ export function storageProblemText(problem: StorageProblem): string {
  * popup can still grant them, so nothing was switched off), or else the refusal itself.
  */
 export function reachProblemText(refusal: CallProblem | null, toAsk: readonly Device[]): string {
-  return toAsk.length ? contacts.unreachableAsk.replace('{devices}', deviceList(toAsk)) : callProblemText(refusal)
+  if (!toAsk.length) return callProblemText(refusal)
+  const words = toAsk.includes('camera') ? contacts.unreachableAskCamera : contacts.unreachableAsk
+  return words.replace('{devices}', deviceList(toAsk))
 }
 
 /** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */

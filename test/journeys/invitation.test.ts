@@ -281,7 +281,7 @@ describe('the waiting room', () => {
     [
       '-30003, the microphone never asked: she may allow it here',
       { authSetting: {}, enableChecks: 'microphone' as const },
-      '麦克风权限已关闭',
+      '微信要求先允许使用麦克风才能接听来电。',
       '允许使用麦克风',
     ],
     [

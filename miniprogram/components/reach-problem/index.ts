@@ -18,8 +18,7 @@ ComponentWithStore({
       problem: () => strings.reachProblemText(reachability.refusal?.problem ?? null, reachability.devicesToAsk),
       code: () => strings.errorCodeLine(reachability.refusal?.problem.errCode),
       way: () => reachability.wayOut,
-      askLabel: () =>
-        strings.contacts.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
+      askLabel: () => strings.contacts.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
     },
     actions: [],
   },
