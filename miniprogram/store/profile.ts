@@ -40,9 +40,15 @@ export class ProfileStore {
   nicknameRejected = false
   devOptionsOpen = false
   readonly identitySource = backend.identitySource()
+  /** The question to the backend under way, if any. */
+  private fetching: Promise<boolean> | null = null
 
   constructor(private readonly ctx: ProfileContext) {
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false, identitySource: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'fetching'>(
+      this,
+      { ctx: false, identitySource: false, fetching: false },
+      { autoBind: true },
+    )
   }
 
   get me(): Person | null {
@@ -108,9 +114,23 @@ export class ProfileStore {
     return this.typedIdentity || this.openid ? Promise.resolve(!!this.openid) : this.fetchIdentity()
   }
 
-  /** Asks the backend who I am; an answer that is not an openid is refused, and nothing saved changes. */
-  async fetchIdentity(): Promise<boolean> {
-    if (this.typedIdentity || this.identity === 'fetching') return false
+  /**
+   * Asks the backend who I am; an answer that is not an openid is refused, and nothing saved changes. While
+   * one question is under way every caller (launch, a call's preflight, #whoami-retry) waits for its answer.
+   */
+  fetchIdentity(): Promise<boolean> {
+    if (this.typedIdentity) return Promise.resolve(false)
+    if (this.fetching) return this.fetching
+    const asked = this.askWhoIAm()
+    this.fetching = asked
+    const done = () => {
+      this.fetching = null
+    }
+    void asked.then(done, done)
+    return asked
+  }
+
+  private async askWhoIAm(): Promise<boolean> {
     this.identity = 'fetching'
     this.identityProblem = null
     let problem: IdentityProblem

@@ -5,7 +5,7 @@ import { FakeCloud } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { openDevOptions } from '../harness/screens'
+import { CALL_RESULT_WORDS, openDevOptions } from '../harness/screens'
 import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 const PICTURE = 'wxfile://tmp_avatar_1.png'
@@ -133,6 +133,55 @@ describe('my openid comes from WeChat Cloud', () => {
     await page.press('#whoami-retry')
     expect(page.exists('#call-error')).toBe(false)
     await page.press('#call')
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+})
+
+describe('a call while WeChat Cloud is still answering who I am', () => {
+  const storage = () => stored({ profile: { nickname: ME.nickname }, contacts: [ALICE] })
+
+  test('a call tapped while whoami is running waits for its answer, then goes on', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const app = await launch(
+      { openid: ME.openid, authSetting: GRANTED, storage: storage() },
+      {},
+      { config: CLOUD_CONFIG, cloud },
+    )
+    const dial = await app.open('dial', { openid: ALICE.openid })
+    await dial.press('#call')
+    expect(dial.exists('#call-error')).toBe(false)
+    cloud.answerHeld('whoami')
+    await settle(10)
+    expect(app.fake.count('cloud.callFunction')).toBe(1)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+    expect(dial.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
+  })
+
+  test('asking again while whoami is running gets the same answer, with no second call', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const { app, page } = await openWithCloud({ storage: storage() }, {}, cloud)
+    expect(page.exists('#whoami-fetching')).toBe(true)
+    const retried = app.store.profile.fetchIdentity()
+    cloud.answerHeld('whoami')
+    expect(await retried).toBe(true)
+    expect(app.fake.count('cloud.callFunction')).toBe(1)
+  })
+
+  test('a call stopped for want of an identity goes on once the profile card brings it', async () => {
+    const cloud = new FakeCloud()
+    cloud.missing.add('whoami')
+    const { app, page } = await openWithCloud({ storage: storage() }, {}, cloud)
+    const dial = await app.open('dial', { openid: ALICE.openid })
+    await dial.press('#call')
+    expect(dial.text('#call-error')).toBe('还没能从微信确认你的身份，暂时无法呼叫。')
+    cloud.missing.clear()
+    // Back on the contacts page, the person retries there; the dial page's problem is gone when they return.
+    await page.press('#whoami-retry')
+    expect(app.store.profile.openid).toBe(ME.openid)
+    expect(dial.exists('#call-error')).toBe(false)
+    await dial.press('#call')
     expect(app.fake.count('join1v1Chat')).toBe(1)
   })
 })
