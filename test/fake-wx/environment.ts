@@ -78,8 +78,8 @@ export interface Environment {
   storage: Record<string, unknown>
   /** WeChat answers these APIs with this failure instead of success (sync ones throw it). */
   failures: Partial<Record<string, { errMsg: string; errCode?: number; errno?: number }>>
-  /** Answers a login server gives for a wx.login code; null = no server reachable. */
-  loginServer: ((code: string) => { statusCode: number; data: unknown }) | null
+  /** Answers a login server gives for a wx.login code; null = no server reachable; 'no-answer' = it never answers. */
+  loginServer: ((code: string) => { statusCode: number; data: unknown }) | 'no-answer' | null
 }
 
 /** The scripted person holding the phone. Anything WeChat would ask them that is not scripted is a test bug. */

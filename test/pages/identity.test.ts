@@ -3,7 +3,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { FakeCloud } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
-import { PageHandle, settle } from '../harness/page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG } from '../harness/phones'
 import { CALL_RESULT_WORDS, openDevOptions } from '../harness/screens'
 import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
@@ -108,6 +108,28 @@ describe('my openid comes from WeChat Cloud', () => {
       expect(page.exists('#whoami-retry')).toBe(true)
     } finally {
       jest.useRealTimers()
+    }
+  })
+
+  test.each([
+    ['whoami', { config: CLOUD_CONFIG, hold: true }],
+    ['the login server', { config: { loginEndpoint: 'https://duet.example/login' }, hold: false }],
+  ])('%s never answering: after 10 s a timeout message and a retry, never "fetching" for ever', async (_name, way) => {
+    useFakeClock()
+    try {
+      const cloud = new FakeCloud()
+      if (way.hold) cloud.hold('whoami')
+      const env = { openid: ME.openid, authSetting: GRANTED, loginServer: 'no-answer' as const }
+      const app = await launch(env, {}, { config: way.config, cloud })
+      const page = await app.open('contacts')
+      await wait(9.9)
+      expect(page.exists('#whoami-fetching')).toBe(true)
+      await wait(0.2)
+      expect(page.exists('#whoami-fetching')).toBe(false)
+      expect(page.text('#whoami-error-text')).toBe('向微信确认你的身份时超时了，请重试。')
+      expect(page.exists('#whoami-retry')).toBe(true)
+    } finally {
+      useRealClock()
     }
   })
 
