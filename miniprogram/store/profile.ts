@@ -1,7 +1,14 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
 import type { Person, Profile } from './model'
-import { checkLocalPath, checkNickname, checkOpenid, NicknameProblem, OpenidProblem } from './validation'
+import {
+  checkAvatarUrl,
+  checkLocalPath,
+  checkNickname,
+  checkOpenid,
+  NicknameProblem,
+  OpenidProblem,
+} from './validation'
 
 /** Why my identity could not be had: no network, no answer in time, the service failing, or an answer that is no openid. */
 export interface IdentityProblem {
@@ -185,7 +192,10 @@ export class ProfileStore {
     if (picked && backend.canShareAvatars()) {
       try {
         if (!openid) throw new Error('no identity to name the file after')
-        avatarUrl = await backend.uploadAvatar(openid, picked)
+        // Only a URL the other phone can load travels on my card and into calls (platform doc §6.2).
+        const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
+        if (!uploaded.ok) throw new Error('the cloud gave no https URL for the avatar')
+        avatarUrl = uploaded.value
         localAvatar = undefined
       } catch {
         avatarFailed = true

@@ -128,6 +128,11 @@ export class FakeCloud {
   private readonly held = new Map<string, Array<() => void>>()
   /** Storage refuses uploads. */
   uploadsFail = false
+  /**
+   * How getTempFileURL answers for a stored file: an https URL (§6.2); a row that failed (status not 0: what
+   * its URL field then holds is undocumented, so one is left in and only `status` tells); or an http URL.
+   */
+  fileUrls: 'https' | 'failed' | 'http' = 'https'
   /** The storage rule for avatars: readable by anyone (the README's rule), or only by their owner. */
   avatarsPublicRead = true
   readonly files = new Map<string, StoredFile>()
@@ -360,9 +365,11 @@ export class FakeCloudClient {
     if (refused) return fake.failWith(o, refused)
     const fileList = (fileIDs as string[]).map((fileID) => {
       const found = this.server.urlOf(fileID)
-      return found
-        ? { fileID, tempFileURL: found.url, maxAge: found.lasting ? 0 : 600, status: 0, errMsg: 'ok' }
-        : { fileID, tempFileURL: '', status: -503003, errMsg: 'file not found' }
+      if (!found) return { fileID, tempFileURL: '', status: -503003, errMsg: 'file not found' }
+      const { fileUrls } = this.server
+      if (fileUrls === 'failed') return { fileID, tempFileURL: found.url, status: -1, errMsg: 'internal error' }
+      const url = fileUrls === 'http' ? found.url.replace(/^https:/, 'http:') : found.url
+      return { fileID, tempFileURL: url, maxAge: found.lasting ? 0 : 600, status: 0, errMsg: 'ok' }
     })
     fake.succeed('cloud.getTempFileURL', o, { fileList })
   }

@@ -243,26 +243,36 @@ describe("avatar and nickname with WeChat's own controls (§6)", () => {
     expect(join.caller).toEqual(ME)
   })
 
-  test('an upload that fails saves the rest, says so, keeps the old avatar, and saving again tries again', async () => {
-    const cloud = new FakeCloud()
-    const storage = stored({
-      profile: { openid: ME.openid, nickname: '旧名字', avatarUrl: 'https://old.example/a.png' },
-    })
-    const { app, page } = await openWithCloud({ storage }, { avatars: [PICTURE] }, cloud)
-    cloud.uploadsFail = true
-    await fillProfile(page, ME.nickname)
-    expect(page.text('#me-saved')).toContain('新头像没有上传成功')
-    expect(savedProfile(app)).toEqual({
-      openid: ME.openid,
-      nickname: ME.nickname,
-      avatarUrl: 'https://old.example/a.png',
-    })
-    cloud.uploadsFail = false
-    page.tap('#me-save')
-    await settle()
-    expect(page.text('#me-saved')).toBe('已保存')
-    expect(app.store.profile.avatarUrl).not.toBe('https://old.example/a.png')
-  })
+  test.each([
+    ['an upload that fails', (cloud: FakeCloud, broken: boolean) => (cloud.uploadsFail = broken)],
+    [
+      'a URL whose row says it failed',
+      (cloud: FakeCloud, broken: boolean) => (cloud.fileUrls = broken ? 'failed' : 'https'),
+    ],
+    ['a URL that is not https', (cloud: FakeCloud, broken: boolean) => (cloud.fileUrls = broken ? 'http' : 'https')],
+  ])(
+    '%s: the rest is saved, the person told, the old avatar kept; saving again tries again',
+    async (_name, setBroken) => {
+      const cloud = new FakeCloud()
+      const storage = stored({
+        profile: { openid: ME.openid, nickname: '旧名字', avatarUrl: 'https://old.example/a.png' },
+      })
+      const { app, page } = await openWithCloud({ storage }, { avatars: [PICTURE] }, cloud)
+      setBroken(cloud, true)
+      await fillProfile(page, ME.nickname)
+      expect(page.text('#me-saved')).toContain('新头像没有上传成功')
+      expect(savedProfile(app)).toEqual({
+        openid: ME.openid,
+        nickname: ME.nickname,
+        avatarUrl: 'https://old.example/a.png',
+      })
+      setBroken(cloud, false)
+      page.tap('#me-save')
+      await settle()
+      expect(page.text('#me-saved')).toBe('已保存')
+      expect(app.store.profile.avatarUrl).toMatch(/^https:\/\/.+\/avatars\//)
+    },
+  )
 
   test("a nickname WeChat's content check empties gets a message, and the saved nickname stays", async () => {
     const storage = stored({ profile: { openid: ME.openid, nickname: ME.nickname } })
