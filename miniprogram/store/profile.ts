@@ -17,8 +17,18 @@ export interface IdentityProblem {
 }
 /** What the profile form says went wrong: a typed field, or a nickname WeChat's content check emptied. */
 export type ProfileProblem = OpenidProblem | NicknameProblem | 'nickname-rejected'
-/** After a save: saved; or saved, but the new avatar could not be uploaded. */
-export type ProfileNotice = 'saved' | 'saved-without-avatar' | null
+/**
+ * After a save: saved; or saved, but the new avatar could not be uploaded, or waits for WeChat to say who I
+ * am (the file is named after my openid).
+ */
+export type ProfileNotice = 'saved' | 'saved-without-avatar' | 'saved-needs-identity' | null
+
+/** Where my avatar stands after a save, and what the person is told about it. */
+interface PlacedPicture {
+  avatarUrl: string | undefined
+  localAvatar: string | undefined
+  notice: Exclude<ProfileNotice, null>
+}
 
 export interface ProfileContext {
   isOffline(): Promise<boolean>
@@ -186,34 +196,40 @@ export class ProfileStore {
       openid = typed.value
     }
     const picked = this.pickedAvatar
-    let { avatarUrl, localAvatar } = this
-    let avatarFailed = false
     this.saving = true
-    if (picked && backend.canShareAvatars()) {
-      try {
-        if (!openid) throw new Error('no identity to name the file after')
-        // Only a URL the other phone can load travels on my card and into calls (platform doc §6.2).
-        const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
-        if (!uploaded.ok) throw new Error('the cloud gave no https URL for the avatar')
-        avatarUrl = uploaded.value
-        localAvatar = undefined
-      } catch {
-        avatarFailed = true
-      }
-    } else if (picked) {
-      localAvatar = picked
-    }
+    const kept: PlacedPicture = { avatarUrl: this.avatarUrl, localAvatar: this.localAvatar, notice: 'saved' }
+    const placed = picked ? await this.placePicture(picked, kept) : kept
     runInAction(() => {
-      this.openid = openid
+      if (this.typedIdentity) this.openid = openid
       this.nickname = nickname.value
-      this.avatarUrl = avatarUrl
-      this.localAvatar = localAvatar
-      this.form = { nickname: nickname.value, openid: openid ?? '' }
+      this.avatarUrl = placed.avatarUrl
+      this.localAvatar = placed.localAvatar
+      this.form = { nickname: nickname.value, openid: this.openid ?? '' }
       // A picture that could not be uploaded stays chosen: saving again tries again.
-      this.pickedAvatar = avatarFailed ? picked : null
+      this.pickedAvatar = placed.notice === 'saved' ? null : picked
       this.saving = false
-      this.notice = avatarFailed ? 'saved-without-avatar' : 'saved'
+      this.notice = placed.notice
     })
     return true
+  }
+
+  /**
+   * Where a chosen picture goes: to WeChat Cloud, under my openid, where there is one (else it waits for
+   * WeChat to say who I am, and the person is told so); on this phone only where there is no cloud.
+   */
+  private async placePicture(picked: string, kept: PlacedPicture): Promise<PlacedPicture> {
+    if (!backend.canShareAvatars()) return { ...kept, localAvatar: picked }
+    // The question to WeChat's servers under way may still bring the openid the file is named after.
+    if (!this.openid && this.fetching) await this.fetching
+    const openid = this.openid
+    if (!openid) return { ...kept, notice: 'saved-needs-identity' }
+    try {
+      // Only a URL the other phone can load travels on my card and into calls (platform doc §6.2).
+      const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
+      if (uploaded.ok) return { avatarUrl: uploaded.value, localAvatar: undefined, notice: 'saved' }
+    } catch {
+      // Told below, like a URL that will not do.
+    }
+    return { ...kept, notice: 'saved-without-avatar' }
   }
 }

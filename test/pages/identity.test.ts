@@ -274,6 +274,34 @@ describe("avatar and nickname with WeChat's own controls (§6)", () => {
     },
   )
 
+  test('with no identity from WeChat yet, a chosen avatar waits: no upload, the person told why, with #whoami-retry', async () => {
+    const cloud = new FakeCloud()
+    cloud.missing.add('whoami')
+    const { app, page } = await openWithCloud({}, { avatars: [PICTURE] }, cloud)
+    await fillProfile(page, ME.nickname)
+    expect(app.fake.count('cloud.uploadFile')).toBe(0)
+    expect(page.text('#me-saved')).toBe(
+      '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
+    )
+    expect(savedProfile(app)).toEqual({ openid: null, nickname: ME.nickname })
+    cloud.missing.clear()
+    await page.press('#whoami-retry')
+    await page.press('#me-save')
+    expect(page.text('#me-saved')).toBe('已保存')
+    expect(app.fake.count('cloud.uploadFile')).toBe(1)
+  })
+
+  test('a save while whoami is still running waits for its answer, then uploads the avatar', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const { app, page } = await openWithCloud({}, { avatars: [PICTURE] }, cloud)
+    await fillProfile(page, ME.nickname)
+    cloud.answerHeld('whoami')
+    await settle(10)
+    expect(page.text('#me-saved')).toBe('已保存')
+    expect(savedProfile(app)).toEqual({ ...ME, avatarUrl: expect.stringMatching(/^https:\/\//) })
+  })
+
   test("a nickname WeChat's content check empties gets a message, and the saved nickname stays", async () => {
     const storage = stored({ profile: { openid: ME.openid, nickname: ME.nickname } })
     const { app, page } = await openWithCloud({ storage }, { nicknameRejected: true })
