@@ -99,6 +99,7 @@ export const contacts = {
   clearIcon: '×',
   nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
   savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
+  savedNeedsOpenid: '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。',
   savedNeedsIdentity: '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
   identityFetching: '正在向微信确认你的身份…',
   devOptions: '开发者选项',
@@ -323,6 +324,7 @@ const PROFILE_NOTICES: Record<Exclude<ProfileNotice, null>, string> = {
   saved: contacts.profileSaved,
   'saved-without-avatar': contacts.savedWithoutAvatar,
   'saved-needs-identity': contacts.savedNeedsIdentity,
+  'saved-needs-openid': contacts.savedNeedsOpenid,
 }
 
 /** What a save says under the profile; empty before one. */

@@ -19,15 +19,15 @@ export interface IdentityProblem {
 export type ProfileProblem = OpenidProblem | NicknameProblem | 'nickname-rejected'
 /**
  * After a save: saved; or saved, but the new avatar could not be uploaded, or waits for WeChat to say who I
- * am (the file is named after my openid).
+ * am (the file is named after my openid); or, with no backend, saved but for the openid still to be typed.
  */
-export type ProfileNotice = 'saved' | 'saved-without-avatar' | 'saved-needs-identity' | null
+export type ProfileNotice = 'saved' | 'saved-without-avatar' | 'saved-needs-identity' | 'saved-needs-openid' | null
 
 /** Where my avatar stands after a save, and what the person is told about it. */
 interface PlacedPicture {
   avatarUrl: string | undefined
   localAvatar: string | undefined
-  notice: Exclude<ProfileNotice, null>
+  notice: 'saved' | 'saved-without-avatar' | 'saved-needs-identity'
 }
 
 export interface ProfileContext {
@@ -188,12 +188,13 @@ export class ProfileStore {
     }
     let openid = this.openid
     if (this.typedIdentity) {
+      // A typed openid must be right; none typed yet does not hold the nickname back (it is asked for below).
       const typed = checkOpenid(values.openid ?? this.form.openid)
-      if (!typed.ok) {
+      if (!typed.ok && typed.problem !== 'openid-empty') {
         this.error = typed.problem
         return false
       }
-      openid = typed.value
+      openid = typed.ok ? typed.value : this.openid
     }
     const picked = this.pickedAvatar
     this.saving = true
@@ -209,6 +210,11 @@ export class ProfileStore {
       this.pickedAvatar = placed.notice === 'saved' ? null : picked
       this.saving = false
       this.notice = placed.notice
+      if (this.typedIdentity && !this.openid) {
+        // The field it needs is under 开发者选项: open it here, on whatever page this card is.
+        this.notice = 'saved-needs-openid'
+        this.devOptionsOpen = true
+      }
     })
     return true
   }

@@ -208,6 +208,42 @@ describe('a call while WeChat Cloud is still answering who I am', () => {
   })
 })
 
+describe('with no backend: a developer types the openid', () => {
+  const NEEDS_OPENID = '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。'
+
+  async function savesNicknameThenOpenid(app: LaunchedApp, page: PageHandle) {
+    expect(page.exists('#me-openid')).toBe(false)
+    page.input('#me-nickname', ME.nickname)
+    await page.press('#me-save')
+    expect(page.exists('#me-error')).toBe(false)
+    expect(page.text('#me-saved')).toBe(NEEDS_OPENID)
+    expect(savedProfile(app)).toEqual({ openid: null, nickname: ME.nickname })
+    // The card itself now offers the field it needs.
+    page.input('#me-openid', ME.openid)
+    await page.press('#me-save')
+    expect(savedProfile(app)).toEqual(ME)
+  }
+
+  test('on contacts with 开发者选项 closed, the nickname is saved and the openid field offered', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const page = await app.open('contacts')
+    await savesNicknameThenOpenid(app, page)
+    expect(page.text('#me-saved')).toBe('已保存')
+  })
+
+  test('on an invitation, a new person saves a nickname, then the openid, and can call back', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const invite = await app.openUrl(
+      `/pages/invite/index?from=${ALICE.openid}&name=${encodeURIComponent(ALICE.nickname)}&mode=voice&at=${Date.now()}`,
+    )
+    expect(invite.isDisabled('#callback')).toBe(true)
+    await savesNicknameThenOpenid(app, invite)
+    // With a whole profile the card steps aside, and calling back is the one thing left to do.
+    expect(invite.exists('#profile')).toBe(false)
+    expect(invite.isDisabled('#callback')).toBe(false)
+  })
+})
+
 describe("avatar and nickname with WeChat's own controls (§6)", () => {
   test('with the cloud: the avatar is uploaded under my openid, and its https URL is saved, shared and called with', async () => {
     const { app, page, cloud } = await openWithCloud({ authSetting: GRANTED }, { avatars: [PICTURE] })
