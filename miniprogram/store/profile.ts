@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
+import * as system from '../services/system'
 import type { Person, Profile } from './model'
 import {
   checkAvatarUrl,
@@ -57,13 +58,15 @@ export class ProfileStore {
   nicknameRejected = false
   devOptionsOpen = false
   readonly identitySource = backend.identitySource()
+  /** 开发者选项 (typing openids) is offered where there is no backend, and in a developer's or trial build. */
+  readonly devOptionsShown = this.identitySource === 'typed' || system.isPreReleaseBuild()
   /** The question to the backend under way, if any. */
   private fetching: Promise<boolean> | null = null
 
   constructor(private readonly ctx: ProfileContext) {
     makeAutoObservable<this, 'ctx' | 'fetching'>(
       this,
-      { ctx: false, identitySource: false, fetching: false },
+      { ctx: false, identitySource: false, devOptionsShown: false, fetching: false },
       { autoBind: true },
     )
   }

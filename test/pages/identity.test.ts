@@ -33,7 +33,7 @@ async function fillProfile(page: PageHandle, nickname: string, pickAvatar = true
 
 describe('my openid comes from WeChat Cloud', () => {
   test('first launch: wx.cloud.init once, whoami, and the openid kept on the device; no openid field anywhere', async () => {
-    const { app, page } = await openWithCloud()
+    const { app, page } = await openWithCloud({ envVersion: 'develop' })
     expect(app.fake.trace(['cloud'])).toEqual([`cloud.init(${CLOUD_CONFIG.cloudEnv})`, 'cloud.callFunction(whoami)'])
     expect(app.fake.calls.find((c) => c.api === 'cloud.init')?.args).toEqual({
       env: CLOUD_CONFIG.cloudEnv,
