@@ -237,7 +237,7 @@ export class ProfileStore {
       const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
       if (uploaded.ok) return { avatarUrl: uploaded.value, localAvatar: undefined, notice: 'saved' }
     } catch {
-      // Told below, like a URL that will not do.
+      // A failed upload is told like a URL that will not do: the rest is saved, the picture stays chosen.
     }
     return { ...kept, notice: 'saved-without-avatar' }
   }
