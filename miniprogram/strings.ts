@@ -1,7 +1,7 @@
 // Every piece of text a person sees, in Simplified Chinese. Pages bind these; WXS receives them as arguments.
 import type { CallProblem } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
-import type { IdentityProblem, ProfileProblem } from './store/profile'
+import type { IdentityProblem, ProfileNotice, ProfileProblem } from './store/profile'
 import type { StorageProblem } from './store/saved-state'
 import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
 import type { InputProblem } from './store/validation'
@@ -99,6 +99,8 @@ export const contacts = {
   clearIcon: '×',
   nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
   savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
+  savedNeedsOpenid: '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。',
+  savedNeedsIdentity: '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
   identityFetching: '正在向微信确认你的身份…',
   devOptions: '开发者选项',
   devOptionsHint: '仅供开发调试：手动填写 openid 来添加联系人。',
@@ -331,6 +333,18 @@ export function contactProblemText(problem: ContactProblem | null): string {
 export function inputProblemText(problem: InputProblem | 'avatar-invalid' | null): string {
   if (problem === 'avatar-invalid') return '名片中的头像地址无效。'
   return problem ? INPUT_PROBLEMS[problem] : ''
+}
+
+const PROFILE_NOTICES: Record<Exclude<ProfileNotice, null>, string> = {
+  saved: contacts.profileSaved,
+  'saved-without-avatar': contacts.savedWithoutAvatar,
+  'saved-needs-identity': contacts.savedNeedsIdentity,
+  'saved-needs-openid': contacts.savedNeedsOpenid,
+}
+
+/** What a save says under the profile; empty before one. */
+export function profileNoticeText(notice: ProfileNotice): string {
+  return notice ? PROFILE_NOTICES[notice] : ''
 }
 
 export function profileProblemText(problem: ProfileProblem | null): string {

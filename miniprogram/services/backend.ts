@@ -3,6 +3,7 @@
 import { config } from '../config'
 import { callWx } from './call-wx'
 import * as cloud from './cloud'
+import { withTimeLimit } from './time-limit'
 import { toWxError, WxError } from './wx-error'
 
 /** Where my openid comes from in this deployment; 'typed': nowhere, a developer types it. */
@@ -42,10 +43,20 @@ export function start(): void {
 }
 
 /**
+ * How long to wait for the backend to say who I am. WeChat Cloud ends a function after 3 s (platform doc §5.6),
+ * but a weak network may swallow the call: past this, the person is told it took too long and may retry.
+ */
+export const IDENTITY_TIMEOUT_MS = 10000
+
+/**
  * My openid as the backend answers it, unchecked: WeChat Cloud's `whoami` function (no AppSecret, no
  * wx.login), or wx.login → code → our own server, which calls code2Session with the AppSecret.
  */
-export async function fetchMyOpenid(): Promise<unknown> {
+export function fetchMyOpenid(): Promise<unknown> {
+  return withTimeLimit(IDENTITY_TIMEOUT_MS, askMyOpenid(), () => new BackendError({ kind: 'timeout' }))
+}
+
+async function askMyOpenid(): Promise<unknown> {
   if (identitySource() === 'cloud') {
     try {
       const result = await cloud.callFunction('whoami')

@@ -24,13 +24,20 @@ export async function uploadFile(cloudPath: string, filePath: string): Promise<s
   return res.fileID
 }
 
-/** The https URL of an uploaded file: lasting where the storage rule lets anyone read it. */
+/**
+ * The URL of an uploaded file: lasting where the storage rule lets anyone read it. The row's own `status`
+ * says whether this file has one (0); the call succeeding says only that the list was answered.
+ */
 export async function fileUrl(fileID: string): Promise<string> {
   const res = await callWx<{ fileList?: Array<{ tempFileURL?: unknown; status?: unknown }> }>('cloud.getTempFileURL', {
     fileList: [fileID],
   })
-  const url = res.fileList?.[0]?.tempFileURL
-  if (typeof url !== 'string' || !url)
-    throw new WxError('cloud.getTempFileURL', { errMsg: 'cloud.getTempFileURL:fail no URL' })
+  const row = res.fileList?.[0]
+  const url = row?.tempFileURL
+  if (row?.status !== 0 || typeof url !== 'string' || !url)
+    throw new WxError('cloud.getTempFileURL', {
+      errMsg: 'cloud.getTempFileURL:fail no URL for the file',
+      ...(typeof row?.status === 'number' ? { errCode: row.status } : {}),
+    })
   return url
 }

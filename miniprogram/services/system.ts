@@ -28,3 +28,14 @@ export function getCallSupport(): CallSupport {
   if (!wx.canIUse('join1v1Chat')) return 'old-base-library'
   return wx.getDeviceInfo().platform === 'devtools' ? 'devtools' : 'supported'
 }
+
+/**
+ * A developer's or a trial build, where developer options may show; the released build, or a base library
+ * that does not say (envVersion came in 2.10.0), is treated as released. A build under review says 'develop'.
+ */
+export function isPreReleaseBuild(): boolean {
+  const read = wxFunction('getAccountInfoSync')
+  const info = read ? (read() as { miniProgram?: { envVersion?: unknown } } | undefined) : undefined
+  const version = info?.miniProgram?.envVersion
+  return version === 'develop' || version === 'trial'
+}

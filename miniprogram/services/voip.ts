@@ -1,5 +1,6 @@
 import type { CallMode, Person } from '../store/model'
 import { callWx, wxFunction } from './call-wx'
+import { withTimeLimit } from './time-limit'
 
 export interface JoinOptions {
   caller: Person
@@ -42,19 +43,7 @@ export function join1v1Chat(options: JoinOptions): Promise<void> {
 
 /** `work`'s own outcome, or a JoinTimeoutError after `timeoutMs` if it has none by then. */
 export function timeoutAfter(timeoutMs: number, work: Promise<void>): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new JoinTimeoutError(timeoutMs)), timeoutMs)
-    work.then(
-      () => {
-        clearTimeout(timer)
-        resolve()
-      },
-      (err: unknown) => {
-        clearTimeout(timer)
-        reject(err)
-      },
-    )
-  })
+  return withTimeLimit(timeoutMs, work, () => new JoinTimeoutError(timeoutMs))
 }
 
 /** Leaves any voice room WeChat still holds (platform doc §4.7); a failure or a missing API is not an error. */

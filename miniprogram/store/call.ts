@@ -200,11 +200,13 @@ export class CallStore {
 
   /** #whoami-retry: ask WeChat's servers who I am again; once they say, nothing stands in the way. */
   async retryIdentity(): Promise<void> {
-    if ((await this.ctx.profile.fetchIdentity()) && this.problem?.kind === 'no-identity') {
-      runInAction(() => {
-        this.problem = null
-      })
-    }
+    await this.ctx.profile.fetchIdentity()
+    this.identityKnown()
+  }
+
+  /** My openid may have arrived (by any retry, or the launch's own question): it no longer stops a call. */
+  identityKnown(): void {
+    if (this.problem?.kind === 'no-identity' && this.ctx.profile.openid) this.problem = null
   }
 
   /** #call-cancel: stop waiting for WeChat's answer. Only Duet's own state changes; WeChat is not told. */

@@ -83,6 +83,11 @@ export class RootStore {
       () => this.snapshot,
       (state) => this.persistence.save(state),
     )
+    // However my openid arrives, a call that stopped for want of it may go on.
+    reaction(
+      () => this.profile.openid,
+      () => this.call.identityKnown(),
+    )
     this.permissions.listenForPrivacyPrompts()
     // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.
     voip.listenToCalls({

@@ -1,7 +1,15 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
+import * as system from '../services/system'
 import type { Person, Profile } from './model'
-import { checkLocalPath, checkNickname, checkOpenid, NicknameProblem, OpenidProblem } from './validation'
+import {
+  checkAvatarUrl,
+  checkLocalPath,
+  checkNickname,
+  checkOpenid,
+  NicknameProblem,
+  OpenidProblem,
+} from './validation'
 
 /** Why my identity could not be had: no network, no answer in time, the service failing, or an answer that is no openid. */
 export interface IdentityProblem {
@@ -10,8 +18,18 @@ export interface IdentityProblem {
 }
 /** What the profile form says went wrong: a typed field, or a nickname WeChat's content check emptied. */
 export type ProfileProblem = OpenidProblem | NicknameProblem | 'nickname-rejected'
-/** After a save: saved; or saved, but the new avatar could not be uploaded. */
-export type ProfileNotice = 'saved' | 'saved-without-avatar' | null
+/**
+ * After a save: saved; or saved, but the new avatar could not be uploaded, or waits for WeChat to say who I
+ * am (the file is named after my openid); or, with no backend, saved but for the openid still to be typed.
+ */
+export type ProfileNotice = 'saved' | 'saved-without-avatar' | 'saved-needs-identity' | 'saved-needs-openid' | null
+
+/** Where my avatar stands after a save, and what the person is told about it. */
+interface PlacedPicture {
+  avatarUrl: string | undefined
+  localAvatar: string | undefined
+  notice: 'saved' | 'saved-without-avatar' | 'saved-needs-identity'
+}
 
 export interface ProfileContext {
   isOffline(): Promise<boolean>
@@ -40,9 +58,17 @@ export class ProfileStore {
   nicknameRejected = false
   devOptionsOpen = false
   readonly identitySource = backend.identitySource()
+  /** 开发者选项 (typing openids) is offered where there is no backend, and in a developer's or trial build. */
+  readonly devOptionsShown = this.identitySource === 'typed' || system.isPreReleaseBuild()
+  /** The question to the backend under way, if any. */
+  private fetching: Promise<boolean> | null = null
 
   constructor(private readonly ctx: ProfileContext) {
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false, identitySource: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'fetching'>(
+      this,
+      { ctx: false, identitySource: false, devOptionsShown: false, fetching: false },
+      { autoBind: true },
+    )
   }
 
   get me(): Person | null {
@@ -108,9 +134,23 @@ export class ProfileStore {
     return this.typedIdentity || this.openid ? Promise.resolve(!!this.openid) : this.fetchIdentity()
   }
 
-  /** Asks the backend who I am; an answer that is not an openid is refused, and nothing saved changes. */
-  async fetchIdentity(): Promise<boolean> {
-    if (this.typedIdentity || this.identity === 'fetching') return false
+  /**
+   * Asks the backend who I am; an answer that is not an openid is refused, and nothing saved changes. While
+   * one question is under way every caller (launch, a call's preflight, #whoami-retry) waits for its answer.
+   */
+  fetchIdentity(): Promise<boolean> {
+    if (this.typedIdentity) return Promise.resolve(false)
+    if (this.fetching) return this.fetching
+    const asked = this.askWhoIAm()
+    this.fetching = asked
+    const done = () => {
+      this.fetching = null
+    }
+    void asked.then(done, done)
+    return asked
+  }
+
+  private async askWhoIAm(): Promise<boolean> {
     this.identity = 'fetching'
     this.identityProblem = null
     let problem: IdentityProblem
@@ -151,39 +191,54 @@ export class ProfileStore {
     }
     let openid = this.openid
     if (this.typedIdentity) {
+      // A typed openid must be right; none typed yet does not hold the nickname back (it is asked for below).
       const typed = checkOpenid(values.openid ?? this.form.openid)
-      if (!typed.ok) {
+      if (!typed.ok && typed.problem !== 'openid-empty') {
         this.error = typed.problem
         return false
       }
-      openid = typed.value
+      openid = typed.ok ? typed.value : this.openid
     }
     const picked = this.pickedAvatar
-    let { avatarUrl, localAvatar } = this
-    let avatarFailed = false
     this.saving = true
-    if (picked && backend.canShareAvatars()) {
-      try {
-        if (!openid) throw new Error('no identity to name the file after')
-        avatarUrl = await backend.uploadAvatar(openid, picked)
-        localAvatar = undefined
-      } catch {
-        avatarFailed = true
-      }
-    } else if (picked) {
-      localAvatar = picked
-    }
+    const kept: PlacedPicture = { avatarUrl: this.avatarUrl, localAvatar: this.localAvatar, notice: 'saved' }
+    const placed = picked ? await this.placePicture(picked, kept) : kept
     runInAction(() => {
-      this.openid = openid
+      if (this.typedIdentity) this.openid = openid
       this.nickname = nickname.value
-      this.avatarUrl = avatarUrl
-      this.localAvatar = localAvatar
-      this.form = { nickname: nickname.value, openid: openid ?? '' }
+      this.avatarUrl = placed.avatarUrl
+      this.localAvatar = placed.localAvatar
+      this.form = { nickname: nickname.value, openid: this.openid ?? '' }
       // A picture that could not be uploaded stays chosen: saving again tries again.
-      this.pickedAvatar = avatarFailed ? picked : null
+      this.pickedAvatar = placed.notice === 'saved' ? null : picked
       this.saving = false
-      this.notice = avatarFailed ? 'saved-without-avatar' : 'saved'
+      this.notice = placed.notice
+      if (this.typedIdentity && !this.openid) {
+        // The field it needs is under 开发者选项: open it here, on whatever page this card is.
+        this.notice = 'saved-needs-openid'
+        this.devOptionsOpen = true
+      }
     })
     return true
+  }
+
+  /**
+   * Where a chosen picture goes: to WeChat Cloud, under my openid, where there is one (else it waits for
+   * WeChat to say who I am, and the person is told so); on this phone only where there is no cloud.
+   */
+  private async placePicture(picked: string, kept: PlacedPicture): Promise<PlacedPicture> {
+    if (!backend.canShareAvatars()) return { ...kept, localAvatar: picked }
+    // The question to WeChat's servers under way may still bring the openid the file is named after.
+    if (!this.openid && this.fetching) await this.fetching
+    const openid = this.openid
+    if (!openid) return { ...kept, notice: 'saved-needs-identity' }
+    try {
+      // Only a URL the other phone can load travels on my card and into calls (platform doc §6.2).
+      const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
+      if (uploaded.ok) return { avatarUrl: uploaded.value, localAvatar: undefined, notice: 'saved' }
+    } catch {
+      // A failed upload is told like a URL that will not do: the rest is saved, the picture stays chosen.
+    }
+    return { ...kept, notice: 'saved-without-avatar' }
   }
 }

@@ -2,16 +2,23 @@
 // wx-server-sdk under each phone's openid, with nothing reaching the network (the jest setup would fail it).
 import { launch } from '../harness/app'
 import { GRANTED, ME, stored } from '../fixtures'
-import { call, wait } from './calling'
+import { call, tick, wait } from './calling'
 import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './index'
 
 const A = 'oPhoneA_000000000000001'
 const B = 'oPhoneB_000000000000001'
 
-function phone(openid: string, cloud = new FakeCloud(), env = {}): FakeWx {
+function phone(openid: string, cloud = new FakeCloud(), env = {}, cloudEnv = TEST_CLOUD_ENV): FakeWx {
   const fake = createFakeWx({ openid, ...env }, { avatars: ['wxfile://tmp_avatar_1.png'] }, cloud)
-  fake.wx.cloud.init({ env: TEST_CLOUD_ENV, traceUser: true })
+  fake.wx.cloud.init({ env: cloudEnv, traceUser: true })
   return fake
+}
+
+/** A cloud where `name` was never uploaded. */
+function cloudWithout(name: string): FakeCloud {
+  const cloud = new FakeCloud()
+  cloud.missing.add(name)
+  return cloud
 }
 
 describe('§5 who I am, through a cloud function (rev)', () => {
@@ -31,13 +38,46 @@ describe('§5 who I am, through a cloud function (rev)', () => {
   })
 
   test.each([
-    ['an environment that does not exist', (fake: FakeWx) => fake.wx.cloud.init({ env: 'duet-gone-000000' }), -501005],
-    ['a function that was never uploaded', (fake: FakeWx) => fake.cloud.server.missing.add('whoami'), -501000],
-    ['no network', (fake: FakeWx) => fake.storage.setNetwork('none'), -1],
+    ['an environment that does not exist', () => phone(A, new FakeCloud(), {}, 'duet-gone-000000'), -501005],
+    ['a function that was never uploaded', () => phone(A, cloudWithout('whoami')), -501000],
+    ['no network', () => phone(A, new FakeCloud(), { network: 'none' }), -1],
   ])("(rev) §5.6 %s fails with WeChat Cloud's code", async (_name, arrange, errCode) => {
+    expect(await call(arrange(), 'cloud.callFunction', { name: 'whoami' })).toMatchObject({
+      ok: false,
+      res: { errCode },
+    })
+  })
+
+  test('(rev) §5.2 wx.cloud.init once: a second call is a mistake of the app', () => {
     const fake = phone(A)
-    arrange(fake)
-    expect(await call(fake, 'cloud.callFunction', { name: 'whoami' })).toMatchObject({ ok: false, res: { errCode } })
+    fake.wx.cloud.init({ env: TEST_CLOUD_ENV, traceUser: true })
+    expect(fake.problems).toEqual(['wx.cloud.init was called again: once at launch is enough (§5.2)'])
+    fake.problems.length = 0
+  })
+
+  test('(rev) §5.2 data and result cross as JSON, as they do on their way to the cloud and back', async () => {
+    const cloud = new FakeCloud()
+    const invoke = jest.spyOn(cloud, 'invoke').mockResolvedValue({ at: new Date(0), gone: undefined, n: 1 })
+    const res = await call(phone(A, cloud), 'cloud.callFunction', {
+      name: 'whoami',
+      data: { at: new Date(0), skip: () => 1, list: [1, undefined] },
+    })
+    expect(invoke.mock.calls[0][1]).toEqual({ at: '1970-01-01T00:00:00.000Z', list: [1, null] })
+    expect(res.res.result).toStrictEqual({ at: '1970-01-01T00:00:00.000Z', n: 1 })
+  })
+
+  test.each([
+    ['callFunction with no name', 'cloud.callFunction', {}],
+    ['callFunction with data that is not an object', 'cloud.callFunction', { name: 'whoami', data: 'x' }],
+    ['uploadFile with no cloudPath', 'cloud.uploadFile', { filePath: 'wxfile://tmp_avatar_1.png' }],
+    ['getTempFileURL with a fileList that is not an array', 'cloud.getTempFileURL', { fileList: 'cloud://x' }],
+    ['getTempFileURL with an empty fileList', 'cloud.getTempFileURL', { fileList: [] }],
+    ['getTempFileURL with an entry that is no fileID', 'cloud.getTempFileURL', { fileList: [42] }],
+  ])('%s is a mistake of the app: it fails, and the test with it', async (_name, path, options) => {
+    const fake = phone(A)
+    expect(await call(fake, path, options)).toMatchObject({ ok: false })
+    expect(fake.problems).toEqual([expect.stringContaining('parameter')])
+    fake.problems.length = 0
   })
 
   test('(rev) §5.6 a function that takes longer than its limit times out after 3 s (-501002)', async () => {
@@ -56,11 +96,45 @@ describe('§5 who I am, through a cloud function (rev)', () => {
     }
   })
 
+  test('a call the network swallows gets no answer, until the test lets it through', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const answer = call(phone(A, cloud), 'cloud.callFunction', { name: 'whoami' })
+    let settled = false
+    void answer.then(() => (settled = true))
+    await tick()
+    expect(settled).toBe(false)
+    cloud.answerHeld('whoami')
+    expect(await answer).toMatchObject({ ok: true, res: { result: { openid: A } } })
+  })
+
   test('(rev) §5.2 wx.cloud exists from base library 2.2.3, and init needs an environment id', () => {
     expect(createFakeWx({ sdkVersion: '2.2.2' }).wx.cloud).toBeUndefined()
     const fake = createFakeWx()
     expect(() => fake.wx.cloud.init({})).toThrow(/environment id/)
     fake.problems.length = 0
+  })
+})
+
+describe('(rev) §5.3 a function calls only the server APIs its config.json declares', () => {
+  const ring = { to: B, name: '安娜', mode: 'voice', templateId: TEST_RING_TEMPLATE }
+
+  test('ring declares subscribeMessage.send: the send reaches WeChat', async () => {
+    const cloud = new FakeCloud()
+    cloud.allowOne(B, TEST_RING_TEMPLATE)
+    const res = await call(phone(A, cloud), 'cloud.callFunction', { name: 'ring', data: ring })
+    expect(res.res.result).toEqual({ ok: true })
+    expect(cloud.delivered).toHaveLength(1)
+  })
+
+  test('deployed without the declaration, WeChat refuses the send (-604101) and nothing is delivered', async () => {
+    const cloud = new FakeCloud()
+    cloud.allowOne(B, TEST_RING_TEMPLATE)
+    cloud.deployedConfig.set('ring', { permissions: { openapi: [] } })
+    const res = await call(phone(A, cloud), 'cloud.callFunction', { name: 'ring', data: ring })
+    expect(res.res.result).toEqual({ ok: false, reason: 'send', errCode: -604101 })
+    expect(cloud.delivered).toEqual([])
+    expect(cloud.openApiCalls).toEqual([])
   })
 })
 

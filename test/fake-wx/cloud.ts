@@ -7,7 +7,7 @@ import * as fs from 'fs'
 import { createRequire } from 'module'
 import * as path from 'path'
 import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
-import { api } from './fake-wx'
+import { api, clone } from './fake-wx'
 
 const FUNCTIONS_ROOT = path.resolve(__dirname, '../../cloudfunctions')
 /** Node's own require: the functions and wx-server-sdk load once per worker, outside jest's module registry. */
@@ -46,6 +46,14 @@ export interface SentMessage {
   page: string
   data: Record<string, { value: string }>
 }
+
+/** A function's config.json: the server APIs it may call (§5.3). */
+export interface FunctionConfig {
+  permissions?: { openapi?: unknown }
+}
+
+/** What WeChat Cloud answers a function that calls a server API its config.json does not declare. */
+const NOT_DECLARED: OpenApiReply = { errcode: -604101, errmsg: 'function has no permission to call this API' }
 
 interface StoredFile {
   cloudPath: string
@@ -121,8 +129,15 @@ export class FakeCloud {
   readonly missing = new Set<string>()
   /** Functions run for longer than their limit: the phone's call times out (§5). */
   slow = false
+  /** Functions whose calls get no answer at all until `answerHeld` (a weak network; never, if not called). */
+  private readonly held = new Map<string, Array<() => void>>()
   /** Storage refuses uploads. */
   uploadsFail = false
+  /**
+   * How getTempFileURL answers for a stored file: an https URL (§6.2); a row that failed (status not 0: what
+   * its URL field then holds is undocumented, so one is left in and only `status` tells); or an http URL.
+   */
+  fileUrls: 'https' | 'failed' | 'http' = 'https'
   /** The storage rule for avatars: readable by anyone (the README's rule), or only by their owner. */
   avatarsPublicRead = true
   readonly files = new Map<string, StoredFile>()
@@ -135,7 +150,28 @@ export class FakeCloud {
   /** WeChat's server APIs: subscribeMessage.send as §7.3 says, anything else succeeds; a test may replace it. */
   openApi: Handler = (call) => this.serve(call)
   readonly openApiCalls: OpenApiCall[] = []
+  /** A function deployed with another config.json than the repository's (e.g. without a declaration). */
+  readonly deployedConfig = new Map<string, FunctionConfig>()
   private queue: Promise<unknown> = Promise.resolve()
+
+  /** From now on, calls to `name` wait with no answer, as on a network that swallows them. */
+  hold(name: string): void {
+    if (!this.held.has(name)) this.held.set(name, [])
+  }
+
+  /** The held calls to `name` go through now, and later ones are answered as usual. */
+  answerHeld(name: string): void {
+    const waiting = this.held.get(name) ?? []
+    this.held.delete(name)
+    for (const go of waiting) go()
+  }
+
+  /** Keeps `go` (a call to `name`) for later when calls to it are held; false when it may go now. */
+  heldBack(name: string, go: () => void): boolean {
+    const waiting = this.held.get(name)
+    waiting?.push(go)
+    return waiting !== undefined
+  }
 
   /** Runs `name` for real under the caller's openid; one at a time, as each run reads the process's environment. */
   invoke(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
@@ -153,7 +189,10 @@ export class FakeCloud {
       WX_APPID: 'wx0000000000000000',
       TCB_ENV: TEST_CLOUD_ENV,
     })
+    const declared = this.declaredOpenApis(name)
     routeOpenApi = (call) => {
+      // WeChat Cloud refuses what config.json does not declare before WeChat hears of it.
+      if (!declared.includes(call.api)) return NOT_DECLARED
       this.openApiCalls.push(call)
       return this.openApi(call)
     }
@@ -163,6 +202,16 @@ export class FakeCloud {
       routeOpenApi = null
       delete nodeProcess.env.WX_OPENID
     }
+  }
+
+  /** The server APIs `name` may call: its `permissions.openapi`, as deployed; none without a config.json. */
+  declaredOpenApis(name: string): string[] {
+    const file = path.join(FUNCTIONS_ROOT, name, 'config.json')
+    const config =
+      this.deployedConfig.get(name) ??
+      (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig) : {})
+    const openapi = config.permissions?.openapi
+    return Array.isArray(openapi) ? openapi.filter((a): a is string => typeof a === 'string') : []
   }
 
   /** A person accepted one message of `templateId` on their phone. */
@@ -208,6 +257,8 @@ export class FakeCloud {
 }
 
 const CLOUD_SINCE = '2.2.3'
+/** getTempFileURL takes at most this many files a call. */
+const MAX_FILES_PER_URL_CALL = 50
 
 /** `wx.cloud` on one phone (§5.2). Errors carry the errCodes of WeChat Cloud's reference table. */
 export class FakeCloudClient {
@@ -219,6 +270,12 @@ export class FakeCloudClient {
     private readonly fake: FakeWx,
     readonly server: FakeCloud,
   ) {}
+
+  /** Parameters WeChat rejects outright: a mistake of the app, so the test that made it fails too. */
+  private badParameter(o: Callbacks, apiName: string, why: string): void {
+    this.fake.noteProblem(`wx.cloud.${apiName}: bad parameter: ${why}`)
+    this.fake.failWith(o, { errMsg: `cloud.${apiName}:fail parameter error: ${why}` })
+  }
 
   /** Why a call cannot reach the cloud from this phone now, as WeChat Cloud's client reports it. */
   private unreachable(apiName: string): Record<string, unknown> | null {
@@ -234,6 +291,10 @@ export class FakeCloudClient {
     const fake = this.fake
     const name = String(o.name)
     fake.record('cloud.callFunction', `cloud.callFunction(${name})`, 'cloud', { name, data: o.data })
+    if (typeof o.name !== 'string' || !o.name) return this.badParameter(o, 'callFunction', 'name must be a string')
+    const data = o.data ?? {}
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      return this.badParameter(o, 'callFunction', 'data must be an object')
     const refused = this.unreachable('callFunction')
     if (refused) return fake.failWith(o, refused)
     if (this.server.missing.has(name) || !fs.existsSync(path.join(FUNCTIONS_ROOT, name, 'index.js'))) {
@@ -251,14 +312,17 @@ export class FakeCloudClient {
       return
     }
     const openid = fake.env.openid
-    this.server.invoke(name, o.data ?? {}, { openid }).then(
-      (result) => fake.succeed('cloud.callFunction', o, { result, requestID: `fake-${name}` }),
-      (err: unknown) =>
-        fake.failWith(o, {
-          errCode: -504002,
-          errMsg: `cloud.callFunction:fail errCode: -504002 | errMsg: ${String((err as Error)?.message ?? err)}`,
-        }),
-    )
+    // Both ways the values travel as JSON, as they do to the cloud and back: no dates, functions or undefined.
+    const run = () =>
+      this.server.invoke(name, clone(data), { openid }).then(
+        (result) => fake.succeed('cloud.callFunction', o, { result: clone(result), requestID: `fake-${name}` }),
+        (err: unknown) =>
+          fake.failWith(o, {
+            errCode: -504002,
+            errMsg: `cloud.callFunction:fail errCode: -504002 | errMsg: ${String((err as Error)?.message ?? err)}`,
+          }),
+      )
+    if (!this.server.heldBack(name, run)) void run()
   }
 
   private uploadFile(o: Callbacks & { cloudPath?: unknown; filePath?: unknown }): void {
@@ -267,9 +331,12 @@ export class FakeCloudClient {
       cloudPath: o.cloudPath,
       filePath: o.filePath,
     })
+    if (typeof o.cloudPath !== 'string' || !o.cloudPath)
+      return this.badParameter(o, 'uploadFile', 'cloudPath must be a string')
+    if (typeof o.filePath !== 'string') return this.badParameter(o, 'uploadFile', 'filePath must be a string')
     const refused = this.unreachable('uploadFile')
     if (refused) return fake.failWith(o, refused)
-    if (typeof o.filePath !== 'string' || !fake.ui.localFiles.has(o.filePath)) {
+    if (!fake.ui.localFiles.has(o.filePath)) {
       return fake.failWith(o, {
         errCode: -401002,
         errMsg: 'cloud.uploadFile:fail filePath is not a file on this phone',
@@ -288,16 +355,24 @@ export class FakeCloudClient {
 
   private getTempFileURL(o: Callbacks & { fileList?: unknown }): void {
     const fake = this.fake
-    const list = Array.isArray(o.fileList) ? o.fileList : []
-    fake.record('cloud.getTempFileURL', `cloud.getTempFileURL(${list.length})`, 'cloud', { fileList: list })
+    const list: unknown[] = Array.isArray(o.fileList) ? o.fileList : []
+    fake.record('cloud.getTempFileURL', `cloud.getTempFileURL(${list.length})`, 'cloud', { fileList: o.fileList })
+    const fileIDs = list.map((item) =>
+      typeof item === 'object' && item !== null ? (item as { fileID?: unknown }).fileID : item,
+    )
+    if (!Array.isArray(o.fileList) || !list.length || list.length > MAX_FILES_PER_URL_CALL)
+      return this.badParameter(o, 'getTempFileURL', `fileList must be an array of 1–${MAX_FILES_PER_URL_CALL}`)
+    if (!fileIDs.every((id) => typeof id === 'string' && id.startsWith('cloud://')))
+      return this.badParameter(o, 'getTempFileURL', 'each entry must be a fileID or { fileID, maxAge }')
     const refused = this.unreachable('getTempFileURL')
     if (refused) return fake.failWith(o, refused)
-    const fileList = list.map((item: unknown) => {
-      const fileID = String(typeof item === 'object' && item ? (item as { fileID?: unknown }).fileID : item)
+    const fileList = (fileIDs as string[]).map((fileID) => {
       const found = this.server.urlOf(fileID)
-      return found
-        ? { fileID, tempFileURL: found.url, maxAge: found.lasting ? 0 : 600, status: 0, errMsg: 'ok' }
-        : { fileID, tempFileURL: '', status: -503003, errMsg: 'file not found' }
+      if (!found) return { fileID, tempFileURL: '', status: -503003, errMsg: 'file not found' }
+      const { fileUrls } = this.server
+      if (fileUrls === 'failed') return { fileID, tempFileURL: found.url, status: -1, errMsg: 'internal error' }
+      const url = fileUrls === 'http' ? found.url.replace(/^https:/, 'http:') : found.url
+      return { fileID, tempFileURL: url, maxAge: found.lasting ? 0 : 600, status: 0, errMsg: 'ok' }
     })
     fake.succeed('cloud.getTempFileURL', o, { fileList })
   }
@@ -311,7 +386,7 @@ export class FakeCloudClient {
         namespace: {
           init: api(CLOUD_SINCE, 'cloud', (o: { env?: unknown; traceUser?: unknown } = {}) => {
             fake.record('cloud.init', `cloud.init(${String(o.env)})`, 'cloud', { env: o.env, traceUser: o.traceUser })
-            this.inits++
+            if (this.inits++ > 0) fake.noteProblem('wx.cloud.init was called again: once at launch is enough (§5.2)')
             if (typeof o.env !== 'string' || !o.env)
               return fake.problem('wx.cloud.init needs the environment id (§5.2)')
             // Without WeChat Cloud for this mini program, init leaves nothing initialised.

@@ -87,6 +87,8 @@ export interface Environment {
   /** §4.7 (rev, unconfirmed): exitVoIPChat clears such a stale room. */
   exitClearsStaleRoom: boolean
   network: NetworkType
+  /** §8.5: which build runs: a developer's (also the one under review), a trial, or the released one. */
+  envVersion: 'develop' | 'trial' | 'release'
   /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
   storageFull: boolean
   storage: Record<string, unknown>
@@ -97,8 +99,8 @@ export interface Environment {
   missingApis: string[]
   /** WeChat answers these APIs with this failure instead of success (sync ones throw it). */
   failures: Partial<Record<string, { errMsg: string; errCode?: number; errno?: number }>>
-  /** Answers a login server gives for a wx.login code; null = no server reachable. */
-  loginServer: ((code: string) => { statusCode: number; data: unknown }) | null
+  /** Answers a login server gives for a wx.login code; null = no server reachable; 'no-answer' = it never answers. */
+  loginServer: ((code: string) => { statusCode: number; data: unknown }) | 'no-answer' | null
 }
 
 /** The scripted person holding the phone. Anything WeChat would ask them that is not scripted is a test bug. */
@@ -165,6 +167,7 @@ export function defaultEnvironment(): Environment {
     staleRoomAfterCall: false,
     exitClearsStaleRoom: true,
     network: 'wifi',
+    envVersion: 'release',
     storageFull: false,
     storage: {},
     missingApis: [],

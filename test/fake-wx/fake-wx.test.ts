@@ -1,6 +1,6 @@
 // Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
 import { call, fn, ME as me, tick, YOU as you } from './calling'
-import { createFakeWx, FakeWx, PrivacyResolution } from './index'
+import { createFakeWx, Environment, FakeWx, PrivacyResolution } from './index'
 
 describe('strictness', () => {
   test('an API the fake does not model throws when touched', () => {
@@ -401,6 +401,14 @@ describe('§8 storage and network', () => {
   test('§8.1 one key holds at most 1 MB', () => {
     const fake = createFakeWx()
     expect(() => fake.wx.setStorageSync('big', 'x'.repeat(1024 * 1024 + 1))).toThrow(/size limit/)
+  })
+
+  test('§8.5 getAccountInfoSync says which build runs; envVersion only from 2.10.0', () => {
+    const info = (env: Partial<Environment>) => createFakeWx(env).wx.getAccountInfoSync().miniProgram
+    expect(info({}).envVersion).toBe('release')
+    expect(info({ envVersion: 'trial' })).toMatchObject({ envVersion: 'trial', version: '' })
+    expect(info({ envVersion: 'develop', sdkVersion: '2.9.4' })).not.toHaveProperty('envVersion')
+    expect(createFakeWx({ sdkVersion: '2.2.1' }).wx.getAccountInfoSync).toBeUndefined()
   })
 
   test('§8.2 network type and its changes', async () => {

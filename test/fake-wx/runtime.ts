@@ -23,6 +23,18 @@ export class FakeRuntime {
           theme: 'light',
         }
       }),
+      // §8.5: which build runs; envVersion from 2.10.0, the released version number only in a released build.
+      getAccountInfoSync: api('2.2.2', 'system', () => {
+        fake.record('getAccountInfoSync', 'getAccountInfoSync', 'system', {})
+        const { envVersion } = fake.env
+        return {
+          miniProgram: {
+            appId: 'wx0000000000000000',
+            ...(fake.sdkAtLeast('2.10.0') ? { envVersion } : {}),
+            ...(fake.sdkAtLeast('2.10.2') ? { version: envVersion === 'release' ? '1.0.0' : '' } : {}),
+          },
+        }
+      }),
       getDeviceInfo: api('2.20.1', 'system', () => {
         fake.record('getDeviceInfo', 'getDeviceInfo', 'system', {})
         return { platform: fake.env.platform, brand: 'fake', model: 'fake phone', system: 'fake 1.0' }

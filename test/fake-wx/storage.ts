@@ -55,6 +55,7 @@ export class FakeStorage {
         fake.record('request', `request(${o.url})`, 'login', { url: o.url })
         const server = env.loginServer
         if (!server) return fake.failWith(o, { errMsg: 'request:fail', errno: 600001 })
+        if (server === 'no-answer') return
         const code = (o.data as { code?: string } | undefined)?.code ?? ''
         fake.succeed('request', o, { ...server(code) })
       }),

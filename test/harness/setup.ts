@@ -1,13 +1,20 @@
 // Every test fails if the fake WeChat saw something it does not model or the test did not script, and if
-// anything tried to reach the network.
+// anything tried to reach the network; a file fails for an attempt made after its last test.
 import { takeProblems } from './app'
-import { installNetworkGuard, takeNetworkAttempts } from './network-guard'
+import { failOnNetworkAttempts, installNetworkGuard } from './network-guard'
 
 installNetworkGuard()
 
 afterEach(() => {
   const problems = takeProblems()
   if (problems.length) throw new Error(`fake WeChat reported problems:\n- ${problems.join('\n- ')}`)
-  const attempts = takeNetworkAttempts()
-  if (attempts.length) throw new Error(`a test tried to reach the network:\n- ${attempts.join('\n- ')}`)
+  failOnNetworkAttempts('a test')
+})
+
+/** Node's own timers, never faked: what the last test left running gets a moment to make its attempt here. */
+const { setTimeout: nodeTimeout } = require('timers') as typeof import('timers')
+
+afterAll(async () => {
+  await new Promise((r) => nodeTimeout(r, 5))
+  failOnNetworkAttempts('this file, after its last test,')
 })

@@ -1,4 +1,5 @@
 // Two people, two phones, one WeChat Cloud: from a first launch to a call, with nobody typing an openid.
+import type { LaunchedApp } from '../harness/app'
 import { launchPhones } from '../harness/phones'
 import { PageHandle, settle } from '../harness/page'
 import { GRANTED } from '../fixtures'
@@ -14,7 +15,8 @@ async function saveProfile(page: PageHandle, nickname: string, pickAvatar: boole
   await settle()
 }
 
-test('A opens Duet, gets her identity from the cloud, picks an avatar and a name, shares her card; B adds her and calls', async () => {
+/** Anna's and Ben's first launches, each identity from the cloud; Anna picks an avatar and shares her card. */
+async function annaAndBenStart() {
   const [anna, ben] = await launchPhones([
     { env: { openid: ANNA, authSetting: GRANTED }, user: { avatars: [PICTURE] } },
     { env: { openid: BEN, authSetting: GRANTED } },
@@ -30,30 +32,54 @@ test('A opens Duet, gets her identity from the cloud, picks an avatar and a name
   const [card] = anna.fake.ui.shared
   expect(card.title).toBe('安娜 邀请你在 Duet 上通话')
 
-  // Ben: a first launch of his own, his own identity, then Anna's card from the chat.
+  // Ben: a first launch of his own, his own identity and name.
   const benHome = await ben.open('contacts')
   expect(ben.store.profile.openid).toBe(BEN)
   await saveProfile(benHome, '阿本', false)
-  const fromCard = await ben.openUrl(card.path)
-  expect(fromCard.text('#share-offer-who')).toBe('安娜')
+  return { anna, ben, annaAvatar, annaCard: card, benHome }
+}
+
+/** `phone` opens a card from the chat, which offers its sender, and adds them. */
+async function addFromCard(phone: LaunchedApp, path: string, sender: string): Promise<void> {
+  const fromCard = await phone.openUrl(path)
+  expect(fromCard.text('#share-offer-who')).toBe(sender)
   fromCard.tap('#share-accept')
   await settle()
+}
+
+/** `phone` calls `openid` from the dial page; answers the join1v1Chat it made. */
+async function calls(phone: LaunchedApp, openid: string) {
+  const dial = await phone.open('dial', { openid })
+  dial.tap('#call')
+  await settle()
+  return phone.fake.calls.find((c) => c.api === 'join1v1Chat')?.args as Record<string, Record<string, unknown>>
+}
+
+test('A opens Duet, gets her identity from the cloud, picks an avatar and a name, shares her card; B adds her and calls', async () => {
+  const { anna, ben, annaAvatar, annaCard } = await annaAndBenStart()
+  await addFromCard(ben, annaCard.path, '安娜')
   expect(ben.store.contacts.find(ANNA)).toEqual({ openid: ANNA, nickname: '安娜', note: '', avatarUrl: annaAvatar })
 
   // Ben calls Anna: caller is Ben's cloud openid, listener is Anna's, with her avatar.
-  const dial = await ben.open('dial', { openid: ANNA })
-  dial.tap('#call')
-  await settle()
-  const join = ben.fake.calls.find((c) => c.api === 'join1v1Chat')?.args
+  const join = await calls(ben, ANNA)
   expect(join).toMatchObject({
     caller: { openid: BEN, nickname: '阿本' },
     listener: { openid: ANNA, nickname: '安娜', headImage: annaAvatar },
     roomType: 'voice',
   })
-  expect((join as { caller: object }).caller).not.toHaveProperty('headImage')
+  expect(join.caller).not.toHaveProperty('headImage')
   // Each phone kept to its own WeChat: nothing of Ben's reached Anna's phone, and the other way round.
   expect(anna.fake.count('join1v1Chat')).toBe(0)
   expect(ben.fake.count('cloud.uploadFile')).toBe(0)
   expect(Object.keys(anna.fake.env.storage)).toEqual(['duet.state'])
   expect((anna.fake.env.storage['duet.state'] as { contacts: unknown[] }).contacts).toEqual([])
+})
+
+test("A, with her avatar in the cloud, calls B: her own https URL is the caller's headImage", async () => {
+  const { anna, ben, annaAvatar, benHome } = await annaAndBenStart()
+  benHome.tap('#share-card')
+  await addFromCard(anna, ben.fake.ui.shared[0].path, '阿本')
+  const join = await calls(anna, BEN)
+  expect(join.caller).toEqual({ openid: ANNA, nickname: '安娜', headImage: annaAvatar })
+  expect(join.listener).toEqual({ openid: BEN, nickname: '阿本' })
 })

@@ -1,6 +1,7 @@
 // Contacts and my profile, through the page and the fake runtime: what a person types and sees.
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
+import { CLOUD_CONFIG } from '../harness/phones'
 import { PageHandle, settle } from '../harness/page'
 import { contactAction, openDevOptions, typeContact, typeProfile } from '../harness/screens'
 
@@ -43,6 +44,13 @@ describe('a new user', () => {
     expect(page.text('#empty-state')).toContain('点开朋友的名片')
     expect(page.isDisabled('#share-card')).toBe(true)
     expect(page.text('#share-needs-profile')).toBe('先保存我的资料，才能分享名片。')
+  })
+
+  test('no openid field shows until 开发者选项 is tapped; then both do', async () => {
+    const { page } = await open()
+    expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([false, false])
+    await page.press('#dev-options')
+    expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([true, true])
   })
 
   test('with no backend a developer types an openid under 开发者选项; the profile survives a relaunch', async () => {
@@ -261,12 +269,33 @@ describe('share my card', () => {
   })
 })
 
+describe('开发者选项 with a backend: only in a developer or trial build', () => {
+  test.each([
+    ['the released build', {}, false],
+    ['a developer build', { envVersion: 'develop' as const }, true],
+    ['a trial build', { envVersion: 'trial' as const }, true],
+    [
+      'a base library without envVersion (before 2.10.0)',
+      { envVersion: 'develop' as const, sdkVersion: '2.9.4' },
+      false,
+    ],
+  ])('%s', async (_name, env, shown) => {
+    const app = await launch({ authSetting: GRANTED, ...env }, {}, { config: CLOUD_CONFIG })
+    const page = await app.open('contacts')
+    expect(page.exists('#dev-options')).toBe(shown)
+    if (!shown) return
+    // Adding someone by openid, yes; typing my own, never: WeChat Cloud says who I am.
+    await page.press('#dev-options')
+    expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([true, false])
+  })
+})
+
 describe('my openid from our own login server (a deployment without WeChat Cloud)', () => {
   const config = { loginEndpoint: 'https://duet.example/login' }
 
   test('is asked at launch: wx.login → server → openid, kept on the device, never typed', async () => {
     const server = (code: string) => ({ statusCode: 200, data: { openid: code === 'fake-code-1' ? ME.openid : 'x' } })
-    const app = await launch({ loginServer: server, authSetting: GRANTED }, {}, { config })
+    const app = await launch({ loginServer: server, authSetting: GRANTED, envVersion: 'develop' }, {}, { config })
     const page = await app.open('contacts')
     expect(app.fake.trace(['login'])).toEqual(['login', 'request(https://duet.example/login)'])
     expect(app.store.profile.openid).toBe(ME.openid)

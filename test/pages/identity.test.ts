@@ -3,9 +3,9 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { FakeCloud } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
-import { PageHandle, settle } from '../harness/page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { openDevOptions } from '../harness/screens'
+import { CALL_RESULT_WORDS, openDevOptions } from '../harness/screens'
 import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 const PICTURE = 'wxfile://tmp_avatar_1.png'
@@ -33,7 +33,7 @@ async function fillProfile(page: PageHandle, nickname: string, pickAvatar = true
 
 describe('my openid comes from WeChat Cloud', () => {
   test('first launch: wx.cloud.init once, whoami, and the openid kept on the device; no openid field anywhere', async () => {
-    const { app, page } = await openWithCloud()
+    const { app, page } = await openWithCloud({ envVersion: 'develop' })
     expect(app.fake.trace(['cloud'])).toEqual([`cloud.init(${CLOUD_CONFIG.cloudEnv})`, 'cloud.callFunction(whoami)'])
     expect(app.fake.calls.find((c) => c.api === 'cloud.init')?.args).toEqual({
       env: CLOUD_CONFIG.cloudEnv,
@@ -111,6 +111,28 @@ describe('my openid comes from WeChat Cloud', () => {
     }
   })
 
+  test.each([
+    ['whoami', { config: CLOUD_CONFIG, hold: true }],
+    ['the login server', { config: { loginEndpoint: 'https://duet.example/login' }, hold: false }],
+  ])('%s never answering: after 10 s a timeout message and a retry, never "fetching" for ever', async (_name, way) => {
+    useFakeClock()
+    try {
+      const cloud = new FakeCloud()
+      if (way.hold) cloud.hold('whoami')
+      const env = { openid: ME.openid, authSetting: GRANTED, loginServer: 'no-answer' as const }
+      const app = await launch(env, {}, { config: way.config, cloud })
+      const page = await app.open('contacts')
+      await wait(9.9)
+      expect(page.exists('#whoami-fetching')).toBe(true)
+      await wait(0.2)
+      expect(page.exists('#whoami-fetching')).toBe(false)
+      expect(page.text('#whoami-error-text')).toBe('向微信确认你的身份时超时了，请重试。')
+      expect(page.exists('#whoami-retry')).toBe(true)
+    } finally {
+      useRealClock()
+    }
+  })
+
   test('an answer that is not an openid is refused, and nothing is kept', async () => {
     const { app, page } = await openWithCloud({ openid: '<script>alert(1)</script>' })
     expect(page.text('#whoami-error-text')).toBe('服务返回的身份信息无效，已忽略。请稍后重试。')
@@ -134,6 +156,91 @@ describe('my openid comes from WeChat Cloud', () => {
     expect(page.exists('#call-error')).toBe(false)
     await page.press('#call')
     expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+})
+
+describe('a call while WeChat Cloud is still answering who I am', () => {
+  const storage = () => stored({ profile: { nickname: ME.nickname }, contacts: [ALICE] })
+
+  test('a call tapped while whoami is running waits for its answer, then goes on', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const app = await launch(
+      { openid: ME.openid, authSetting: GRANTED, storage: storage() },
+      {},
+      { config: CLOUD_CONFIG, cloud },
+    )
+    const dial = await app.open('dial', { openid: ALICE.openid })
+    await dial.press('#call')
+    expect(dial.exists('#call-error')).toBe(false)
+    cloud.answerHeld('whoami')
+    await settle(10)
+    expect(app.fake.count('cloud.callFunction')).toBe(1)
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+    expect(dial.text('#call-notice')).toBe(CALL_RESULT_WORDS.placed)
+  })
+
+  test('asking again while whoami is running gets the same answer, with no second call', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const { app, page } = await openWithCloud({ storage: storage() }, {}, cloud)
+    expect(page.exists('#whoami-fetching')).toBe(true)
+    const retried = app.store.profile.fetchIdentity()
+    cloud.answerHeld('whoami')
+    expect(await retried).toBe(true)
+    expect(app.fake.count('cloud.callFunction')).toBe(1)
+  })
+
+  test('a call stopped for want of an identity goes on once the profile card brings it', async () => {
+    const cloud = new FakeCloud()
+    cloud.missing.add('whoami')
+    const { app, page } = await openWithCloud({ storage: storage() }, {}, cloud)
+    const dial = await app.open('dial', { openid: ALICE.openid })
+    await dial.press('#call')
+    expect(dial.text('#call-error')).toBe('还没能从微信确认你的身份，暂时无法呼叫。')
+    cloud.missing.clear()
+    // Back on the contacts page, the person retries there; the dial page's problem is gone when they return.
+    await page.press('#whoami-retry')
+    expect(app.store.profile.openid).toBe(ME.openid)
+    expect(dial.exists('#call-error')).toBe(false)
+    await dial.press('#call')
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
+})
+
+describe('with no backend: a developer types the openid', () => {
+  const NEEDS_OPENID = '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。'
+
+  async function savesNicknameThenOpenid(app: LaunchedApp, page: PageHandle) {
+    expect(page.exists('#me-openid')).toBe(false)
+    page.input('#me-nickname', ME.nickname)
+    await page.press('#me-save')
+    expect(page.exists('#me-error')).toBe(false)
+    expect(page.text('#me-saved')).toBe(NEEDS_OPENID)
+    expect(savedProfile(app)).toEqual({ openid: null, nickname: ME.nickname })
+    // The card itself now offers the field it needs.
+    page.input('#me-openid', ME.openid)
+    await page.press('#me-save')
+    expect(savedProfile(app)).toEqual(ME)
+  }
+
+  test('on contacts with 开发者选项 closed, the nickname is saved and the openid field offered', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const page = await app.open('contacts')
+    await savesNicknameThenOpenid(app, page)
+    expect(page.text('#me-saved')).toBe('已保存')
+  })
+
+  test('on an invitation, a new person saves a nickname, then the openid, and can call back', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const invite = await app.openUrl(
+      `/pages/invite/index?from=${ALICE.openid}&name=${encodeURIComponent(ALICE.nickname)}&mode=voice&at=${Date.now()}`,
+    )
+    expect(invite.isDisabled('#callback')).toBe(true)
+    await savesNicknameThenOpenid(app, invite)
+    // With a whole profile the card steps aside, and calling back is the one thing left to do.
+    expect(invite.exists('#profile')).toBe(false)
+    expect(invite.isDisabled('#callback')).toBe(false)
   })
 })
 
@@ -172,25 +279,63 @@ describe("avatar and nickname with WeChat's own controls (§6)", () => {
     expect(join.caller).toEqual(ME)
   })
 
-  test('an upload that fails saves the rest, says so, keeps the old avatar, and saving again tries again', async () => {
+  test.each([
+    ['an upload that fails', (cloud: FakeCloud, broken: boolean) => (cloud.uploadsFail = broken)],
+    [
+      'a URL whose row says it failed',
+      (cloud: FakeCloud, broken: boolean) => (cloud.fileUrls = broken ? 'failed' : 'https'),
+    ],
+    ['a URL that is not https', (cloud: FakeCloud, broken: boolean) => (cloud.fileUrls = broken ? 'http' : 'https')],
+  ])(
+    '%s: the rest is saved, the person told, the old avatar kept; saving again tries again',
+    async (_name, setBroken) => {
+      const cloud = new FakeCloud()
+      const storage = stored({
+        profile: { openid: ME.openid, nickname: '旧名字', avatarUrl: 'https://old.example/a.png' },
+      })
+      const { app, page } = await openWithCloud({ storage }, { avatars: [PICTURE] }, cloud)
+      setBroken(cloud, true)
+      await fillProfile(page, ME.nickname)
+      expect(page.text('#me-saved')).toContain('新头像没有上传成功')
+      expect(savedProfile(app)).toEqual({
+        openid: ME.openid,
+        nickname: ME.nickname,
+        avatarUrl: 'https://old.example/a.png',
+      })
+      setBroken(cloud, false)
+      page.tap('#me-save')
+      await settle()
+      expect(page.text('#me-saved')).toBe('已保存')
+      expect(app.store.profile.avatarUrl).toMatch(/^https:\/\/.+\/avatars\//)
+    },
+  )
+
+  test('with no identity from WeChat yet, a chosen avatar waits: no upload, the person told why, with #whoami-retry', async () => {
     const cloud = new FakeCloud()
-    const storage = stored({
-      profile: { openid: ME.openid, nickname: '旧名字', avatarUrl: 'https://old.example/a.png' },
-    })
-    const { app, page } = await openWithCloud({ storage }, { avatars: [PICTURE] }, cloud)
-    cloud.uploadsFail = true
+    cloud.missing.add('whoami')
+    const { app, page } = await openWithCloud({}, { avatars: [PICTURE] }, cloud)
     await fillProfile(page, ME.nickname)
-    expect(page.text('#me-saved')).toContain('新头像没有上传成功')
-    expect(savedProfile(app)).toEqual({
-      openid: ME.openid,
-      nickname: ME.nickname,
-      avatarUrl: 'https://old.example/a.png',
-    })
-    cloud.uploadsFail = false
-    page.tap('#me-save')
-    await settle()
+    expect(app.fake.count('cloud.uploadFile')).toBe(0)
+    expect(page.text('#me-saved')).toBe(
+      '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
+    )
+    expect(savedProfile(app)).toEqual({ openid: null, nickname: ME.nickname })
+    cloud.missing.clear()
+    await page.press('#whoami-retry')
+    await page.press('#me-save')
     expect(page.text('#me-saved')).toBe('已保存')
-    expect(app.store.profile.avatarUrl).not.toBe('https://old.example/a.png')
+    expect(app.fake.count('cloud.uploadFile')).toBe(1)
+  })
+
+  test('a save while whoami is still running waits for its answer, then uploads the avatar', async () => {
+    const cloud = new FakeCloud()
+    cloud.hold('whoami')
+    const { app, page } = await openWithCloud({}, { avatars: [PICTURE] }, cloud)
+    await fillProfile(page, ME.nickname)
+    cloud.answerHeld('whoami')
+    await settle(10)
+    expect(page.text('#me-saved')).toBe('已保存')
+    expect(savedProfile(app)).toEqual({ ...ME, avatarUrl: expect.stringMatching(/^https:\/\//) })
   })
 
   test("a nickname WeChat's content check empties gets a message, and the saved nickname stays", async () => {

@@ -20,7 +20,7 @@ ComponentWithStore({
       // Saving is the screen's main action only until there is a profile.
       hasProfile: () => profile.me !== null,
       error: () => strings.profileProblemText(profile.error),
-      notice: () => profile.notice,
+      notice: () => strings.profileNoticeText(profile.notice),
       saving: () => profile.saving,
       avatar: () => profile.avatarShown,
       // The first character of my name, or a word saying the picture is still to choose.

@@ -27,6 +27,7 @@ ComponentWithStore({
     tc: strings.common,
     tr: strings.reach,
     canRing: rings.available,
+    devOptionsShown: profile.devOptionsShown,
     /** Decided once per visit, so the card does not jump away the moment the profile is saved. */
     profileFirst: true,
     /** The list window (store/list-window.ts): ids in order, and id → row. */
