@@ -50,7 +50,15 @@ export const READ_ALL = [
   'getDeviceInfo',
 ]
 /** What app launch does before any page acts. */
-export const LAUNCH = ['onNeedPrivacyAuthorization', 'onNetworkStatusChange', 'getNetworkType', ...READ_ALL]
+export const LAUNCH = [
+  'onNeedPrivacyAuthorization',
+  // §8.6: the phone's appearance, for WeUI's dark mode.
+  'getAppBaseInfo',
+  'onThemeChange',
+  'onNetworkStatusChange',
+  'getNetworkType',
+  ...READ_ALL,
+]
 
 // ---- the full state space -----------------------------------------------------------------------------
 

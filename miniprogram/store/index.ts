@@ -2,6 +2,7 @@ import { reaction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
 import * as voip from '../services/voip'
 import { authSettingFromEvent } from '../services/scopes'
+import { AppearanceStore } from './appearance'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
@@ -22,6 +23,7 @@ import { SAVED_VERSION, SavedState } from './saved-state'
 export class RootStore {
   readonly persistence = new PersistenceStore()
   readonly network = new NetworkStore()
+  readonly appearance = new AppearanceStore()
   readonly permissions = new PermissionsStore()
   readonly profile = new ProfileStore({ isOffline: () => this.network.isOffline() })
   readonly history = new HistoryStore()
@@ -89,6 +91,7 @@ export class RootStore {
       () => this.call.identityKnown(),
     )
     this.permissions.listenForPrivacyPrompts()
+    this.appearance.start()
     // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.
     voip.listenToCalls({
       membersChanged: (openids) => {

@@ -89,6 +89,8 @@ export interface Environment {
   network: NetworkType
   /** §8.5: which build runs: a developer's (also the one under review), a trial, or the released one. */
   envVersion: 'develop' | 'trial' | 'release'
+  /** §8.6: the phone's appearance (app.json darkmode on): what getAppBaseInfo says and onThemeChange reports. */
+  theme: 'light' | 'dark'
   /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
   storageFull: boolean
   storage: Record<string, unknown>
@@ -168,6 +170,7 @@ export function defaultEnvironment(): Environment {
     exitClearsStaleRoom: true,
     network: 'wifi',
     envVersion: 'release',
+    theme: 'light',
     storageFull: false,
     storage: {},
     missingApis: [],

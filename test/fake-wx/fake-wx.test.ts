@@ -411,6 +411,16 @@ describe('§8 storage and network', () => {
     expect(createFakeWx({ sdkVersion: '2.2.1' }).wx.getAccountInfoSync).toBeUndefined()
   })
 
+  test('§8.6 getAppBaseInfo says light or dark; onThemeChange (2.11.0) reports a switch', () => {
+    const fake = createFakeWx({ theme: 'dark' })
+    expect(fake.wx.getAppBaseInfo().theme).toBe('dark')
+    const seen: unknown[] = []
+    fake.wx.onThemeChange((res) => seen.push(res.theme))
+    fake.runtime.setTheme('light')
+    expect([seen, fake.wx.getAppBaseInfo().theme]).toEqual([['light'], 'light'])
+    expect(createFakeWx({ sdkVersion: '2.10.0' }).wx.onThemeChange).toBeUndefined()
+  })
+
   test('§8.2 network type and its changes', async () => {
     const fake = createFakeWx({ network: '4g' })
     expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')

@@ -9,6 +9,8 @@ test('onboarding: the step on screen follows the permissions store', async () =>
   expect(page.text('#step-title')).toBe('先看看隐私保护指引')
   expect(app.fake.trace()).toEqual([
     'onNeedPrivacyAuthorization',
+    'getAppBaseInfo',
+    'onThemeChange',
     'onNetworkStatusChange',
     'getNetworkType',
     'getPrivacySetting',

@@ -53,7 +53,13 @@ describe('refresh()', () => {
     await app.store.start()
     const p = app.store.permissions
     expect([p.privacy, p.phone.microphone, p.support]).toEqual(['agreed', 'unknown', 'old-base-library'])
-    expect(app.fake.trace()).toEqual(['onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)'])
+    expect(app.fake.trace()).toEqual([
+      'onThemeChange',
+      'onNetworkStatusChange',
+      'getNetworkType',
+      'getSetting',
+      'canIUse(join1v1Chat)',
+    ])
   })
 
   test('DevTools is recognised as unable to call', async () => {

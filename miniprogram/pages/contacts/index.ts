@@ -46,6 +46,7 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
+      theme: () => store.appearance.theme,
       decided: () => onboarding.homeDecided,
       me: () => profile.me,
       devOptionsOpen: () => profile.devOptionsOpen,

@@ -16,6 +16,7 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
+      theme: () => store.appearance.theme,
       contact: () => call.contact ?? null,
       initial: () => Array.from(call.contact?.nickname ?? '?')[0],
       mode: () => call.mode,

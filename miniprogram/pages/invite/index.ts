@@ -13,6 +13,7 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
+      theme: () => store.appearance.theme,
       status: () => invitations.status,
       from: () => invitations.shown?.from ?? null,
       initial: () => Array.from(invitations.shown?.from.nickname ?? '?')[0],

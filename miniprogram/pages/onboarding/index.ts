@@ -15,6 +15,7 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
+      theme: () => store.appearance.theme,
       step: () => onboarding.step,
       audioOnly: () => onboarding.mode === 'voice',
       cameraOptional: () => onboarding.cameraOptional,
