@@ -135,7 +135,7 @@ export function attr(el: El, name: string): unknown {
   // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
   const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
   // data-* attributes become the element's dataset: data-weui-theme → weuiTheme.
-  if (name.startsWith('data-')) return el.node.dataset[key.charAt(4).toLowerCase() + key.slice(5)] ?? null
+  if (name.startsWith('data-')) return el.node.dataset?.[key.charAt(4).toLowerCase() + key.slice(5)] ?? null
   return el.node._vt?.attrs.find((a) => a.name === key)?.value ?? null
 }
 
