@@ -60,6 +60,7 @@ export const onboarding = {
   undeclaredTitle: '暂时无法通话',
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
+  notNowWhat: '暂时不开启也可以先看看：能查看和整理联系人、分享名片，但还不能通话。',
   invitedBy: ' 邀请你通话。完成下面几步，就能回拨。',
   declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
 }

@@ -162,3 +162,39 @@ describe('a long list shows a window of it', () => {
     expect(names(page)).not.toContain(first)
   })
 })
+
+describe('no dead ends in the walkthrough', () => {
+  test.each([
+    [
+      'the microphone and camera were denied before',
+      { authSetting: { 'scope.record': false, 'scope.camera': false } },
+      '#recovery-step',
+    ],
+    [
+      "WeChat lacks the phone's microphone",
+      { authSetting: GRANTED, os: { microphone: 'denied', camera: 'denied' } },
+      '#phone-step',
+    ],
+  ] as const)(
+    '%s: the person may look around, told what will not work, and is not sent back',
+    async (_n, env, step) => {
+      const app = await launch(env)
+      await app.open('contacts')
+      const onboarding = app.top()!
+      expect(onboarding.exists(step)).toBe(true)
+      expect(onboarding.exists('#skip-camera')).toBe(false)
+      expect(onboarding.text('#not-now-what')).toContain('还不能通话')
+      onboarding.tap('#look-around')
+      await settle()
+      expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
+      expect(app.top()?.exists('#empty-state')).toBe(true)
+    },
+  )
+
+  test('only the camera denied: voice only is offered beside looking around', async () => {
+    const app = await launch({ authSetting: { 'scope.record': true, 'scope.camera': false } })
+    await app.open('contacts')
+    const onboarding = app.top()!
+    expect([onboarding.exists('#recovery-step'), onboarding.exists('#skip-camera')]).toEqual([true, true])
+  })
+})

@@ -26,7 +26,7 @@ ComponentWithStore({
       deniedText: () => strings.deviceList(onboarding.deniedDevices),
       phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
       onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
-      cameraDenied: () => onboarding.deniedDevices.includes('camera'),
+      onlyCameraDenied: () => onboarding.deniedDevices.join() === 'camera',
       invitedBy: () => store.invitations.pending?.from.nickname ?? '',
     },
     actions: [],
