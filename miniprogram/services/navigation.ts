@@ -10,29 +10,35 @@ export function pageUrl(page: PageName, query: Record<string, string> = {}): str
 const routeOf = (page: PageName) => `pages/${page}/index`
 
 /**
- * How to get back to `page` from the top of `stack` (routes, bottom first) without a second copy of it:
- * back down the stack where it is already open, or replace the top page where it is not.
+ * How to reach `page` from the top of `stack` (routes, bottom first) without a second copy of it: back down
+ * the stack to its nearest copy, nothing when it is on top already, or a new page where it is not open.
  */
-export function routeBack(stack: readonly string[], page: PageName): { back: number } | { replace: true } {
-  const below = stack.slice(0, -1).lastIndexOf(routeOf(page))
-  return below >= 0 ? { back: stack.length - 1 - below } : { replace: true }
+export function routeTo(stack: readonly string[], page: PageName): { back: number } | { here: true } | { new: true } {
+  const at = stack.lastIndexOf(routeOf(page))
+  if (at < 0) return { new: true }
+  return at === stack.length - 1 ? { here: true } : { back: stack.length - 1 - at }
 }
 
-export function goTo(page: PageName, query?: Record<string, string>): void {
-  wx.navigateTo({ url: pageUrl(page, query) })
-}
-
-/** Replaces the current page, so "back" does not return to it. */
-export function replaceWith(page: PageName, query?: Record<string, string>): void {
-  wx.redirectTo({ url: pageUrl(page, query) })
-}
-
-/** Returns to `page`: back down the stack where it is open, otherwise in place of the current page. */
-export function backTo(page: PageName): void {
-  const route = routeBack(
+/**
+ * The one way Duet moves between pages. A page already open is gone back to as it is (the query is for a
+ * new page only: the dial page, the one page opened with one, is only ever opened from home, on top).
+ */
+function open(page: PageName, query: Record<string, string> | undefined, how: 'navigateTo' | 'redirectTo'): void {
+  const route = routeTo(
     getCurrentPages().map((p) => p.route),
     page,
   )
   if ('back' in route) wx.navigateBack({ delta: route.back })
-  else replaceWith(page)
+  else if ('new' in route && how === 'navigateTo') wx.navigateTo({ url: pageUrl(page, query) })
+  else if ('new' in route) wx.redirectTo({ url: pageUrl(page, query) })
+}
+
+/** Opens `page` on top of the current one, so "back" returns here. */
+export function goTo(page: PageName, query?: Record<string, string>): void {
+  open(page, query, 'navigateTo')
+}
+
+/** Opens `page` in place of the current one, so "back" does not return to it (e.g. home after a walkthrough). */
+export function replaceWith(page: PageName, query?: Record<string, string>): void {
+  open(page, query, 'redirectTo')
 }

@@ -29,6 +29,20 @@ describe('strictness', () => {
     expect((await call(fake, 'navigateTo', { url: '/pages/nowhere/index' })).ok).toBe(false)
     expect(fake.problems).toHaveLength(1)
   })
+  test('§8.4 opening or redirecting to a page already on the stack is reported: Duet never keeps two copies', async () => {
+    const fake = createFakeWx()
+    const stack = ['pages/contacts/index', 'pages/invite/index']
+    fake.ui.router = { stack: () => stack, open: () => {}, replace: () => {}, back: () => {}, relaunch: () => {} }
+    await call(fake, 'navigateTo', { url: '/pages/dial/index?openid=x' })
+    await call(fake, 'redirectTo', { url: '/pages/invite/index' })
+    expect(fake.problems).toEqual([])
+    await call(fake, 'navigateTo', { url: '/pages/contacts/index' })
+    await call(fake, 'redirectTo', { url: '/pages/contacts/index' })
+    expect(fake.problems).toEqual([
+      'navigateTo /pages/contacts/index: that page is already open (a second copy on the stack)',
+      'redirectTo /pages/contacts/index: that page is already open (a second copy on the stack)',
+    ])
+  })
 })
 
 describe('§1 privacy consent', () => {

@@ -9,7 +9,7 @@ import type { config as Config } from '../../miniprogram/config'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
-import { dropPendingTimers, PageHandle, settle } from './page'
+import { dropPendingTimers, OpenedBy, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
@@ -72,10 +72,10 @@ export class LaunchedApp {
   constructor(readonly fake: FakeWx) {
     fake.ui.router = {
       stack: () => this.stack.map((p) => p.route),
-      open: (url) => this.push(url),
+      open: (url) => this.push(url, {}, 'duet'),
       replace: (url) => {
         this.pop()
-        this.push(url)
+        this.push(url, {}, 'duet')
       },
       back: (delta) => {
         for (let i = 0; i < delta; i++) this.pop()
@@ -83,7 +83,7 @@ export class LaunchedApp {
       },
       relaunch: (url) => {
         while (this.stack.length) this.pop()
-        this.push(url)
+        this.push(url, {}, 'duet')
       },
     }
     // Settings pages open over the top page and close back onto it.
@@ -122,11 +122,11 @@ export class LaunchedApp {
     for (const route of appJson.pages) register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
   }
 
-  private push(url: string, extraQuery: Record<string, string> = {}): PageHandle {
+  private push(url: string, extraQuery: Record<string, string> = {}, openedBy: OpenedBy = 'person'): PageHandle {
     const { route, query } = parseUrl(url)
     const id = register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
     this.top()?.hide()
-    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, (work) =>
+    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, openedBy, (work) =>
       this.within(work),
     )
     attach(page.comp)

@@ -58,6 +58,9 @@ export function dropPendingTimers(): void {
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
 
+/** Who put a page on the stack: Duet, through WeChat's route APIs, or the person (a card, a test's say-so). */
+export type OpenedBy = 'duet' | 'person'
+
 export class PageHandle {
   /** What the person typed into each input: what a form submits (the simulator's inputs keep no value). */
   private readonly typed = new WeakMap<object, string>()
@@ -67,6 +70,7 @@ export class PageHandle {
     readonly query: Record<string, string>,
     readonly comp: Rendered,
     private readonly fake: FakeWx,
+    readonly openedBy: OpenedBy = 'person',
     /** Runs work as this page's phone (see LaunchedApp.within). */
     private readonly within: <T>(work: () => T) => T = (work) => work(),
   ) {}

@@ -1,8 +1,10 @@
 // Contacts is home: who sees what first, one tap to call, the action sheet, and a list that shows a window.
+import { pageUrl } from '../../miniprogram/services/navigation'
+import { invitationQuery } from '../../miniprogram/store/invitation-link'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
 import { contactAction, routeOf, walkthroughAt } from '../harness/screens'
-import { ALICE, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+import { ALICE, ANNA, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 const names = (page: { all(s: string): Array<{ dom: HTMLElement }> }) =>
   page.all('.contact-row__name').map((n) => n.dom.textContent)
@@ -40,6 +42,39 @@ describe('who sees what first', () => {
     await settle()
     expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
     expect(app.top()?.exists('#empty-state')).toBe(true)
+  })
+
+  test('someone new who looks around and then opens the invitation sees it, and home stays one page', async () => {
+    const app = await launch({ privacyNeedsAgreement: true })
+    await app.openUrl(pageUrl('invite', invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() })))
+    const routes = () => app.stack.map((p) => p.route)
+    expect(routes()).toEqual([routeOf('onboarding')])
+    app.top()!.tap('#privacy-decline')
+    await settle()
+    app.top()!.tap('#look-around')
+    await settle()
+    expect(routes()).toEqual([routeOf('contacts')])
+    app.top()!.tap('#pending-invite-open')
+    await settle()
+    // They chose to look around: the invitation itself is shown, not the walkthrough again.
+    expect(routes()).toEqual([routeOf('contacts'), routeOf('invite')])
+    expect(app.top()!.text('#step-title')).toContain(ANNA.nickname)
+  })
+
+  test('from an invitation opened at home, the walkthrough goes back home rather than opening it again', async () => {
+    const invitation = { from: ANNA, mode: 'voice', sentAt: Date.now() }
+    const app = await launch({ privacyNeedsAgreement: true, storage: stored({ profile: ME, invitation }) })
+    await app.open('contacts')
+    app.top()!.tap('#pending-invite-open')
+    await settle()
+    const routes = () => app.stack.map((p) => p.route)
+    expect(routes()).toEqual([routeOf('contacts'), routeOf('onboarding')])
+    app.top()!.tap('#privacy-decline')
+    await settle()
+    app.top()!.tap('#look-around')
+    await settle()
+    expect(routes()).toEqual([routeOf('contacts')])
+    expect(app.fake.ui.navigations.slice(-1)).toEqual(['back'])
   })
 
   test("WeChat without the phone's camera: the voice-only path, and home", async () => {

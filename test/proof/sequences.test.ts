@@ -387,6 +387,11 @@ function checkInvariants(
     if (route === 'pages/contacts/index') expect(page.exists('#pending-invite')).toBe(true)
     if (route === 'pages/onboarding/index') expect(app.store.onboarding.step).not.toBe('done')
   }
+  // No page twice on the stack: Duet goes back to a page already open rather than opening a copy (a person
+  // arriving from a card may still open one over it).
+  const routes = app.stack.map((p) => p.route)
+  for (const [i, p] of app.stack.entries())
+    if (p.openedBy === 'duet') expect([p.route, routes.indexOf(p.route)]).toEqual([p.route, i])
   const { status } = app.store.call
   if (app.store.permissions.privacyPromptPending) {
     expect(page.exists('#privacy-agree')).toBe(true)
