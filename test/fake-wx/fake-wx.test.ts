@@ -336,6 +336,18 @@ describe('§8 storage and network', () => {
     expect(() => fake.wx.setStorageSync('big', 'x'.repeat(1024 * 1024 + 1))).toThrow(/size limit/)
   })
 
+  test('§8.1 all keys together hold at most 10 MB: a write past it fails and changes nothing', () => {
+    const fake = createFakeWx()
+    const nearlyOneMb = 'x'.repeat(1000 * 1000)
+    for (let i = 0; i < 10; i++) fake.wx.setStorageSync(`k${i}`, nearlyOneMb)
+    expect(() => fake.wx.setStorageSync('k10', nearlyOneMb)).toThrow(/exceed storage max size 10MB/)
+    expect(fake.wx.getStorageSync('k10')).toBe('')
+    // Writing a key over counts its new size only; removing one makes room.
+    fake.wx.setStorageSync('k0', nearlyOneMb)
+    fake.wx.removeStorageSync('k0')
+    fake.wx.setStorageSync('k10', nearlyOneMb)
+  })
+
   test('§8.2 network type and its changes', async () => {
     const fake = createFakeWx({ network: '4g' })
     expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')

@@ -10,6 +10,7 @@ import {
   BOB,
   CAROL,
   GRANTED,
+  laterCopyOf,
   ME,
   NEWER_KEY,
   SAVED_VERSION,
@@ -196,6 +197,36 @@ describe('storage', () => {
     const again = await launch({ storage: app.fake.env.storage })
     expect((await again.open('contacts')).exists('#storage-notice')).toBe(false)
     expect(again.fake.env.storage[keptUnder]).toEqual(raw)
+  })
+
+  test('damaged data with no room to keep it aside is not written over: changes wait in memory until there is', async () => {
+    // Other keys fill nine of the 10 MB; the damaged value takes almost one more, so no copy of it fits.
+    const others = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`other.${i}`, 'x'.repeat(1000 * 1000)]))
+    const raw = `{not json ${'x'.repeat(900 * 1000)}`
+    const { app, page } = await open({ storage: { ...others, [KEY]: raw } })
+    expect(page.text('#storage-notice')).toContain('已损坏')
+    await add(page, ALICE.openid, ALICE.nickname)
+    expect(page.text('#storage-error')).toContain('保存失败')
+    expect(names(page)).toEqual(['爱丽丝'])
+    expect(app.fake.env.storage[KEY]).toBe(raw)
+    expect(app.fake.env.storage[BACKUP_KEY]).toBeUndefined()
+    // Room again: the damaged value is kept aside first, and only then written over.
+    delete app.fake.env.storage['other.0']
+    await add(page, BOB.openid, BOB.nickname)
+    expect(page.exists('#storage-error')).toBe(false)
+    expect(app.fake.env.storage[BACKUP_KEY]).toBe(raw)
+    expect(saved(app).contacts.map((c) => c.nickname)).toEqual(['爱丽丝', 'Bob'])
+  })
+
+  test('damaged again later: the first copy kept aside stays, and the later one is kept beside it', async () => {
+    const first = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }] }
+    const { app } = await open({ storage: { [KEY]: first } })
+    expect(app.fake.env.storage[BACKUP_KEY]).toEqual(first)
+    const later = { version: SAVED_VERSION, contacts: [ALICE, BOB, { openid: 8 }] }
+    const { app: again, page } = await open({ storage: { ...app.fake.env.storage, [KEY]: later } })
+    expect(names(page)).toEqual(['爱丽丝', 'Bob'])
+    expect(again.fake.env.storage[BACKUP_KEY]).toEqual(first)
+    expect(again.fake.env.storage[laterCopyOf(BACKUP_KEY)]).toEqual(later)
   })
 
   test('partly corrupted: the good entries survive', async () => {
