@@ -106,16 +106,20 @@ export class RootStore {
   async pageShown(): Promise<void> {
     if (!this.permissions.loaded) return
     await this.permissions.refresh()
-    this.call.recheck()
-    await this.reachability.retryIfFixed()
+    await this.permissionsChanged()
   }
 
   /** `<button open-type="openSetting">` came back with WeChat's new authSetting: use it at once. */
   settingsClosed(detail: unknown): void {
     const setting = authSettingFromEvent(detail)
     if (setting) this.permissions.applyAuthSetting(setting)
+    void this.permissionsChanged()
+  }
+
+  /** Permissions were read again: what stood in the way of a call, or of being reachable, may be gone. */
+  private async permissionsChanged(): Promise<void> {
     this.call.recheck()
-    void this.reachability.retryIfFixed()
+    await this.reachability.retryIfFixed()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'async_hooks'
 import * as fs from 'fs'
 import * as path from 'path'
 import type { config as Config } from '../../miniprogram/config'
+import type { PageName } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
@@ -13,7 +14,7 @@ import { dropPendingTimers, OpenedBy, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
-export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
+export type { PageName }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 
