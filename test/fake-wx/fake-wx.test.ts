@@ -1,5 +1,6 @@
 // Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
-import { call, fn, ME as me, tick, YOU as you } from './calling'
+import { ANNA, BEN } from '../fixtures'
+import { call, fn, tick } from './calling'
 import { createFakeWx, FakeWx, PrivacyResolution } from './index'
 
 describe('strictness', () => {
@@ -227,7 +228,7 @@ describe('§4 1v1 calls', () => {
     return fake
   }
   const join = (fake: FakeWx, roomType?: string) =>
-    call(fake, 'join1v1Chat', { caller: me, listener: you, ...(roomType ? { roomType } : {}) })
+    call(fake, 'join1v1Chat', { caller: ANNA, listener: BEN, ...(roomType ? { roomType } : {}) })
 
   test('§4.4 voice with the microphone granted is placed', async () => {
     const fake = await enabled({ authSetting: { 'scope.record': true } })

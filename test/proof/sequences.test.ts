@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../fake-wx'
 import { launch, LaunchedApp, PageName } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { ALICE, ME, savedState, STORAGE_KEY } from '../fixtures'
+import { ALICE, ANNA, ME, savedState, STORAGE_KEY } from '../fixtures'
 
 /** npm test runs 300 (a quarter of a minute); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 300)
@@ -44,7 +44,7 @@ type Action =
 /** How an opened invitation link is damaged, if at all; 'self' is one of my own. */
 type Forgery = 'none' | 'openid' | 'nickname' | 'future' | 'missing' | 'avatar' | 'self'
 /** Someone who invites this phone's person. */
-const INVITER = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
+const INVITER = ANNA
 
 const openidArb = fc.stringMatching(/^o[A-Za-z0-9_-]{15,30}$/)
 const textArb = fc.oneof(
