@@ -122,6 +122,15 @@ export class RootStore {
     await this.reachability.retryIfFixed()
   }
 
+  /**
+   * Stops what keeps running on its own: the invitation and ring clocks. WeChat ends a closed mini program
+   * with its timers; a test that closes an app, or launches it again, calls this.
+   */
+  dispose(): void {
+    this.invitations.dispose()
+    this.rings.dispose()
+  }
+
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */
   agreePrivacy(buttonId: string): void {
     this.permissions.agreePrivacy(buttonId)

@@ -21,6 +21,18 @@ const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json
 /** Every fake launched since the last check: each phone's problems count. */
 const launchedFakes: FakeWx[] = []
 
+/** Apps launched and not yet closed. */
+const openApps: LaunchedApp[] = []
+
+/**
+ * Closes every app still open, as WeChat ends a closed mini program: what ticks on its own (the invitation
+ * and ring clocks) stops, so an earlier launch neither keeps running nor keeps its store alive. The jest
+ * setup calls it after each test; a relaunch, for the launches before it.
+ */
+export function closeApps(): void {
+  for (const app of openApps.splice(0)) app.close()
+}
+
 /** Problems the fakes recorded since the last call; the jest setup fails a test that leaves any. */
 export function takeProblems(): string[] {
   return launchedFakes.splice(0).flatMap((fake) => fake.problems.splice(0))
@@ -90,6 +102,11 @@ export class LaunchedApp {
     // Settings pages open over the top page and close back onto it.
     fake.onLeaveMiniProgram(() => this.top()?.hide())
     fake.onReturnToMiniProgram(() => this.top()?.show())
+  }
+
+  /** The mini program is closed: its store stops what runs on its own. */
+  close(): void {
+    this.within(() => this.store?.dispose())
   }
 
   /** Runs `work` as this phone: every wx call it makes, now or later, goes to this phone's WeChat. */
@@ -169,6 +186,7 @@ export async function launch(
   if (!options.keepOtherPhones) {
     // A relaunch: the closed mini program takes its timers with it, and the document starts empty
     // (each render adds the page's WXSS to document.head).
+    closeApps()
     dropPendingTimers()
     document.head.innerHTML = ''
     document.body.innerHTML = ''
@@ -180,6 +198,7 @@ export async function launch(
   fake.knownPages = appJson.pages
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
+  openApps.push(app)
   lastLaunched = app
   let appOptions: Partial<WechatMiniprogram.App.Option> = {}
   ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
@@ -211,6 +230,7 @@ export async function launchStore(
   fake.knownPages = appJson.pages
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
+  openApps.push(app)
   lastLaunched = app
   const { RootStore } = require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { RootStore: new () => RootStore }
   app.store = new RootStore()
