@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: package size as WeChat's builder zips it, setData cost per interaction, wx calls per call
 // attempt, and the test suite's time on this machine. Prints one table and writes bench/results.json.
-// `npm run bench -- --skip-tests` leaves out the (two-minute) test-suite timing.
+// `npm run bench -- --skip-tests` leaves out the test-suite timing (about a minute on 2 cores).
 const fs = require('fs')
 const os = require('os')
 const path = require('path')

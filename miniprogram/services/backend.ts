@@ -1,6 +1,7 @@
 // The one door to Duet's backend: who I am, and where my avatar lives. Nothing else in the app knows how
 // (WeChat Cloud, a login server of our own, or nothing: platform doc §5.1).
 import { config } from '../config'
+import type { CallMode, Person } from '../store/model'
 import { callWx } from './call-wx'
 import * as cloud from './cloud'
 import { withTimeLimit } from './time-limit'
@@ -128,8 +129,8 @@ export type RingResult = { sent: true } | { sent: false; why: RingRefusal; code?
  */
 export async function ring(
   to: string,
-  me: { nickname: string; avatarUrl?: string },
-  mode: 'voice' | 'video',
+  me: Pick<Person, 'nickname' | 'avatarUrl'>,
+  mode: CallMode,
 ): Promise<RingResult> {
   const request = { to, name: me.nickname, mode, templateId: config.ringTemplateId, avatar: me.avatarUrl }
   try {

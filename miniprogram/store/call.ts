@@ -13,7 +13,21 @@ import type { ReachabilityStore } from './reachability'
 
 /** What the dial flow needs from the rest of the store. */
 export interface CallContext {
-  permissions: PermissionsStore
+  permissions: Pick<
+    PermissionsStore,
+    | 'support'
+    | 'readSystem'
+    | 'loaded'
+    | 'refresh'
+    | 'privacyBlocks'
+    | 'lacks'
+    | 'request'
+    | 'requestScopes'
+    | 'rereadScopes'
+    | 'undeclared'
+    | 'markUndeclared'
+    | 'markPrivacyDeclined'
+  >
   profile: Pick<ProfileStore, 'me' | 'openid' | 'typedIdentity' | 'fetchIdentity'>
   contacts: Pick<ContactsStore, 'find'>
   history: Pick<HistoryStore, 'add' | 'update' | 'placedTo' | 'rowsFor'>
@@ -279,7 +293,7 @@ export class CallStore {
 
   private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
     const refused = await this.ctx.reachability.ensure()
-    if (refused) return this.failed(refused.errCode, me, contact, attempt, mayAskCamera)
+    if (refused) return this.failed(refused.problem.errCode, me, contact, attempt, mayAskCamera)
     const mode = this.mode
     runInAction(() => {
       this.status = 'joining'

@@ -119,16 +119,29 @@ export class RootStore {
   async pageShown(): Promise<void> {
     if (!this.permissions.loaded) return
     await this.permissions.refresh()
-    this.call.recheck()
-    await this.reachability.retryIfFixed()
+    await this.permissionsChanged()
   }
 
   /** `<button open-type="openSetting">` came back with WeChat's new authSetting: use it at once. */
   settingsClosed(detail: unknown): void {
     const setting = authSettingFromEvent(detail)
     if (setting) this.permissions.applyAuthSetting(setting)
+    void this.permissionsChanged()
+  }
+
+  /** Permissions were read again: what stood in the way of a call, or of being reachable, may be gone. */
+  private async permissionsChanged(): Promise<void> {
     this.call.recheck()
-    void this.reachability.retryIfFixed()
+    await this.reachability.retryIfFixed()
+  }
+
+  /**
+   * Stops what keeps running on its own: the invitation and ring clocks. WeChat ends a closed mini program
+   * with its timers; a test that closes an app, or launches it again, calls this.
+   */
+  dispose(): void {
+    this.invitations.dispose()
+    this.rings.dispose()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

@@ -220,9 +220,12 @@ export class InvitationsStore {
   private keepTicking(): void {
     const needed = this.waiting !== null || (this.shown !== null && !isExpired(this.shown, this.now))
     if (needed && !this.ticker) this.ticker = setInterval(this.tick, 1000)
-    if (!needed && this.ticker) {
-      clearInterval(this.ticker)
-      this.ticker = null
-    }
+    if (!needed) this.dispose()
+  }
+
+  /** Stops the clock (the store is done with, e.g. a test's app closing). */
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker)
+    this.ticker = null
   }
 }

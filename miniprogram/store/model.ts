@@ -77,4 +77,10 @@ export const DEVICE_FOR_SCOPE: Readonly<Record<Scope, Device>> = {
   'scope.camera': 'camera',
 }
 
+/** The scope that grants a device: DEVICE_FOR_SCOPE read the other way. */
+export const SCOPE_FOR_DEVICE: Readonly<Record<Device, Scope>> = (Object.keys(DEVICE_FOR_SCOPE) as Scope[]).reduce(
+  (out, scope) => ({ ...out, [DEVICE_FOR_SCOPE[scope]]: scope }),
+  {} as Record<Device, Scope>,
+)
+
 export const isCallMode = (v: unknown): v is CallMode => v === 'voice' || v === 'video'

@@ -47,12 +47,17 @@ export class OnboardingStore {
     return WALKTHROUGH_STEPS.includes(this.step)
   }
 
+  /** A step is missing and the person has not chosen to look around first: an invitation walks them through. */
+  get walksInviteeThrough(): boolean {
+    return !this.lookedAround && this.walkthroughNeeded
+  }
+
   /**
    * Home decides: a returning person sees their contacts at once (what is missing shows there); someone new
    * is walked through first, unless they chose to look around.
    */
   get walksNewcomerThrough(): boolean {
-    return !this.ctx.persistence.returning && !this.lookedAround && this.walkthroughNeeded
+    return !this.ctx.persistence.returning && this.walksInviteeThrough
   }
 
   /** Whether home can decide yet: the permissions are read (at once for a returning person). */

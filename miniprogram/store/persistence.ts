@@ -4,6 +4,7 @@ import { readStored, writeStored } from '../services/storage'
 import {
   BACKUP_KEY,
   emptyState,
+  laterCopyOf,
   NEWER_KEY,
   parseSavedState,
   SavedState,
@@ -11,13 +12,15 @@ import {
   StorageProblem,
 } from './saved-state'
 
-/** Best effort: with storage full there is nowhere to keep a copy, and starting must not fail for it. */
-function keepCopy(key: string, raw: unknown): void {
-  try {
-    writeStored(key, raw)
-  } catch {
-    // Nothing more to do: the person is told the data could not be read.
-  }
+/** A stored value that could not be trusted, and the key it is kept under before the main key is written. */
+interface Aside {
+  key: string
+  raw: unknown
+}
+
+/** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
+function keepAside({ key, raw }: Aside): void {
+  writeStored(readStored(key) === undefined ? key : laterCopyOf(key), raw)
 }
 
 export class PersistenceStore {
@@ -27,14 +30,16 @@ export class PersistenceStore {
   saveFailed = false
   /** Something was saved before this launch: a returning person, who goes straight to their contacts. */
   returning = false
+  /** A value read at launch that must be kept aside before anything is written over it. */
+  private aside: Aside | null = null
 
   constructor() {
-    makeAutoObservable(this, {}, { autoBind: true })
+    makeAutoObservable<this, 'aside'>(this, { aside: false }, { autoBind: true })
   }
 
   /**
-   * Reads the saved state. A value that cannot be trusted is kept whole first: damaged data under
-   * BACKUP_KEY, a newer Duet's data under NEWER_KEY, untouched either way.
+   * Reads the saved state. A value that cannot be trusted is kept whole before anything is written over it:
+   * damaged data under BACKUP_KEY, a newer Duet's data under NEWER_KEY, untouched either way.
    */
   load(): SavedState {
     let raw: unknown
@@ -49,16 +54,21 @@ export class PersistenceStore {
     this.problem = problem
     this.returning = raw !== undefined
     if (problem) {
-      keepCopy(problem === 'future-version' ? NEWER_KEY : BACKUP_KEY, raw)
+      this.aside = { key: problem === 'future-version' ? NEWER_KEY : BACKUP_KEY, raw }
       // Start clean on disk too, so the same bad value is not read (and reported) at every launch.
       this.save(state)
     }
     return state
   }
 
-  /** Writes the state; a refusal (storage full) is remembered and shown, and the next change tries again. */
+  /**
+   * Writes the state, once a value read at launch is safely kept aside. A refusal (storage full) is
+   * remembered and shown; the state stays in memory, and the next change tries again.
+   */
   save(state: SavedState): void {
     try {
+      if (this.aside) keepAside(this.aside)
+      this.aside = null
       writeStored(STORAGE_KEY, state)
       this.saveFailed = false
     } catch {

@@ -2,23 +2,20 @@ import { makeAutoObservable, reaction, runInAction } from 'mobx-miniprogram'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
 import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
-import { Device, DEVICE_FOR_SCOPE, Prefs, Scope } from './model'
+import { Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPE_FOR_DEVICE } from './model'
 import type { PermissionsStore } from './permissions'
 
 /** Whether incoming calls can reach me: setEnable1v1Chat as WeChat last confirmed it in this run. */
 export type Reachability = 'unknown' | 'on' | 'off' | 'failed'
 
-/** Why setEnable1v1Chat failed, and its errCode for the same handling as a join's failure. */
+/** Why setEnable1v1Chat failed; the problem carries WeChat's errCode for the same handling as a join's failure. */
 export interface Refusal {
   problem: CallProblem
-  errCode: number | undefined
 }
 
 export interface ReachabilityContext {
   permissions: Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
 }
-
-const SCOPE_OF_DEVICE = { microphone: 'scope.record', camera: 'scope.camera' } as const
 
 /**
  * "Accept calls" and WeChat's setEnable1v1Chat behind it. Enabling lasts one run of the mini program
@@ -61,7 +58,7 @@ export class ReachabilityStore {
   get askable(): Scope[] {
     const problem = this.refusal?.problem
     if (problem?.kind !== 'scopes-denied') return []
-    const scopes = problem.devices.map((d) => SCOPE_OF_DEVICE[d])
+    const scopes = problem.devices.map((d) => SCOPE_FOR_DEVICE[d])
     return scopes.every((s) => this.ctx.permissions.scopes[s] === 'unasked') ? scopes : []
   }
 
@@ -104,7 +101,7 @@ export class ReachabilityStore {
     const { scopes, phone } = this.ctx.permissions
     const fixed =
       problem.kind === 'scopes-denied'
-        ? problem.devices.every((d) => scopes[SCOPE_OF_DEVICE[d]] === 'granted')
+        ? problem.devices.every((d) => scopes[SCOPE_FOR_DEVICE[d]] === 'granted')
         : problem.devices.every((d) => phone[d] !== 'denied')
     return fixed ? this.retry() : Promise.resolve(null)
   }
@@ -152,7 +149,7 @@ export class ReachabilityStore {
       return null
     } catch (err) {
       const { errCode } = toWxError('setEnable1v1Chat', err)
-      const refusal: Refusal = { problem: ruleForErrCode(errCode).problem, errCode }
+      const refusal: Refusal = { problem: ruleForErrCode(errCode).problem }
       runInAction(() => {
         this.state = 'failed'
         if (enable) this.refusal = refusal

@@ -89,9 +89,12 @@ export class RingsStore {
 
   tick(): void {
     this.now = Date.now()
-    if (!this.resting && this.ticker) {
-      clearInterval(this.ticker)
-      this.ticker = null
-    }
+    if (!this.resting) this.dispose()
+  }
+
+  /** Stops the clock (the store is done with, e.g. a test's app closing). */
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker)
+    this.ticker = null
   }
 }

@@ -9,6 +9,8 @@ export const STORAGE_KEY = 'duet.state'
 export const BACKUP_KEY = 'duet.state.backup'
 /** A value written by a newer Duet (e.g. before a rollback), kept aside untouched. */
 export const NEWER_KEY = 'duet.state.newer'
+/** Where a later value is kept aside while an earlier one is there already: the first is never written over. */
+export const laterCopyOf = (key: string) => `${key}.latest`
 export const HISTORY_LIMIT = 100
 
 export interface SavedState {

@@ -28,6 +28,3 @@ export const tick = () => new Promise((r) => setTimeout(r, 0))
 export async function wait(seconds: number): Promise<void> {
   await jest.advanceTimersByTimeAsync(seconds * 1000)
 }
-
-export const ME = { openid: 'o_caller_000000001', nickname: 'A' }
-export const YOU = { openid: 'o_listener_0000001', nickname: 'B' }

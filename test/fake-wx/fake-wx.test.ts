@@ -1,5 +1,6 @@
 // Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
-import { call, fn, ME as me, tick, YOU as you } from './calling'
+import { ANNA, BEN } from '../fixtures'
+import { call, fn, tick } from './calling'
 import { createFakeWx, Environment, FakeWx, PrivacyResolution } from './index'
 
 describe('strictness', () => {
@@ -38,6 +39,20 @@ describe('strictness', () => {
     expect((await call(fake, 'navigateTo', { url: '/pages/contacts/index?x=1' })).ok).toBe(true)
     expect((await call(fake, 'navigateTo', { url: '/pages/nowhere/index' })).ok).toBe(false)
     expect(fake.problems).toHaveLength(1)
+  })
+  test('§8.4 opening or redirecting to a page already on the stack is reported: Duet never keeps two copies', async () => {
+    const fake = createFakeWx()
+    const stack = ['pages/contacts/index', 'pages/invite/index']
+    fake.ui.router = { stack: () => stack, open: () => {}, replace: () => {}, back: () => {}, relaunch: () => {} }
+    await call(fake, 'navigateTo', { url: '/pages/dial/index?openid=x' })
+    await call(fake, 'redirectTo', { url: '/pages/invite/index' })
+    expect(fake.problems).toEqual([])
+    await call(fake, 'navigateTo', { url: '/pages/contacts/index' })
+    await call(fake, 'redirectTo', { url: '/pages/contacts/index' })
+    expect(fake.problems).toEqual([
+      'navigateTo /pages/contacts/index: that page is already open (a second copy on the stack)',
+      'redirectTo /pages/contacts/index: that page is already open (a second copy on the stack)',
+    ])
   })
 })
 
@@ -223,7 +238,7 @@ describe('§4 1v1 calls', () => {
     return fake
   }
   const join = (fake: FakeWx, roomType?: string) =>
-    call(fake, 'join1v1Chat', { caller: me, listener: you, ...(roomType ? { roomType } : {}) })
+    call(fake, 'join1v1Chat', { caller: ANNA, listener: BEN, ...(roomType ? { roomType } : {}) })
 
   test('§4.4 voice with the microphone granted is placed', async () => {
     const fake = await enabled({ authSetting: { 'scope.record': true } })
@@ -419,6 +434,18 @@ describe('§8 storage and network', () => {
     fake.runtime.setTheme('light')
     expect([seen, fake.wx.getAppBaseInfo().theme]).toEqual([['light'], 'light'])
     expect(createFakeWx({ sdkVersion: '2.10.0' }).wx.onThemeChange).toBeUndefined()
+  })
+
+  test('§8.1 all keys together hold at most 10 MB: a write past it fails and changes nothing', () => {
+    const fake = createFakeWx()
+    const nearlyOneMb = 'x'.repeat(1000 * 1000)
+    for (let i = 0; i < 10; i++) fake.wx.setStorageSync(`k${i}`, nearlyOneMb)
+    expect(() => fake.wx.setStorageSync('k10', nearlyOneMb)).toThrow(/exceed storage max size 10MB/)
+    expect(fake.wx.getStorageSync('k10')).toBe('')
+    // Writing a key over counts its new size only; removing one makes room.
+    fake.wx.setStorageSync('k0', nearlyOneMb)
+    fake.wx.removeStorageSync('k0')
+    fake.wx.setStorageSync('k10', nearlyOneMb)
   })
 
   test('§8.2 network type and its changes', async () => {

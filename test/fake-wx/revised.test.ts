@@ -1,7 +1,8 @@
 // One test for every point docs/platform.md marks (rev), named after it: the fake plays what the audit
 // found, and where the doc says "unknown" it plays each answer. (§5–§7, new in the audit, are pinned in
 // cloud.test.ts, with "(rev)" in their names too.)
-import { call, fn, ME, tick, wait, YOU } from './calling'
+import { ANNA, BEN } from '../fixtures'
+import { call, fn, tick, wait } from './calling'
 import type { Environment, ScriptedUser } from './index'
 import { createFakeWx, FakeWx, OFFICIAL_POPUP_THROTTLE_MS, PrivacyResolution, RING_SECONDS } from './index'
 
@@ -12,7 +13,7 @@ async function enabled(env: Partial<Environment> = {}, user: Partial<ScriptedUse
   expect((await call(fake, 'setEnable1v1Chat', { enable: true })).ok).toBe(true)
   return fake
 }
-const join = (fake: FakeWx, roomType = 'voice') => call(fake, 'join1v1Chat', { caller: ME, listener: YOU, roomType })
+const join = (fake: FakeWx, roomType = 'voice') => call(fake, 'join1v1Chat', { caller: ANNA, listener: BEN, roomType })
 
 /** A handler that answers every prompt as the person would after tapping our agree button. */
 function agreeing(fake: FakeWx): void {

@@ -4,6 +4,12 @@ import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api, clone } from './fake-wx'
 
 const MAX_BYTES_PER_KEY = 1024 * 1024
+/** The mini program's storage in all (not the phone's). */
+const MAX_BYTES_IN_ALL = 10 * 1024 * 1024
+
+/** What a key takes up: its name and its value as JSON. */
+const sizeOf = (key: string, data: unknown) =>
+  Buffer.byteLength(key, 'utf8') + Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
 
 export class FakeStorage {
   private readonly networkListeners = new Set<(res: unknown) => void>()
@@ -26,9 +32,14 @@ export class FakeStorage {
       }),
       setStorageSync: api('1.0.0', 'storage', (key: string, data: unknown) => {
         fake.record('setStorageSync', `setStorageSync(${key})`, 'storage', { key })
-        if (env.storageFull) throw new Error('setStorageSync:fail exceed storage max size 10MB')
+        const full = new Error('setStorageSync:fail exceed storage max size 10MB')
+        if (env.storageFull) throw full
         const bytes = Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
         if (bytes > MAX_BYTES_PER_KEY) throw new Error('setStorageSync:fail entry size limit reached')
+        const others = Object.keys(env.storage)
+          .filter((k) => k !== key)
+          .reduce((sum, k) => sum + sizeOf(k, env.storage[k]), 0)
+        if (others + sizeOf(key, data) > MAX_BYTES_IN_ALL) throw full
         env.storage[key] = clone(data)
       }),
       removeStorageSync: api('1.0.0', 'storage', (key: string) => {

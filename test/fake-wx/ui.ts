@@ -140,7 +140,12 @@ export class FakeUi {
       fake.noteProblem(`${apiName} to a page app.json does not register: ${o.url}`)
       return fake.failWith(o, { errMsg: `${apiName}:fail page "${route}" is not found` })
     }
-    if (apiName === 'navigateTo' && (this.router?.stack().length ?? 0) >= MAX_PAGES) {
+    // WeChat would open a second copy; Duet's own rule is to go back to a page already open instead.
+    const stack = this.router?.stack() ?? []
+    const staying = apiName === 'navigateTo' ? stack : apiName === 'redirectTo' ? stack.slice(0, -1) : []
+    if (staying.includes(route))
+      fake.noteProblem(`${apiName} ${o.url}: that page is already open (a second copy on the stack)`)
+    if (apiName === 'navigateTo' && stack.length >= MAX_PAGES) {
       fake.noteProblem(`navigateTo with ${MAX_PAGES} pages open: ${o.url}`)
       return fake.failWith(o, { errMsg: 'navigateTo:fail webview count limit exceed' })
     }

@@ -6,14 +6,13 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
-import { attrs, everyElement, rootDom, tagOf } from '../harness/jcomponent'
+import { attrs, compileWxss, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
 import { STATES } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
 const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
 const SCREEN_WIDTH = 375
-const wxssCompiler = require('miniprogram-simulate/src/wxss') as { compile(css: string, o: { prefix: string }): string }
 
 /** WeChat's built-in components as the browser should lay them out (buttons get WeUI's classes below). */
 const WX_ELEMENTS = `
@@ -94,7 +93,7 @@ const rpx = (css: string) => css.replace(/(-?\d*\.?\d+)rpx/g, (_m, n: string) =>
 /** A built .wxss as a page or component sees it: classes prefixed the way j-component renders them. */
 function css(file: string, prefix: string): string {
   const wxss = fs.readFileSync(path.join(MINIPROGRAM_ROOT, file), 'utf8')
-  return wxssCompiler.compile(wxss, { prefix }).replace(/(^|[{},])page(?=[\s{,])/g, '$1body')
+  return compileWxss(wxss, prefix).replace(/(^|[{},])page(?=[\s{,])/g, '$1body')
 }
 
 /**

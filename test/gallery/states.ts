@@ -7,7 +7,7 @@ import type { LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { settle } from '../harness/page'
 import type { PageHandle } from '../harness/page'
 import { contactAction, typeContact } from '../harness/screens'
-import { ALICE, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
+import { ALICE, ANNA, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 export interface GalleryState {
   page: PageName
@@ -97,7 +97,7 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
   { page: 'contacts', state: 'send-card-back', heading: '把你的名片也发给 TA', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname }, drive: (p) => p.tap('#share-accept') },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
-  { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: NOW - MINUTE } }) },
+  { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: ANNA, mode: 'voice', sentAt: NOW - MINUTE } }) },
   { page: 'contacts', state: 'waiting-banner', heading: '等待 爱丽丝 回拨', env: saved(), drive: (_p, app) => void app.within(() => app.store.invitations.invite(ALICE, 'voice')) },
   { page: 'contacts', state: 'rings-allowed', heading: '已开启，可以收到一次来电提醒。', env: saved(), user: { subscribe: ['accept'] }, options: RINGS, drive: (p) => p.tap('#allow-rings') },
   { page: 'contacts', state: 'unreachable', heading: '现在别人无法呼叫你', env: { ...saved(), enableFailure: { errCode: -20001 } } },

@@ -6,20 +6,33 @@ import { AsyncLocalStorage } from 'async_hooks'
 import * as fs from 'fs'
 import * as path from 'path'
 import type { config as Config } from '../../miniprogram/config'
+import type { PageName } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
-import { dropPendingTimers, PageHandle, settle } from './page'
+import { dropPendingTimers, OpenedBy, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
-export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite'
+export type { PageName }
 type LaunchShowOption = WechatMiniprogram.App.LaunchShowOption
 
 const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
 
 /** Every fake launched since the last check: each phone's problems count. */
 const launchedFakes: FakeWx[] = []
+
+/** Apps launched and not yet closed. */
+const openApps: LaunchedApp[] = []
+
+/**
+ * Closes every app still open, as WeChat ends a closed mini program: what ticks on its own (the invitation
+ * and ring clocks) stops, so an earlier launch neither keeps running nor keeps its store alive. The jest
+ * setup calls it after each test; a relaunch, for the launches before it.
+ */
+export function closeApps(): void {
+  for (const app of openApps.splice(0)) app.close()
+}
 
 /** Problems the fakes recorded since the last call; the jest setup fails a test that leaves any. */
 export function takeProblems(): string[] {
@@ -75,10 +88,10 @@ export class LaunchedApp {
   constructor(readonly fake: FakeWx) {
     fake.ui.router = {
       stack: () => this.stack.map((p) => p.route),
-      open: (url) => this.push(url),
+      open: (url) => this.push(url, {}, 'duet'),
       replace: (url) => {
         this.pop()
-        this.push(url)
+        this.push(url, {}, 'duet')
       },
       back: (delta) => {
         for (let i = 0; i < delta; i++) this.pop()
@@ -86,7 +99,7 @@ export class LaunchedApp {
       },
       relaunch: (url) => {
         while (this.stack.length) this.pop()
-        this.push(url)
+        this.push(url, {}, 'duet')
       },
     }
     // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
@@ -102,6 +115,11 @@ export class LaunchedApp {
   showApp(): void {
     const route = this.top()?.route ?? appJson.pages[0]
     this.within(() => this.appOptions.onShow?.({ path: route, query: {}, scene: 1001 } as LaunchShowOption))
+  }
+
+  /** The mini program is closed: its store stops what runs on its own. */
+  close(): void {
+    this.within(() => this.store?.dispose())
   }
 
   /** Runs `work` as this phone: every wx call it makes, now or later, goes to this phone's WeChat. */
@@ -155,11 +173,11 @@ export class LaunchedApp {
     for (const route of appJson.pages) register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
   }
 
-  private push(url: string, extraQuery: Record<string, string> = {}): PageHandle {
+  private push(url: string, extraQuery: Record<string, string> = {}, openedBy: OpenedBy = 'person'): PageHandle {
     const { route, query } = parseUrl(url)
     const id = register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
     this.top()?.hide()
-    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, (work) =>
+    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, openedBy, (work) =>
       this.within(work),
     )
     attach(page.comp)
@@ -201,6 +219,7 @@ export async function launch(
   if (!options.keepOtherPhones) {
     // A relaunch: the closed mini program takes its timers with it, and the document starts empty
     // (each render adds the page's WXSS to document.head).
+    closeApps()
     dropPendingTimers()
     document.head.innerHTML = ''
     document.body.innerHTML = ''
@@ -213,6 +232,7 @@ export async function launch(
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
   app.options = options
+  openApps.push(app)
   lastLaunched = app
   ;(global as unknown as { App: (o: WechatMiniprogram.App.Option) => void }).App = (o) => {
     app.appOptions = o
@@ -256,6 +276,7 @@ export async function launchStore(
   fake.knownPages = appJson.pages
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
+  openApps.push(app)
   lastLaunched = app
   const { RootStore } = require(path.join(MINIPROGRAM_ROOT, 'store/index')) as { RootStore: new () => RootStore }
   app.store = new RootStore()

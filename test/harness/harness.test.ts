@@ -1,7 +1,10 @@
-// The harness itself must model WeChat's tap rule: openSetting only in the synchronous part of a tap.
+// The harness itself must model WeChat's tap rule (openSetting only in the synchronous part of a tap) and
+// close what it launched.
 import { createFakeWx } from '../fake-wx'
+import { ANNA, ME, stored } from '../fixtures'
+import { closeApps, launch } from './app'
 import { attach, loadSimulate, registerInline, renderPage } from './jcomponent'
-import { PageHandle, settle } from './page'
+import { PageHandle, settle, useFakeClock, useRealClock } from './page'
 
 function mount(methods: Record<string, (this: unknown) => unknown>) {
   jest.resetModules()
@@ -38,4 +41,30 @@ test('openSetting after an await in the tap handler has lost the gesture and fai
   await settle()
   expect(results).toEqual(['openSetting:fail can only be invoked by user TAP gesture.'])
   expect(fake.env.authSetting['scope.record']).toBe(false)
+})
+
+describe('a closed app takes its clocks with it', () => {
+  beforeEach(useFakeClock)
+  afterEach(useRealClock)
+
+  /** An invitation opened a minute ago and not yet answered: its expiry ticks every second. */
+  const pendingInvitation = () =>
+    stored({ profile: ME, invitation: { from: ANNA, mode: 'voice', sentAt: Date.now() - 60 * 1000 } })
+
+  test('at the end of a test, nothing the app started keeps running', async () => {
+    await launch({ storage: pendingInvitation() })
+    await settle()
+    expect(jest.getTimerCount()).toBeGreaterThan(0)
+    closeApps()
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  test('a relaunch closes the apps before it, another phone of the same test does not', async () => {
+    const anna = await launch({ storage: pendingInvitation() })
+    const closed = jest.spyOn(anna.store, 'dispose')
+    const ben = await launch({ storage: pendingInvitation() }, {}, { keepOtherPhones: true })
+    expect(closed).not.toHaveBeenCalled()
+    await launch({ storage: ben.fake.env.storage })
+    expect(closed).toHaveBeenCalled()
+  })
 })

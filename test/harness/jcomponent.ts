@@ -26,10 +26,26 @@ interface ExparserStatics {
   Element: { matchSelector(selector: string, node: unknown): boolean }
 }
 
-/** An element of a rendered page, wherever it sits (the page itself or a component inside it). */
+/**
+ * An element of a rendered page, wherever it sits (the page itself or a component inside it): its DOM, for
+ * reading; its exparser node stays in this file.
+ */
 export interface El {
-  readonly node: ExparserElement
   readonly dom: HTMLElement
+}
+
+const nodes = new WeakMap<El, ExparserElement>()
+
+function elementOf(node: ExparserElement, dom: HTMLElement): El {
+  const el: El = { dom }
+  nodes.set(el, node)
+  return el
+}
+
+function nodeOf(el: El): ExparserElement {
+  const node = nodes.get(el)
+  if (!node) throw new Error('not an element this adapter found')
+  return node
 }
 
 let loaded: { simulate: Simulate; exparser: Exparser & ExparserStatics } | null = null
@@ -84,7 +100,7 @@ function collect(comp: Rendered, keep: (node: ExparserElement) => boolean): El[]
   const ex = exparser()
   const found: El[] = []
   const visit = (node: ExparserElement) => {
-    if (node instanceof ex.Element && node.$$ && keep(node)) found.push({ node, dom: node.$$ })
+    if (node instanceof ex.Element && node.$$ && keep(node)) found.push(elementOf(node, node.$$))
     if (node.shadowRoot) visit(node.shadowRoot)
     for (const child of node.childNodes ?? []) visit(child)
   }
@@ -100,12 +116,9 @@ export function queryAll(comp: Rendered, selector: string): El[] {
 
 /** The nearest enclosing element with this tag, across component boundaries. */
 export function ancestor(el: El, tag: string): El | null {
-  for (
-    let node = el.node.parentNode ?? el.node.__wxHost ?? null;
-    node;
-    node = node.parentNode ?? node.__wxHost ?? null
-  ) {
-    if (node.$$ && node.$$.tagName.toLowerCase().replace(/^wx-/, '') === tag) return { node, dom: node.$$ }
+  const start = nodeOf(el)
+  for (let node = start.parentNode ?? start.__wxHost ?? null; node; node = node.parentNode ?? node.__wxHost ?? null) {
+    if (node.$$ && node.$$.tagName.toLowerCase().replace(/^wx-/, '') === tag) return elementOf(node, node.$$)
   }
   return null
 }
@@ -116,12 +129,12 @@ export function descendants(el: El): El[] {
   const found: El[] = []
   const visit = (node: ExparserElement) => {
     for (const child of node.childNodes ?? []) {
-      if (child instanceof ex.Element && child.$$) found.push({ node: child, dom: child.$$ })
+      if (child instanceof ex.Element && child.$$) found.push(elementOf(child, child.$$))
       if (child.shadowRoot) visit(child.shadowRoot)
       visit(child)
     }
   }
-  visit(el.node)
+  visit(nodeOf(el))
   return found
 }
 
@@ -135,17 +148,17 @@ export function attr(el: El, name: string): unknown {
   // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
   const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
   // data-* attributes become the element's dataset: data-weui-theme → weuiTheme.
-  if (name.startsWith('data-')) return el.node.dataset?.[key.charAt(4).toLowerCase() + key.slice(5)] ?? null
-  return el.node._vt?.attrs.find((a) => a.name === key)?.value ?? null
+  if (name.startsWith('data-')) return nodeOf(el).dataset?.[key.charAt(4).toLowerCase() + key.slice(5)] ?? null
+  return nodeOf(el)._vt?.attrs.find((a) => a.name === key)?.value ?? null
 }
 
 /** Every evaluated attribute, for drawing the page outside the simulator (the gallery). */
 export function attrs(el: El): Array<{ name: string; value: unknown }> {
-  return el.node._vt?.attrs ?? []
+  return nodeOf(el)._vt?.attrs ?? []
 }
 
 export function dataset(el: El): Record<string, unknown> {
-  return { ...el.node.dataset }
+  return { ...nodeOf(el).dataset }
 }
 
 export const tagOf = (el: El): string => el.dom.tagName.toLowerCase().replace(/^wx-/, '')
@@ -156,7 +169,10 @@ export const tagOf = (el: El): string => el.dom.tagName.toLowerCase().replace(/^
  */
 export function dispatch(el: El, name: string, detail: unknown): void {
   const ex = exparser()
-  ex.Event.dispatchEvent(el.node, ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }))
+  ex.Event.dispatchEvent(
+    nodeOf(el),
+    ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }),
+  )
 }
 
 /** Renders a registered page, not yet attached: store bindings first send their data on attach. */
@@ -173,13 +189,29 @@ export function detach(comp: Rendered): void {
   ;(comp as unknown as { detach(): void }).detach()
 }
 
-/** The page's `this`, where its lifecycle methods (onLoad, onShow, …) live. */
-export function instanceOf(comp: Rendered): Record<string, unknown> {
-  return comp.instance as unknown as Record<string, unknown>
+/** The page's own method `name` (a lifecycle method such as onLoad, or a hook), if it has one. */
+export function hasMethod(comp: Rendered, name: string): boolean {
+  return typeof (comp.instance as unknown as Record<string, unknown>)[name] === 'function'
+}
+
+/** Calls the page's method `name` with the page as `this`, as WeChat does; nothing when it has none. */
+export function callMethod(comp: Rendered, name: string, args: unknown[]): unknown {
+  const page = comp.instance as unknown as Record<string, unknown>
+  const method = page[name]
+  return typeof method === 'function' ? (method as (...a: unknown[]) => unknown).apply(page, args) : undefined
 }
 
 export function rootDom(comp: Rendered): HTMLElement {
   return comp.dom as HTMLElement
+}
+
+/**
+ * A page's WXSS compiled the way miniprogram-simulate compiles it when it renders the page: each class
+ * prefixed with `prefix` (the gallery draws built pages outside the simulator with it).
+ */
+export function compileWxss(wxss: string, prefix: string): string {
+  const compiler = require('miniprogram-simulate/src/wxss') as { compile(css: string, o: { prefix: string }): string }
+  return compiler.compile(wxss, { prefix })
 }
 
 /** A component definition as passed to Component(). */

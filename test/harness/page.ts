@@ -3,11 +3,12 @@ import type { FakeWx } from '../fake-wx'
 import {
   ancestor,
   attr,
+  callMethod,
   dataset,
   descendants,
   dispatch,
   El,
-  instanceOf,
+  hasMethod,
   queryAll,
   Rendered,
   rootDom,
@@ -58,15 +59,19 @@ export function dropPendingTimers(): void {
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
 
+/** Who put a page on the stack: Duet, through WeChat's route APIs, or the person (a card, a test's say-so). */
+export type OpenedBy = 'duet' | 'person'
+
 export class PageHandle {
-  /** What the person typed into each input: what a form submits (the simulator's inputs keep no value). */
-  private readonly typed = new WeakMap<object, string>()
+  /** What the person typed into each input, by its element: what a form submits (the simulator's inputs keep no value). */
+  private readonly typed = new WeakMap<HTMLElement, string>()
 
   constructor(
     readonly route: string,
     readonly query: Record<string, string>,
     readonly comp: Rendered,
     private readonly fake: FakeWx,
+    readonly openedBy: OpenedBy = 'person',
     /** Runs work as this page's phone (see LaunchedApp.within). */
     private readonly within: <T>(work: () => T) => T = (work) => work(),
   ) {}
@@ -74,8 +79,7 @@ export class PageHandle {
   // ---- lifecycle, as WeChat runs it (the app harness calls these) --------------------------------
 
   private lifecycle(name: string, ...args: unknown[]): unknown {
-    const fn = instanceOf(this.comp)[name] as ((...a: unknown[]) => unknown) | undefined
-    return this.within(() => fn?.apply(this.comp.instance, args))
+    return this.within(() => callMethod(this.comp, name, args))
   }
 
   load(): void {
@@ -93,7 +97,7 @@ export class PageHandle {
 
   /** Calls a page hook such as onShareAppMessage and returns its result. */
   hook<T>(name: string, ...args: unknown[]): T {
-    if (typeof instanceOf(this.comp)[name] !== 'function') throw new Error(`page has no ${name}`)
+    if (!hasMethod(this.comp, name)) throw new Error(`page has no ${name}`)
     return this.lifecycle(name, ...args) as T
   }
 
@@ -178,7 +182,7 @@ export class PageHandle {
       if (typeof name !== 'string' || !name) continue
       const tag = tagOf(field)
       if (tag === 'switch' || tag === 'checkbox') value[name] = attr(field, 'checked') === true
-      else value[name] = this.typed.get(field.node) ?? attr(field, 'value') ?? ''
+      else value[name] = this.typed.get(field.dom) ?? attr(field, 'value') ?? ''
     }
     dispatch(form, 'submit', { value })
   }
@@ -203,12 +207,12 @@ export class PageHandle {
   input(selector: string | El, value: string): void {
     const el = typeof selector === 'string' ? this.get(selector) : selector
     this.within(() => {
-      this.typed.set(el.node, value)
+      this.typed.set(el.dom, value)
       dispatch(el, 'input', { value })
       if (attr(el, 'type') !== 'nickname') return
       const review = this.fake.ui.reviewNickname(value)
       if (!review.pass) {
-        this.typed.set(el.node, review.value)
+        this.typed.set(el.dom, review.value)
         dispatch(el, 'input', { value: review.value })
       }
       dispatch(el, 'nicknamereview', { pass: review.pass, timeout: false })

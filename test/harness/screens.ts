@@ -64,17 +64,21 @@ export async function openDevOptions(page: PageHandle): Promise<void> {
   await settle()
 }
 
+/** The names in the contact list, top to bottom, as the rows show them. */
+export function contactNames(page: PageHandle): string[] {
+  return page.texts('.contact-row__name')
+}
+
 /** A contact's action sheet (its ⋯ button), and one of its actions by the words on it. */
 export async function contactAction(page: PageHandle, nickname: string, action: '编辑' | '删除'): Promise<void> {
-  const row = page.all('.contact-row__name').findIndex((n) => n.dom.textContent === nickname)
+  const row = contactNames(page).indexOf(nickname)
   if (row < 0) throw new Error(`no contact named ${nickname} on the page`)
   page.tapNth('.contact-more', row)
   await settle()
-  const item = page
-    .all('#contact-actions >>> .weui-actionsheet__cell')
-    .find((n) => n.dom.textContent?.trim() === action)
-  if (!item) throw new Error(`the action sheet has no ${action}`)
-  page.tap(item)
+  const sheet = '#contact-actions >>> .weui-actionsheet__cell'
+  const item = page.texts(sheet).indexOf(action)
+  if (item < 0) throw new Error(`the action sheet has no ${action}`)
+  page.tapNth(sheet, item)
   await settle()
 }
 

@@ -6,10 +6,8 @@ import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
-import { GRANTED, STORAGE_KEY, stored } from '../fixtures'
+import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
-const ANNA = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
-const BEN = { openid: 'oBen_00000000000000001', nickname: '阿本' }
 const ANNAS_PHONE: Partial<Environment> = {
   openid: ANNA.openid,
   authSetting: GRANTED,

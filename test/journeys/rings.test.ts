@@ -6,10 +6,8 @@ import { LaunchedApp } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones, PhoneSpec } from '../harness/phones'
 import { routeOf } from '../harness/screens'
-import { GRANTED, stored } from '../fixtures'
+import { ANNA, BEN, GRANTED, stored } from '../fixtures'
 
-const ANNA = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
-const BEN = { openid: 'oBen_00000000000000001', nickname: '阿本' }
 const RINGS = { config: { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE } }
 const annaSpec = (): PhoneSpec => ({
   env: {

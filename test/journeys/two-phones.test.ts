@@ -2,10 +2,8 @@
 import type { LaunchedApp } from '../harness/app'
 import { launchPhones } from '../harness/phones'
 import { PageHandle, settle } from '../harness/page'
-import { GRANTED } from '../fixtures'
+import { ANNA, BEN, GRANTED, STORAGE_KEY } from '../fixtures'
 
-const ANNA = 'oAnna_0000000000000001'
-const BEN = 'oBen_00000000000000001'
 const PICTURE = 'wxfile://tmp_anna_face.jpg'
 
 async function saveProfile(page: PageHandle, nickname: string, pickAvatar: boolean): Promise<void> {
@@ -18,13 +16,13 @@ async function saveProfile(page: PageHandle, nickname: string, pickAvatar: boole
 /** Anna's and Ben's first launches, each identity from the cloud; Anna picks an avatar and shares her card. */
 async function annaAndBenStart() {
   const [anna, ben] = await launchPhones([
-    { env: { openid: ANNA, authSetting: GRANTED }, user: { avatars: [PICTURE] } },
-    { env: { openid: BEN, authSetting: GRANTED } },
+    { env: { openid: ANNA.openid, authSetting: GRANTED }, user: { avatars: [PICTURE] } },
+    { env: { openid: BEN.openid, authSetting: GRANTED } },
   ])
 
   // Anna: her openid arrives from whoami without her typing anything; she chooses her avatar and nickname.
   const annaContacts = await anna.open('contacts')
-  expect(anna.store.profile.openid).toBe(ANNA)
+  expect(anna.store.profile.openid).toBe(ANNA.openid)
   await saveProfile(annaContacts, '安娜', true)
   const annaAvatar = anna.store.profile.avatarUrl
   expect(annaAvatar).toMatch(/^https:\/\//)
@@ -34,7 +32,7 @@ async function annaAndBenStart() {
 
   // Ben: a first launch of his own, his own identity and name.
   const benHome = await ben.open('contacts')
-  expect(ben.store.profile.openid).toBe(BEN)
+  expect(ben.store.profile.openid).toBe(BEN.openid)
   await saveProfile(benHome, '阿本', false)
   return { anna, ben, annaAvatar, annaCard: card, benHome }
 }
@@ -58,28 +56,28 @@ async function calls(phone: LaunchedApp, openid: string) {
 test('A opens Duet, gets her identity from the cloud, picks an avatar and a name, shares her card; B adds her and calls', async () => {
   const { anna, ben, annaAvatar, annaCard } = await annaAndBenStart()
   await addFromCard(ben, annaCard.path, '安娜')
-  expect(ben.store.contacts.find(ANNA)).toEqual({ openid: ANNA, nickname: '安娜', note: '', avatarUrl: annaAvatar })
+  expect(ben.store.contacts.find(ANNA.openid)).toEqual({ ...ANNA, note: '', avatarUrl: annaAvatar })
 
   // Ben calls Anna: caller is Ben's cloud openid, listener is Anna's, with her avatar.
-  const join = await calls(ben, ANNA)
+  const join = await calls(ben, ANNA.openid)
   expect(join).toMatchObject({
-    caller: { openid: BEN, nickname: '阿本' },
-    listener: { openid: ANNA, nickname: '安娜', headImage: annaAvatar },
+    caller: BEN,
+    listener: { ...ANNA, headImage: annaAvatar },
     roomType: 'voice',
   })
   expect(join.caller).not.toHaveProperty('headImage')
   // Each phone kept to its own WeChat: nothing of Ben's reached Anna's phone, and the other way round.
   expect(anna.fake.count('join1v1Chat')).toBe(0)
   expect(ben.fake.count('cloud.uploadFile')).toBe(0)
-  expect(Object.keys(anna.fake.env.storage)).toEqual(['duet.state'])
-  expect((anna.fake.env.storage['duet.state'] as { contacts: unknown[] }).contacts).toEqual([])
+  expect(Object.keys(anna.fake.env.storage)).toEqual([STORAGE_KEY])
+  expect((anna.fake.env.storage[STORAGE_KEY] as { contacts: unknown[] }).contacts).toEqual([])
 })
 
 test("A, with her avatar in the cloud, calls B: her own https URL is the caller's headImage", async () => {
   const { anna, ben, annaAvatar, benHome } = await annaAndBenStart()
   benHome.tap('#share-card')
   await addFromCard(anna, ben.fake.ui.shared[0].path, '阿本')
-  const join = await calls(anna, BEN)
-  expect(join.caller).toEqual({ openid: ANNA, nickname: '安娜', headImage: annaAvatar })
-  expect(join.listener).toEqual({ openid: BEN, nickname: '阿本' })
+  const join = await calls(anna, BEN.openid)
+  expect(join.caller).toEqual({ ...ANNA, headImage: annaAvatar })
+  expect(join.listener).toEqual(BEN)
 })

@@ -2,8 +2,8 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { PageHandle, settle } from '../harness/page'
-import { contactAction, openDevOptions, typeContact, typeProfile } from '../harness/screens'
+import { settle } from '../harness/page'
+import { contactAction, contactNames, openDevOptions, typeContact, typeProfile } from '../harness/screens'
 
 import {
   ALICE,
@@ -11,6 +11,7 @@ import {
   BOB,
   CAROL,
   GRANTED,
+  laterCopyOf,
   ME,
   NEWER_KEY,
   SAVED_VERSION,
@@ -34,8 +35,6 @@ async function open(env: Partial<Environment> = {}, query: Record<string, string
 }
 
 const add = typeContact
-
-const names = (page: PageHandle) => page.all('.contact-row__name').map((n) => n.dom.textContent)
 
 describe('a new user', () => {
   test('sees an empty state that says what to do first', async () => {
@@ -77,7 +76,7 @@ describe('adding, editing, deleting', () => {
   test('add (developers, by openid): trimmed, shown with its note, saved', async () => {
     const { app, page } = await open()
     await add(page, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
-    expect(names(page)).toEqual(['爱丽丝'])
+    expect(contactNames(page)).toEqual(['爱丽丝'])
     expect(page.text('.contact-row__sub')).toBe('大学同学')
     expect(saved(app).contacts).toEqual([{ ...ALICE, note: '大学同学' }])
     expect(page.text('#add-openid') + page.attr('#add-openid', 'value')).toBe('')
@@ -90,7 +89,7 @@ describe('adding, editing, deleting', () => {
     expect(saved(app).contacts[0].nickname).toBe('爱丽丝')
     page.tap('#add-update')
     await settle()
-    expect(names(page)).toEqual(['新名字'])
+    expect(contactNames(page)).toEqual(['新名字'])
     expect(saved(app).contacts).toHaveLength(1)
   })
 
@@ -109,21 +108,21 @@ describe('adding, editing, deleting', () => {
     page.input('#add-nickname', 'Robert')
     page.tap('#add-save')
     await settle()
-    expect(names(page)).toEqual(['爱丽丝', 'Robert'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
+    expect(contactNames(page)).toEqual(['爱丽丝', 'Robert'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
     expect(saved(app).contacts.find((c) => c.openid === BOB.openid)?.nickname).toBe('Robert')
     expect(page.exists('#add-form')).toBe(false)
   })
 
   test('delete, then undo, restores the contact in place', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
-    const before = names(page)
+    const before = contactNames(page)
     await contactAction(page, before[0], '删除')
-    expect(names(page)).toEqual(before.slice(1))
+    expect(contactNames(page)).toEqual(before.slice(1))
     expect(page.text('#undo-text')).toBe(`已删除 ${before[0]}`)
     expect(saved(app).contacts).toHaveLength(1)
     page.tap('#undo-delete')
     await settle()
-    expect(names(page)).toEqual(before)
+    expect(contactNames(page)).toEqual(before)
     expect(saved(app).contacts).toHaveLength(2)
     expect(page.exists('#undo-bar')).toBe(false)
   })
@@ -156,7 +155,7 @@ describe('bad input gets a clear message and changes nothing saved', () => {
     await add(page, openid, nickname)
     expect(page.text('#add-error')).toBe(message)
     expect(JSON.stringify(app.fake.env.storage)).toBe(before)
-    expect(names(page)).toEqual(['爱丽丝'])
+    expect(contactNames(page)).toEqual(['爱丽丝'])
   })
 
   test('32 emoji are 32 characters, and fine', async () => {
@@ -171,10 +170,10 @@ describe('search and order', () => {
   test('most recent call first, then by name; search narrows by nickname', async () => {
     const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'placed' }]
     const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, CAROL], history }) })
-    expect(names(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
+    expect(contactNames(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
     page.input('#search', 'bo')
     await settle()
-    expect(names(page)).toEqual(['Bob'])
+    expect(contactNames(page)).toEqual(['Bob'])
     page.input('#search', 'zzz')
     await settle()
     expect(page.text('#no-match')).toBe('没有找到匹配的联系人')
@@ -186,7 +185,7 @@ describe('storage', () => {
     const { app, page } = await open()
     await add(page, ALICE.openid, ALICE.nickname)
     const again = await launch({ storage: app.fake.env.storage })
-    expect(names(await again.open('contacts'))).toEqual(['爱丽丝'])
+    expect(contactNames(await again.open('contacts'))).toEqual(['爱丽丝'])
   })
 
   test.each([
@@ -197,7 +196,7 @@ describe('storage', () => {
     const { app, page } = await open({ storage: { [KEY]: raw } })
     expect(page.text('#storage-notice')).toContain(words)
     expect(app.fake.env.storage[keptUnder]).toEqual(raw)
-    expect(names(page)).toEqual([])
+    expect(contactNames(page)).toEqual([])
     page.tap('#storage-notice-dismiss')
     await settle()
     expect(page.exists('#storage-notice')).toBe(false)
@@ -206,10 +205,40 @@ describe('storage', () => {
     expect(again.fake.env.storage[keptUnder]).toEqual(raw)
   })
 
+  test('damaged data with no room to keep it aside is not written over: changes wait in memory until there is', async () => {
+    // Other keys fill nine of the 10 MB; the damaged value takes almost one more, so no copy of it fits.
+    const others = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`other.${i}`, 'x'.repeat(1000 * 1000)]))
+    const raw = `{not json ${'x'.repeat(900 * 1000)}`
+    const { app, page } = await open({ storage: { ...others, [KEY]: raw } })
+    expect(page.text('#storage-notice')).toContain('已损坏')
+    await add(page, ALICE.openid, ALICE.nickname)
+    expect(page.text('#storage-error')).toContain('保存失败')
+    expect(contactNames(page)).toEqual(['爱丽丝'])
+    expect(app.fake.env.storage[KEY]).toBe(raw)
+    expect(app.fake.env.storage[BACKUP_KEY]).toBeUndefined()
+    // Room again: the damaged value is kept aside first, and only then written over.
+    delete app.fake.env.storage['other.0']
+    await add(page, BOB.openid, BOB.nickname)
+    expect(page.exists('#storage-error')).toBe(false)
+    expect(app.fake.env.storage[BACKUP_KEY]).toBe(raw)
+    expect(saved(app).contacts.map((c) => c.nickname)).toEqual(['爱丽丝', 'Bob'])
+  })
+
+  test('damaged again later: the first copy kept aside stays, and the later one is kept beside it', async () => {
+    const first = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }] }
+    const { app } = await open({ storage: { [KEY]: first } })
+    expect(app.fake.env.storage[BACKUP_KEY]).toEqual(first)
+    const later = { version: SAVED_VERSION, contacts: [ALICE, BOB, { openid: 8 }] }
+    const { app: again, page } = await open({ storage: { ...app.fake.env.storage, [KEY]: later } })
+    expect(contactNames(page)).toEqual(['爱丽丝', 'Bob'])
+    expect(again.fake.env.storage[BACKUP_KEY]).toEqual(first)
+    expect(again.fake.env.storage[laterCopyOf(BACKUP_KEY)]).toEqual(later)
+  })
+
   test('partly corrupted: the good entries survive', async () => {
     const raw = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME }
     const { app, page } = await open({ storage: { [KEY]: raw } })
-    expect(names(page)).toEqual(['爱丽丝'])
+    expect(contactNames(page)).toEqual(['爱丽丝'])
     expect(app.store.profile.me).toEqual(ME)
     expect(page.text('#storage-notice')).toContain('部分保存的数据已损坏')
   })
@@ -219,7 +248,7 @@ describe('storage', () => {
     app.fake.env.storageFull = true
     await add(page, BOB.openid, BOB.nickname)
     expect(page.text('#storage-error')).toContain('保存失败')
-    expect(names(page)).toContain('Bob')
+    expect(contactNames(page)).toContain('Bob')
     expect(saved(app).contacts).toEqual([ALICE])
     app.fake.env.storageFull = false
     await add(page, 'oCarol_000000000001', 'Carol')

@@ -1,11 +1,10 @@
 // Contacts is home: who sees what first, one tap to call, the action sheet, and a list that shows a window.
+import { pageUrl } from '../../miniprogram/services/navigation'
+import { invitationQuery } from '../../miniprogram/store/invitation-link'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
-import { contactAction, routeOf, walkthroughAt } from '../harness/screens'
-import { ALICE, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
-
-const names = (page: { all(s: string): Array<{ dom: HTMLElement }> }) =>
-  page.all('.contact-row__name').map((n) => n.dom.textContent)
+import { contactAction, contactNames, routeOf, walkthroughAt } from '../harness/screens'
+import { ALICE, ANNA, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 describe('who sees what first', () => {
   test('a returning person sees their contacts at once: no loading screen, no walkthrough', async () => {
@@ -13,7 +12,7 @@ describe('who sees what first', () => {
     const app = await launch({ authSetting: {}, storage: stored({ profile: ME, contacts: [ALICE] }) })
     const home = await app.open('contacts')
     expect(home.exists('#loading')).toBe(false)
-    expect(names(home)).toEqual(['爱丽丝'])
+    expect(contactNames(home)).toEqual(['爱丽丝'])
     expect(app.fake.ui.navigations).toEqual([])
   })
 
@@ -42,6 +41,39 @@ describe('who sees what first', () => {
     expect(app.top()?.exists('#empty-state')).toBe(true)
   })
 
+  test('someone new who looks around and then opens the invitation sees it, and home stays one page', async () => {
+    const app = await launch({ privacyNeedsAgreement: true })
+    await app.openUrl(pageUrl('invite', invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() })))
+    const routes = () => app.stack.map((p) => p.route)
+    expect(routes()).toEqual([routeOf('onboarding')])
+    app.top()!.tap('#privacy-decline')
+    await settle()
+    app.top()!.tap('#look-around')
+    await settle()
+    expect(routes()).toEqual([routeOf('contacts')])
+    app.top()!.tap('#pending-invite-open')
+    await settle()
+    // They chose to look around: the invitation itself is shown, not the walkthrough again.
+    expect(routes()).toEqual([routeOf('contacts'), routeOf('invite')])
+    expect(app.top()!.text('#step-title')).toContain(ANNA.nickname)
+  })
+
+  test('from an invitation opened at home, the walkthrough goes back home rather than opening it again', async () => {
+    const invitation = { from: ANNA, mode: 'voice', sentAt: Date.now() }
+    const app = await launch({ privacyNeedsAgreement: true, storage: stored({ profile: ME, invitation }) })
+    await app.open('contacts')
+    app.top()!.tap('#pending-invite-open')
+    await settle()
+    const routes = () => app.stack.map((p) => p.route)
+    expect(routes()).toEqual([routeOf('contacts'), routeOf('onboarding')])
+    app.top()!.tap('#privacy-decline')
+    await settle()
+    app.top()!.tap('#look-around')
+    await settle()
+    expect(routes()).toEqual([routeOf('contacts')])
+    expect(app.fake.ui.navigations.slice(-1)).toEqual(['back'])
+  })
+
   test("WeChat without the phone's camera: the voice-only path, and home", async () => {
     const app = await launch({ authSetting: GRANTED, os: { microphone: 'authorized', camera: 'denied' } })
     await app.open('contacts')
@@ -67,7 +99,7 @@ describe('one tap to call', () => {
     "%s: that mode's call through the same preflight, and the dial page shows how it goes",
     async (button, roomType) => {
       const { app, page } = await home()
-      page.tapNth(button, names(page).indexOf('Bob'))
+      page.tapNth(button, contactNames(page).indexOf('Bob'))
       await settle()
       expect(app.fake.calls.filter((c) => c.api === 'join1v1Chat').map((c) => c.args)).toMatchObject([
         { listener: { openid: BOB.openid }, roomType },
@@ -103,13 +135,13 @@ describe('edit and delete from the action sheet', () => {
   test('delete says who, and undo puts them back in place', async () => {
     const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: [ALICE, BOB] }) })
     const page = await app.open('contacts')
-    const before = names(page)
+    const before = contactNames(page)
     await contactAction(page, 'Bob', '删除')
-    expect(names(page)).toEqual(before.filter((n) => n !== 'Bob'))
+    expect(contactNames(page)).toEqual(before.filter((n) => n !== 'Bob'))
     expect(page.text('#undo-text')).toBe('已删除 Bob')
     page.tap('#undo-delete')
     await settle()
-    expect(names(page)).toEqual(before)
+    expect(contactNames(page)).toEqual(before)
   })
 
   test('edit opens a half-screen dialog; saving changes the row in place; closing it changes nothing', async () => {
@@ -120,7 +152,7 @@ describe('edit and delete from the action sheet', () => {
     page.tap('#add-save')
     await settle()
     expect(page.exists('#edit-dialog')).toBe(false)
-    expect(page.texts('.contact-row__sub')[names(page).indexOf('Bob')]).toBe('高中同学')
+    expect(page.texts('.contact-row__sub')[contactNames(page).indexOf('Bob')]).toBe('高中同学')
     await contactAction(page, 'Bob', '编辑')
     page.input('#add-note', '不保存')
     page.tap(page.all('#edit-dialog >>> .weui-half-screen-dialog__hd__side')[0])
@@ -156,10 +188,10 @@ describe('a long list shows a window of it', () => {
   test('deleting from a window keeps it full: the next row moves up', async () => {
     const app = await launch({ authSetting: GRANTED, storage: stored({ contacts: friends(20) }) })
     const page = await app.open('contacts')
-    const first = names(page)[0]!
+    const first = contactNames(page)[0]!
     await contactAction(page, first, '删除')
     expect(page.all('.contact-row')).toHaveLength(12)
-    expect(names(page)).not.toContain(first)
+    expect(contactNames(page)).not.toContain(first)
   })
 })
 

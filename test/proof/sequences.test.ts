@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../fake-wx'
 import { launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { ALICE, ME, savedState, STORAGE_KEY } from '../fixtures'
+import { ALICE, ANNA, ME, savedState, STORAGE_KEY } from '../fixtures'
 
 /** npm test runs 300 (a quarter of a minute); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 300)
@@ -44,7 +44,7 @@ type Action =
 /** How an opened invitation link is damaged, if at all; 'self' is one of my own. */
 type Forgery = 'none' | 'openid' | 'nickname' | 'future' | 'missing' | 'avatar' | 'self'
 /** Someone who invites this phone's person. */
-const INVITER = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
+const INVITER = ANNA
 
 const openidArb = fc.stringMatching(/^o[A-Za-z0-9_-]{15,30}$/)
 const textArb = fc.oneof(
@@ -412,6 +412,11 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
     if (session.walkthroughBefore && app.store.onboarding.step === 'done' && !NAVIGATING.includes(step.action.do))
       expect(route).toBe('pages/invite/index')
   }
+  // No page twice on the stack: Duet goes back to a page already open rather than opening a copy (a person
+  // arriving from a card may still open one over it).
+  const routes = app.stack.map((p) => p.route)
+  for (const [i, p] of app.stack.entries())
+    if (p.openedBy === 'duet') expect([p.route, routes.indexOf(p.route)]).toEqual([p.route, i])
   const { status } = app.store.call
   if (app.store.permissions.privacyPromptPending) {
     expect(page.exists('#privacy-agree')).toBe(true)

@@ -10,6 +10,7 @@ import {
 } from '../../miniprogram/store/invitation-link'
 import type { Invitation } from '../../miniprogram/store/model'
 import { pageUrl } from '../../miniprogram/services/navigation'
+import { ANNA } from '../fixtures'
 import { checkNickname } from '../../miniprogram/store/validation'
 
 const NOW = 1_790_000_000_000
@@ -49,13 +50,13 @@ test('any invitation survives the trip through a card path and onLoad, whatever 
 test('each value is encoded once: a nickname with & and = stays one field', () => {
   const path = pageUrl(
     'invite',
-    invitationQuery({ from: { openid: 'oAnna_0000000000000001', nickname: 'a&b=c' }, mode: 'voice', sentAt: NOW }),
+    invitationQuery({ from: { openid: ANNA.openid, nickname: 'a&b=c' }, mode: 'voice', sentAt: NOW }),
   )
   expect(path).toBe('/pages/invite/index?from=oAnna_0000000000000001&name=a%26b%3Dc&mode=voice&at=1790000000000')
 })
 
 test('ten minutes to answer; two minutes of clock difference believed, not more', () => {
-  const base = { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice' as const }
+  const base = { from: ANNA, mode: 'voice' as const }
   expect(isExpired({ ...base, sentAt: NOW - INVITATION_VALID_MS }, NOW)).toBe(false)
   expect(isExpired({ ...base, sentAt: NOW - INVITATION_VALID_MS - 1 }, NOW)).toBe(true)
   const at = (sentAt: number) =>

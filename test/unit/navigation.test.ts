@@ -1,23 +1,32 @@
-// Going back never leaves a second copy of a page on the stack.
-import { pageUrl, routeBack, routeTo } from '../../miniprogram/services/navigation'
+// Opening a page never leaves a second copy of it on the stack: a page already open is gone back to.
+import { pageUrl, routeTo } from '../../miniprogram/services/navigation'
 
 const CONTACTS = 'pages/contacts/index'
 const DIAL = 'pages/dial/index'
+const INVITE = 'pages/invite/index'
 const ONBOARDING = 'pages/onboarding/index'
+const page = (route: string, options: Record<string, string> = {}) => ({ route, options })
+const pages = (...routes: string[]) => routes.map((route) => page(route))
 
 test.each([
   ['contacts right below: one step back', [CONTACTS, DIAL], { back: 1 }],
   ['contacts further down: back to it', [CONTACTS, DIAL, ONBOARDING], { back: 2 }],
   ['the nearest copy when there are two', [CONTACTS, ONBOARDING, CONTACTS, DIAL], { back: 1 }],
-  ['opened straight from a card: contacts replaces it', [DIAL], { replace: true }],
-  ['contacts nowhere below: replaced', [ONBOARDING, DIAL], { replace: true }],
-  ['already on contacts: it is not below, so it is replaced', [CONTACTS], { replace: true }],
+  ['already on contacts: nothing to do', [CONTACTS], { stay: true }],
+  ['opened straight from a card: contacts is new', [DIAL], { open: true }],
+  ['contacts nowhere on the stack: new', [ONBOARDING, DIAL], { open: true }],
+  ['looking around from a walkthrough that began at home', [CONTACTS, ONBOARDING], { back: 1 }],
+  ['an empty stack (at launch): new', [], { open: true }],
 ])('%s', (_name, stack, expected) => {
-  expect(routeBack(stack, 'contacts')).toEqual(expected)
+  expect(routeTo(pages(...stack), 'contacts')).toEqual(expected)
+})
+
+test('the same rule for every page: the walkthrough ending back on the invitation that started it', () => {
+  expect(routeTo(pages(CONTACTS, INVITE, ONBOARDING), 'invite')).toEqual({ back: 1 })
+  expect(routeTo(pages(CONTACTS, ONBOARDING), 'invite')).toEqual({ open: true })
 })
 
 describe("a page for someone (Ben's dial page): back to it where it is open, otherwise opened", () => {
-  const page = (route: string, options: Record<string, string> = {}) => ({ route, options })
   const BEN = { openid: 'oBen_00000000000000001' }
   const CARL = { openid: 'oCarl_0000000000000001' }
   test.each([
@@ -34,6 +43,10 @@ describe("a page for someone (Ben's dial page): back to it where it is open, oth
   ])('%s', (_name, stack, expected) => {
     expect(routeTo(stack, 'dial', BEN)).toEqual(expected)
   })
+})
+
+test("a query value is compared as the stack's path holds it: encoded once", () => {
+  expect(routeTo([page(DIAL, { openid: 'o%26b' })], 'dial', { openid: 'o&b' })).toEqual({ stay: true })
 })
 
 test('page urls carry each query value encoded once', () => {

@@ -2,7 +2,7 @@
 // WeChat said, and each problem with its way out.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
-import { backTo } from '../../services/navigation'
+import { replaceWith } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
@@ -40,7 +40,7 @@ ComponentWithStore({
       void call.retryIdentity()
     },
     onEditProfile() {
-      backTo('contacts')
+      replaceWith('contacts')
     },
   },
 })

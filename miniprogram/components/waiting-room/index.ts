@@ -2,7 +2,7 @@
 // A call reaches only people inside Duet (platform doc §4.5), so the room says to stay. The room sits with
 // the person waited for (their dial page, their invitation); elsewhere (home) a banner keeps it in sight.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { showPage } from '../../services/navigation'
+import { goTo } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
@@ -46,8 +46,8 @@ ComponentWithStore({
     onOpen() {
       const to = invitations.waiting?.to
       if (!to) return
-      if (store.contacts.find(to.openid)) showPage('dial', { openid: to.openid })
-      else showPage('invite', {})
+      if (store.contacts.find(to.openid)) goTo('dial', { openid: to.openid })
+      else goTo('invite')
     },
   },
 })

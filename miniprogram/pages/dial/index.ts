@@ -1,5 +1,5 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { backTo } from '../../services/navigation'
+import { replaceWith } from '../../services/navigation'
 import { invitationCard, myCard, sharedFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -66,7 +66,7 @@ ComponentWithStore({
       if (contact) void rings.ring(contact, call.mode)
     },
     onBack() {
-      backTo('contacts')
+      replaceWith('contacts')
     },
     /** #invite sends an invitation to this contact in the chosen mode; any other share sends my card. */
     onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {

@@ -1,6 +1,6 @@
 // An invitation opened from a chat (platform doc §7.2): call back the person who sent it, in their mode.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { backTo, replaceWith } from '../../services/navigation'
+import { replaceWith } from '../../services/navigation'
 import { invitationCard, myCard, sharedFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import type { CallMode } from '../../store/model'
@@ -40,10 +40,11 @@ ComponentWithStore({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       invitations.open(query || {})
-      // A first-time person is walked through privacy and permissions first, then brought back here.
+      // A first-time person is walked through privacy and permissions first, then brought back here; one who
+      // chose to look around sees the invitation, and what is missing shows when they call back.
       void store.start().then(() => {
         const answerable = invitations.status === 'valid' || invitations.status === 'expired'
-        if (answerable && onboarding.walkthroughNeeded) replaceWith('onboarding')
+        if (answerable && onboarding.walksInviteeThrough) replaceWith('onboarding')
       })
     },
     onShow() {
@@ -64,7 +65,7 @@ ComponentWithStore({
       void call.start()
     },
     onHome() {
-      backTo('contacts')
+      replaceWith('contacts')
     },
     /** #invite-back invites the inviter back; any other share (e.g. #send-card-back) sends my card. */
     onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
