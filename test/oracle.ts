@@ -154,8 +154,9 @@ export function recordFor(full: FullState): 'answered' | 'placed' | null {
 
 /** What launch calls before any page acts, in this environment. */
 export function launchCallsFor(full: FullState): string[] {
+  // The old base library played is 2.19.0: onThemeChange (2.11.0) is there, getAppBaseInfo (2.20.1) not (§8.6).
   if (full.env === 'old-base-library')
-    return ['onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
+    return ['onThemeChange', 'onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
   const enable = isPhone(full.env) && full.mic === 'granted' ? ['setEnable1v1Chat(true)'] : []
   return [...LAUNCH, ...enable]
 }
