@@ -103,6 +103,11 @@ export class CallStore {
     return this.ctx.contacts.find(this.contactOpenid) ?? guest
   }
 
+  /** Trying again is the way out: #call-retry then stands in for the call button (one button, not two). */
+  get offersRetry(): boolean {
+    return this.wayOut === 'retry'
+  }
+
   /** The problem's way out is the screen's main action (a settings page, a retry of who I am, my profile). */
   get leadsWayOut(): boolean {
     const way = this.wayOut

@@ -37,6 +37,7 @@ ComponentWithStore({
         !(permissions.privacyPromptPending || call.problem?.kind === 'privacy') &&
         !call.leadsWayOut &&
         !call.cannotHere,
+      offersRetry: () => call.offersRetry,
       history: () => call.historyRows,
     },
     actions: [],

@@ -34,6 +34,7 @@ ComponentWithStore({
         !permissions.privacyPromptPending &&
         call.problem?.kind !== 'privacy' &&
         !call.leadsWayOut,
+      offersRetry: () => call.offersRetry,
     },
     actions: [],
   },
