@@ -65,6 +65,7 @@ export const onboarding = {
   declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
 }
 
+/** The contact list (home). */
 export const contacts = {
   title: '联系人',
   loading: '正在打开…',
@@ -85,40 +86,15 @@ export const contacts = {
   callVideoLabel: '视频呼叫',
   more: '更多操作',
   moreIcon: '⋯',
-  close: '关闭',
   showMore: '显示更多',
-  meTitle: '我',
-  reachTitle: '别人如何联系我',
-  profileTitle: '我的资料',
-  profileHint: '通话时对方会看到你的头像和昵称。',
-  chooseAvatar: '选择头像',
-  myOpenid: '我的 openid',
-  myNickname: '我的昵称',
-  nicknameFromWechat: '点这里可用微信昵称',
-  avatarPlaceholder: '头像',
+  /** The cell at the top that opens my own page. */
+  meHint: '我的名片与设置',
+  openMe: '打开我的名片与设置',
+  arrow: '›',
   clearSearch: '清除搜索',
   clearIcon: '×',
-  nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
-  savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
-  savedNeedsOpenid: '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。',
-  savedNeedsIdentity: '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
-  identityFetching: '正在向微信确认你的身份…',
-  devOptions: '开发者选项',
-  devOptionsHint: '仅供开发调试：手动填写 openid 来添加联系人。',
-  openidPlaceholder: `${OPENID_MIN}–${OPENID_MAX} 位字母、数字、_ 或 -`,
-  nicknamePlaceholder: `1–${NICKNAME_MAX} 个字`,
-  notePlaceholder: `备注（可选，最多 ${NOTE_MAX} 个字）`,
-  saveProfile: '保存我的资料',
-  profileSaved: '已保存',
-  addTitle: '添加联系人',
   editTitle: '编辑联系人',
-  contactOpenid: '对方 openid',
-  contactNickname: '对方昵称',
-  contactNote: '备注',
-  add: '添加',
-  saveEdit: '保存修改',
   cancelEdit: '取消',
-  updateExisting: '更新这位联系人',
   search: '搜索昵称或备注',
   emptyTitle: '还没有联系人',
   emptyBody: '把你的名片发给朋友，请 TA 也把名片发回来。点开朋友的名片，就能把 TA 加为联系人。',
@@ -129,14 +105,72 @@ export const contacts = {
   undo: '撤销',
   shareCard: '分享我的名片',
   shareNeedsProfile: '先保存我的资料，才能分享名片。',
+  dismiss: '知道了',
+}
+
+/** My profile: the avatar and nickname WeChat's controls give (components/profile-card). */
+export const profile = {
+  profileTitle: '我的资料',
+  profileHint: '通话时对方会看到你的头像和昵称。',
+  chooseAvatar: '选择头像',
+  myOpenid: '我的 openid',
+  myNickname: '我的昵称',
+  nicknameFromWechat: '点这里可用微信昵称',
+  avatarPlaceholder: '头像',
+  nicknameRejected: '这个昵称没有通过微信的内容检查，请换一个。',
+  savedWithoutAvatar: '资料已保存，但新头像没有上传成功。稍后再点一次“保存”即可重试。',
+  savedNeedsOpenid: '昵称已保存。这个版本无法从微信获取身份：请在“我的 openid”中填写（开发者选项），再点一次“保存”。',
+  savedNeedsIdentity: '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
+  openidPlaceholder: `${OPENID_MIN}–${OPENID_MAX} 位字母、数字、_ 或 -`,
+  devOptions: '开发者选项',
+  devOptionsHint: '仅供开发调试：手动填写 openid（我的，以及“我”页面里添加的联系人）。',
+  saveProfile: '保存我的资料',
+  profileSaved: '已保存',
+}
+
+/** Who I am, while WeChat's servers are asked (components/identity-problem). */
+export const identity = {
+  identityFetching: '正在向微信确认你的身份…',
+  retry: '重试',
+}
+
+/** My own page: my profile, how others reach me, and the developer options (pages/me). */
+export const me = {
+  title: '我',
+  reachTitle: '别人如何联系我',
+  shareCard: contacts.shareCard,
+  shareNeedsProfile: contacts.shareNeedsProfile,
+  acceptCalls: '接听来电',
+  acceptCallsHint: '关闭后，别人无法呼叫你。',
+  addTitle: '添加联系人',
+}
+
+/** The contact form: adding by a typed openid (developers), or editing (components/contact-form). */
+export const contactForm = {
+  contactOpenid: '对方 openid',
+  openidPlaceholder: profile.openidPlaceholder,
+  contactNickname: '对方昵称',
+  nicknamePlaceholder: `1–${NICKNAME_MAX} 个字`,
+  contactNote: '备注',
+  notePlaceholder: `备注（可选，最多 ${NOTE_MAX} 个字）`,
+  add: '添加',
+  saveEdit: '保存修改',
+  updateExisting: '更新这位联系人',
+}
+
+/** Someone offered by an opened card or invitation (components/share-offer). */
+export const shareOffer = {
   shareOfferNew: '要添加这位联系人吗？',
   shareOfferUpdate: '这位联系人的资料有变化，要更新吗？',
   shareAccept: '添加',
   shareAcceptUpdate: '更新',
   shareDismiss: '忽略',
   shareBadLink: '这个名片链接中的信息无效，已忽略。',
-  acceptCalls: '接听来电',
-  acceptCallsHint: '关闭后，别人无法呼叫你。',
+  dismiss: contacts.dismiss,
+}
+
+/** Why others cannot call me now, and the way out (components/reach-problem). */
+export const reachProblem = {
   unreachable: '现在别人无法呼叫你：',
   /** After `unreachable`, when WeChat wants a device never asked for; {devices} names them, e.g. 摄像头. */
   unreachableAsk: '微信要求先允许使用{devices}才能接听来电。',
@@ -147,8 +181,6 @@ export const contacts = {
   fixPermissions: '去开启权限',
   openPhoneSettings: '打开手机设置',
   retry: '重试',
-  callPrefix: '呼叫',
-  dismiss: '知道了',
 }
 
 export const dial = {
@@ -337,10 +369,10 @@ export function inputProblemText(problem: InputProblem | 'avatar-invalid' | null
 }
 
 const PROFILE_NOTICES: Record<Exclude<ProfileNotice, null>, string> = {
-  saved: contacts.profileSaved,
-  'saved-without-avatar': contacts.savedWithoutAvatar,
-  'saved-needs-identity': contacts.savedNeedsIdentity,
-  'saved-needs-openid': contacts.savedNeedsOpenid,
+  saved: profile.profileSaved,
+  'saved-without-avatar': profile.savedWithoutAvatar,
+  'saved-needs-identity': profile.savedNeedsIdentity,
+  'saved-needs-openid': profile.savedNeedsOpenid,
 }
 
 /** What a save says under the profile; empty before one. */
@@ -349,7 +381,7 @@ export function profileNoticeText(notice: ProfileNotice): string {
 }
 
 export function profileProblemText(problem: ProfileProblem | null): string {
-  if (problem === 'nickname-rejected') return contacts.nicknameRejected
+  if (problem === 'nickname-rejected') return profile.nicknameRejected
   return inputProblemText(problem)
 }
 
@@ -392,7 +424,7 @@ export function storageProblemText(problem: StorageProblem): string {
  */
 export function reachProblemText(refusal: CallProblem | null, toAsk: readonly Device[]): string {
   if (!toAsk.length) return callProblemText(refusal)
-  const words = toAsk.includes('camera') ? contacts.unreachableAskCamera : contacts.unreachableAsk
+  const words = toAsk.includes('camera') ? reachProblem.unreachableAskCamera : reachProblem.unreachableAsk
   return words.replace('{devices}', deviceList(toAsk))
 }
 

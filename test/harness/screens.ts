@@ -1,5 +1,6 @@
 // What a person reads on each screen, in one place: the step titles of the walkthrough and the words that
 // say how a call tap ended. Tests ask these helpers instead of spelling titles out again.
+import type { LaunchedApp } from './app'
 import { PageHandle, settle } from './page'
 
 export const STEP_TITLES = {
@@ -56,6 +57,18 @@ export function callResultShown(page: PageHandle): CallResult | `?${string}` {
 
 /** The page on top of the stack is this one (e.g. after a redirect). */
 export const routeOf = (name: string) => `pages/${name}/index`
+
+/**
+ * My own page (profile, my card, accepting calls, rings, developer options), opened as a returning person
+ * opens it: the cell at the top of the contact list.
+ */
+export async function openMyPage(app: LaunchedApp): Promise<PageHandle> {
+  app.top()?.tap('#open-me')
+  await settle()
+  const page = app.top()
+  if (!page || page.route !== routeOf('me')) throw new Error('#open-me did not open my page')
+  return page
+}
 
 /** Opens 开发者选项 (where typed openids live) unless it is open already. */
 export async function openDevOptions(page: PageHandle): Promise<void> {

@@ -5,7 +5,7 @@ import { FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../fake-wx'
 import { LaunchedApp } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones, PhoneSpec } from '../harness/phones'
-import { routeOf } from '../harness/screens'
+import { openMyPage, routeOf } from '../harness/screens'
 import { ANNA, BEN, GRANTED, stored } from '../fixtures'
 
 const RINGS = { config: { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE } }
@@ -27,11 +27,13 @@ const benSpec = (subscribe: PhoneSpec['user'] = {}): PhoneSpec => ({
   options: RINGS,
 })
 
+/** Ben, on his own page (one tap from home), allows one ring. */
 async function benAllowsOneRing(ben: LaunchedApp) {
-  const contacts = await ben.open('contacts')
-  contacts.tap('#allow-rings')
+  await ben.open('contacts')
+  const me = await openMyPage(ben)
+  me.tap('#allow-rings')
   await settle()
-  return contacts
+  return me
 }
 
 async function annaRings(anna: LaunchedApp) {
@@ -168,7 +170,7 @@ test('without a template id (or without WeChat Cloud) there is no ring at all', 
     { ...benSpec(), options: { config: { cloudEnv: TEST_CLOUD_ENV } } },
   ])
   expect((await anna.open('dial', { openid: BEN.openid })).exists('#ring')).toBe(false)
-  expect((await ben.open('contacts')).exists('#allow-rings')).toBe(false)
+  expect((await ben.open('me')).exists('#allow-rings')).toBe(false)
 })
 
 describe('the ring function trusts WeChat, not the event', () => {

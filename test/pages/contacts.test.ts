@@ -2,8 +2,8 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { settle } from '../harness/page'
-import { contactAction, contactNames, openDevOptions, typeContact, typeProfile } from '../harness/screens'
+import { PageHandle, settle } from '../harness/page'
+import { contactAction, contactNames, openDevOptions, routeOf, typeContact, typeProfile } from '../harness/screens'
 
 import {
   ALICE,
@@ -25,6 +25,7 @@ type Saved = {
   contacts: Array<{ openid: string; nickname: string; note: string }>
   history: unknown[]
 }
+const SAVE_FAILED = '保存失败：手机存储空间不足。本次的更改仍在，但退出后可能丢失，请清理空间后再试。'
 const saved = (app: LaunchedApp) => app.fake.env.storage[KEY] as Saved
 
 /** Someone past the walkthrough (microphone and camera granted) opens their contacts. */
@@ -34,7 +35,13 @@ async function open(env: Partial<Environment> = {}, query: Record<string, string
   return { app, page }
 }
 
-const add = typeContact
+/** Adds a contact by typed openid on my page (开发者选项), over the list: the page with the form. */
+async function add(app: LaunchedApp, openid: string, nickname: string, note = ''): Promise<PageHandle> {
+  const top = app.top()
+  const me = top?.route === routeOf('me') ? top : await app.open('me')
+  await typeContact(me, openid, nickname, note)
+  return me
+}
 
 describe('a new user', () => {
   test('sees an empty state that says what to do first', async () => {
@@ -45,11 +52,13 @@ describe('a new user', () => {
     expect(page.text('#share-needs-profile')).toBe('先保存我的资料，才能分享名片。')
   })
 
-  test('no openid field shows until 开发者选项 is tapped; then both do', async () => {
-    const { page } = await open()
+  test('no openid field shows until 开发者选项 is tapped; then both do, mine here and the add form on my page', async () => {
+    const { app, page } = await open()
     expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([false, false])
     await page.press('#dev-options')
-    expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([true, true])
+    expect(page.exists('#me-openid')).toBe(true)
+    const me = await app.open('me')
+    expect([me.exists('#add-openid'), me.exists('#me-openid')]).toEqual([true, true])
   })
 
   test('with no backend a developer types an openid under 开发者选项; the profile survives a relaunch', async () => {
@@ -75,28 +84,28 @@ describe('a new user', () => {
 describe('adding, editing, deleting', () => {
   test('add (developers, by openid): trimmed, shown with its note, saved', async () => {
     const { app, page } = await open()
-    await add(page, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
+    const me = await add(app, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
     expect(contactNames(page)).toEqual(['爱丽丝'])
     expect(page.text('.contact-row__sub')).toBe('大学同学')
     expect(saved(app).contacts).toEqual([{ ...ALICE, note: '大学同学' }])
-    expect(page.text('#add-openid') + page.attr('#add-openid', 'value')).toBe('')
+    expect(me.text('#add-openid') + me.attr('#add-openid', 'value')).toBe('')
   })
 
   test('duplicate openid: says so and offers to update the existing contact', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
-    await add(page, ALICE.openid, '新名字')
-    expect(page.text('#add-error')).toContain('已有这个 openid 的联系人')
+    const me = await add(app, ALICE.openid, '新名字')
+    expect(me.text('#add-error')).toContain('已有这个 openid 的联系人')
     expect(saved(app).contacts[0].nickname).toBe('爱丽丝')
-    page.tap('#add-update')
+    me.tap('#add-update')
     await settle()
     expect(contactNames(page)).toEqual(['新名字'])
     expect(saved(app).contacts).toHaveLength(1)
   })
 
   test('you cannot add yourself', async () => {
-    const { app, page } = await open({ storage: stored({ profile: ME }) })
-    await add(page, ME.openid, '我自己')
-    expect(page.text('#add-error')).toBe('这是你自己的 openid，不能添加自己为联系人。')
+    const { app } = await open({ storage: stored({ profile: ME }) })
+    const me = await add(app, ME.openid, '我自己')
+    expect(me.text('#add-error')).toBe('这是你自己的 openid，不能添加自己为联系人。')
     expect(saved(app)).toEqual({ version: SAVED_VERSION, profile: ME })
   })
 
@@ -152,16 +161,16 @@ describe('bad input gets a clear message and changes nothing saved', () => {
     const storage = stored({ contacts: [ALICE] })
     const { app, page } = await open({ storage })
     const before = JSON.stringify(app.fake.env.storage)
-    await add(page, openid, nickname)
-    expect(page.text('#add-error')).toBe(message)
+    const me = await add(app, openid, nickname)
+    expect(me.text('#add-error')).toBe(message)
     expect(JSON.stringify(app.fake.env.storage)).toBe(before)
     expect(contactNames(page)).toEqual(['爱丽丝'])
   })
 
   test('32 emoji are 32 characters, and fine', async () => {
-    const { app, page } = await open()
-    await add(page, BOB.openid, '😀'.repeat(32))
-    expect(page.exists('#add-error')).toBe(false)
+    const { app } = await open()
+    const me = await add(app, BOB.openid, '😀'.repeat(32))
+    expect(me.exists('#add-error')).toBe(false)
     expect(saved(app).contacts[0].nickname).toBe('😀'.repeat(32))
   })
 })
@@ -182,8 +191,8 @@ describe('search and order', () => {
 
 describe('storage', () => {
   test('a relaunch keeps contacts', async () => {
-    const { app, page } = await open()
-    await add(page, ALICE.openid, ALICE.nickname)
+    const { app } = await open()
+    await add(app, ALICE.openid, ALICE.nickname)
     const again = await launch({ storage: app.fake.env.storage })
     expect(contactNames(await again.open('contacts'))).toEqual(['爱丽丝'])
   })
@@ -211,15 +220,15 @@ describe('storage', () => {
     const raw = `{not json ${'x'.repeat(900 * 1000)}`
     const { app, page } = await open({ storage: { ...others, [KEY]: raw } })
     expect(page.text('#storage-notice')).toContain('已损坏')
-    await add(page, ALICE.openid, ALICE.nickname)
-    expect(page.text('#storage-error')).toContain('保存失败')
+    const me = await add(app, ALICE.openid, ALICE.nickname)
+    expect(me.text('#storage-error')).toContain('保存失败')
     expect(contactNames(page)).toEqual(['爱丽丝'])
     expect(app.fake.env.storage[KEY]).toBe(raw)
     expect(app.fake.env.storage[BACKUP_KEY]).toBeUndefined()
     // Room again: the damaged value is kept aside first, and only then written over.
     delete app.fake.env.storage['other.0']
-    await add(page, BOB.openid, BOB.nickname)
-    expect(page.exists('#storage-error')).toBe(false)
+    await add(app, BOB.openid, BOB.nickname)
+    expect(me.exists('#storage-error')).toBe(false)
     expect(app.fake.env.storage[BACKUP_KEY]).toBe(raw)
     expect(saved(app).contacts.map((c) => c.nickname)).toEqual(['爱丽丝', 'Bob'])
   })
@@ -246,13 +255,13 @@ describe('storage', () => {
   test('storage full: the person is told, and the change stays in memory until a write succeeds', async () => {
     const { app, page } = await open({ storage: stored({ contacts: [ALICE] }) })
     app.fake.env.storageFull = true
-    await add(page, BOB.openid, BOB.nickname)
-    expect(page.text('#storage-error')).toContain('保存失败')
+    const me = await add(app, BOB.openid, BOB.nickname)
+    expect([me.text('#storage-error'), page.text('#storage-error')]).toEqual([SAVE_FAILED, SAVE_FAILED])
     expect(contactNames(page)).toContain('Bob')
     expect(saved(app).contacts).toEqual([ALICE])
     app.fake.env.storageFull = false
-    await add(page, 'oCarol_000000000001', 'Carol')
-    expect(page.exists('#storage-error')).toBe(false)
+    await add(app, 'oCarol_000000000001', 'Carol')
+    expect(me.exists('#storage-error')).toBe(false)
     expect(saved(app).contacts.map((c) => c.nickname)).toEqual(['爱丽丝', 'Bob', 'Carol'])
   })
 })
@@ -313,9 +322,10 @@ describe('开发者选项 with a backend: only in a developer or trial build', (
     const page = await app.open('contacts')
     expect(page.exists('#dev-options')).toBe(shown)
     if (!shown) return
-    // Adding someone by openid, yes; typing my own, never: WeChat Cloud says who I am.
+    // Adding someone by openid, yes (on my page); typing my own, never: WeChat Cloud says who I am.
     await page.press('#dev-options')
-    expect([page.exists('#add-openid'), page.exists('#me-openid')]).toEqual([true, false])
+    const me = await app.open('me')
+    expect([me.exists('#add-openid'), me.exists('#me-openid')]).toEqual([true, false])
   })
 })
 

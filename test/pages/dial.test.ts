@@ -461,7 +461,7 @@ describe('call history', () => {
 describe('being reachable', () => {
   test('"accept calls" off disables 1v1, on enables it again, and the choice survives a relaunch', async () => {
     const app = await launch({ authSetting: GRANTED })
-    const page = await app.open('contacts')
+    const page = await app.open('me')
     await settle()
     page.change('#accept-calls', false)
     await settle()

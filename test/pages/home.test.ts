@@ -3,7 +3,9 @@ import { pageUrl } from '../../miniprogram/services/navigation'
 import { invitationQuery } from '../../miniprogram/store/invitation-link'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
-import { contactAction, contactNames, routeOf, walkthroughAt } from '../harness/screens'
+import { FakeCloud } from '../fake-wx'
+import { CLOUD_CONFIG } from '../harness/phones'
+import { contactAction, contactNames, openMyPage, routeOf, walkthroughAt } from '../harness/screens'
 import { ALICE, ANNA, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 describe('who sees what first', () => {
@@ -83,6 +85,44 @@ describe('who sees what first', () => {
     await settle()
     expect(app.top()?.route).toBe(routeOf('contacts'))
     expect(app.store.permissions.audioOnly).toBe(true)
+  })
+})
+
+describe('me, one tap away', () => {
+  test('a returning person finds the list, with their name on top; profile, card and settings are on their own page', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts: [ALICE] }) })
+    const home = await app.open('contacts')
+    expect(home.text('#me-name')).toBe(ME.nickname)
+    expect(['#profile', '#accept-calls', '#dev-options', '#add-openid'].filter((id) => home.exists(id))).toEqual([])
+    const me = await openMyPage(app)
+    expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts'), routeOf('me')])
+    expect([me.exists('#profile'), me.exists('#accept-calls'), me.isDisabled('#share-card')]).toEqual([
+      true,
+      true,
+      false,
+    ])
+    expect(me.attr('#share-card', 'type')).toBe('primary')
+    expect(me.attr('#me-save', 'type')).toBe('default')
+  })
+
+  test('someone new finds their profile first, on the list itself, and no cell for a page with nothing in it yet', async () => {
+    const app = await launch({ authSetting: GRANTED })
+    const home = await app.open('contacts')
+    expect([home.exists('#profile'), home.exists('#open-me')]).toEqual([true, false])
+  })
+
+  test('WeChat Cloud has not said who a returning person is yet: their profile comes first, with the reason and #whoami-retry', async () => {
+    const cloud = new FakeCloud()
+    cloud.missing.add('whoami')
+    const storage = stored({ profile: { openid: null, nickname: ME.nickname }, contacts: [ALICE] })
+    const app = await launch({ openid: ME.openid, authSetting: GRANTED, storage }, {}, { config: CLOUD_CONFIG, cloud })
+    const home = await app.open('contacts')
+    expect([home.exists('#profile'), home.exists('#open-me')]).toEqual([true, false])
+    expect(home.text('#whoami-error-text')).toContain('-501000')
+    cloud.missing.clear()
+    await home.press('#whoami-retry')
+    expect(home.exists('#whoami-error')).toBe(false)
+    expect(app.store.profile.openid).toBe(ME.openid)
   })
 })
 

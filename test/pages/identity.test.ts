@@ -5,7 +5,7 @@ import { FakeCloud } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { CALL_RESULT_WORDS, openDevOptions } from '../harness/screens'
+import { CALL_RESULT_WORDS, openDevOptions, openMyPage } from '../harness/screens'
 import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 const PICTURE = 'wxfile://tmp_avatar_1.png'
@@ -17,7 +17,9 @@ async function openWithCloud(
 ) {
   // Past the walkthrough: home is the contacts page, not a detour to it.
   const app = await launch({ openid: ME.openid, authSetting: GRANTED, ...env }, user, { config: CLOUD_CONFIG, cloud })
-  const page = await app.open('contacts')
+  const home = await app.open('contacts')
+  // A returning person's profile is on their own page, one tap from home.
+  const page = home.exists('#open-me') ? await openMyPage(app) : home
   return { app, page, cloud }
 }
 

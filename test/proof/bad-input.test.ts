@@ -3,7 +3,7 @@
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
-import { contactNames, typeContact, typeProfile } from '../harness/screens'
+import { contactNames, openMyPage, typeContact, typeProfile } from '../harness/screens'
 import { ALICE, BACKUP_KEY, GRANTED, ME, NEWER_KEY, SAVED_VERSION, savedState, STORAGE_KEY } from '../fixtures'
 
 const KEY = STORAGE_KEY
@@ -45,18 +45,18 @@ const saveProfile = (openid: string, nickname: string) => (page: PageHandle) => 
 const tapCall = (page: PageHandle) => page.tap('#call')
 const big = (n: number, unit = 'a') => unit.repeat(n)
 
-/** Typed into the add-contact form: the message under it. */
+/** Typed into the add-contact form (my page, 开发者选项): the message under it. */
 const typedContact = (name: string, act: Row['act'], message: string): Row => ({
   name,
-  page: 'contacts',
+  page: 'me',
   act,
   shows: ['#add-error', message],
 })
 
-/** Typed into my profile: the message under it. */
+/** Typed into my profile (my page): the message under it. */
 const typedProfile = (name: string, act: Row['act'], message: string): Row => ({
   name,
-  page: 'contacts',
+  page: 'me',
   act,
   shows: ['#me-error', message],
 })
@@ -214,7 +214,7 @@ const rows: Row[] = [
   },
   {
     name: 'storage: writing throws (full)',
-    page: 'contacts',
+    page: 'me',
     env: { storageFull: true },
     act: addContact('oBob_00000000000001', 'Bob'),
     shows: ['#storage-error', '保存失败'],
@@ -313,8 +313,8 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
 
 test('joined emoji are one character each and allowed: 32 families fit', async () => {
   const app = await launch({ storage: { [KEY]: SAVED } })
-  const page = await app.open('contacts')
-  addContact('oBob_00000000000001', big(32, '👨‍👩‍👧'))(page)
+  const page = await app.open('me')
+  await addContact('oBob_00000000000001', big(32, '👨‍👩‍👧'))(page)
   await settle()
   expect(page.exists('#add-error')).toBe(false)
   expect((app.fake.env.storage[KEY] as typeof SAVED).contacts).toHaveLength(2)
@@ -322,9 +322,9 @@ test('joined emoji are one character each and allowed: 32 families fit', async (
 
 test('markup in a nickname is kept as text and shown as text, never as WXML', async () => {
   const app = await launch({ storage: { [KEY]: SAVED } })
-  const page = await app.open('contacts')
-  addContact('oBob_00000000000001', '<view id="x">Bob</view>')(page)
-  await settle()
-  expect(contactNames(page)).toContain('<view id="x">Bob</view>')
-  expect(page.exists('#x')).toBe(false)
+  await app.open('contacts')
+  await addContact('oBob_00000000000001', '<view id="x">Bob</view>')(await openMyPage(app))
+  const home = await app.back()
+  expect(contactNames(home)).toContain('<view id="x">Bob</view>')
+  expect(home.exists('#x')).toBe(false)
 })

@@ -98,7 +98,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       do: fc.constant('go' as const),
-      page: fc.constantFrom<PageName>('onboarding', 'contacts', 'dial'),
+      page: fc.constantFrom<PageName>('onboarding', 'contacts', 'dial', 'me'),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ do: 'relaunch' as const }) },

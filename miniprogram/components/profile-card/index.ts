@@ -1,5 +1,6 @@
 // My profile with WeChat's own controls (platform doc §6.1): the avatar picker and the nickname field,
-// read at submit after WeChat's content check. Used where a person first needs a name: contacts, invitations.
+// read at submit after WeChat's content check. On my page, and where a person first needs a name: contacts for
+// someone new, invitations. Where developers may type openids, it holds the 开发者选项 disclosure.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -12,7 +13,7 @@ ComponentWithStore({
     /** Why a name is asked for here; the profile's own hint when empty. */
     hint: { type: String, value: '' },
   },
-  data: { t: strings.contacts },
+  data: { t: strings.profile, devOptionsShown: profile.devOptionsShown },
   storeBindings: {
     store,
     fields: {
@@ -26,12 +27,11 @@ ComponentWithStore({
       // The first character of my name, or a word saying the picture is still to choose.
       initial: () => {
         const name = profile.nickname || profile.form.nickname
-        return name ? Array.from(name)[0] : strings.contacts.avatarPlaceholder
+        return name ? Array.from(name)[0] : strings.profile.avatarPlaceholder
       },
-      identityFetching: () => profile.identity === 'fetching',
-      identityText: () => strings.identityProblemText(profile.identityProblem),
       // Typing an openid is for developers only, where WeChat Cloud cannot say who I am.
       openidField: () => profile.typedIdentity && profile.devOptionsOpen,
+      devOptionsOpen: () => profile.devOptionsOpen,
     },
     actions: [],
   },
@@ -49,8 +49,8 @@ ComponentWithStore({
     onNicknameReview(e: WechatMiniprogram.CustomEvent<{ pass?: boolean }>) {
       profile.reviewNickname(e.detail.pass !== false)
     },
-    onRetryIdentity() {
-      void profile.fetchIdentity()
+    onToggleDevOptions() {
+      profile.toggleDevOptions()
     },
   },
 })

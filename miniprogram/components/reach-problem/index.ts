@@ -11,14 +11,15 @@ const { reachability } = store
 ComponentWithStore({
   ...withBehaviors(settingsWaysOut),
   options: { styleIsolation: 'apply-shared' },
-  data: { t: strings.contacts },
+  data: { t: strings.reachProblem },
   storeBindings: {
     store,
     fields: {
       problem: () => strings.reachProblemText(reachability.refusal?.problem ?? null, reachability.devicesToAsk),
       code: () => strings.errorCodeLine(reachability.refusal?.problem.errCode),
       way: () => reachability.wayOut,
-      askLabel: () => strings.contacts.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
+      askLabel: () =>
+        strings.reachProblem.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
     },
     actions: [],
   },

@@ -7,7 +7,7 @@ import { ListWindow } from '../../store/list-window'
 import type { CallMode } from '../../store/model'
 import * as strings from '../../strings'
 
-const { call, contacts, onboarding, profile, rings } = store
+const { call, contacts, onboarding, profile } = store
 
 type InputEvent = WechatMiniprogram.Input
 const value = (e: InputEvent): string => e.detail.value
@@ -26,10 +26,11 @@ ComponentWithStore({
     t: strings.contacts,
     tc: strings.common,
     tr: strings.reach,
-    canRing: rings.available,
-    devOptionsShown: profile.devOptionsShown,
-    /** Decided once per visit, so the card does not jump away the moment the profile is saved. */
-    profileFirst: true,
+    /**
+     * Decided once per visit (in onLoad), so the card does not jump away the moment the profile is saved;
+     * null until then, so neither the card nor my cell is drawn and dropped.
+     */
+    profileFirst: null as boolean | null,
     /** The list window (store/list-window.ts): ids in order, and id → row. */
     order: [] as string[],
     rows: {} as Record<string, unknown>,
@@ -49,18 +50,15 @@ ComponentWithStore({
       theme: () => store.appearance.theme,
       decided: () => onboarding.homeDecided,
       me: () => profile.me,
-      devOptionsOpen: () => profile.devOptionsOpen,
-      form: () => contacts.form,
-      formError: () => strings.contactProblemText(contacts.error),
-      isDuplicate: () => contacts.error === 'duplicate',
+      myAvatar: () => profile.avatarShown,
+      myInitial: () => Array.from(profile.nickname || '?')[0],
+      editing: () => contacts.form.editing,
       search: () => contacts.search,
       total: () => contacts.items.length,
       noMatch: () => contacts.items.length > 0 && contacts.visible.length === 0,
       hasMore: () => contacts.hasMore,
       undoName: () => contacts.lastDeleted?.contact.nickname ?? '',
       pendingFrom: () => store.invitations.pending?.from.nickname ?? '',
-      allowRings: () => rings.allow,
-      acceptCalls: () => store.reachability.acceptCalls,
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
@@ -110,18 +108,9 @@ ComponentWithStore({
     onShowMore() {
       contacts.showMore()
     },
-    onToggleDevOptions() {
-      profile.toggleDevOptions()
-    },
-    /** Typing in the add/edit form; the input's data-field says which. */
-    onContactInput(e: InputEvent) {
-      contacts.setField(e.currentTarget.dataset.field as 'openid' | 'nickname' | 'note', value(e))
-    },
-    onSubmit() {
-      contacts.submit()
-    },
-    onUpdateExisting() {
-      contacts.updateExisting()
+    /** My profile and how others reach me: my own page. */
+    onOpenMe() {
+      goTo('me')
     },
     onCancelEdit() {
       contacts.cancelEdit()
@@ -165,13 +154,6 @@ ComponentWithStore({
     },
     onOpenInvitation() {
       goTo('invite')
-    },
-    onAcceptCalls(e: WechatMiniprogram.SwitchChange) {
-      void store.reachability.setAcceptCalls(e.detail.value)
-    },
-    /** WeChat's popup for one ring: asked in the synchronous part of the tap (platform doc §7.3). */
-    onAllowRings() {
-      void rings.allowOne()
     },
     onDismissStorageNotice() {
       store.persistence.dismissProblem()
