@@ -13,6 +13,8 @@ const out = path.join(root, 'gallery')
 const htmlDir = path.join(out, 'html')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 375, height: 812 }
+/** The phone's clock and time zone, the same as the render step's (test/gallery/jest.config.js). */
+const CLOCK = require('../test/gallery/clock.json')
 
 /** A stand-in for an avatar URL: a square in a colour taken from the URL, so each person looks different. */
 function avatarSvg(url) {
@@ -58,7 +60,10 @@ async function main() {
       viewport: VIEWPORT,
       deviceScaleFactor: 2,
       colorScheme: s.dark ? 'dark' : 'light',
+      timezoneId: CLOCK.timeZone,
+      locale: 'zh-CN',
     })
+    await page.clock.setFixedTime(new Date(CLOCK.now))
     // Avatars live on WeChat Cloud; offline, each is drawn as a coloured square with no network involved.
     await page.route(/^https?:/, (route) =>
       route.fulfill({ contentType: 'image/svg+xml', body: avatarSvg(route.request().url()) }),

@@ -8,7 +8,7 @@ import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { attrs, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
-import { STATES } from './states'
+import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
 const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
@@ -136,7 +136,25 @@ function html(page: PageHandle, pageName: string, title: string, dark: boolean, 
 <body${dark ? ' data-weui-theme="dark"' : ''}>${nav}${root.outerHTML}</body></html>`
 }
 
+/**
+ * The phone's clock stands still at GALLERY_NOW: only Date is faked, so the harness's timers and settling run
+ * as in every other test, and a countdown shows what it shows at that moment.
+ */
+function stopTheClock(): void {
+  jest.useFakeTimers({
+    now: GALLERY_NOW,
+    doNotFake: [
+      'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+      'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+      'setTimeout', 'clearTimeout',
+    ],
+  })
+}
+
 test('render every gallery state', async () => {
+  stopTheClock()
+  // The time zone comes from test/gallery/jest.config.js: without it, "今天" would depend on the machine.
+  expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(GALLERY_TIME_ZONE)
   fs.rmSync(OUT, { recursive: true, force: true })
   fs.mkdirSync(OUT, { recursive: true })
   const index: Array<{ file: string; page: string; state: string; heading: string; dark: boolean }> = []

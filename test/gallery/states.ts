@@ -24,7 +24,10 @@ export interface GalleryState {
 /** Avatars as WeChat Cloud serves them; the gallery's browser answers these URLs with a drawn picture. */
 const avatar = (name: string) => `https://6475-duet-test-0a1b2c-1300000000.tcb.qcloud.la/avatars/${name}/1.png`
 const MINUTE = 60 * 1000
-const NOW = Date.now()
+const clock = require('./clock.json') as { now: string; timeZone: string }
+/** The phone's clock in every state (test/gallery/clock.json; jest and the browser run on its time zone). */
+export const GALLERY_NOW = Date.parse(clock.now)
+export const GALLERY_TIME_ZONE = clock.timeZone
 const CONTACTS = [
   { ...ALICE, note: '大学同学', avatarUrl: avatar('alice') },
   { ...BOB, nickname: '王大锤' },
@@ -32,9 +35,9 @@ const CONTACTS = [
   LONG_NAMED,
 ]
 const HISTORY = [
-  { at: NOW - 26 * 60 * MINUTE, openid: ALICE.openid, mode: 'video', outcome: 'placed', answeredAt: NOW - 26 * 60 * MINUTE + 9000, endedAt: NOW - 26 * 60 * MINUTE + 201_000 },
-  { at: NOW - 3 * 60 * MINUTE, openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
-  { at: NOW - 90 * MINUTE, openid: CAROL.openid, mode: 'voice', outcome: 'placed' },
+  { at: GALLERY_NOW - 26 * 60 * MINUTE, openid: ALICE.openid, mode: 'video', outcome: 'placed', answeredAt: GALLERY_NOW - 26 * 60 * MINUTE + 9000, endedAt: GALLERY_NOW - 26 * 60 * MINUTE + 201_000 },
+  { at: GALLERY_NOW - 3 * 60 * MINUTE, openid: ALICE.openid, mode: 'voice', outcome: 'failed', errCode: -30002 },
+  { at: GALLERY_NOW - 90 * MINUTE, openid: CAROL.openid, mode: 'voice', outcome: 'placed' },
 ]
 const ME_WITH_AVATAR = { ...ME, avatarUrl: avatar('me') }
 const saved = (extra: Record<string, unknown> = {}) => ({
@@ -58,7 +61,7 @@ const invitation = (minutesAgo: number, mode = 'voice') => ({
   name: encodeURIComponent(ALICE.nickname),
   avatar: encodeURIComponent(avatar('alice')),
   mode,
-  at: String(NOW - minutesAgo * MINUTE),
+  at: String(GALLERY_NOW - minutesAgo * MINUTE),
 })
 const inviteOf = (query: Record<string, string>, heading: string, extra: Partial<GalleryState> = {}): Partial<GalleryState> => ({
   page: 'invite',
@@ -97,7 +100,7 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'share-offer', heading: '要添加这位联系人吗？', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
   { page: 'contacts', state: 'send-card-back', heading: '把你的名片也发给 TA', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname }, drive: (p) => p.tap('#share-accept') },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
-  { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: NOW - MINUTE } }) },
+  { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: GALLERY_NOW - MINUTE } }) },
   { page: 'contacts', state: 'waiting-banner', heading: '等待 爱丽丝 回拨', env: saved(), drive: (_p, app) => void app.within(() => app.store.invitations.invite(ALICE, 'voice')) },
   { page: 'contacts', state: 'rings-allowed', heading: '已开启，可以收到一次来电提醒。', env: saved(), user: { subscribe: ['accept'] }, options: RINGS, drive: (p) => p.tap('#allow-rings') },
   { page: 'contacts', state: 'unreachable', heading: '现在别人无法呼叫你', env: { ...saved(), enableFailure: { errCode: -20001 } } },
