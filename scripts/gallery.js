@@ -15,6 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 375, height: 812 }
 /** The phone's clock and time zone, the same as the render step's (test/gallery/jest.config.js). */
 const CLOCK = require('../test/gallery/clock.json')
+/** `npm run gallery -- --only dial-` renders only the states whose file name matches (a regular expression). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : ''
 
 /** A stand-in for an avatar URL: a square in a colour taken from the URL, so each person looks different. */
 function avatarSvg(url) {
@@ -38,6 +40,7 @@ async function main() {
   run(process.execPath, [path.join(root, 'scripts/build.js')])
   run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/gallery/jest.config.js', '--silent'], {
     DUET_ROOT: 'dist',
+    DUET_GALLERY_ONLY: only,
   })
 
   const { chromium } = require('playwright-core')
@@ -69,6 +72,13 @@ async function main() {
       route.fulfill({ contentType: 'image/svg+xml', body: avatarSvg(route.request().url()) }),
     )
     await page.goto('file://' + path.join(htmlDir, `${s.file}.html`))
+    // WeUI's sheets and dialogs slide and fade in over 0.3 s: checks and picture are of the resting screen.
+    await page.evaluate(() => {
+      for (const animation of document.getAnimations()) {
+        if (animation.effect && animation.effect.getComputedTiming().iterations === Infinity) animation.cancel()
+        else animation.finish()
+      }
+    })
     const check = await page.evaluate(
       ({ heading, width }) => {
         const overflowing = []
@@ -116,7 +126,7 @@ async function main() {
     )
     // With an action sheet or dialog open, the picture is the screen as the person sees it, mask and all.
     const overlay = await page.evaluate(() => !!document.querySelector('.weui-mask'))
-    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay })
+    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay, animations: 'disabled' })
     await page.close()
     if (!check.hasHeading) failures.push(`${s.file}: heading "${s.heading}" not visible`)
     if (check.pageWidth > VIEWPORT.width || check.overflowing.length) {
