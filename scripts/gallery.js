@@ -79,6 +79,14 @@ async function main() {
         else animation.finish()
       }
     })
+    // A sheet or dialog is open (a fixed layer in the page): the picture is the screen as the person sees it.
+    const overlay = await page.evaluate(() => {
+      const open = Array.from(document.querySelectorAll('.gallery-webview *')).some(
+        (el) => getComputedStyle(el).position === 'fixed',
+      )
+      document.body.classList.toggle('gallery-overlay', open)
+      return open
+    })
     const check = await page.evaluate(
       ({ heading, width }) => {
         const overflowing = []
@@ -124,8 +132,6 @@ async function main() {
       },
       { heading: s.heading, width: VIEWPORT.width },
     )
-    // With an action sheet or dialog open, the picture is the screen as the person sees it, mask and all.
-    const overlay = await page.evaluate(() => !!document.querySelector('.weui-mask'))
     await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay, animations: 'disabled' })
     await page.close()
     if (!check.hasHeading) failures.push(`${s.file}: heading "${s.heading}" not visible`)

@@ -8,6 +8,7 @@ import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { attrs, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
+import { FRAME_CSS, phoneBars, webViewVh } from './phone-frame'
 import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
@@ -32,15 +33,7 @@ const WX_ELEMENTS = `
     border-radius: 15px; background: #fff; box-shadow: 0 2px 3px 0 rgba(0,0,0,.06); }
   wx-switch[data-checked="true"] { background: var(--weui-BRAND); }
   wx-switch[data-checked="true"]::after { transform: translateX(20px); }
-  /* WeChat's navigation bar, as weui-navigation-bar draws it, with the capsule's room on the right. */
-  .gallery-nav .weui-navigation-bar__inner { position: relative; height: 44px; padding: 0; width: 100%;
-    background: var(--weui-BG-1); }
-  .gallery-nav .weui-navigation-bar__center { position: absolute; left: 95px; right: 95px; top: 0; bottom: 0;
-    font-size: 17px; font-weight: 500; }
-  .gallery-capsule { position: absolute; right: 7px; top: 6px; width: 87px; height: 32px; box-sizing: border-box;
-    border: 1px solid var(--weui-FG-3); border-radius: 16px; background: var(--weui-BG-2); }
   wx-icon { display: inline-block; }
-  .gallery-status { height: 20px; background: var(--weui-BG-1); }
   .weui-mask, .weui-actionsheet, .weui-half-screen-dialog { position: fixed; }
 `
 
@@ -118,22 +111,17 @@ function pageCss(pageName: string): string {
     parts.push(css('app.wxss', tag))
     if (fs.existsSync(path.join(MINIPROGRAM_ROOT, file))) parts.push(css(file, tag))
   }
-  return parts.map(rpx).join('\n')
+  return parts.map((part) => webViewVh(rpx(part))).join('\n')
 }
 
-function html(page: PageHandle, pageName: string, title: string, dark: boolean, back: boolean): string {
+function html(page: PageHandle, title: string, dark: boolean, stackDepth: number): string {
   exposeAttributes(page)
   const root = rootDom(page.comp)
-  const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `pages/${pageName}/index.json`), 'utf8')) as {
-    navigationBarTitleText?: string
-  }
-  const nav = `<div class="gallery-status"></div><div class="gallery-nav weui-navigation-bar"><div class="weui-navigation-bar__inner">
-<div class="weui-navigation-bar__left">${back ? '<div class="weui-navigation-bar__btn_goback"></div>' : ''}</div>
-<div class="weui-navigation-bar__center">${json.navigationBarTitleText ?? ''}</div><div class="gallery-capsule"></div></div></div>`
+  const bars = phoneBars({ root: MINIPROGRAM_ROOT, route: page.route, stackDepth, theme: dark ? 'dark' : 'light', now: GALLERY_NOW })
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
-<style>${weuiCss()}</style><style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>
-<body${dark ? ' data-weui-theme="dark"' : ''}>${nav}${root.outerHTML}</body></html>`
+<style>${weuiCss()}</style><style>${WX_ELEMENTS}${FRAME_CSS}</style><style>${pageCss(page.route.split('/')[1])}</style></head>
+<body${dark ? ' data-weui-theme="dark"' : ''}>${bars}<div class="gallery-webview">${root.outerHTML}</div></body></html>`
 }
 
 /**
@@ -162,16 +150,15 @@ test('render every gallery state', async () => {
     const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
     if (!new RegExp(process.env.DUET_GALLERY_ONLY ?? '').test(file)) continue
     const app = await launch(s.env ?? {}, s.user ?? {}, s.options ?? {})
-    const opened = await app.open(s.page, s.query ?? {})
+    const opened = await (s.arrive ? s.arrive(app) : app.open(s.page, s.query ?? {}))
     await s.drive?.(opened, app)
     await settle()
     await new Promise((r) => setTimeout(r, 5))
     // What the person sees: the page on top (a drive may have moved on, e.g. from a card to the walkthrough).
     const page = app.top() ?? opened
-    const shownName = page.route.split('/')[1]
     // The heading is checked here too, against the DOM, before any browser is involved.
     expect([file, page.visibleText().includes(s.heading)]).toEqual([file, true])
-    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, shownName, `${s.page} · ${s.state}`, !!s.dark, app.stack.length > 1))
+    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, `${s.page} · ${s.state}`, !!s.dark, app.stack.length))
     index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: !!s.dark })
     app.fake.problems.length = 0 // states are pictures, not tests of the fake's script
   }

@@ -4,6 +4,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../fake-wx'
 import type { LaunchedApp, LaunchOptions, PageName } from '../harness/app'
+import { dataset } from '../harness/jcomponent'
 import { settle } from '../harness/page'
 import type { PageHandle } from '../harness/page'
 import { contactAction, typeContact } from '../harness/screens'
@@ -18,6 +19,8 @@ export interface GalleryState {
   user?: Partial<ScriptedUser>
   options?: LaunchOptions
   query?: Record<string, string>
+  /** How the person gets to the page; by default it opens on its own (a card, a link) at the bottom of the stack. */
+  arrive?: (app: LaunchedApp) => Promise<PageHandle>
   drive?: (page: PageHandle, app: LaunchedApp) => void | Promise<void>
 }
 
@@ -45,9 +48,18 @@ const saved = (extra: Record<string, unknown> = {}) => ({
   authSetting: GRANTED,
 })
 const RINGS: LaunchOptions = { config: { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE } }
+/** Home first, then a tap on the person's row: the dial page over contacts, as a person gets there. */
+const fromHome = (openid: string) => async (app: LaunchedApp) => {
+  const home = await app.open('contacts')
+  const row = home.all('.contact-row').find((r) => dataset(r).openid === openid)
+  if (!row) throw new Error(`no row for ${openid} on the contacts page`)
+  home.tap(row)
+  await settle()
+  return app.top()!
+}
 const dialOf = (env: Partial<Environment>, extra: Partial<GalleryState> = {}): Partial<GalleryState> => ({
   page: 'dial',
-  query: { openid: ALICE.openid },
+  arrive: fromHome(ALICE.openid),
   heading: '爱丽丝',
   env: { ...saved(), ...env },
   ...extra,
