@@ -87,6 +87,8 @@ export interface Environment {
   /** §4.7 (rev, unconfirmed): exitVoIPChat clears such a stale room. */
   exitClearsStaleRoom: boolean
   network: NetworkType
+  /** §8.6: the phone's light or dark appearance. */
+  theme: 'light' | 'dark'
   /** §8.5: which build runs: a developer's (also the one under review), a trial, or the released one. */
   envVersion: 'develop' | 'trial' | 'release'
   /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
@@ -167,6 +169,7 @@ export function defaultEnvironment(): Environment {
     staleRoomAfterCall: false,
     exitClearsStaleRoom: true,
     network: 'wifi',
+    theme: 'light',
     envVersion: 'release',
     storageFull: false,
     storage: {},
