@@ -420,7 +420,7 @@ describe('§8 storage and network', () => {
     expect(seen).toEqual(['none'])
   })
 
-  test('§8.6 the phone\'s theme reaches a mini program that declares darkmode, and so do its changes', () => {
+  test("§8.6 the phone's theme reaches a mini program that declares darkmode, and so do its changes", () => {
     const fake = createFakeWx({ theme: 'dark' })
     expect(fake.wx.getAppBaseInfo().theme).toBeUndefined()
     fake.darkmode = true
