@@ -2,7 +2,9 @@
 // simulated DOM, the page's compiled WXSS (as miniprogram-simulate prefixed it), app.wxss, rpx at a
 // 375 px wide screen, and what WeChat itself draws: its navigation bar, and its native buttons and switches
 // and WeUI's components in WeUI's own stylesheet (weui-miniprogram's weui.wxss, the look the extended
-// library gives them on a phone). scripts/gallery.js screenshots them.
+// library gives them on a phone). scripts/gallery.js screenshots them. A dark state runs the phone in dark
+// mode (the fake's theme, the browser's colour scheme); WeUI's parts turn dark only under the page's own
+// data-weui-theme, as on a phone, so nothing here sets it for the page.
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
@@ -114,14 +116,14 @@ function pageCss(pageName: string): string {
   return parts.map((part) => webViewVh(rpx(part))).join('\n')
 }
 
-function html(page: PageHandle, title: string, dark: boolean, stackDepth: number): string {
+function html(page: PageHandle, title: string, theme: 'light' | 'dark', stackDepth: number): string {
   exposeAttributes(page)
   const root = rootDom(page.comp)
-  const bars = phoneBars({ root: MINIPROGRAM_ROOT, route: page.route, stackDepth, theme: dark ? 'dark' : 'light', now: GALLERY_NOW })
+  const bars = phoneBars({ root: MINIPROGRAM_ROOT, route: page.route, stackDepth, theme, now: GALLERY_NOW })
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
 <style>${weuiCss()}</style><style>${WX_ELEMENTS}${FRAME_CSS}</style><style>${pageCss(page.route.split('/')[1])}</style></head>
-<body${dark ? ' data-weui-theme="dark"' : ''}>${bars}<div class="gallery-webview">${root.outerHTML}</div></body></html>`
+<body>${bars}<div class="gallery-webview">${root.outerHTML}</div></body></html>`
 }
 
 /**
@@ -149,7 +151,8 @@ test('render every gallery state', async () => {
   for (const [i, s] of STATES.entries()) {
     const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
     if (!new RegExp(process.env.DUET_GALLERY_ONLY ?? '').test(file)) continue
-    const app = await launch(s.env ?? {}, s.user ?? {}, s.options ?? {})
+    // A dark state is a phone in dark mode: what WeChat tells the app, and the browser's colour scheme.
+    const app = await launch({ ...s.env, ...(s.dark ? { theme: 'dark' } : {}) }, s.user ?? {}, s.options ?? {})
     const opened = await (s.arrive ? s.arrive(app) : app.open(s.page, s.query ?? {}))
     await s.drive?.(opened, app)
     await settle()
@@ -158,8 +161,8 @@ test('render every gallery state', async () => {
     const page = app.top() ?? opened
     // The heading is checked here too, against the DOM, before any browser is involved.
     expect([file, page.visibleText().includes(s.heading)]).toEqual([file, true])
-    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, `${s.page} · ${s.state}`, !!s.dark, app.stack.length))
-    index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: !!s.dark })
+    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, `${s.page} · ${s.state}`, app.fake.env.theme, app.stack.length))
+    index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: app.fake.env.theme === 'dark' })
     app.fake.problems.length = 0 // states are pictures, not tests of the fake's script
   }
   fs.writeFileSync(path.join(OUT, 'states.json'), JSON.stringify(index, null, 2))

@@ -8,7 +8,7 @@ import { dataset } from '../harness/jcomponent'
 import { settle } from '../harness/page'
 import type { PageHandle } from '../harness/page'
 import { contactAction, typeContact } from '../harness/screens'
-import { ALICE, BOB, CAROL, DAVE, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
+import { ALICE, BOB, CAROL, DAVE, friends, GRANTED, LONG_NAMED, ME, savedState, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
 
 export interface GalleryState {
   page: PageName
@@ -96,6 +96,7 @@ export const STATES: GalleryState[] = [
   { page: 'onboarding', state: 'phone', heading: '微信没有手机的权限', env: { authSetting: GRANTED, os: { microphone: 'denied', camera: 'denied' } } },
   { page: 'onboarding', state: 'phone-camera-only', heading: '只用语音通话', env: { authSetting: GRANTED, os: { microphone: 'authorized', camera: 'denied' } } },
   { page: 'onboarding', state: 'undeclared', heading: '暂时无法通话', user: { popups: { 'scope.record': ['allow'] } }, env: { guideDeclares: { microphone: false, camera: false } }, drive: (p) => p.tap('#grant') },
+  { page: 'onboarding', state: 'undeclared-dark', heading: '暂时无法通话', dark: true, user: { popups: { 'scope.record': ['allow'] } }, env: { guideDeclares: { microphone: false, camera: false } }, drive: (p) => p.tap('#grant') },
 
   { page: 'contacts', state: 'new-person', heading: '还没有联系人', env: { authSetting: GRANTED } },
   { page: 'contacts', state: 'new-person-dark', heading: '还没有联系人', env: { authSetting: GRANTED }, dark: true },
@@ -105,7 +106,10 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'action-sheet', heading: '删除', env: saved(), drive: async (p) => { p.tapNth('.contact-more', 0); await settle() } },
   { page: 'contacts', state: 'action-sheet-dark', heading: '编辑', env: saved(), dark: true, drive: async (p) => { p.tapNth('.contact-more', 0); await settle() } },
   { page: 'contacts', state: 'edit-dialog', heading: '编辑联系人', env: saved(), drive: (p) => contactAction(p, '王大锤', '编辑') },
+  { page: 'contacts', state: 'edit-dialog-dark', heading: '编辑联系人', env: saved(), dark: true, drive: (p) => contactAction(p, '王大锤', '编辑') },
   { page: 'contacts', state: 'deleted-undo', heading: '已删除 王大锤', env: saved(), drive: (p) => contactAction(p, '王大锤', '删除') },
+  { page: 'contacts', state: 'search-match', heading: '王大锤', env: saved(), drive: (p) => p.input('#search', '大') },
+  { page: 'contacts', state: 'long-list', heading: '显示更多', env: { ...saved(), storage: stored(savedState({ profile: ME_WITH_AVATAR, contacts: [...CONTACTS, ...friends(30)], history: HISTORY })) } },
   { page: 'contacts', state: 'search-no-match', heading: '没有找到匹配的联系人', env: saved(), drive: (p) => p.input('#search', '张三') },
   { page: 'contacts', state: 'dev-add-error', heading: 'openid 应为 16–64 位。', env: saved(), drive: addContact('oShort', '赵六') },
   { page: 'contacts', state: 'dev-add-duplicate', heading: '已有这个 openid 的联系人', env: saved(), drive: addContact(ALICE.openid, '新名字') },
@@ -113,11 +117,14 @@ export const STATES: GalleryState[] = [
   { page: 'contacts', state: 'send-card-back', heading: '把你的名片也发给 TA', env: saved(), query: { openid: DAVE.openid, nickname: DAVE.nickname }, drive: (p) => p.tap('#share-accept') },
   { page: 'contacts', state: 'share-bad-link', heading: '这个名片链接中的信息无效', env: saved(), query: { openid: 'bad', nickname: 'x' } },
   { page: 'contacts', state: 'pending-invitation', heading: '有一个邀请等你回拨：安娜', env: saved({ invitation: { from: { openid: 'oAnna_0000000000000001', nickname: '安娜' }, mode: 'voice', sentAt: GALLERY_NOW - MINUTE } }) },
+  { page: 'contacts', state: 'waiting-banner-dark', heading: '等待 爱丽丝 回拨', env: saved(), dark: true, drive: (_p, app) => void app.within(() => app.store.invitations.invite(ALICE, 'voice')) },
   { page: 'contacts', state: 'waiting-banner', heading: '等待 爱丽丝 回拨', env: saved(), drive: (_p, app) => void app.within(() => app.store.invitations.invite(ALICE, 'voice')) },
   { page: 'contacts', state: 'rings-allowed', heading: '已开启，可以收到一次来电提醒。', env: saved(), user: { subscribe: ['accept'] }, options: RINGS, drive: (p) => p.tap('#allow-rings') },
   { page: 'contacts', state: 'unreachable', heading: '现在别人无法呼叫你', env: { ...saved(), enableFailure: { errCode: -20001 } } },
+  { page: 'contacts', state: 'unreachable-dark', heading: '现在别人无法呼叫你', dark: true, env: { ...saved(), enableFailure: { errCode: -20001 } } },
   { page: 'contacts', state: 'storage-corrupted', heading: '手机上保存的数据已损坏', env: { authSetting: GRANTED, storage: { [STORAGE_KEY]: '{broken' } } },
   { page: 'contacts', state: 'storage-full', heading: '保存失败', env: { ...saved(), storageFull: true }, drive: (p) => p.tap('#share-accept'), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
+  { page: 'contacts', state: 'storage-full-dark', heading: '保存失败', dark: true, env: { ...saved(), storageFull: true }, drive: (p) => p.tap('#share-accept'), query: { openid: DAVE.openid, nickname: DAVE.nickname } },
 
   { ...dialOf({}), state: 'voice' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#mode-video') }), state: 'video' } as GalleryState,
@@ -127,6 +134,7 @@ export const STATES: GalleryState[] = [
   { ...dialOf({}, { drive: (p) => p.tap('#invite') }), state: 'waiting', heading: '等待 爱丽丝 回拨' } as GalleryState,
   { ...dialOf({}, { dark: true, drive: (p) => p.tap('#invite') }), state: 'waiting-dark', heading: '等待 爱丽丝 回拨' } as GalleryState,
   { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { drive: (p) => p.tap('#invite') }), state: 'waiting-unreachable', heading: '爱丽丝 现在无法回拨你' } as GalleryState,
+  { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { dark: true, drive: (p) => p.tap('#invite') }), state: 'waiting-unreachable-dark', heading: '爱丽丝 现在无法回拨你' } as GalleryState,
   { ...dialOf({}, { options: RINGS, drive: tapRing }), state: 'ring-not-allowed-43101', heading: '对方还没开启来电提醒' } as GalleryState,
   { ...dialOf({}, { options: { config: { ...RINGS.config, ringTemplateId: 'not a template id' } }, drive: tapRing }), state: 'ring-invalid', heading: '重试也不会成功' } as GalleryState,
   { ...dialOf({ sdkVersion: '2.19.0' }, { drive: tapCall }), state: 'stop-old-base-library', heading: '当前微信版本过低' } as GalleryState,
@@ -151,8 +159,10 @@ export const STATES: GalleryState[] = [
   { ...inviteOf(invitation(1), '已呼叫', { drive: (p) => p.tap('#callback') }), state: 'called-back' } as GalleryState,
   { ...inviteOf(invitation(1), '把你的名片也发给 TA', { drive: (p) => p.tap('#share-accept') }), state: 'offer-accepted' } as GalleryState,
   { ...inviteOf(invitation(14), '邀请已过期'), state: 'expired' } as GalleryState,
+  { ...inviteOf(invitation(14), '邀请已过期', { dark: true }), state: 'expired-dark' } as GalleryState,
   { ...inviteOf({ ...invitation(1), from: ME.openid }, '这是你自己发出的邀请'), state: 'self' } as GalleryState,
   { ...inviteOf({ ...invitation(1), from: 'forged<' }, '邀请链接无效'), state: 'invalid' } as GalleryState,
+  { ...inviteOf({ ...invitation(1), from: 'forged<' }, '邀请链接无效', { dark: true }), state: 'invalid-dark' } as GalleryState,
   { ...inviteOf(invitation(1), '先看看隐私保护指引', { env: { privacyNeedsAgreement: true } }), state: 'first-time-walkthrough' } as GalleryState,
 ]
 
