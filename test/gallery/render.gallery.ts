@@ -11,7 +11,7 @@ import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { attrs, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
 import { FRAME_CSS, phoneBars, webViewVh } from './phone-frame'
-import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES } from './states'
+import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES, TRUNCATED_BY_DESIGN } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
 const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
@@ -147,7 +147,7 @@ test('render every gallery state', async () => {
   expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(GALLERY_TIME_ZONE)
   fs.rmSync(OUT, { recursive: true, force: true })
   fs.mkdirSync(OUT, { recursive: true })
-  const index: Array<{ file: string; page: string; state: string; heading: string; dark: boolean }> = []
+  const index: object[] = []
   for (const [i, s] of STATES.entries()) {
     const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
     if (!new RegExp(process.env.DUET_GALLERY_ONLY ?? '').test(file)) continue
@@ -159,10 +159,17 @@ test('render every gallery state', async () => {
     await new Promise((r) => setTimeout(r, 5))
     // What the person sees: the page on top (a drive may have moved on, e.g. from a card to the walkthrough).
     const page = app.top() ?? opened
-    // The heading is checked here too, against the DOM, before any browser is involved.
-    expect([file, page.visibleText().includes(s.heading)]).toEqual([file, true])
-    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, `${s.page} · ${s.state}`, app.fake.env.theme, app.stack.length))
-    index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: app.fake.env.theme === 'dark' })
+    const drawn = html(page, `${s.page} · ${s.state}`, app.fake.env.theme, app.stack.length)
+    // Whether the state got there at all is known now, before any browser is involved; how each reads, later.
+    const missing = [s.heading, ...(s.shows ?? []), ...(s.below ?? [])].filter(
+      (text) => !page.visibleText().includes(text) && !drawn.includes(`>${text}<`),
+    )
+    expect([file, missing]).toEqual([file, []])
+    fs.writeFileSync(path.join(OUT, `${file}.html`), drawn)
+    const { heading, shows, below, scrollTo } = s
+    const dark = app.fake.env.theme === 'dark'
+    const truncated = [...TRUNCATED_BY_DESIGN, ...(s.truncated ?? [])]
+    index.push({ file, page: s.page, state: s.state, heading, shows, below, scrollTo, truncated, dark })
     app.fake.problems.length = 0 // states are pictures, not tests of the fake's script
   }
   fs.writeFileSync(path.join(OUT, 'states.json'), JSON.stringify(index, null, 2))
