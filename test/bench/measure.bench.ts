@@ -1,9 +1,10 @@
-// Measures what each interaction costs the views (setData count and bytes, pages and components alike) and
-// how many wx calls a call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
+// Measures what each interaction costs the views (pages and components alike): every setData, and the initial
+// data of each page and component it creates, which WeChat sends to the view with it. Also how many wx calls a
+// call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, LaunchedApp, PageName } from '../harness/app'
-import { watchSetData } from '../harness/jcomponent'
+import { watchCreated, watchSetData } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
 import { contactAction } from '../harness/screens'
 import { friends, GRANTED, ME, savedState, stored } from '../fixtures'
@@ -13,19 +14,64 @@ const OUT = process.env.DUET_BENCH_OUT || path.resolve(__dirname, '../../bench/m
 const OPEN_GOAL = 8 * 1024
 const STEP_GOAL = 2 * 1024
 
-interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; goal: number }
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8')
+
+/** A page or component created by an interaction: its initial data, and each key's share, largest first. */
+interface Created {
+  component: string
+  bytes: number
+  keys: Array<{ key: string; bytes: number }>
+}
+interface Interaction {
+  name: string
+  page: PageName
+  /** Everything that crossed to the views: setData and initial data. */
+  bytes: number
+  goal: number
+  setDataCount: number
+  setDataBytes: number
+  largest: number
+  created: Created[]
+  initialBytes: number
+}
 const interactions: Interaction[] = []
+
+/** 'pages/contacts/index', 'components/profile-card/index', 'weui/actionsheet/actionsheet'. */
+const componentName = (file: string) =>
+  path
+    .relative(path.resolve(__dirname, '../..'), file)
+    .replace(/^node_modules\/weui-miniprogram\/miniprogram_dist\//, 'weui/')
+    .replace(/^(dist|miniprogram)\//, '')
 
 async function measure(name: string, page: PageName, goal: number, act: () => unknown | Promise<unknown>): Promise<void> {
   const sizes: number[] = []
-  const stop = watchSetData((data) => sizes.push(Buffer.byteLength(JSON.stringify(data), 'utf8')))
+  const created: Created[] = []
+  const stopSetData = watchSetData((data) => sizes.push(bytesOf(data)))
+  const stopCreated = watchCreated((data, file) => {
+    const component = componentName(file)
+    const keys = Object.entries(data).map(([key, value]) => ({ key, bytes: bytesOf({ [key]: value }) - 2 }))
+    created.push({ component, bytes: bytesOf(data), keys: keys.sort((a, b) => b.bytes - a.bytes) })
+  })
   try {
     await act()
     await settle()
   } finally {
-    stop()
+    stopSetData()
+    stopCreated()
   }
-  interactions.push({ name, page, setDataCount: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes), goal })
+  const setDataBytes = sizes.reduce((a, b) => a + b, 0)
+  const initialBytes = created.reduce((a, c) => a + c.bytes, 0)
+  interactions.push({
+    name,
+    page,
+    bytes: setDataBytes + initialBytes,
+    goal,
+    setDataCount: sizes.length,
+    setDataBytes,
+    largest: Math.max(0, ...sizes),
+    created,
+    initialBytes,
+  })
 }
 
 /** n contacts, each with an avatar URL and most with a note (the worst case per row), and 100 calls. */
