@@ -5,7 +5,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import { launch, LaunchedApp, PageName } from '../harness/app'
 import { watchCreated, watchSetData } from '../harness/jcomponent'
-import { PageHandle, settle } from '../harness/page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { contactAction } from '../harness/screens'
 import { friends, GRANTED, ME, savedState, stored } from '../fixtures'
 
@@ -125,8 +125,12 @@ test('measure', async () => {
     await measure(`clear the search (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', ''))
     const second = contacts.all('.contact-row__name')[1].dom.textContent ?? ''
     await measure(`open the action sheet (${n})`, 'contacts', STEP_GOAL, async () => { contacts.tapNth('.contact-more', 1); await settle() })
-    contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
-    await settle()
+    await measure(`open the edit dialog (${n})`, 'contacts', STEP_GOAL, async () => {
+      contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
+      await settle()
+    })
+    await measure(`edit: type one character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#add-note', '新'))
+    await measure(`edit: type a second character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#add-note', '新的'))
     await measure(`edit: save a new note (${n})`, 'contacts', STEP_GOAL, async () => {
       contacts.input('#add-note', '新的备注')
       contacts.tap('#add-save')
@@ -147,6 +151,23 @@ test('measure', async () => {
   let warm!: Awaited<ReturnType<typeof callAttempt>>
   await measure('call attempt (warm)', 'dial', STEP_GOAL, async () => { warm = await callAttempt(app, dial) })
   await measure('invite: the card and the waiting room', 'dial', STEP_GOAL, () => dial.tap('#invite'))
+
+  // Waiting for a callback: the countdown ticks every second, on the dial page and, back home, in its banner.
+  useFakeClock()
+  try {
+    const waiting = await launch({ authSetting: GRANTED, storage: stored(savedState({ profile: ME, contacts: list, history })) })
+    const home = await waiting.open('contacts')
+    home.tapNth('.contact-row', 0)
+    await settle()
+    const waitingDial = waiting.top()!
+    waitingDial.tap('#invite')
+    await settle()
+    await measure('waiting: one second of countdown (on dial)', 'dial', STEP_GOAL, () => wait(1))
+    await waiting.back()
+    await measure('waiting banner: one second of countdown (on contacts)', 'contacts', STEP_GOAL, () => wait(1))
+  } finally {
+    useRealClock()
+  }
 
   fs.mkdirSync(path.dirname(OUT), { recursive: true })
   fs.writeFileSync(OUT, JSON.stringify({ interactions, callAttempts: { cold, warm } }, null, 2))
