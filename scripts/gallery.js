@@ -1,18 +1,26 @@
 #!/usr/bin/env node
 // npm run gallery: every page in each key state, rendered from the built pages and screenshotted in
-// headless Chromium at a phone's size. Fails when a state lacks its heading, when anything runs past the
-// 375 px screen, when a word is squeezed to one character per line, or when a screen shows two primary
-// buttons. Needs Debian's chromium (apt-get install chromium fonts-noto-cjk); output in gallery/.
-/* global document, NodeFilter, getComputedStyle -- used inside page.evaluate, which runs in the browser */
+// headless Chromium at a phone's size. Fails when a state's heading is not a title a person can read on the
+// first screen, when anything runs past the 375 px screen, when a word is squeezed to a character or two per
+// line, when text is cut off, when a sheet runs off the screen, or when a screen shows two primary actions
+// (scripts/gallery-checks.js); before any state, it proves each of those checks on a page broken that way.
+// Needs Debian's chromium (apt-get install chromium fonts-noto-cjk); output in gallery/.
+// `--checks-only` runs just that proof; `--only <regex>` renders only the states whose file name matches.
+/* global document, getComputedStyle -- used inside page.evaluate, which runs in the browser */
 const fs = require('fs')
 const path = require('path')
 const { spawnSync } = require('child_process')
+const { checkScreen, scrollToText } = require('./gallery-checks')
+const { BROKEN_PAGES } = require('./gallery-broken-pages')
 
 const root = path.resolve(__dirname, '..')
 const out = path.join(root, 'gallery')
 const htmlDir = path.join(out, 'html')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 375, height: 812 }
+/** The phone's clock and time zone, the same as the render step's (test/gallery/jest.config.js). */
+const CLOCK = require('../test/gallery/clock.json')
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : ''
 
 /** A stand-in for an avatar URL: a square in a colour taken from the URL, so each person looks different. */
 function avatarSvg(url) {
@@ -26,18 +34,25 @@ function run(cmd, args, env = {}) {
   if (res.status !== 0) process.exit(res.status || 1)
 }
 
+/** Each broken page must fail for its reason, and the good page must pass: else the checks prove nothing. */
+async function proveChecks(browser) {
+  const page = await browser.newPage({ viewport: VIEWPORT })
+  const missed = []
+  for (const broken of BROKEN_PAGES) {
+    await page.setContent(broken.html)
+    const problems = await page.evaluate(checkScreen, broken.args)
+    const right = broken.expect ? problems.some((p) => broken.expect.test(p)) : problems.length === 0
+    if (!right) missed.push(`${broken.name}: ${problems.join('; ') || 'nothing found'}`)
+  }
+  await page.close()
+  return missed
+}
+
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
     console.error(`gallery: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`)
     process.exit(1)
   }
-  // Pictures of states that no longer exist must not linger beside the new ones.
-  fs.rmSync(out, { recursive: true, force: true })
-  run(process.execPath, [path.join(root, 'scripts/build.js')])
-  run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/gallery/jest.config.js', '--silent'], {
-    DUET_ROOT: 'dist',
-  })
-
   const { chromium } = require('playwright-core')
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -51,6 +66,21 @@ async function main() {
       '--disable-sync',
     ],
   })
+  const missed = await proveChecks(browser)
+  if (missed.length) {
+    console.error(`gallery: the checks are wrong about ${missed.length} page(s):\n- ${missed.join('\n- ')}`)
+    process.exit(1)
+  }
+  console.log(`gallery: the checks fail each of ${BROKEN_PAGES.length - 1} broken pages and pass the good one`)
+  if (process.argv.includes('--checks-only')) return browser.close()
+
+  // Pictures of states that no longer exist must not linger beside the new ones.
+  fs.rmSync(out, { recursive: true, force: true })
+  run(process.execPath, [path.join(root, 'scripts/build.js')])
+  run(process.execPath, [require.resolve('jest/bin/jest'), '--config', 'test/gallery/jest.config.js', '--silent'], {
+    DUET_ROOT: 'dist',
+    DUET_GALLERY_ONLY: only,
+  })
   const states = JSON.parse(fs.readFileSync(path.join(htmlDir, 'states.json'), 'utf8'))
   const failures = []
   for (const s of states) {
@@ -58,69 +88,43 @@ async function main() {
       viewport: VIEWPORT,
       deviceScaleFactor: 2,
       colorScheme: s.dark ? 'dark' : 'light',
+      timezoneId: CLOCK.timeZone,
+      locale: 'zh-CN',
     })
+    await page.clock.setFixedTime(new Date(CLOCK.now))
     // Avatars live on WeChat Cloud; offline, each is drawn as a coloured square with no network involved.
     await page.route(/^https?:/, (route) =>
       route.fulfill({ contentType: 'image/svg+xml', body: avatarSvg(route.request().url()) }),
     )
     await page.goto('file://' + path.join(htmlDir, `${s.file}.html`))
-    const check = await page.evaluate(
-      ({ heading, width }) => {
-        const overflowing = []
-        for (const el of document.querySelectorAll('body *')) {
-          const r = el.getBoundingClientRect()
-          if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5))
-            overflowing.push(
-              `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}px`,
-            )
-        }
-        // A word squeezed to one character per line: text on two or more lines, none wider than a character.
-        const squeezed = []
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent.trim()
-          if (Array.from(text).length < 2 || !node.parentElement) continue
-          const range = document.createRange()
-          range.selectNodeContents(node)
-          const lines = Array.from(range.getClientRects()).filter((r) => r.width > 0)
-          const size = parseFloat(getComputedStyle(node.parentElement).fontSize)
-          if (lines.length >= 2 && lines.every((r) => r.width <= size * 1.3)) squeezed.push(text)
-        }
-        // One primary action per screen: with a dialog or action sheet open, the screen is that layer.
-        const visible = (el) => {
-          const r = el.getBoundingClientRect()
-          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
-        }
-        const layers = Array.from(
-          document.querySelectorAll('.weui-half-screen-dialog, .weui-actionsheet, .weui-dialog'),
-        ).filter(visible)
-        const scope = layers.length ? layers : [document.body]
-        const primaries = scope
-          .flatMap((layer) => Array.from(layer.querySelectorAll('wx-button[data-type="primary"]')))
-          .filter(visible)
-          .map((b) => b.innerText.trim())
-        return {
-          hasHeading: document.body.innerText.includes(heading),
-          pageWidth: document.documentElement.scrollWidth,
-          overflowing: overflowing.slice(0, 5),
-          squeezed: squeezed.slice(0, 5),
-          primaries,
-        }
-      },
-      { heading: s.heading, width: VIEWPORT.width },
-    )
-    // With an action sheet or dialog open, the picture is the screen as the person sees it, mask and all.
-    const overlay = await page.evaluate(() => !!document.querySelector('.weui-mask'))
-    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay })
+    // WeUI's sheets and dialogs slide and fade in over 0.3 s: checks and picture are of the resting screen.
+    await page.evaluate(() => {
+      for (const animation of document.getAnimations()) {
+        if (animation.effect && animation.effect.getComputedTiming().iterations === Infinity) animation.cancel()
+        else animation.finish()
+      }
+    })
+    // A sheet or dialog is open (a fixed layer in the page): the picture is the screen as the person sees it.
+    const overlay = await page.evaluate(() => {
+      const open = Array.from(document.querySelectorAll('.gallery-webview *')).some(
+        (el) => getComputedStyle(el).position === 'fixed',
+      )
+      document.body.classList.toggle('gallery-overlay', open)
+      return open
+    })
+    // A state further down a page is seen as the person sees it: scrolled there.
+    if (s.scrollTo && !(await page.evaluate(scrollToText, s.scrollTo)))
+      failures.push({ file: s.file, problem: `nothing to scroll to holds "${s.scrollTo}"` })
+    const problems = await page.evaluate(checkScreen, {
+      heading: s.heading,
+      shows: s.shows,
+      below: s.below,
+      truncated: s.truncated,
+      width: VIEWPORT.width,
+    })
+    await page.screenshot({ path: path.join(out, `${s.file}.png`), fullPage: !overlay, animations: 'disabled' })
     await page.close()
-    if (!check.hasHeading) failures.push(`${s.file}: heading "${s.heading}" not visible`)
-    if (check.pageWidth > VIEWPORT.width || check.overflowing.length) {
-      failures.push(`${s.file}: wider than the screen (${check.pageWidth}px): ${check.overflowing.join('; ')}`)
-    }
-    if (check.squeezed.length)
-      failures.push(`${s.file}: squeezed to a character per line: ${check.squeezed.join(' / ')}`)
-    if (check.primaries.length > 1)
-      failures.push(`${s.file}: ${check.primaries.length} primary buttons: ${check.primaries.join(' / ')}`)
+    for (const problem of problems) failures.push({ file: s.file, problem })
   }
   await browser.close()
 
@@ -140,11 +144,17 @@ figure{margin:0}img{width:200px;border:1px solid #999;background:#fff}figcaption
 
   console.log(`gallery: ${states.length} states screenshotted into gallery/ (contact sheet: gallery/index.html)`)
   if (failures.length) {
-    console.error(`gallery: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`)
+    // One problem seen on many screens (a shared row, a banner) is listed once, with the screens it is on.
+    const screens = new Map()
+    for (const { file, problem } of failures) screens.set(problem, [...(screens.get(problem) || []), file])
+    const lines = Array.from(screens, ([problem, files]) =>
+      files.length === 1 ? `${files[0]}: ${problem}` : `${problem}\n    on ${files.join(', ')}`,
+    )
+    console.error(`gallery: ${screens.size} problem(s):\n- ${lines.join('\n- ')}`)
     process.exit(1)
   }
   console.log(
-    'gallery: every state shows its heading, nothing overflows the 375 px screen, no word is squeezed, one primary per screen',
+    'gallery: every state shows its heading on the first screen; nothing overflows, is squeezed or cut off; one primary per screen',
   )
 }
 

@@ -1,10 +1,11 @@
-// Measures what each interaction costs the views (setData count and bytes, pages and components alike) and
-// how many wx calls a call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
+// Measures what each interaction costs the views (pages and components alike): every setData, and the initial
+// data of each page and component it creates, which WeChat sends to the view with it. Also how many wx calls a
+// call attempt makes, cold and warm. Run by scripts/bench.js against dist/.
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, LaunchedApp, PageName } from '../harness/app'
-import { watchSetData } from '../harness/jcomponent'
-import { PageHandle, settle } from '../harness/page'
+import { watchCreated, watchSetData } from '../harness/jcomponent'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { contactAction, contactNames } from '../harness/screens'
 import { friends, GRANTED, ME, savedState, stored } from '../fixtures'
 
@@ -13,19 +14,64 @@ const OUT = process.env.DUET_BENCH_OUT || path.resolve(__dirname, '../../bench/m
 const OPEN_GOAL = 8 * 1024
 const STEP_GOAL = 2 * 1024
 
-interface Interaction { name: string; page: PageName; setDataCount: number; bytes: number; largest: number; goal: number }
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8')
+
+/** A page or component created by an interaction: its initial data, and each key's share, largest first. */
+interface Created {
+  component: string
+  bytes: number
+  keys: Array<{ key: string; bytes: number }>
+}
+interface Interaction {
+  name: string
+  page: PageName
+  /** Everything that crossed to the views: setData and initial data. */
+  bytes: number
+  goal: number
+  setDataCount: number
+  setDataBytes: number
+  largest: number
+  created: Created[]
+  initialBytes: number
+}
 const interactions: Interaction[] = []
+
+/** 'pages/contacts/index', 'components/profile-card/index', 'weui/actionsheet/actionsheet'. */
+const componentName = (file: string) =>
+  path
+    .relative(path.resolve(__dirname, '../..'), file)
+    .replace(/^node_modules\/weui-miniprogram\/miniprogram_dist\//, 'weui/')
+    .replace(/^(dist|miniprogram)\//, '')
 
 async function measure(name: string, page: PageName, goal: number, act: () => unknown | Promise<unknown>): Promise<void> {
   const sizes: number[] = []
-  const stop = watchSetData((data) => sizes.push(Buffer.byteLength(JSON.stringify(data), 'utf8')))
+  const created: Created[] = []
+  const stopSetData = watchSetData((data) => sizes.push(bytesOf(data)))
+  const stopCreated = watchCreated((data, file) => {
+    const component = componentName(file)
+    const keys = Object.entries(data).map(([key, value]) => ({ key, bytes: bytesOf({ [key]: value }) - 2 }))
+    created.push({ component, bytes: bytesOf(data), keys: keys.sort((a, b) => b.bytes - a.bytes) })
+  })
   try {
     await act()
     await settle()
   } finally {
-    stop()
+    stopSetData()
+    stopCreated()
   }
-  interactions.push({ name, page, setDataCount: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes), goal })
+  const setDataBytes = sizes.reduce((a, b) => a + b, 0)
+  const initialBytes = created.reduce((a, c) => a + c.bytes, 0)
+  interactions.push({
+    name,
+    page,
+    bytes: setDataBytes + initialBytes,
+    goal,
+    setDataCount: sizes.length,
+    setDataBytes,
+    largest: Math.max(0, ...sizes),
+    created,
+    initialBytes,
+  })
 }
 
 /** n contacts, each with an avatar URL and most with a note (the worst case per row), and 100 calls. */
@@ -79,8 +125,12 @@ test('measure', async () => {
     await measure(`clear the search (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', ''))
     const second = contactNames(contacts)[1]
     await measure(`open the action sheet (${n})`, 'contacts', STEP_GOAL, async () => { contacts.tapNth('.contact-more', 1); await settle() })
-    contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
-    await settle()
+    await measure(`open the edit dialog (${n})`, 'contacts', STEP_GOAL, async () => {
+      contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
+      await settle()
+    })
+    await measure(`edit: type one character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#add-note', '新'))
+    await measure(`edit: type a second character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#add-note', '新的'))
     await measure(`edit: save a new note (${n})`, 'contacts', STEP_GOAL, async () => {
       contacts.input('#add-note', '新的备注')
       contacts.tap('#add-save')
@@ -101,6 +151,23 @@ test('measure', async () => {
   let warm!: Awaited<ReturnType<typeof callAttempt>>
   await measure('call attempt (warm)', 'dial', STEP_GOAL, async () => { warm = await callAttempt(app, dial) })
   await measure('invite: the card and the waiting room', 'dial', STEP_GOAL, () => dial.tap('#invite'))
+
+  // Waiting for a callback: the countdown ticks every second, on the dial page and, back home, in its banner.
+  useFakeClock()
+  try {
+    const waiting = await launch({ authSetting: GRANTED, storage: stored(savedState({ profile: ME, contacts: list, history })) })
+    const home = await waiting.open('contacts')
+    home.tapNth('.contact-row', 0)
+    await settle()
+    const waitingDial = waiting.top()!
+    waitingDial.tap('#invite')
+    await settle()
+    await measure('waiting: one second of countdown (on dial)', 'dial', STEP_GOAL, () => wait(1))
+    await waiting.back()
+    await measure('waiting banner: one second of countdown (on contacts)', 'contacts', STEP_GOAL, () => wait(1))
+  } finally {
+    useRealClock()
+  }
 
   fs.mkdirSync(path.dirname(OUT), { recursive: true })
   fs.writeFileSync(OUT, JSON.stringify({ interactions, callAttempts: { cold, warm } }, null, 2))

@@ -87,10 +87,10 @@ export interface Environment {
   /** §4.7 (rev, unconfirmed): exitVoIPChat clears such a stale room. */
   exitClearsStaleRoom: boolean
   network: NetworkType
+  /** §8.6: the phone's light or dark appearance. */
+  theme: 'light' | 'dark'
   /** §8.5: which build runs: a developer's (also the one under review), a trial, or the released one. */
   envVersion: 'develop' | 'trial' | 'release'
-  /** §8.6: the phone's appearance (app.json darkmode on): what getAppBaseInfo says and onThemeChange reports. */
-  theme: 'light' | 'dark'
   /** Storage writes throw, as when the 10 MB quota is used up (§8.1). */
   storageFull: boolean
   storage: Record<string, unknown>
@@ -169,8 +169,8 @@ export function defaultEnvironment(): Environment {
     staleRoomAfterCall: false,
     exitClearsStaleRoom: true,
     network: 'wifi',
-    envVersion: 'release',
     theme: 'light',
+    envVersion: 'release',
     storageFull: false,
     storage: {},
     missingApis: [],

@@ -426,16 +426,6 @@ describe('§8 storage and network', () => {
     expect(createFakeWx({ sdkVersion: '2.2.1' }).wx.getAccountInfoSync).toBeUndefined()
   })
 
-  test('§8.6 getAppBaseInfo says light or dark; onThemeChange (2.11.0) reports a switch', () => {
-    const fake = createFakeWx({ theme: 'dark' })
-    expect(fake.wx.getAppBaseInfo().theme).toBe('dark')
-    const seen: unknown[] = []
-    fake.wx.onThemeChange((res) => seen.push(res.theme))
-    fake.runtime.setTheme('light')
-    expect([seen, fake.wx.getAppBaseInfo().theme]).toEqual([['light'], 'light'])
-    expect(createFakeWx({ sdkVersion: '2.10.0' }).wx.onThemeChange).toBeUndefined()
-  })
-
   test('§8.1 all keys together hold at most 10 MB: a write past it fails and changes nothing', () => {
     const fake = createFakeWx()
     const nearlyOneMb = 'x'.repeat(1000 * 1000)
@@ -455,6 +445,30 @@ describe('§8 storage and network', () => {
     fake.wx.onNetworkStatusChange((res) => seen.push(res.networkType))
     fake.storage.setNetwork('none')
     expect(seen).toEqual(['none'])
+  })
+
+  test("§8.6 the phone's theme reaches a mini program that declares darkmode, and so do its changes", () => {
+    const fake = createFakeWx({ theme: 'dark' })
+    expect(fake.wx.getAppBaseInfo().theme).toBeUndefined()
+    fake.darkmode = true
+    expect(fake.wx.getAppBaseInfo().theme).toBe('dark')
+    const seen: string[] = []
+    const listener = (res: { theme: string }) => seen.push(res.theme)
+    fake.wx.onThemeChange(listener)
+    fake.runtime.setTheme('light')
+    expect(fake.wx.getAppBaseInfo().theme).toBe('light')
+    fake.wx.offThemeChange(listener)
+    fake.runtime.setTheme('dark')
+    expect(seen).toEqual(['light'])
+    expect(createFakeWx({ sdkVersion: '2.10.4' }).wx.onThemeChange).toBeUndefined()
+  })
+
+  test('§8.6 without darkmode, a change of theme is not reported', () => {
+    const fake = createFakeWx()
+    const seen: string[] = []
+    fake.wx.onThemeChange((res) => seen.push(res.theme))
+    fake.runtime.setTheme('dark')
+    expect(seen).toEqual([])
   })
 })
 

@@ -79,6 +79,8 @@ export class FakeWx {
   inTap = false
   /** Pages that exist, set by the harness from app.json; navigation elsewhere is a problem. */
   knownPages: string[] | null = null
+  /** app.json's `darkmode`, set by the harness: WeChat reports the phone's theme only when it is on (§8.6). */
+  darkmode = false
 
   readonly runtime = new FakeRuntime(this)
   readonly privacy = new FakePrivacy(this)

@@ -7,9 +7,10 @@ export class FakeRuntime {
 
   constructor(private readonly fake: FakeWx) {}
 
-  /** §8.6: the person switches the phone between light and dark; WeChat tells the listeners. */
+  /** §8.6: the person switches the phone between light and dark; WeChat tells only a mini program with darkmode. */
   setTheme(theme: 'light' | 'dark'): void {
     this.fake.env.theme = theme
+    if (!this.fake.darkmode) return
     for (const listener of [...this.themeListeners]) listener({ theme })
   }
 
@@ -28,16 +29,18 @@ export class FakeRuntime {
           enableDebug: false,
           host: { env: 'WeChat' },
           language: 'zh_CN',
-          // §8.6: the phone's light or dark appearance, with app.json's darkmode on.
-          theme: fake.env.theme,
+          // §8.6: only with app.json's darkmode; undefined otherwise.
+          theme: fake.darkmode ? fake.env.theme : undefined,
         }
       }),
       onThemeChange: api('2.11.0', 'system', (listener: (res: { theme: 'light' | 'dark' }) => void) => {
         fake.record('onThemeChange', 'onThemeChange', 'system', {})
         this.themeListeners.add(listener)
       }),
-      offThemeChange: api('2.11.0', 'system', (listener: (res: { theme: 'light' | 'dark' }) => void) => {
-        this.themeListeners.delete(listener)
+      offThemeChange: api('2.11.0', 'system', (listener?: (res: { theme: 'light' | 'dark' }) => void) => {
+        fake.record('offThemeChange', 'offThemeChange', 'system', {})
+        if (listener) this.themeListeners.delete(listener)
+        else this.themeListeners.clear()
       }),
       // §8.5: which build runs; envVersion from 2.10.0, the released version number only in a released build.
       getAccountInfoSync: api('2.2.2', 'system', () => {

@@ -2,13 +2,16 @@
 // simulated DOM, the page's compiled WXSS (as miniprogram-simulate prefixed it), app.wxss, rpx at a
 // 375 px wide screen, and what WeChat itself draws: its navigation bar, and its native buttons and switches
 // and WeUI's components in WeUI's own stylesheet (weui-miniprogram's weui.wxss, the look the extended
-// library gives them on a phone). scripts/gallery.js screenshots them.
+// library gives them on a phone). scripts/gallery.js screenshots them. A dark state runs the phone in dark
+// mode (the fake's theme, the browser's colour scheme); WeUI's parts turn dark only under the page's own
+// data-weui-theme, as on a phone, so nothing here sets it for the page.
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { attrs, compileWxss, everyElement, rootDom, tagOf } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
-import { STATES } from './states'
+import { FRAME_CSS, phoneBars, webViewVh } from './phone-frame'
+import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES, TRUNCATED_BY_DESIGN } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
 const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
@@ -31,15 +34,7 @@ const WX_ELEMENTS = `
     border-radius: 15px; background: #fff; box-shadow: 0 2px 3px 0 rgba(0,0,0,.06); }
   wx-switch[data-checked="true"] { background: var(--weui-BRAND); }
   wx-switch[data-checked="true"]::after { transform: translateX(20px); }
-  /* WeChat's navigation bar, as weui-navigation-bar draws it, with the capsule's room on the right. */
-  .gallery-nav .weui-navigation-bar__inner { position: relative; height: 44px; padding: 0; width: 100%;
-    background: var(--weui-BG-1); }
-  .gallery-nav .weui-navigation-bar__center { position: absolute; left: 95px; right: 95px; top: 0; bottom: 0;
-    font-size: 17px; font-weight: 500; }
-  .gallery-capsule { position: absolute; right: 7px; top: 6px; width: 87px; height: 32px; box-sizing: border-box;
-    border: 1px solid var(--weui-FG-3); border-radius: 16px; background: var(--weui-BG-2); }
   wx-icon { display: inline-block; }
-  .gallery-status { height: 20px; background: var(--weui-BG-1); }
   .weui-mask, .weui-actionsheet, .weui-half-screen-dialog { position: fixed; }
 `
 
@@ -117,42 +112,63 @@ function pageCss(pageName: string): string {
     parts.push(css('app.wxss', tag))
     if (fs.existsSync(path.join(MINIPROGRAM_ROOT, file))) parts.push(css(file, tag))
   }
-  return parts.map(rpx).join('\n')
+  return parts.map((part) => webViewVh(rpx(part))).join('\n')
 }
 
-function html(page: PageHandle, pageName: string, title: string, dark: boolean, back: boolean): string {
+function html(page: PageHandle, title: string, theme: 'light' | 'dark', stackDepth: number): string {
   exposeAttributes(page)
   const root = rootDom(page.comp)
-  const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `pages/${pageName}/index.json`), 'utf8')) as {
-    navigationBarTitleText?: string
-  }
-  const nav = `<div class="gallery-status"></div><div class="gallery-nav weui-navigation-bar"><div class="weui-navigation-bar__inner">
-<div class="weui-navigation-bar__left">${back ? '<div class="weui-navigation-bar__btn_goback"></div>' : ''}</div>
-<div class="weui-navigation-bar__center">${json.navigationBarTitleText ?? ''}</div><div class="gallery-capsule"></div></div></div>`
+  const bars = phoneBars({ root: MINIPROGRAM_ROOT, route: page.route, stackDepth, theme, now: GALLERY_NOW })
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
-<style>${weuiCss()}</style><style>${WX_ELEMENTS}</style><style>${pageCss(pageName)}</style></head>
-<body${dark ? ' data-weui-theme="dark"' : ''}>${nav}${root.outerHTML}</body></html>`
+<style>${weuiCss()}</style><style>${WX_ELEMENTS}${FRAME_CSS}</style><style>${pageCss(page.route.split('/')[1])}</style></head>
+<body>${bars}<div class="gallery-webview">${root.outerHTML}</div></body></html>`
+}
+
+/**
+ * The phone's clock stands still at GALLERY_NOW: only Date is faked, so the harness's timers and settling run
+ * as in every other test, and a countdown shows what it shows at that moment.
+ */
+function stopTheClock(): void {
+  jest.useFakeTimers({
+    now: GALLERY_NOW,
+    doNotFake: [
+      'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+      'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+      'setTimeout', 'clearTimeout',
+    ],
+  })
 }
 
 test('render every gallery state', async () => {
+  stopTheClock()
+  // The time zone comes from test/gallery/jest.config.js: without it, "今天" would depend on the machine.
+  expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(GALLERY_TIME_ZONE)
   fs.rmSync(OUT, { recursive: true, force: true })
   fs.mkdirSync(OUT, { recursive: true })
-  const index: Array<{ file: string; page: string; state: string; heading: string; dark: boolean }> = []
+  const index: object[] = []
   for (const [i, s] of STATES.entries()) {
-    const app = await launch(s.env ?? {}, s.user ?? {}, s.options ?? {})
-    const opened = await app.open(s.page, s.query ?? {})
+    const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
+    if (!new RegExp(process.env.DUET_GALLERY_ONLY ?? '').test(file)) continue
+    // A dark state is a phone in dark mode: what WeChat tells the app, and the browser's colour scheme.
+    const app = await launch({ ...s.env, ...(s.dark ? { theme: 'dark' } : {}) }, s.user ?? {}, s.options ?? {})
+    const opened = await (s.arrive ? s.arrive(app) : app.open(s.page, s.query ?? {}))
     await s.drive?.(opened, app)
     await settle()
     await new Promise((r) => setTimeout(r, 5))
     // What the person sees: the page on top (a drive may have moved on, e.g. from a card to the walkthrough).
     const page = app.top() ?? opened
-    const shownName = page.route.split('/')[1]
-    const file = `${String(i + 1).padStart(2, '0')}-${s.page}-${s.state}`
-    // The heading is checked here too, against the DOM, before any browser is involved.
-    expect([file, page.visibleText().includes(s.heading)]).toEqual([file, true])
-    fs.writeFileSync(path.join(OUT, `${file}.html`), html(page, shownName, `${s.page} · ${s.state}`, !!s.dark, app.stack.length > 1))
-    index.push({ file, page: s.page, state: s.state, heading: s.heading, dark: !!s.dark })
+    const drawn = html(page, `${s.page} · ${s.state}`, app.fake.env.theme, app.stack.length)
+    // Whether the state got there at all is known now, before any browser is involved; how each reads, later.
+    const missing = [s.heading, ...(s.shows ?? []), ...(s.below ?? [])].filter(
+      (text) => !page.visibleText().includes(text) && !drawn.includes(`>${text}<`),
+    )
+    expect([file, missing]).toEqual([file, []])
+    fs.writeFileSync(path.join(OUT, `${file}.html`), drawn)
+    const { heading, shows, below, scrollTo } = s
+    const dark = app.fake.env.theme === 'dark'
+    const truncated = [...TRUNCATED_BY_DESIGN, ...(s.truncated ?? [])]
+    index.push({ file, page: s.page, state: s.state, heading, shows, below, scrollTo, truncated, dark })
     app.fake.problems.length = 0 // states are pictures, not tests of the fake's script
   }
   fs.writeFileSync(path.join(OUT, 'states.json'), JSON.stringify(index, null, 2))

@@ -17,7 +17,10 @@ export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUE
 export type { PageName }
 type LaunchShowOption = WechatMiniprogram.App.LaunchShowOption
 
-const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as { pages: string[] }
+const appJson = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'app.json'), 'utf8')) as {
+  pages: string[]
+  darkmode?: boolean
+}
 
 /** Every fake launched since the last check: each phone's problems count. */
 const launchedFakes: FakeWx[] = []
@@ -229,6 +232,7 @@ export async function launch(
   installGlobals()
   const fake = createFakeWx(env, user, options.cloud)
   fake.knownPages = appJson.pages
+  fake.darkmode = appJson.darkmode === true
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
   app.options = options
@@ -274,6 +278,7 @@ export async function launchStore(
   installGlobals()
   const fake = createFakeWx(env, user)
   fake.knownPages = appJson.pages
+  fake.darkmode = appJson.darkmode === true
   launchedFakes.push(fake)
   const app = new LaunchedApp(fake)
   openApps.push(app)

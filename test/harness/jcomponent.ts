@@ -77,15 +77,46 @@ export function loadSimulate(): Simulate {
   return loaded.simulate
 }
 
-let setDataListener: ((data: Record<string, unknown>, component: string) => void) | null = null
+type DataListener = (data: Record<string, unknown>, component: string) => void
+let setDataListener: DataListener | null = null
+let createdListener: DataListener | null = null
 
 /** Hears every setData (pages and components, WeUI's too) until the returned function is called. */
-export function watchSetData(listener: (data: Record<string, unknown>, component: string) => void): () => void {
+export function watchSetData(listener: DataListener): () => void {
   loadSimulate()
   setDataListener = listener
   return () => {
     setDataListener = null
   }
+}
+
+/**
+ * Hears every page and component as it is created, with its initial `data` (what WeChat sends its view with
+ * it; properties come from the parent's data, which the view has already) and the file it comes from, until the
+ * returned function is called.
+ */
+export function watchCreated(listener: DataListener): () => void {
+  loadSimulate()
+  createdListener = listener
+  return () => {
+    createdListener = null
+  }
+}
+
+/** A definition (from `file`) whose instances report their initial data when created (see watchCreated). */
+function reportingCreation(definition: Definition, file: string): Definition {
+  const lifetimes = { ...(definition.lifetimes as Record<string, unknown> | undefined) }
+  // A lifetimes entry overrides a top-level one, so the component's own `created` is called from here.
+  const own = (lifetimes.created ?? definition.created) as ((this: unknown) => void) | undefined
+  const properties = new Set(Object.keys((definition.properties as object | undefined) ?? {}))
+  lifetimes.created = function (this: { data: Record<string, unknown> }) {
+    if (createdListener) {
+      const initial = Object.fromEntries(Object.entries(this.data).filter(([key]) => !properties.has(key)))
+      createdListener(initial, file)
+    }
+    return own?.call(this)
+  }
+  return { ...definition, lifetimes }
 }
 
 function exparser(): Exparser & ExparserStatics {
@@ -300,7 +331,7 @@ function installReplay(): void {
       definitions.set(running, copy(definition))
       called = true
     }
-    return simulateComponent(definition)
+    return simulateComponent(reportingCreation(definition, running ?? ''))
   }
   utils.runJs = (file: string) => {
     running = file
@@ -313,7 +344,7 @@ function installReplay(): void {
     if (called) return
     const definition = definitions.get(file)
     if (!definition) throw new Error(`${file} did not call Component()`)
-    simulateComponent(copy(definition))
+    simulateComponent(reportingCreation(copy(definition), file))
   }
 }
 
