@@ -86,7 +86,7 @@ describe('adding, editing, deleting', () => {
     const { app, page } = await open()
     const me = await add(app, ` ${ALICE.openid} `, ` ${ALICE.nickname} `, '大学同学')
     expect(contactNames(page)).toEqual(['爱丽丝'])
-    expect(page.text('.contact-row__sub')).toBe('大学同学')
+    expect(page.text('.contact-row__note')).toBe('大学同学')
     expect(saved(app).contacts).toEqual([{ ...ALICE, note: '大学同学' }])
     expect(me.text('#add-openid') + me.attr('#add-openid', 'value')).toBe('')
   })

@@ -88,6 +88,21 @@ describe('who sees what first', () => {
   })
 })
 
+describe('a row', () => {
+  test('says who, their note and their last call in words, each on a line of its own', async () => {
+    const at = Date.now() - 60 * 1000
+    // A minute ago is yesterday just after midnight.
+    const day = new Date(at).toDateString() === new Date().toDateString() ? '今天' : '昨天'
+    const history = [{ at, openid: ALICE.openid, mode: 'voice', outcome: 'placed' }]
+    const contacts = [{ ...ALICE, note: '大学同学' }, BOB]
+    const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts, history }) })
+    const page = await app.open('contacts')
+    expect(contactNames(page)).toEqual(['爱丽丝', 'Bob'])
+    expect(page.texts('.contact-row__note')).toEqual(['大学同学'])
+    expect(page.texts('.contact-row__last')).toEqual([`${day} · 语音 · 已呼叫`])
+  })
+})
+
 describe('me, one tap away', () => {
   test('a returning person finds the list, with their name on top; profile, card and settings are on their own page', async () => {
     const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts: [ALICE] }) })
@@ -192,7 +207,9 @@ describe('edit and delete from the action sheet', () => {
     page.tap('#add-save')
     await settle()
     expect(page.exists('#edit-dialog')).toBe(false)
-    expect(page.texts('.contact-row__sub')[contactNames(page).indexOf('Bob')]).toBe('高中同学')
+    const bobRow = page.all('.contact-row')[contactNames(page).indexOf('Bob')]
+    expect(page.texts('.contact-row__note')).toEqual(['高中同学'])
+    expect(bobRow.dom.textContent).toContain('高中同学')
     await contactAction(page, 'Bob', '编辑')
     page.input('#add-note', '不保存')
     page.tap(page.all('#edit-dialog >>> .weui-half-screen-dialog__hd__side')[0])
@@ -219,7 +236,7 @@ describe('a long list shows a window of it', () => {
     page.tap('#show-more')
     await settle()
     expect(page.all('.contact-row')).toHaveLength(12)
-    expect(page.texts('.contact-row__sub').every((s) => s.includes('同事'))).toBe(true)
+    expect(page.texts('.contact-row__note').every((s) => s.includes('同事'))).toBe(true)
     page.input('#search', '')
     await settle()
     expect(page.all('.contact-row')).toHaveLength(12)

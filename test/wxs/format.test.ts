@@ -8,7 +8,6 @@ interface Format {
   outcome(record: unknown, labels: typeof strings.dial | undefined): string
   duration(ms: unknown): string
   lastCall(row: unknown, labels: typeof strings.contacts.lastCall, now?: number): string
-  joinParts(a: unknown, b: unknown): string
   callDetail(record: unknown, labels: typeof strings.dial, modes: typeof strings.modes): string
 }
 const fmt = loadWxs<Format>('wxs/format.wxs')
@@ -85,15 +84,6 @@ describe('a contact row\'s last call: "昨天 · 语音 · 已呼叫"', () => {
     [null, ''],
   ])('%j → %p', (row, words) => {
     expect(fmt.lastCall(row, strings.contacts.lastCall, NOW)).toBe(words)
-  })
-
-  test('the note and the last call share a line, with a separator only between two parts', () => {
-    expect([
-      fmt.joinParts('同学', '昨天'),
-      fmt.joinParts('', '昨天'),
-      fmt.joinParts('同学', ''),
-      fmt.joinParts(undefined, ''),
-    ]).toEqual(['同学 · 昨天', '昨天', '同学', ''])
   })
 })
 
