@@ -25,6 +25,9 @@ export interface ContactsContext {
   lastCall(): Readonly<Record<string, CallRecord>>
 }
 
+/** How long "undo" is offered after a delete: long enough to notice a slip, short enough not to linger. */
+export const UNDO_MS = 6000
+
 /** Rows shown when the list opens: a screenful and a little more, so it can scroll. */
 export const FIRST_ROWS = 12
 /** Rows added each time the end is reached, and shown for a new search: small enough to send at once. */
@@ -48,8 +51,10 @@ export class ContactsStore {
   /** Bumped when the list's order must be rebuilt (a new search, a new contact, the page shown again). */
   listEpoch = 0
 
+  private undoTimer: ReturnType<typeof setTimeout> | null = null
+
   constructor(private readonly ctx: ContactsContext) {
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'undoTimer'>(this, { ctx: false, undoTimer: false }, { autoBind: true })
   }
 
   load(items: Contact[]): void {
@@ -154,7 +159,7 @@ export class ContactsStore {
     }
     this.form = emptyForm()
     this.error = null
-    this.lastDeleted = null
+    this.forgetDeleted()
     return true
   }
 
@@ -170,6 +175,8 @@ export class ContactsStore {
     const index = this.items.findIndex((c) => c.openid === openid)
     if (index < 0) return
     this.lastDeleted = { contact: this.items[index], index }
+    this.stopUndoTimer()
+    this.undoTimer = setTimeout(this.forgetDeleted, UNDO_MS)
     this.items = this.items.filter((c) => c.openid !== openid)
     if (this.form.editing === openid) this.form = emptyForm()
   }
@@ -180,7 +187,23 @@ export class ContactsStore {
     const items = [...this.items]
     items.splice(Math.min(deleted.index, items.length), 0, deleted.contact)
     this.items = items
+    this.forgetDeleted()
+  }
+
+  /** The undo offer ends: its time is up, or the list changed another way. The delete itself stays. */
+  forgetDeleted(): void {
     this.lastDeleted = null
+    this.stopUndoTimer()
+  }
+
+  /** Stops the undo clock (the store is done with, e.g. a test's app closing). */
+  dispose(): void {
+    this.stopUndoTimer()
+  }
+
+  private stopUndoTimer(): void {
+    if (this.undoTimer) clearTimeout(this.undoTimer)
+    this.undoTimer = null
   }
 
   /** A share link's query: untrusted, checked like typed input; my own card is ignored. */

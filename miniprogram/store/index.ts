@@ -140,6 +140,7 @@ export class RootStore {
    * with its timers; a test that closes an app, or launches it again, calls this.
    */
   dispose(): void {
+    this.contacts.dispose()
     this.invitations.dispose()
     this.rings.dispose()
   }

@@ -1,8 +1,9 @@
 // Contacts and my profile, through the page and the fake runtime: what a person types and sees.
+import { UNDO_MS } from '../../miniprogram/store/contacts'
 import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { CLOUD_CONFIG } from '../harness/phones'
-import { PageHandle, settle } from '../harness/page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { contactAction, contactNames, openDevOptions, routeOf, typeContact, typeProfile } from '../harness/screens'
 
 import {
@@ -134,6 +135,21 @@ describe('adding, editing, deleting', () => {
     expect(contactNames(page)).toEqual(before)
     expect(saved(app).contacts).toHaveLength(2)
     expect(page.exists('#undo-bar')).toBe(false)
+  })
+
+  test('the undo offer ends by itself after a few seconds; the contact stays deleted', async () => {
+    useFakeClock()
+    try {
+      const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
+      await contactAction(page, 'Bob', '删除')
+      await wait(UNDO_MS / 1000 - 1)
+      expect(page.exists('#undo-bar')).toBe(true)
+      await wait(1)
+      expect(page.exists('#undo-bar')).toBe(false)
+      expect([contactNames(page), saved(app).contacts]).toEqual([['爱丽丝'], [ALICE]])
+    } finally {
+      useRealClock()
+    }
   })
 
   test('tapping a contact opens the dial page for that openid', async () => {
