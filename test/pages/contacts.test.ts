@@ -17,6 +17,7 @@ import {
   SAVED_VERSION,
   STORAGE_KEY as KEY,
   stored,
+  WANG,
 } from '../fixtures'
 
 type Saved = {
@@ -175,6 +176,24 @@ describe('search and order', () => {
     await settle()
     expect(contactNames(page)).toEqual(['Bob'])
     page.input('#search', 'zzz')
+    await settle()
+    expect(page.text('#no-match')).toBe('没有找到匹配的联系人')
+  })
+
+  test('search takes the pinyin initials of a nickname or a note, and says so', async () => {
+    const classmate = { ...CAROL, note: '高中同学' }
+    const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, WANG, classmate] }) })
+    expect(page.attr('#search', 'placeholder')).toBe('搜索昵称、备注或拼音首字母')
+    page.input('#search', 'wdc')
+    await settle()
+    expect(contactNames(page)).toEqual(['王大锤'])
+    page.input('#search', ' ALS ')
+    await settle()
+    expect(contactNames(page)).toEqual(['爱丽丝'])
+    page.input('#search', 'gztx')
+    await settle()
+    expect(contactNames(page)).toEqual(['Carol'])
+    page.input('#search', 'wx')
     await settle()
     expect(page.text('#no-match')).toBe('没有找到匹配的联系人')
   })
