@@ -95,7 +95,7 @@ export const contacts = {
   clearIcon: '×',
   editTitle: '编辑联系人',
   cancelEdit: '取消',
-  search: '搜索昵称或备注',
+  search: '搜索昵称、备注或拼音首字母',
   emptyTitle: '还没有联系人',
   emptyBody: '把你的名片发给朋友，请 TA 也把名片发回来。点开朋友的名片，就能把 TA 加为联系人。',
   noMatch: '没有找到匹配的联系人',

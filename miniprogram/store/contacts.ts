@@ -2,6 +2,7 @@ import { makeAutoObservable } from 'mobx-miniprogram'
 import { outcomeOf } from './history'
 import type { Row, WindowView } from './list-window'
 import type { CallRecord, Contact, Person } from './model'
+import { initialsMatch } from './pinyin'
 import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
@@ -61,13 +62,20 @@ export class ContactsStore {
     this.items = items
   }
 
-  /** Contacts whose nickname or note matches the search, most recently called first, then by name. */
+  /**
+   * Contacts whose nickname or note holds the search, or whose initials it is (wdc: 王大锤), most recently
+   * called first, then by name.
+   */
   get visible(): Contact[] {
     const search = this.search.trim().toLowerCase()
     const last = this.ctx.lastCall()
     const at = (c: Contact) => last[c.openid]?.at ?? 0
+    const matches = (c: Contact) =>
+      `${c.nickname}\n${c.note}`.toLowerCase().includes(search) ||
+      initialsMatch(c.nickname, search) ||
+      initialsMatch(c.note, search)
     return this.items
-      .filter((c) => !search || `${c.nickname}\n${c.note}`.toLowerCase().includes(search))
+      .filter((c) => !search || matches(c))
       .sort((a, b) => at(b) - at(a) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
   }
 

@@ -122,6 +122,8 @@ test('measure', async () => {
     await measure(`search, a second character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', '朋友'))
     // The worst case for a keystroke: matches far down the list, whose rows the view has never had.
     await measure(`search, matches the view never had (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', '9'))
+    // By pinyin initials (朋友 is py): every contact matches; the window sends a new search's few rows.
+    await measure(`search, pinyin initials (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', 'py'))
     await measure(`clear the search (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#search', ''))
     const second = contactNames(contacts)[1]
     await measure(`open the action sheet (${n})`, 'contacts', STEP_GOAL, async () => { contacts.tapNth('.contact-more', 1); await settle() })

@@ -82,6 +82,13 @@ export function contactNames(page: PageHandle): string[] {
   return page.texts('.contact-row__name')
 }
 
+/** Types `text` into the search box; the names the list then shows. */
+export async function searchContacts(page: PageHandle, text: string): Promise<string[]> {
+  page.input('#search', text)
+  await settle()
+  return contactNames(page)
+}
+
 /** A contact's action sheet (its ⋯ button), and one of its actions by the words on it. */
 export async function contactAction(page: PageHandle, nickname: string, action: '编辑' | '删除'): Promise<void> {
   const row = contactNames(page).indexOf(nickname)

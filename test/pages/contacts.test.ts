@@ -4,7 +4,15 @@ import type { Environment } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { CLOUD_CONFIG } from '../harness/phones'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { contactAction, contactNames, openDevOptions, routeOf, typeContact, typeProfile } from '../harness/screens'
+import {
+  contactAction,
+  contactNames,
+  openDevOptions,
+  routeOf,
+  searchContacts,
+  typeContact,
+  typeProfile,
+} from '../harness/screens'
 
 import {
   ALICE,
@@ -18,6 +26,7 @@ import {
   SAVED_VERSION,
   STORAGE_KEY as KEY,
   stored,
+  WANG,
 } from '../fixtures'
 
 type Saved = {
@@ -196,12 +205,19 @@ describe('search and order', () => {
     const history = [{ at: 1000, openid: CAROL.openid, mode: 'voice', outcome: 'placed' }]
     const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, CAROL], history }) })
     expect(contactNames(page)).toEqual(['Carol', ...['Bob', '爱丽丝'].sort((a, b) => a.localeCompare(b, 'zh-CN'))])
-    page.input('#search', 'bo')
-    await settle()
-    expect(contactNames(page)).toEqual(['Bob'])
-    page.input('#search', 'zzz')
-    await settle()
+    expect(await searchContacts(page, 'bo')).toEqual(['Bob'])
+    expect(await searchContacts(page, 'zzz')).toEqual([])
     expect(page.text('#no-match')).toBe('没有找到匹配的联系人')
+  })
+
+  test('search takes the pinyin initials of a nickname or a note, and says so', async () => {
+    const classmate = { ...CAROL, note: '高中同学' }
+    const { page } = await open({ storage: stored({ contacts: [BOB, ALICE, WANG, classmate] }) })
+    expect(page.attr('#search', 'placeholder')).toBe('搜索昵称、备注或拼音首字母')
+    expect(await searchContacts(page, 'wdc')).toEqual(['王大锤'])
+    expect(await searchContacts(page, ' ALS ')).toEqual(['爱丽丝'])
+    expect(await searchContacts(page, 'gztx')).toEqual(['Carol'])
+    expect(await searchContacts(page, 'wx')).toEqual([])
   })
 })
 

@@ -273,9 +273,12 @@ const rows: Row[] = [
     page: 'dial',
     env: { authSetting: GRANTED, joinOutcomes: ['hang'] },
     config: { joinTimeoutMs: 5 },
-    act: async (p) => {
+    act: async (p, app) => {
       p.tap('#call')
-      await new Promise((r) => setTimeout(r, 20))
+      // The 5 ms limit runs on the real clock: wait for it, however busy the machine is (at most 2 s).
+      for (let waited = 0; app.store.call.busy && waited < 2000; waited += 10)
+        await new Promise((r) => setTimeout(r, 10))
+      await settle()
     },
     shows: ['#call-error', '微信长时间没有响应，请重试。'],
   },
