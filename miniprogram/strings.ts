@@ -106,6 +106,9 @@ export const contacts = {
   shareCard: '分享我的名片',
   shareNeedsProfile: '先保存我的资料，才能分享名片。',
   dismiss: '知道了',
+  /** Followed by the inviter's nickname. */
+  pendingInvite: '有一个邀请等你回拨：',
+  openInvite: '查看邀请',
 }
 
 /** My profile: the avatar and nickname WeChat's controls give (components/profile-card). */
@@ -143,6 +146,12 @@ export const me = {
   acceptCalls: '接听来电',
   acceptCallsHint: '关闭后，别人无法呼叫你。',
   addTitle: '添加联系人',
+  allowRings: '开启来电提醒',
+  allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
+  allowRingsAllowed: '已开启，可以收到一次来电提醒。',
+  allowRingsAgain: '再开启一次',
+  allowRingsDeclined: '你没有允许来电提醒，需要时可以再开启。',
+  allowRingsFailed: '暂时无法开启来电提醒，请稍后再试。',
 }
 
 /** The contact form: adding by a typed openid (developers), or editing (components/contact-form). */
@@ -167,6 +176,9 @@ export const shareOffer = {
   shareDismiss: '忽略',
   shareBadLink: '这个名片链接中的信息无效，已忽略。',
   dismiss: contacts.dismiss,
+  sendCardBack: '发回我的名片',
+  sendCardBackHint: '已添加。把你的名片也发给 TA，TA 就能呼叫你。',
+  sendCardBackDismiss: '不用了',
 }
 
 /** Why others cannot call me now, and the way out (components/reach-problem). */
@@ -191,15 +203,7 @@ export const dial = {
   checking: '正在检查…',
   requesting: '请在弹窗中允许…',
   joining: '正在打开通话…',
-  placed: '已呼叫，请在微信的通话界面等待对方接听。',
-  waitCancelled: '已停止等待。如果微信的通话界面已经打开，可以在那里继续。',
-  cancelWait: '停止等待',
   reachHint: '对方要正在使用 Duet，才能接到你的来电。',
-  voiceNeedsCamera: '微信要求语音通话也开启摄像头权限。',
-  fixPermissions: '去开启权限',
-  openPhoneSettings: '打开手机设置',
-  editProfile: '去填写我的资料',
-  retry: '重试',
   back: '返回联系人',
   historyTitle: '通话记录',
   historyEmpty: '还没有和 TA 通过话',
@@ -229,6 +233,18 @@ export const dial = {
   codePrefix: '错误码 ',
   callVoice: '语音呼叫',
   callVideo: '视频呼叫',
+}
+
+/** How the call being made stands, and each problem's way out (components/call-status). */
+export const callStatus = {
+  placed: '已呼叫，请在微信的通话界面等待对方接听。',
+  waitCancelled: '已停止等待。如果微信的通话界面已经打开，可以在那里继续。',
+  cancelWait: '停止等待',
+  voiceNeedsCamera: '微信要求语音通话也开启摄像头权限。',
+  fixPermissions: '去开启权限',
+  openPhoneSettings: '打开手机设置',
+  editProfile: '去填写我的资料',
+  retry: '重试',
 }
 
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */
@@ -320,18 +336,6 @@ export const reach = {
   ringFailed: '来电提醒没有发出，请稍后重试。',
   /** The ring function refused what it was asked to send: the same ring would be refused again. */
   ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
-  allowRings: '开启来电提醒',
-  allowRingsHint: '开启后，朋友可以在你不在 Duet 时提醒你一次。每开启一次，可以收到一次提醒。',
-  allowRingsAllowed: '已开启，可以收到一次来电提醒。',
-  allowRingsAgain: '再开启一次',
-  allowRingsDeclined: '你没有允许来电提醒，需要时可以再开启。',
-  allowRingsFailed: '暂时无法开启来电提醒，请稍后再试。',
-  sendCardBack: '发回我的名片',
-  sendCardBackHint: '已添加。把你的名片也发给 TA，TA 就能呼叫你。',
-  sendCardBackDismiss: '不用了',
-  /** Followed by the inviter's nickname. */
-  pendingInvite: '有一个邀请等你回拨：',
-  openInvite: '查看邀请',
 }
 
 /** The title of a shared card. */

@@ -11,7 +11,7 @@ const { call } = store
 ComponentWithStore({
   ...withBehaviors(settingsWaysOut),
   options: { styleIsolation: 'apply-shared' },
-  data: { t: strings.dial },
+  data: { t: strings.callStatus },
   storeBindings: {
     store,
     fields: {

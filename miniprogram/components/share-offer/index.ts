@@ -12,7 +12,7 @@ ComponentWithStore({
     /** Whether adding is the screen's main action (a page has only one). */
     primary: { type: Boolean, value: false },
   },
-  data: { t: strings.shareOffer, tr: strings.reach },
+  data: { t: strings.shareOffer },
   storeBindings: {
     store,
     fields: {

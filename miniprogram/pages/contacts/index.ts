@@ -25,7 +25,6 @@ ComponentWithStore({
   data: {
     t: strings.contacts,
     tc: strings.common,
-    tr: strings.reach,
     /**
      * Decided once per visit (in onLoad), so the card does not jump away the moment the profile is saved;
      * null until then, so neither the card nor my cell is drawn and dropped.

@@ -11,7 +11,6 @@ ComponentWithStore({
   data: {
     t: strings.me,
     tc: strings.common,
-    tr: strings.reach,
     canRing: rings.available,
   },
   storeBindings: {
