@@ -80,8 +80,6 @@ export const contacts = {
     left: '已取消',
     failed: '未接通',
   },
-  callVoice: '语音',
-  callVideo: '视频',
   callVoiceLabel: '语音呼叫',
   callVideoLabel: '视频呼叫',
   more: '更多操作',
