@@ -229,6 +229,8 @@ export const dial = {
   },
   /** The details line under a call: when, how, and WeChat's code. */
   codePrefix: '错误码 ',
+  today: contacts.lastCall.today,
+  yesterday: contacts.lastCall.yesterday,
   callVoice: '语音呼叫',
   callVideo: '视频呼叫',
 }

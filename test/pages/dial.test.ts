@@ -339,7 +339,7 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     expect(app.fake.count('join1v1Chat')).toBe(1)
     expect(page.text('.history-item__outcome')).toBe(`未接通：${words}`)
     expect(page.text('.history-item__detail')).toMatch(
-      new RegExp(`^\\d\\d-\\d\\d \\d\\d:\\d\\d · 视频通话 · 错误码 ${errCode}$`),
+      new RegExp(`^今天 \\d\\d:\\d\\d · 视频通话 · 错误码 ${errCode}$`),
     )
   })
 
@@ -348,6 +348,9 @@ describe('every join1v1Chat failure has a message and a way out', () => {
     expect(page.exists('#call-error')).toBe(false)
     expect(page.text('#call-notice')).toContain('通话没有接通就结束了')
     expect(page.text('.history-item__outcome')).toBe('已取消')
+    // Nothing went wrong that needs looking up: no code, on the note or in the history.
+    expect(page.exists('#call-error-code')).toBe(false)
+    expect(page.text('.history-item__detail')).not.toContain('错误码')
     page.tap('#call-retry')
     await settle()
     expect(app.fake.count('join1v1Chat')).toBe(2)

@@ -4,11 +4,11 @@ import { loadWxs } from './run-wxs'
 interface Format {
   maskOpenid(openid: unknown): string
   modeLabel(mode: string, labels: Record<string, string> | undefined): string
-  callTime(timestamp: unknown): string
+  callTime(timestamp: unknown, labels: typeof strings.dial, now?: number): string
   outcome(record: unknown, labels: typeof strings.dial | undefined): string
   duration(ms: unknown): string
   lastCall(row: unknown, labels: typeof strings.contacts.lastCall, now?: number): string
-  callDetail(record: unknown, labels: typeof strings.dial, modes: typeof strings.modes): string
+  callDetail(record: unknown, labels: typeof strings.dial, modes: typeof strings.modes, now?: number): string
 }
 const fmt = loadWxs<Format>('wxs/format.wxs')
 
@@ -37,12 +37,16 @@ test('modeLabel takes its text from strings.ts', () => {
   expect(fmt.modeLabel('voice', undefined)).toBe('')
 })
 
-test('callTime is "MM-DD HH:mm" in local time, zero-padded', () => {
-  const t = new Date(2026, 0, 5, 7, 3).getTime()
-  expect(fmt.callTime(t)).toBe('01-05 07:03')
-  expect(fmt.callTime(new Date(2026, 10, 25, 23, 59).getTime())).toBe('11-25 23:59')
-  expect(fmt.callTime(undefined)).toBe('')
-  expect(fmt.callTime(-1)).toBe('')
+test('callTime says the day as the rows do (今天, 昨天, MM-DD, YYYY-MM-DD), then HH:mm in local time', () => {
+  const now = new Date(2026, 10, 26, 12, 0).getTime()
+  const at = (...d: [number, number, number, number, number]) =>
+    fmt.callTime(new Date(...d).getTime(), strings.dial, now)
+  expect(at(2026, 10, 26, 7, 3)).toBe('今天 07:03')
+  expect(at(2026, 10, 25, 23, 59)).toBe('昨天 23:59')
+  expect(at(2026, 0, 5, 7, 3)).toBe('01-05 07:03')
+  expect(at(2025, 11, 31, 22, 0)).toBe('2025-12-31 22:00')
+  expect(fmt.callTime(undefined, strings.dial, now)).toBe('')
+  expect(fmt.callTime(-1, strings.dial, now)).toBe('')
 })
 
 test("outcome, from the store's row: placed is not answered; answered calls show their length; left is a cancel", () => {
@@ -58,8 +62,11 @@ test("outcome, from the store's row: placed is not answered; answered calls show
 test('the view knows no errCode: -3 is whatever the row says, and a row without a code shows none', () => {
   expect(fmt.outcome({ outcome: 'failed', errCode: -3 }, strings.dial)).toBe('未接通（-3）')
   const left = { at: new Date(2026, 10, 25, 9, 5).getTime(), mode: 'voice', outcome: 'left' }
-  expect(fmt.callDetail(left, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话')
-  expect(fmt.callDetail({ ...left, outcome: 'failed', errCode: -3 }, strings.dial, strings.modes)).toBe(
+  const now = new Date(2026, 11, 1).getTime()
+  expect(fmt.callDetail(left, strings.dial, strings.modes, now)).toBe('11-25 09:05 · 语音通话')
+  // The person left (their own cancel, perhaps): no error, so no code, even where the record keeps one.
+  expect(fmt.callDetail({ ...left, errCode: -3 }, strings.dial, strings.modes, now)).toBe('11-25 09:05 · 语音通话')
+  expect(fmt.callDetail({ ...left, outcome: 'failed', errCode: -3 }, strings.dial, strings.modes, now)).toBe(
     '11-25 09:05 · 语音通话 · 错误码 -3',
   )
 })
@@ -96,7 +103,8 @@ test('the history says why in words; the code goes to the details line', () => {
     reason: 'phone-denied',
   }
   expect(fmt.outcome(failed, strings.dial)).toBe('未接通：你的手机没有允许微信使用麦克风或摄像头')
-  expect(fmt.callDetail(failed, strings.dial, strings.modes)).toBe('11-25 09:05 · 语音通话 · 错误码 -30002')
+  const now = new Date(2026, 10, 25, 18, 0).getTime()
+  expect(fmt.callDetail(failed, strings.dial, strings.modes, now)).toBe('今天 09:05 · 语音通话 · 错误码 -30002')
   // A code the store has no words for still says something true.
   expect(fmt.outcome({ outcome: 'failed', errCode: -9 }, strings.dial)).toBe('未接通（-9）')
 })

@@ -19,7 +19,8 @@ ComponentWithStore({
       busy: () => call.busy,
       notice: () => call.notice,
       problemText: () => strings.callProblemText(call.problem),
-      codeLine: () => strings.errorCodeLine(call.problem?.errCode),
+      // A neutral note (the person left, perhaps by their own cancel) is no error: no code to look up.
+      codeLine: () => (call.tone === 'note' ? '' : strings.errorCodeLine(call.problem?.errCode)),
       // How the problem is shown: the deployer's privacy-guide mistake, a neutral note, or an error.
       problemShape: () =>
         call.problem?.kind === 'privacy-undeclared' ? 'undeclared' : call.tone === 'note' ? 'note' : 'error',

@@ -10,6 +10,8 @@ ComponentWithStore({
   data: {
     t: strings.dial,
     tm: strings.modes,
+    /** What "today" is for the history's day words, read when the page shows. */
+    now: Date.now(),
     tr: strings.reach,
     canRing: rings.available,
   },
@@ -48,6 +50,7 @@ ComponentWithStore({
       call.open(query?.openid)
     },
     onShow() {
+      this.setData({ now: Date.now() })
       void store.pageShown()
     },
     onModeAudio() {
