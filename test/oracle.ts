@@ -88,8 +88,18 @@ export interface FullState {
 }
 
 export const OS_VALUES: OsPermission[] = ['authorized', 'denied', 'not determined']
+export const PRIVACY_VALUES: Privacy[] = ['needed', 'agreed', 'declined', 'changed']
+
+// What the platform can be in each environment. The old base library played (2.19.0) has no privacy consent
+// (2.32.3), cannot tell WeChat's phone permission (2.20.1), predates the combined popup (3.4.2) and has no join
+// for WeChat to hold: those are no states of it, so each has one value there, the one its fake holds.
+const OLD = (env: Env) => env === 'old-base-library'
+export const privacyValuesOn = (env: Env): Privacy[] => (OLD(env) ? ['agreed'] : PRIVACY_VALUES)
 /** §3.2 (rev): 'not determined' happens on iOS only. */
-export const osValuesOn = (env: Env): OsPermission[] => (env === 'android' ? ['authorized', 'denied'] : OS_VALUES)
+export const osValuesOn = (env: Env): OsPermission[] =>
+  OLD(env) ? ['authorized'] : env === 'android' ? ['authorized', 'denied'] : OS_VALUES
+export const gatedJoinValuesOn = (env: Env): boolean[] => (OLD(env) ? [false] : [true, false])
+export const combinedPopupValuesOn = (env: Env): boolean[] => (OLD(env) ? [false] : [true, false])
 
 const isPhone = (env: Env) => env === 'ios' || env === 'android'
 

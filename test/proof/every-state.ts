@@ -17,18 +17,20 @@ import { ALICE, ME, stored } from '../fixtures'
 import {
   authSettingOf,
   callTapFor,
+  combinedPopupValuesOn,
   Env,
   FullState,
+  gatedJoinValuesOn,
   launchCallsFor,
   ListenerBehaviour,
   onboardingStepFor,
   osValuesOn,
   Privacy,
+  privacyValuesOn,
   recordFor,
   SCOPE_VALUES,
 } from '../oracle'
 
-export const PRIVACY: Privacy[] = ['needed', 'agreed', 'declined', 'changed']
 export const ENVS: Env[] = ['old-base-library', 'devtools', 'ios', 'android']
 const LISTENERS: ListenerBehaviour[] = ['answers', 'never', 'outside']
 const ENV: Record<Env, Partial<Environment>> = {
@@ -51,14 +53,14 @@ const SAMPLE_EVERY = 263
 
 export const ALL: FullState[] = []
 for (const env of ENVS)
-  for (const privacy of PRIVACY)
+  for (const privacy of privacyValuesOn(env))
     for (const mic of SCOPE_VALUES)
       for (const camera of SCOPE_VALUES)
         for (const phoneMic of osValuesOn(env))
           for (const phoneCamera of osValuesOn(env))
             for (const mode of ['voice', 'video'] as const)
-              for (const gatedJoin of [true, false])
-                for (const combinedPopup of [true, false])
+              for (const gatedJoin of gatedJoinValuesOn(env))
+                for (const combinedPopup of combinedPopupValuesOn(env))
                   for (const listener of LISTENERS)
                     ALL.push({
                       privacy,
@@ -200,12 +202,12 @@ export function checkEveryState(envs: Env[]): void {
 
   describe.each(envs)('%s', (env) => {
     const of = (states: FullState[], privacy: Privacy) => states.filter((x) => x.env === env && x.privacy === privacy)
-    test.each(PRIVACY)(
+    test.each(privacyValuesOn(env))(
       'privacy %s, against the store: every other dimension',
       (privacy) => check(of(ALL, privacy), throughStore, 'store'),
       300_000,
     )
-    test.each(PRIVACY)(
+    test.each(privacyValuesOn(env))(
       'privacy %s, through the real pages',
       (privacy) => check(of(THROUGH_PAGES, privacy), throughPages, 'pages'),
       1_800_000,
