@@ -10,7 +10,19 @@ const OPENID = /^[A-Za-z0-9_-]{16,64}$/
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{16,64}$/
 // What a `thing` keyword of a subscribe message holds.
 const THING_MAX = 20
-const AVATAR = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\x21-\x7e]{0,256}$/
+// An avatar URL by the app's rule (checkAvatarUrl in miniprogram/store/validation.ts), held to it by a test.
+const AVATAR_URL_MAX = 1024
+const AVATAR = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\x21-\x7e]*$/
+const AVATAR_UNSAFE = /["'<>\\`]/
+
+/**
+ * Whether `raw` is an avatar URL the app would accept.
+ * @param {unknown} raw
+ * @returns {raw is string}
+ */
+function isAvatarUrl(raw) {
+  return typeof raw === 'string' && raw.length <= AVATAR_URL_MAX && AVATAR.test(raw) && !AVATAR_UNSAFE.test(raw)
+}
 
 // A nickname by the app's rule (miniprogram/store/validation.ts), so that no name the app accepted is refused
 // here. The function is deployed on its own, so it keeps its own copy; test/unit/ring-nickname.test.ts holds
@@ -79,7 +91,7 @@ function readEvent(event, sender) {
   if (name === null) return null
   if (mode !== 'voice' && mode !== 'video') return null
   if (typeof templateId !== 'string' || !TEMPLATE_ID.test(templateId)) return null
-  if (avatar !== undefined && (typeof avatar !== 'string' || !AVATAR.test(avatar))) return null
+  if (avatar !== undefined && !isAvatarUrl(avatar)) return null
   return { to, name, mode, templateId, avatar }
 }
 
@@ -125,3 +137,4 @@ exports.main = async (event) => {
 
 // For the test that holds this rule to the app's; WeChat Cloud calls only `main`.
 exports.readName = readName
+exports.isAvatarUrl = isAvatarUrl

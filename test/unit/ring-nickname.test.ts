@@ -1,10 +1,13 @@
 // The ring function refuses a name the app accepted only if the two disagree on what a nickname is: the
 // function is deployed on its own and keeps its own copy of the rule, so this holds the copy to the app's.
 import fc from 'fast-check'
-import { checkNickname, NICKNAME_MAX } from '../../miniprogram/store/validation'
+import { AVATAR_URL_MAX, checkAvatarUrl, checkNickname, NICKNAME_MAX } from '../../miniprogram/store/validation'
 import { cloudFunction } from '../fake-wx'
 
-const { readName } = cloudFunction<{ readName: (raw: unknown) => string | null }>('ring')
+const { readName, isAvatarUrl } = cloudFunction<{
+  readName: (raw: unknown) => string | null
+  isAvatarUrl: (raw: unknown) => boolean
+}>('ring')
 
 /** Pieces people's names are made of, and pieces a forged event might carry. */
 const piece = fc.oneof(
@@ -65,4 +68,26 @@ test.each([
   ['32 families, each one character a person sees', '👨\u200d👩\u200d👧'.repeat(NICKNAME_MAX)],
 ])('%s is a name', (_what, raw) => {
   expect(readName(raw)).toBe(raw)
+})
+
+/** Avatar URLs as the app makes them (WeChat Cloud's), and as a forged event might carry them. */
+const avatarUrl = fc.oneof(
+  fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true, withFragments: true }),
+  fc
+    .tuple(
+      fc.constantFrom('https://a.tcb.qcloud.la/avatars/', 'https://x/', 'javascript:'),
+      fc.string({ maxLength: 40 }),
+    )
+    .map(([head, tail]) => head + tail),
+  fc.integer({ min: AVATAR_URL_MAX - 40, max: AVATAR_URL_MAX + 2 }).map((n) => 'https://a.b/' + 'p'.repeat(n - 12)),
+)
+
+test('the ring function accepts exactly the avatar URLs the app keeps (the app sends them trimmed)', () => {
+  fc.assert(
+    fc.property(avatarUrl, (raw) => {
+      const app = checkAvatarUrl(raw)
+      expect(isAvatarUrl(raw)).toBe(app.ok && app.value === raw)
+    }),
+    { numRuns: 500 },
+  )
 })
