@@ -1,12 +1,20 @@
 // Contacts is home: who sees what first, one tap to call, the action sheet, and a list that shows a window.
 import { pageUrl } from '../../miniprogram/services/navigation'
 import { invitationQuery } from '../../miniprogram/store/invitation-link'
-import { launch } from '../harness/app'
+import { launch, LaunchedApp } from '../harness/app'
 import { settle } from '../harness/page'
 import { FakeCloud } from '../fake-wx'
 import { CLOUD_CONFIG } from '../harness/phones'
 import { contactAction, contactNames, openMyPage, routeOf, walkthroughAt } from '../harness/screens'
 import { ALICE, ANNA, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+
+/** "先看看联系人" on the walkthrough: home, the only page, with its empty state, and no walkthrough again. */
+async function looksAroundFromWalkthrough(app: LaunchedApp): Promise<void> {
+  app.top()?.tap('#look-around')
+  await settle()
+  expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
+  expect(app.top()?.exists('#empty-state')).toBe(true)
+}
 
 describe('who sees what first', () => {
   test('a returning person sees their contacts at once: no loading screen, no walkthrough', async () => {
@@ -37,10 +45,7 @@ describe('who sees what first', () => {
     onboarding.tap('#privacy-decline')
     await settle()
     expect(onboarding.text('#declined-what')).toContain('不能通话')
-    onboarding.tap('#look-around')
-    await settle()
-    expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
-    expect(app.top()?.exists('#empty-state')).toBe(true)
+    await looksAroundFromWalkthrough(app)
   })
 
   test('someone new who looks around and then opens the invitation sees it, and home stays one page', async () => {
@@ -273,10 +278,7 @@ describe('no dead ends in the walkthrough', () => {
       expect(onboarding.exists(step)).toBe(true)
       expect(onboarding.exists('#skip-camera')).toBe(false)
       expect(onboarding.text('#not-now-what')).toContain('还不能通话')
-      onboarding.tap('#look-around')
-      await settle()
-      expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts')])
-      expect(app.top()?.exists('#empty-state')).toBe(true)
+      await looksAroundFromWalkthrough(app)
     },
   )
 
