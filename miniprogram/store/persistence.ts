@@ -32,9 +32,11 @@ export class PersistenceStore {
   returning = false
   /** A value read at launch that must be kept aside before anything is written over it. */
   private aside: Aside | null = null
+  /** The saved value could not be read at launch: nothing is written over what may still be there. */
+  private unread = false
 
   constructor() {
-    makeAutoObservable<this, 'aside'>(this, { aside: false }, { autoBind: true })
+    makeAutoObservable<this, 'aside' | 'unread'>(this, { aside: false, unread: false }, { autoBind: true })
   }
 
   /**
@@ -46,8 +48,10 @@ export class PersistenceStore {
     try {
       raw = readStored(STORAGE_KEY)
     } catch {
-      // Unreadable now is not proof of damage: leave the stored value alone and start from nothing.
-      this.problem = 'corrupted'
+      // Unreadable now is not proof of damage: leave the stored value alone (no write goes over it in this run;
+      // changes stay in memory, and the person is told they are not saved) and start from nothing.
+      this.problem = 'unreadable'
+      this.unread = true
       return emptyState()
     }
     const { state, problem } = parseSavedState(raw)
@@ -66,6 +70,7 @@ export class PersistenceStore {
    * remembered and shown; the state stays in memory, and the next change tries again.
    */
   save(state: SavedState): void {
+    if (this.unread) return
     try {
       if (this.aside) keepAside(this.aside)
       this.aside = null

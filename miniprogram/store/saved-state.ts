@@ -24,7 +24,11 @@ export interface SavedState {
 }
 
 /** What went wrong reading the stored value; null when it was fine or absent. */
-export type StorageProblem = 'corrupted' | 'future-version' | 'partly-corrupted' | null
+/**
+ * Why the saved data could not be used as it is: damaged (kept aside), from a newer Duet (kept aside), damaged
+ * in parts (the rest kept), or not readable at all just now (left alone, and not written over in this run).
+ */
+export type StorageProblem = 'corrupted' | 'future-version' | 'partly-corrupted' | 'unreadable' | null
 
 export const DEFAULT_PREFS: Readonly<Prefs> = {
   lastMode: 'voice',

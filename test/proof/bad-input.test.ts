@@ -207,10 +207,12 @@ const rows: Row[] = [
     storage: 'backed-up',
   },
   {
-    name: 'storage: reading throws',
+    name: 'storage: reading throws (what is stored is left alone, even when something changes)',
     page: 'contacts',
-    env: { failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } },
-    shows: ['#storage-notice', '已损坏'],
+    env: { storage: { [KEY]: SAVED }, failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } },
+    query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
+    act: (page) => page.tap('#share-accept'),
+    shows: ['#storage-notice', '暂时读不到手机上保存的数据'],
   },
   {
     name: 'storage: writing throws (full)',
