@@ -160,6 +160,19 @@ export class CallStore {
     this.notice = null
   }
 
+  /**
+   * A page about `openid` shows (again): what the call store holds about someone else (their problem, their
+   * notice) is not shown there. A call under way keeps its screen, and so does anything about this person.
+   */
+  showFor(openid: string): void {
+    if (!this.busy && openid !== this.contactOpenid) this.open(openid)
+  }
+
+  /** The invitation page shows: as showFor, for the person who invited me (contact or not). */
+  showGuest(person: Person, mode: CallMode): void {
+    if (!this.busy && person.openid !== this.contactOpenid) this.openGuest(person, mode)
+  }
+
   /** Calling back someone who invited me, in the mode they asked for, contact or not. */
   openGuest(person: Person, mode: CallMode): void {
     if (this.busy) return
@@ -219,11 +232,11 @@ export class CallStore {
 
   /** #whoami-retry: ask WeChat's servers who I am again; once they say, nothing stands in the way. */
   async retryIdentity(): Promise<void> {
+    // Once WeChat says, the root store's reaction calls identityKnown.
     await this.ctx.profile.fetchIdentity()
-    this.identityKnown()
   }
 
-  /** My openid may have arrived (by any retry, or the launch's own question): it no longer stops a call. */
+  /** My openid arrived (by any retry, or the launch's own question): the problem it caused is gone. */
   identityKnown(): void {
     if (this.problem?.kind === 'no-identity' && this.ctx.profile.openid) this.problem = null
   }

@@ -1,11 +1,13 @@
 // What becomes of a call as WeChat really behaves (docs/platform.md §4, §1.6–§1.7): placed is not answered,
 // -1 and -3 after and during calls, the long wait for WeChat, and errors at enabling and at consent.
 // Time moves on the app's clock (useFakeClock / wait), so a minute of ringing takes no time.
+import { pageUrl } from '../../miniprogram/services/navigation'
+import { invitationQuery } from '../../miniprogram/store/invitation-link'
 import type { Environment, ScriptedUser } from '../fake-wx'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CALL_RESULT_WORDS, walkthroughAt } from '../harness/screens'
-import { ALICE, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+import { ALICE, ANNA, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
 
 beforeEach(useFakeClock)
 afterEach(useRealClock)
@@ -368,5 +370,45 @@ describe('privacy refusals and a guide that does not declare the devices (§1.6,
     expect(app.fake.trace(['privacy']).filter((c) => c.startsWith('resolvePrivacy'))).toEqual([])
     expect(app.store.permissions.privacy).toBe('agreed')
     expect(walkthroughAt(app, page)).toBe('done')
+  })
+})
+
+describe("each page shows its own person's call", () => {
+  const annaInvites = () => pageUrl('invite', invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() }))
+
+  test("a call to Alice that failed is not shown on Anna's invitation, and calling back calls Anna", async () => {
+    const { app, page } = await dialAlice({ joinOutcomes: [{ errCode: -2 }, 'place'] })
+    await tapCall(page)
+    expect(page.exists('#call-retry')).toBe(true)
+    const invite = await app.openUrl(annaInvites())
+    expect([invite.exists('#call-retry'), invite.exists('#call-error')]).toEqual([false, false])
+    expect(invite.attr('#callback', 'type')).toBe('primary')
+    await invite.press('#callback')
+    const joins = app.fake.calls.filter((c) => c.api === 'join1v1Chat')
+    expect((joins.at(-1)?.args as { listener: { openid: string } }).listener.openid).toBe(ANNA.openid)
+  })
+
+  test('an expired invitation whose callback failed: inviting back leads, the retry does not', async () => {
+    const storage = stored({ profile: ME })
+    const app = await launch({ authSetting: GRANTED, storage, joinOutcomes: [{ errCode: -2 }] })
+    const old = invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() - 11 * 60 * 1000 })
+    const invite = await app.openUrl(pageUrl('invite', old))
+    await invite.press('#callback')
+    expect(invite.attr('#invite-back', 'type')).toBe('primary')
+    expect(invite.attr('#call-retry', 'type')).toBe('default')
+  })
+
+  test('back on a dial page after a call made from a page over it: the page shows its own person again', async () => {
+    const { app, page } = await dialAlice({ joinOutcomes: [{ errCode: -2 }] })
+    const query = invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() })
+    const invite = await app.open('invite', query)
+    await invite.press('#callback')
+    expect(invite.exists('#call-retry')).toBe(true)
+    expect(await app.back()).toBe(page)
+    expect([page.text('#contact-name'), page.exists('#call-retry'), page.exists('#call')]).toEqual([
+      ALICE.nickname,
+      false,
+      true,
+    ])
   })
 })

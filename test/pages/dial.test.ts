@@ -430,7 +430,11 @@ describe('missing pieces', () => {
     expect(app.fake.count('join1v1Chat')).toBe(0)
     page.tap('#edit-profile')
     await settle()
-    expect(app.fake.ui.navigations).toEqual(['/pages/contacts/index'])
+    // My page, over the call: back from it returns to the call.
+    expect(app.fake.ui.navigations).toEqual(['/pages/me/index'])
+    expect(app.top()?.exists('#me-nickname')).toBe(true)
+    await app.back()
+    expect(app.top()?.route).toBe('pages/dial/index')
   })
 })
 

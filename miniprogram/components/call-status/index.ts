@@ -2,7 +2,7 @@
 // WeChat said, and each problem with its way out.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
-import { replaceWith } from '../../services/navigation'
+import { goTo } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
@@ -11,6 +11,10 @@ const { call } = store
 ComponentWithStore({
   ...withBehaviors(settingsWaysOut),
   options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** Whether a way out may be the screen's one primary action (not while the page leads with another). */
+    lead: { type: Boolean, value: true },
+  },
   data: { t: strings.callStatus },
   storeBindings: {
     store,
@@ -40,8 +44,9 @@ ComponentWithStore({
     onRetryIdentity() {
       void call.retryIdentity()
     },
+    /** My profile is on my page; back from it returns to this call. */
     onEditProfile() {
-      replaceWith('contacts')
+      goTo('me')
     },
   },
 })

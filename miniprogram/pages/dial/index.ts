@@ -5,6 +5,8 @@ import { store } from '../../store/index'
 import * as strings from '../../strings'
 
 const { call, permissions, rings } = store
+/** Whom each open dial page is for (its query's openid): another page's call may have changed the call store. */
+const openids = new WeakMap<object, string>()
 
 ComponentWithStore({
   data: {
@@ -48,8 +50,11 @@ ComponentWithStore({
     onLoad(query: Record<string, string | undefined>) {
       void store.start()
       call.open(query?.openid)
+      if (typeof query?.openid === 'string') openids.set(this, query.openid)
     },
     onShow() {
+      const openid = openids.get(this)
+      if (openid) call.showFor(openid)
       this.setData({ now: Date.now() })
       void store.pageShown()
     },

@@ -8,6 +8,16 @@ import * as strings from '../../strings'
 
 const { call, invitations, onboarding, permissions } = store
 
+/**
+ * Whether calling (back, or a way out of its problem) is this screen's main action: not beside the consent
+ * card, not before my profile is given, not on an expired invitation (inviting back leads there).
+ */
+const callLeads = () =>
+  invitations.status === 'valid' &&
+  store.profile.me !== null &&
+  !permissions.privacyPromptPending &&
+  call.problem?.kind !== 'privacy'
+
 ComponentWithStore({
   data: { t: strings.invite },
   storeBindings: {
@@ -28,13 +38,10 @@ ComponentWithStore({
       busy: () => call.busy,
       showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
       // One primary action: calling back while the invitation is fresh and nothing else must come first.
-      callbackPrimary: () =>
-        invitations.status === 'valid' &&
-        store.profile.me !== null &&
-        !permissions.privacyPromptPending &&
-        call.problem?.kind !== 'privacy' &&
-        !call.leadsWayOut,
+      callbackPrimary: () => callLeads() && !call.leadsWayOut,
       offersRetry: () => call.offersRetry,
+      // The way out of a call problem (call-status) leads on the same terms.
+      statusLeads: callLeads,
     },
     actions: [],
   },
@@ -49,6 +56,9 @@ ComponentWithStore({
       })
     },
     onShow() {
+      // The call state may be about someone else (a call elsewhere): this page is about the inviter.
+      const shown = invitations.shown
+      if (shown) call.showGuest(shown.from, shown.mode)
       void store.pageShown()
     },
     /** #callback: the same preflight as every call, to the inviter, in the invited mode. Only on this tap. */
