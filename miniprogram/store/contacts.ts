@@ -216,10 +216,11 @@ export class ContactsStore {
 
   /** A share link's query: untrusted, checked like typed input; my own card is ignored. */
   receiveCard(query: Record<string, string | undefined>): void {
+    // Home opened without a card: an offer still waiting (e.g. an invitation's sender, after a relaunch) stays.
+    if (query.openid === undefined && query.nickname === undefined) return
     this.shareOffer = null
     this.shareProblem = null
     this.sendBackTo = null
-    if (query.openid === undefined && query.nickname === undefined) return
     const checked = checkPerson(safeDecode(query.openid), safeDecode(query.nickname))
     if (!checked.ok) {
       this.shareProblem = checked.problem

@@ -130,6 +130,7 @@ describe('the invitation loop', () => {
     const { ben } = await benOpensAnnasInvitation()
     const { app: again, home } = await relaunch(ben)
     expect(home.text('#pending-invite-text')).toContain('安娜')
+    expect(home.text('#share-offer-who')).toBe('安娜')
     await home.press('#pending-invite-open')
     const invite = top(again)
     expect(invite.route).toBe(routeOf('invite'))
