@@ -289,3 +289,15 @@ describe('no dead ends in the walkthrough', () => {
     expect([onboarding.exists('#recovery-step'), onboarding.exists('#skip-camera')]).toEqual([true, true])
   })
 })
+
+test('someone new whose permissions change while another page is on top is walked through only back at home', async () => {
+  const app = await launch({ authSetting: GRANTED })
+  await app.open('contacts')
+  const me = await app.open('me')
+  app.fake.env.privacyNeedsAgreement = true
+  await app.within(() => app.store.permissions.refresh())
+  await settle()
+  expect(app.top()).toBe(me)
+  await app.back()
+  expect(app.stack.map((p) => p.route)).toEqual([routeOf('onboarding')])
+})
