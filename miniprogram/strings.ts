@@ -14,6 +14,12 @@ export const common = {
   camera: '摄像头',
   and: '和',
   saveFailed: '保存失败：手机存储空间不足。本次的更改仍在，但退出后可能丢失，请清理空间后再试。',
+  /** Ways out that several views offer, in the same words everywhere. */
+  retry: '重试',
+  fixPermissions: '去开启权限',
+  openPhoneSettings: '打开手机设置',
+  callVoice: '语音呼叫',
+  callVideo: '视频呼叫',
 }
 
 export const modes = {
@@ -56,7 +62,7 @@ export const onboarding = {
   phoneBody: '手机系统没有允许微信使用以下功能，Duet 也就无法使用：',
   phoneSteps: '点击下方按钮打开手机设置，允许微信使用后返回。',
   phoneSettingsFailed: '无法自动打开手机设置。请手动打开：手机“设置” → 微信 → 允许访问麦克风和相机。',
-  openPhoneSettings: '打开手机设置',
+  openPhoneSettings: common.openPhoneSettings,
   undeclaredTitle: '暂时无法通话',
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
@@ -80,8 +86,8 @@ export const contacts = {
     left: '已取消',
     failed: '未接通',
   },
-  callVoiceLabel: '语音呼叫',
-  callVideoLabel: '视频呼叫',
+  callVoiceLabel: common.callVoice,
+  callVideoLabel: common.callVideo,
   more: '更多操作',
   moreIcon: '⋯',
   showMore: '显示更多',
@@ -124,7 +130,7 @@ export const profile = {
   savedNeedsIdentity: '昵称已保存。还没能从微信确认你的身份，头像暂时无法上传：点“重试”，确认后再点一次“保存”。',
   openidPlaceholder: `${OPENID_MIN}–${OPENID_MAX} 位字母、数字、_ 或 -`,
   devOptions: '开发者选项',
-  devOptionsHint: '仅供开发调试：手动填写 openid（我的，以及“我”页面里添加的联系人）。',
+  devOptionsHint: '仅供开发调试：在“我”页面里按 openid 添加联系人；没有后台时，也在这里填写我的 openid。',
   saveProfile: '保存我的资料',
   profileSaved: '已保存',
 }
@@ -132,12 +138,11 @@ export const profile = {
 /** Who I am, while WeChat's servers are asked (components/identity-problem). */
 export const identity = {
   identityFetching: '正在向微信确认你的身份…',
-  retry: '重试',
+  retry: common.retry,
 }
 
 /** My own page: my profile, how others reach me, and the developer options (pages/me). */
 export const me = {
-  title: '我',
   reachTitle: '别人如何联系我',
   shareCard: contacts.shareCard,
   shareNeedsProfile: contacts.shareNeedsProfile,
@@ -188,9 +193,9 @@ export const reachProblem = {
   unreachableAskCamera: '微信要求先允许使用{devices}才能接听来电，只用语音通话也需要。',
   /** {devices} names the devices, e.g. 摄像头. */
   allowDevices: '允许使用{devices}',
-  fixPermissions: '去开启权限',
-  openPhoneSettings: '打开手机设置',
-  retry: '重试',
+  fixPermissions: common.fixPermissions,
+  openPhoneSettings: common.openPhoneSettings,
+  retry: common.retry,
 }
 
 export const dial = {
@@ -231,8 +236,8 @@ export const dial = {
   codePrefix: '错误码 ',
   today: contacts.lastCall.today,
   yesterday: contacts.lastCall.yesterday,
-  callVoice: '语音呼叫',
-  callVideo: '视频呼叫',
+  callVoice: common.callVoice,
+  callVideo: common.callVideo,
 }
 
 /** How the call being made stands, and each problem's way out (components/call-status). */
@@ -241,10 +246,10 @@ export const callStatus = {
   waitCancelled: '已停止等待。如果微信的通话界面已经打开，可以在那里继续。',
   cancelWait: '停止等待',
   voiceNeedsCamera: '微信要求语音通话也开启摄像头权限。',
-  fixPermissions: '去开启权限',
-  openPhoneSettings: '打开手机设置',
+  fixPermissions: common.fixPermissions,
+  openPhoneSettings: common.openPhoneSettings,
   editProfile: '去填写我的资料',
-  retry: '重试',
+  retry: common.retry,
 }
 
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */
@@ -417,6 +422,8 @@ export function storageProblemText(problem: StorageProblem): string {
       return '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。'
     case 'partly-corrupted':
       return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
+    case 'unreadable':
+      return '暂时读不到手机上保存的数据。为了不覆盖它，这次的更改不会保存；请稍后重新打开 Duet。'
     default:
       return ''
   }

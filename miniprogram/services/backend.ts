@@ -47,7 +47,7 @@ export function start(): void {
  * How long to wait for the backend to say who I am. WeChat Cloud ends a function after 3 s (platform doc §5.6),
  * but a weak network may swallow the call: past this, the person is told it took too long and may retry.
  */
-export const IDENTITY_TIMEOUT_MS = 10000
+const IDENTITY_TIMEOUT_MS = 10000
 
 /**
  * My openid as the backend answers it, unchecked: WeChat Cloud's `whoami` function (no AppSecret, no

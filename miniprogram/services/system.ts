@@ -34,8 +34,12 @@ export function getCallSupport(): CallSupport {
  * that does not say (envVersion came in 2.10.0), is treated as released. A build under review says 'develop'.
  */
 export function isPreReleaseBuild(): boolean {
-  const read = wxFunction('getAccountInfoSync')
-  const info = read ? (read() as { miniProgram?: { envVersion?: unknown } } | undefined) : undefined
-  const version = info?.miniProgram?.envVersion
-  return version === 'develop' || version === 'trial'
+  try {
+    const info = wxFunction('getAccountInfoSync')?.() as { miniProgram?: { envVersion?: unknown } } | undefined
+    const version = info?.miniProgram?.envVersion
+    return version === 'develop' || version === 'trial'
+  } catch {
+    // Read while the store is built: a WeChat that throws here must not stop Duet from opening.
+    return false
+  }
 }

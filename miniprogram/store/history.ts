@@ -96,10 +96,4 @@ export class HistoryStore {
     for (const r of this.records) if (!last[r.openid] || r.at >= last[r.openid].at) last[r.openid] = r
     return last
   }
-
-  get lastCallAt(): Record<string, number> {
-    const last: Record<string, number> = {}
-    for (const r of this.records) last[r.openid] = Math.max(last[r.openid] || 0, r.at)
-    return last
-  }
 }

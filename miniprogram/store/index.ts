@@ -85,7 +85,7 @@ export class RootStore {
       () => this.snapshot,
       (state) => this.persistence.save(state),
     )
-    // However my openid arrives, a call that stopped for want of it may go on.
+    // However my openid arrives, a call stopped for want of it no longer shows that problem: the next tap calls.
     reaction(
       () => this.profile.openid,
       () => this.call.identityKnown(),
@@ -136,7 +136,7 @@ export class RootStore {
   }
 
   /**
-   * Stops what keeps running on its own: the invitation and ring clocks. WeChat ends a closed mini program
+   * Stops what keeps running on its own: the undo, invitation and ring clocks. WeChat ends a closed mini program
    * with its timers; a test that closes an app, or launches it again, calls this.
    */
   dispose(): void {

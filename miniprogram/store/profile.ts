@@ -228,8 +228,8 @@ export class ProfileStore {
    */
   private async placePicture(picked: string, kept: PlacedPicture): Promise<PlacedPicture> {
     if (!backend.canShareAvatars()) return { ...kept, localAvatar: picked }
-    // The question to WeChat's servers under way may still bring the openid the file is named after.
-    if (!this.openid && this.fetching) await this.fetching
+    // WeChat's servers are asked who I am (or the question under way is awaited): the file is named after it.
+    if (!this.openid) await this.fetchIdentity()
     const openid = this.openid
     if (!openid) return { ...kept, notice: 'saved-needs-identity' }
     try {

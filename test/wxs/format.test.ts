@@ -64,8 +64,6 @@ test('the view knows no errCode: -3 is whatever the row says, and a row without 
   const left = { at: new Date(2026, 10, 25, 9, 5).getTime(), mode: 'voice', outcome: 'left' }
   const now = new Date(2026, 11, 1).getTime()
   expect(fmt.callDetail(left, strings.dial, strings.modes, now)).toBe('11-25 09:05 · 语音通话')
-  // The person left (their own cancel, perhaps): no error, so no code, even where the record keeps one.
-  expect(fmt.callDetail({ ...left, errCode: -3 }, strings.dial, strings.modes, now)).toBe('11-25 09:05 · 语音通话')
   expect(fmt.callDetail({ ...left, outcome: 'failed', errCode: -3 }, strings.dial, strings.modes, now)).toBe(
     '11-25 09:05 · 语音通话 · 错误码 -3',
   )

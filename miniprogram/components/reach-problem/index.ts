@@ -1,6 +1,6 @@
 // Why others cannot call me now (WeChat refused setEnable1v1Chat, platform doc §4.2), and the way out:
 // allow a device never asked for, the settings page, the phone's settings, or asking WeChat again. Shown on
-// the contacts page and in the waiting room, which must not promise a callback that cannot ring.
+// the contacts page, my page and in the waiting room, which must not promise a callback that cannot ring.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { store } from '../../store/index'
