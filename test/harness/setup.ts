@@ -1,15 +1,13 @@
 // Every test fails if the fake WeChat saw something it does not model or the test did not script, and if
 // anything tried to reach the network; a file fails for an attempt made after its last test. After each test,
 // the apps it launched are closed.
-import { closeApps, takeProblems } from './app'
+import { endLaunches } from './app'
 import { failOnNetworkAttempts, installNetworkGuard } from './network-guard'
 
 installNetworkGuard()
 
 afterEach(() => {
-  closeApps()
-  const problems = takeProblems()
-  if (problems.length) throw new Error(`fake WeChat reported problems:\n- ${problems.join('\n- ')}`)
+  endLaunches()
   failOnNetworkAttempts('a test')
 })
 

@@ -10,7 +10,7 @@
 import type { Environment, ScriptedUser } from '../fake-wx'
 import type { FakeWx } from '../fake-wx'
 import type { RootStore } from '../../miniprogram/store/index'
-import { launch, launchStore } from '../harness/app'
+import { endLaunches, launch, launchStore } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { callResultShown, walkthroughAt } from '../harness/screens'
 import { ALICE, ME, stored } from '../fixtures'
@@ -196,6 +196,7 @@ export function checkEveryState(envs: Env[]): void {
       const observed = await how(s)
       expect({ state: s, ...observed }).toEqual({ state: s, ...expected(s) })
       noAuthorizeAfterDenial(s, observed.calls)
+      endLaunches()
       counted[count]++
     }
   }

@@ -1,4 +1,5 @@
 // What a person may type or a link may carry, checked without any page.
+import fc from 'fast-check'
 import { checkNickname, checkNote, checkOpenid, checkPerson, visibleLength } from '../../miniprogram/store/validation'
 
 describe('openid', () => {
@@ -39,6 +40,22 @@ describe('nickname', () => {
   test('a joined emoji is one character a person sees', () => {
     expect(visibleLength('👩‍💻')).toBe(1)
     expect(visibleLength('a😀b')).toBe(3)
+  })
+
+  test('the quick count for ASCII and Chinese agrees with the grapheme count', () => {
+    // Intl.Segmenter is in Node but not in the ES2020 library these tests type-check against.
+    const segmenter = new (
+      Intl as unknown as { Segmenter: new () => { segment(t: string): Iterable<unknown> } }
+    ).Segmenter()
+    const graphemes = (text: string) => Array.from(segmenter.segment(text)).length
+    const pieces = fc.constantFrom('a', ' ', '~', '王', '鿿', '一', 'é', 'e\u0301', '\u3000', '😀', '\ufe0f', '\u200d')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('')
+        expect(visibleLength(text)).toBe(graphemes(text))
+      }),
+    )
+    expect(visibleLength('王大锤 Wang')).toBe(8)
   })
 })
 
