@@ -315,6 +315,7 @@ export const waiting = {
   /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
   timedOut: '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
   answered: '对方已经回拨，通话已接通。',
+  callsOff: '你关闭了“接听来电”，对方的回拨无法接通，已停止等待。',
   dismiss: '知道了',
 }
 

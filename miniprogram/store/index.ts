@@ -90,6 +90,12 @@ export class RootStore {
       () => this.profile.openid,
       () => this.call.identityKnown(),
     )
+    reaction(
+      () => this.reachability.acceptCalls,
+      (accept) => {
+        if (!accept) this.invitations.acceptCallsOff()
+      },
+    )
     this.permissions.listenForPrivacyPrompts()
     this.appearance.start()
     // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.

@@ -22,8 +22,11 @@ export interface InvitationsContext {
 /** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
 export type InvitationStatus = 'none' | 'valid' | 'expired' | 'self' | 'invalid'
 
-/** After the wait: over by time, answered (WeChat said both were in a call), or cancelled. */
-export type WaitEnd = 'timed-out' | 'answered' | null
+/**
+ * After the wait: over by time, answered (WeChat said both were in a call), ended because I switched "accept
+ * calls" off (a callback could no longer ring), or cancelled.
+ */
+export type WaitEnd = 'timed-out' | 'answered' | 'calls-off' | null
 
 /**
  * A call rings only when both people are inside Duet (platform doc §4.5). An invitation gets the other person
@@ -180,6 +183,11 @@ export class InvitationsStore {
 
   dismissWaitEnd(): void {
     this.waitEnded = null
+  }
+
+  /** "Accept calls" went off: WeChat now refuses the callback I am waiting for, so the wait ends and says why. */
+  acceptCallsOff(): void {
+    this.endWait('calls-off')
   }
 
   /** WeChat says who is in a call: the person I wait for is in it with me, so the wait is over. */

@@ -270,6 +270,20 @@ describe('the waiting room', () => {
     expect(anna.fake.trace(['call'])).toContain('setEnable1v1Chat(true)')
   })
 
+  test('switching "accept calls" off ends the wait and says why: a callback could no longer ring', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    await annaInvites(anna)
+    const me = await anna.open('me')
+    me.change('#accept-calls', false)
+    await settle()
+    expect(anna.fake.trace(['call']).at(-1)).toBe('setEnable1v1Chat(false)')
+    expect(anna.fake.ui.keepScreenOn).toBe(false)
+    const dial = await anna.back()
+    expect(dial.exists('#waiting')).toBe(false)
+    expect(dial.text('#wait-ended-text')).toBe('你关闭了“接听来电”，对方的回拨无法接通，已停止等待。')
+    expect(anna.store.invitations.waiting).toBeNull()
+  })
+
   test.each([
     [
       '-20000, 1v1 not enabled for Duet: no way out for her',

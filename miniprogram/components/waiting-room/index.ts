@@ -30,7 +30,12 @@ ComponentWithStore({
       // Whole seconds: the view changes once a second, not on every tick.
       remainingMs: () => Math.ceil(invitations.remainingMs / 1000) * 1000,
       turnedOnAcceptCalls: () => invitations.turnedOnAcceptCalls,
-      ended: () => invitations.waitEnded,
+      endedText: () => {
+        const ended = invitations.waitEnded
+        if (ended === 'answered') return strings.waiting.answered
+        if (ended === 'calls-off') return strings.waiting.callsOff
+        return ended === 'timed-out' ? strings.waiting.timedOut : ''
+      },
       waitingFor: () => invitations.waitingFor,
     },
     actions: [],
