@@ -113,6 +113,14 @@ const inviteOf = (query: Record<string, string>, heading: string, extra: Partial
   ...extra,
 })
 
+/** Invites, then switches "accept calls" off (as the me page's switch does): the wait ends and says why. */
+async function endWaitByCallsOff(p: PageHandle, app: LaunchedApp): Promise<void> {
+  p.tap('#invite')
+  await settle()
+  await app.within(() => app.store.reachability.setAcceptCalls(false))
+  await settle()
+}
+
 export const STATES: GalleryState[] = [
   { page: 'onboarding', state: 'privacy', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true } },
   { page: 'onboarding', state: 'privacy-declined', heading: '先看看隐私保护指引', shows: ['不同意也可以先看看'], env: { privacyNeedsAgreement: true }, drive: (p) => p.tap('#privacy-decline') },
@@ -166,6 +174,7 @@ export const STATES: GalleryState[] = [
   { ...dialOf({}, { drive: tapCall, shows: ['已呼叫，请在微信的通话界面等待对方接听。'] }), state: 'placed' } as GalleryState,
   { ...dialOf({}, { drive: (p) => p.tap('#invite'), shows: ['等待 爱丽丝 回拨'] }), state: 'waiting' } as GalleryState,
   { ...dialOf({}, { dark: true, drive: (p) => p.tap('#invite'), shows: ['等待 爱丽丝 回拨'] }), state: 'waiting-dark' } as GalleryState,
+  { ...dialOf({}, { drive: endWaitByCallsOff, shows: ['已停止等待'] }), state: 'wait-ended-calls-off' } as GalleryState,
   { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { drive: (p) => p.tap('#invite'), shows: ['爱丽丝 现在无法回拨你'] }), state: 'waiting-unreachable' } as GalleryState,
   { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { dark: true, drive: (p) => p.tap('#invite'), shows: ['爱丽丝 现在无法回拨你'] }), state: 'waiting-unreachable-dark' } as GalleryState,
   { ...dialOf({}, { options: RINGS, drive: tapRing, shows: ['对方还没开启来电提醒'] }), state: 'ring-not-allowed-43101' } as GalleryState,
