@@ -113,6 +113,14 @@ const inviteOf = (query: Record<string, string>, heading: string, extra: Partial
   ...extra,
 })
 
+/** Invites; WeChat then reports the invited person in a call with me: the wait ends as answered. */
+async function endWaitByCallback(p: PageHandle, app: LaunchedApp): Promise<void> {
+  p.tap('#invite')
+  await settle()
+  app.fake.voip.reportMembers([ME.openid, ALICE.openid])
+  await settle()
+}
+
 /** Invites, then switches "accept calls" off (as the me page's switch does): the wait ends and says why. */
 async function endWaitByCallsOff(p: PageHandle, app: LaunchedApp): Promise<void> {
   p.tap('#invite')
@@ -175,6 +183,7 @@ export const STATES: GalleryState[] = [
   { ...dialOf({}, { drive: (p) => p.tap('#invite'), shows: ['等待 爱丽丝 回拨'] }), state: 'waiting' } as GalleryState,
   { ...dialOf({}, { dark: true, drive: (p) => p.tap('#invite'), shows: ['等待 爱丽丝 回拨'] }), state: 'waiting-dark' } as GalleryState,
   { ...dialOf({}, { drive: endWaitByCallsOff, shows: ['已停止等待'] }), state: 'wait-ended-calls-off' } as GalleryState,
+  { ...dialOf({}, { dark: true, drive: endWaitByCallback, shows: ['对方已经回拨，通话已接通。'] }), state: 'wait-ended-answered-dark' } as GalleryState,
   { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { drive: (p) => p.tap('#invite'), shows: ['爱丽丝 现在无法回拨你'] }), state: 'waiting-unreachable' } as GalleryState,
   { ...dialOf({ authSetting: { 'scope.record': false }, enableChecks: 'microphone' }, { dark: true, drive: (p) => p.tap('#invite'), shows: ['爱丽丝 现在无法回拨你'] }), state: 'waiting-unreachable-dark' } as GalleryState,
   { ...dialOf({}, { options: RINGS, drive: tapRing, shows: ['对方还没开启来电提醒'] }), state: 'ring-not-allowed-43101' } as GalleryState,
