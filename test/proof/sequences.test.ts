@@ -265,6 +265,9 @@ async function perform(session: Session, action: Action): Promise<Step> {
       return { taps: 0 }
     }
     case 'switch': {
+      // "Accept calls" lives on the me page: a switch thrown away from the walkthrough goes there for it.
+      const onboarding = session.page.route === 'pages/onboarding/index'
+      if (!onboarding && session.page.route !== 'pages/me/index') session.page = await app.open('me')
       const ids = ['#accept-calls', '#disable-switch-voice'].filter((id) => session.page.exists(id))
       if (ids.length) session.page.change(ids[action.nth % ids.length], action.on)
       return { taps: 0 }
@@ -401,6 +404,8 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   // what is saved follows the store (above). A relaunch reads them back (checked in the loop).
   if (!step.relaunched && !CONTACT_CHANGES.includes(step.tapped ?? ''))
     expect([step.tapped, JSON.stringify(app.store.contacts.items)]).toEqual([step.tapped, session.contactsBefore])
+  // A wait for a callback never outlives "accept calls": inviting turns it on, turning it off ends the wait.
+  if (app.store.invitations.waiting) expect(app.store.reachability.acceptCalls).toBe(true)
   // Nobody is left outside an invitation waiting for an answer: it is on screen, the walkthrough leads back to
   // it, or the contacts page says it is there.
   if (app.store.invitations.pending) {
