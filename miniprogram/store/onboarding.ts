@@ -65,6 +65,11 @@ export class OnboardingStore {
     return this.ctx.persistence.returning || this.step !== 'loading'
   }
 
+  /** Home, once it can decide, hands someone new to the walkthrough. */
+  get homeLeadsToWalkthrough(): boolean {
+    return this.homeDecided && this.walksNewcomerThrough
+  }
+
   lookAround(): void {
     this.lookedAround = true
   }

@@ -80,8 +80,7 @@ ComponentWithStore({
         // Someone new is walked through first, unless they chose to look around; a returning person never is.
         // Only while this page is on top: a redirect replaces whichever page is (onShow checks again).
         autorun(() => {
-          if (onboarding.homeDecided && onboarding.walksNewcomerThrough && !states.get(this)?.hidden)
-            replaceWith('onboarding')
+          if (onboarding.homeLeadsToWalkthrough && !states.get(this)?.hidden) replaceWith('onboarding')
         }),
       ]
       states.set(this, { list, stop, hidden: false })
@@ -94,7 +93,7 @@ ComponentWithStore({
       const state = states.get(this)
       if (!state?.hidden) return
       state.hidden = false
-      if (onboarding.homeDecided && onboarding.walksNewcomerThrough) return replaceWith('onboarding')
+      if (onboarding.homeLeadsToWalkthrough) return replaceWith('onboarding')
       contacts.refreshOrder()
       this.setData({ now: Date.now() })
       // Back from the phone's settings, perhaps: read permissions again.
