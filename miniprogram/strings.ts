@@ -6,6 +6,7 @@ import type { StorageProblem } from './store/saved-state'
 import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
 import type { InputProblem } from './store/validation'
 import type { InvitationProblem } from './store/invitation-link'
+import type { WaitEnd } from './store/invitations'
 import type { CallMode, Device } from './store/model'
 
 export const common = {
@@ -312,11 +313,15 @@ export const waiting = {
   turnedOnAcceptCalls: '已为你打开“接听来电”。',
   remaining: '剩余',
   cancel: '取消等待',
-  /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
-  timedOut: '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
-  answered: '对方已经回拨，通话已接通。',
-  callsOff: '你关闭了“接听来电”，对方的回拨无法接通，已停止等待。',
   dismiss: '知道了',
+}
+
+/** How a wait for a callback ended (store/invitations.ts), once per way it can end. */
+export const waitEnded: Record<NonNullable<WaitEnd>, string> = {
+  /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
+  'timed-out': '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
+  answered: '对方已经回拨，通话已接通。',
+  'calls-off': '你关闭了“接听来电”，对方的回拨无法接通，已停止等待。',
 }
 
 export function waitingTitle(nickname: string): string {

@@ -30,12 +30,7 @@ ComponentWithStore({
       // Whole seconds: the view changes once a second, not on every tick.
       remainingMs: () => Math.ceil(invitations.remainingMs / 1000) * 1000,
       turnedOnAcceptCalls: () => invitations.turnedOnAcceptCalls,
-      endedText: () => {
-        const ended = invitations.waitEnded
-        if (ended === 'answered') return strings.waiting.answered
-        if (ended === 'calls-off') return strings.waiting.callsOff
-        return ended === 'timed-out' ? strings.waiting.timedOut : ''
-      },
+      endedText: () => (invitations.waitEnded ? strings.waitEnded[invitations.waitEnded] : ''),
       waitingFor: () => invitations.waitingFor,
     },
     actions: [],
