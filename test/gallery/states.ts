@@ -113,21 +113,19 @@ const inviteOf = (query: Record<string, string>, heading: string, extra: Partial
   ...extra,
 })
 
-/** Invites; WeChat then reports the invited person in a call with me: the wait ends as answered. */
-async function endWaitByCallback(p: PageHandle, app: LaunchedApp): Promise<void> {
-  p.tap('#invite')
-  await settle()
-  app.fake.voip.reportMembers([ME.openid, ALICE.openid])
-  await settle()
-}
-
-/** Invites, then switches "accept calls" off (as the me page's switch does): the wait ends and says why. */
-async function endWaitByCallsOff(p: PageHandle, app: LaunchedApp): Promise<void> {
-  p.tap('#invite')
-  await settle()
-  await app.within(() => app.store.reachability.setAcceptCalls(false))
-  await settle()
-}
+/** Invites, then `ends` the wait as WeChat or the person would: the waiting room says how it ended. */
+const inviteThenEnd =
+  (ends: (app: LaunchedApp) => unknown) =>
+  async (p: PageHandle, app: LaunchedApp): Promise<void> => {
+    p.tap('#invite')
+    await settle()
+    await app.within(() => ends(app))
+    await settle()
+  }
+/** WeChat reports the invited person in a call with me: the wait ends as answered. */
+const endWaitByCallback = inviteThenEnd((app) => app.fake.voip.reportMembers([ME.openid, ALICE.openid]))
+/** "Accept calls" switched off, as the me page's switch does: the wait ends and says why. */
+const endWaitByCallsOff = inviteThenEnd((app) => app.store.reachability.setAcceptCalls(false))
 
 export const STATES: GalleryState[] = [
   { page: 'onboarding', state: 'privacy', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true } },
