@@ -45,7 +45,7 @@ function takeProblems(): string[] {
 /**
  * Ends every launch so far: closes the apps and throws if a fake recorded a problem. The jest setup calls it
  * after each test; a test of thousands of launches calls it after each one, so that none outlives its check
- * (held until the end of the test, their stores and fakes made the heap grow to 800 MB).
+ * (held until the end of the test, their stores and fakes made a worker's heap grow to 770 MB).
  */
 export function endLaunches(): void {
   closeApps()
