@@ -1,6 +1,6 @@
 // Expected behaviour written straight from docs/platform.md and the issues, independently
 // of the store's own logic. Tests compare Duet against this, never against Duet's own rules.
-import type { Environment, FakeScope, OsPermission } from './fake-wx'
+import type { Environment, FakeScope, OsPermission } from '../wechat-model'
 
 export type ScopeValue = 'unasked' | 'granted' | 'denied'
 export type Mode = 'voice' | 'video'

@@ -3,8 +3,8 @@
 // gallery fails when the heading is not a title a person can read on the screen, when those texts are not
 // readable there, and on anything scripts/gallery-checks.js finds (overflow, squeezed or cut-off text, a sheet
 // off the screen, two primary actions).
-import type { Environment, ScriptedUser } from '../fake-wx'
-import { TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
+import { TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../../wechat-model'
 import type { LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { dataset } from '../harness/jcomponent'
 import { settle } from '../harness/page'

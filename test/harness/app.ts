@@ -8,7 +8,7 @@ import * as path from 'path'
 import type { config as Config } from '../../miniprogram/config'
 import type { PageName } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
-import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../fake-wx'
+import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../../wechat-model'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
 import { dropPendingTimers, OpenedBy, PageHandle, settle } from './page'
 

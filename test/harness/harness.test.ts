@@ -1,6 +1,6 @@
 // The harness itself must model WeChat's tap rule (openSetting only in the synchronous part of a tap) and
 // close what it launched.
-import { createFakeWx } from '../fake-wx'
+import { createFakeWx } from '../../wechat-model'
 import { ANNA, ME, stored } from '../fixtures'
 import { closeApps, launch } from './app'
 import { attach, loadSimulate, registerInline, renderPage } from './jcomponent'

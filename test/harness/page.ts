@@ -1,5 +1,5 @@
 // What a person can do on a page, and what they can see there.
-import type { FakeWx } from '../fake-wx'
+import type { FakeWx } from '../../wechat-model'
 import {
   ancestor,
   attr,

@@ -1,6 +1,6 @@
 // Several phones in one test, each with its own WeChat, storage and Duet, meeting in one fake WeChat Cloud.
-import type { Environment, ScriptedUser } from '../fake-wx'
-import { FakeCloud, TEST_CLOUD_ENV } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
+import { FakeCloud, TEST_CLOUD_ENV } from '../../wechat-model'
 import { launch, LaunchedApp, LaunchOptions } from './app'
 
 /** Duet deployed with WeChat Cloud, as the README's deployer sets it up. */

@@ -1,7 +1,7 @@
 // A call rings only when both people are inside Duet (platform doc §4.5). An invitation gets the other
 // person there: Anna sends a card and waits; Ben opens it, is walked through what the call needs, and calls
 // back with one tap. Two phones, one fake cloud; Ben is a first-time user.
-import type { Environment, ScriptedUser } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
 import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones } from '../harness/phones'

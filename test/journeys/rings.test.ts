@@ -1,7 +1,7 @@
 // A ring through WeChat Cloud (platform doc §7.3): Ben allows one ring; Anna's #ring runs the real `ring`
 // function, which sends Ben a subscribe message opening Anna's invitation. WeChat's side of the send is the
 // fake cloud's: one message per accept, 43101 without one.
-import { FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../fake-wx'
+import { FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../../wechat-model'
 import { LaunchedApp } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones, PhoneSpec } from '../harness/phones'

@@ -3,7 +3,7 @@
 // Time moves on the app's clock (useFakeClock / wait), so a minute of ringing takes no time.
 import { pageUrl } from '../../miniprogram/services/navigation'
 import { invitationQuery } from '../../miniprogram/store/invitation-link'
-import type { Environment, ScriptedUser } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CALL_RESULT_WORDS, walkthroughAt } from '../harness/screens'

@@ -1,6 +1,6 @@
 // Contacts and my profile, through the page and the fake runtime: what a person types and sees.
 import { UNDO_MS } from '../../miniprogram/store/contacts'
-import type { Environment } from '../fake-wx'
+import type { Environment } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
 import { CLOUD_CONFIG } from '../harness/phones'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'

@@ -1,6 +1,6 @@
 // The dial page through the fake runtime: the message a person sees and the exact wx calls, for each
 // mode × permission state × environment × join outcome that matters.
-import type { Environment, ScriptedUser } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { CALL_RESULT_WORDS } from '../harness/screens'

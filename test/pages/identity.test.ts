@@ -1,7 +1,7 @@
 // Who I am, without typing (docs/platform.md §5–§6): the openid from WeChat Cloud's whoami function, the
 // avatar and nickname from WeChat's own controls, and every failure explained with nothing saved lost.
-import type { Environment, ScriptedUser } from '../fake-wx'
-import { FakeCloud } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
+import { FakeCloud } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG } from '../harness/phones'

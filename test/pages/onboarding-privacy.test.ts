@@ -1,5 +1,5 @@
 // Privacy consent in the walkthrough: declining, and a prompt WeChat raises mid-request.
-import type { Environment } from '../fake-wx'
+import type { Environment } from '../../wechat-model'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
 import { walkthroughAt } from '../harness/screens'

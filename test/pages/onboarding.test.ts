@@ -1,6 +1,6 @@
 // The walkthrough, as a table over privacy × microphone × camera × WeChat's phone permission × what the
 // person does. Each row asserts the step a person sees and the exact wx calls made.
-import type { ScriptedUser } from '../fake-wx'
+import type { ScriptedUser } from '../../wechat-model'
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
 import { routeOf, stepShown, walkthroughAt } from '../harness/screens'

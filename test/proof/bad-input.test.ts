@@ -1,6 +1,6 @@
 // Issue 6 §3: bad input from every door (typed fields, share links, storage, WeChat's own answers).
 // Each row: the message a person sees, and proof that nothing already saved changed.
-import type { Environment } from '../fake-wx'
+import type { Environment } from '../../wechat-model'
 import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { contactNames, openMyPage, typeContact, typeProfile } from '../harness/screens'

@@ -7,8 +7,8 @@
 // Duet runs so that jest's two workers share it:
 // - npm test: the whole table against the store (no pages), plus a fixed sample through the real pages.
 // - npm run proof:pages (DUET_EVERY_STATE=pages; .ci/run runs it): the whole table through the real pages.
-import type { Environment, ScriptedUser } from '../fake-wx'
-import type { FakeWx } from '../fake-wx'
+import type { Environment, ScriptedUser } from '../../wechat-model'
+import type { FakeWx } from '../../wechat-model'
 import type { RootStore } from '../../miniprogram/store/index'
 import { endLaunches, launch, launchStore } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'

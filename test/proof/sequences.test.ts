@@ -7,7 +7,7 @@
 // after every step. Seeded: a failure replays and is shrunk. `npm run fuzz` (scripts/fuzz.js) runs more in
 // chunks; DUET_FUZZ_SEED and DUET_FUZZ_RUNS replay one.
 import fc from 'fast-check'
-import type { Environment, JoinOutcome, Listener, OsPermission } from '../fake-wx'
+import type { Environment, JoinOutcome, Listener, OsPermission } from '../../wechat-model'
 import { endLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { ALICE, ANNA, ME, savedState, STORAGE_KEY } from '../fixtures'

@@ -2,7 +2,7 @@
 // function is deployed on its own and keeps its own copy of the rule, so this holds the copy to the app's.
 import fc from 'fast-check'
 import { AVATAR_URL_MAX, checkAvatarUrl, checkNickname, NICKNAME_MAX } from '../../miniprogram/store/validation'
-import { cloudFunction } from '../fake-wx'
+import { cloudFunction } from '../../wechat-model'
 
 const { readName, isAvatarUrl } = cloudFunction<{
   readName: (raw: unknown) => string | null

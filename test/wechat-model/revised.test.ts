@@ -2,9 +2,9 @@
 // found, and where the doc says "unknown" it plays each answer. (§5–§7, new in the audit, are pinned in
 // cloud.test.ts, with "(rev)" in their names too.)
 import { ANNA, BEN } from '../fixtures'
-import { call, fn, tick, wait } from './calling'
-import type { Environment, ScriptedUser } from './index'
-import { createFakeWx, FakeWx, OFFICIAL_POPUP_THROTTLE_MS, PrivacyResolution, RING_SECONDS } from './index'
+import { call, fn, tick, wait } from '../../wechat-model/calling'
+import type { Environment, ScriptedUser } from '../../wechat-model'
+import { createFakeWx, FakeWx, OFFICIAL_POPUP_THROTTLE_MS, PrivacyResolution, RING_SECONDS } from '../../wechat-model'
 
 const GRANTED = { 'scope.record': true, 'scope.camera': true }
 

@@ -2,8 +2,8 @@
 // wx-server-sdk under each phone's openid, with nothing reaching the network (the jest setup would fail it).
 import { launch } from '../harness/app'
 import { GRANTED, ME, stored } from '../fixtures'
-import { call, tick, wait } from './calling'
-import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './index'
+import { call, tick, wait } from '../../wechat-model/calling'
+import { createFakeWx, FakeCloud, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../../wechat-model'
 
 const A = 'oPhoneA_000000000000001'
 const B = 'oPhoneB_000000000000001'

@@ -9,7 +9,7 @@ import * as path from 'path'
 import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api, clone } from './fake-wx'
 
-const FUNCTIONS_ROOT = path.resolve(__dirname, '../../cloudfunctions')
+const FUNCTIONS_ROOT = path.resolve(__dirname, '../cloudfunctions')
 /** Node's own require: the functions and wx-server-sdk load once per worker, outside jest's module registry. */
 const nodeRequire = createRequire(__filename)
 /** The process those run in; jest gives each test file a copy of `process`, which they would not see. */

@@ -1,7 +1,7 @@
 // Pins the fake to docs/platform.md, one test per point (§N.M in its name): if the fake drifts, these fail.
 import { ANNA, BEN } from '../fixtures'
-import { call, fn, tick } from './calling'
-import { createFakeWx, Environment, FakeWx, PrivacyResolution } from './index'
+import { call, fn, tick } from '../../wechat-model/calling'
+import { createFakeWx, Environment, FakeWx, PrivacyResolution } from '../../wechat-model'
 
 describe('strictness', () => {
   test('an API the fake does not model throws when touched', () => {
