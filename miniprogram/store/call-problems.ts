@@ -107,7 +107,3 @@ export function ruleForErrCode(errCode: number | undefined): ErrCodeRule {
   const problem: CallProblem = rule ? rule.problem : { kind: 'unknown-error' }
   return { ...rule, problem: errCode === undefined ? problem : { ...problem, errCode } }
 }
-
-export function problemFromErrCode(errCode: number | undefined): CallProblem {
-  return ruleForErrCode(errCode).problem
-}

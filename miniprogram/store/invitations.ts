@@ -23,8 +23,9 @@ export interface InvitationsContext {
 export type InvitationStatus = 'none' | 'valid' | 'expired' | 'self' | 'invalid'
 
 /**
- * After the wait: over by time, answered (WeChat said both were in a call), ended because I switched "accept
- * calls" off (a callback could no longer ring), or cancelled.
+ * How the last wait ended: over by time, answered (WeChat said the awaited person and I were in a call), or
+ * ended because I switched "accept calls" off (a callback could no longer ring). A wait I cancel ends untold:
+ * null, as before any wait.
  */
 export type WaitEnd = 'timed-out' | 'answered' | 'calls-off' | null
 
@@ -33,7 +34,10 @@ export type WaitEnd = 'timed-out' | 'answered' | 'calls-off' | null
  * there: I send a card and wait, reachable, with the screen on; my friend opens it and calls me back.
  */
 export class InvitationsStore {
-  /** An invitation opened on this phone, kept (also across a relaunch) until it is answered or let go. */
+  /**
+   * The invitation waiting for my answer: opened on this phone, kept (also across a relaunch) until it is
+   * answered or let go.
+   */
   received: Invitation | null = null
   /** The invitation on screen: the last one opened, also once answered. */
   shown: Invitation | null = null
@@ -61,11 +65,6 @@ export class InvitationsStore {
     if (this.openedOwn) return 'self'
     if (!this.shown) return 'none'
     return isExpired(this.shown, this.now) ? 'expired' : 'valid'
-  }
-
-  /** The invitation waiting for my answer: opened, not yet answered or let go. */
-  get pending(): Invitation | null {
-    return this.received
   }
 
   /** What is kept on the device: an invitation still answerable survives a relaunch. */

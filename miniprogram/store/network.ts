@@ -4,7 +4,7 @@ import type { NetworkType } from '../services/network'
 
 /** Whether the phone is online, as WeChat last said. */
 export class NetworkStore {
-  type: NetworkType | 'unknown' = 'unknown'
+  type: NetworkType = 'unknown'
 
   constructor() {
     makeAutoObservable(this, {}, { autoBind: true })

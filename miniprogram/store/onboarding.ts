@@ -6,7 +6,7 @@ import type { PersistenceStore } from './persistence'
 
 export interface OnboardingContext {
   permissions: Pick<PermissionsStore, 'stepFor' | 'onboardingMode' | 'lacks' | 'request'>
-  invitations: Pick<InvitationsStore, 'pending'>
+  invitations: Pick<InvitationsStore, 'received'>
   persistence: Pick<PersistenceStore, 'returning'>
 }
 
@@ -30,12 +30,12 @@ export class OnboardingStore {
    * chose voice only, also for a video invitation: they may call back by voice).
    */
   get mode(): CallMode {
-    return this.ctx.invitations.pending?.mode === 'voice' ? 'voice' : this.ctx.permissions.onboardingMode
+    return this.ctx.invitations.received?.mode === 'voice' ? 'voice' : this.ctx.permissions.onboardingMode
   }
 
   /** Whether the person may choose between voice only and video too. */
   get cameraOptional(): boolean {
-    return this.ctx.invitations.pending?.mode !== 'voice'
+    return this.ctx.invitations.received?.mode !== 'voice'
   }
 
   get step(): OnboardingStep {
@@ -84,7 +84,7 @@ export class OnboardingStore {
 
   /** For an invitation, the walkthrough ends where it began: back on the invitation. */
   get next(): 'invite' | 'contacts' {
-    return this.ctx.invitations.pending ? 'invite' : 'contacts'
+    return this.ctx.invitations.received ? 'invite' : 'contacts'
   }
 
   /** #grant: the popups for what the mode needs, one scope at a time. */

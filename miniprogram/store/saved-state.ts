@@ -23,7 +23,6 @@ export interface SavedState {
   invitation: Invitation | null
 }
 
-/** What went wrong reading the stored value; null when it was fine or absent. */
 /**
  * Why the saved data could not be used as it is: damaged (kept aside), from a newer Duet (kept aside), damaged
  * in parts (the rest kept), or not readable at all just now (left alone, and not written over in this run).

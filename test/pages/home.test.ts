@@ -106,6 +106,18 @@ describe('a row', () => {
     expect(page.texts('.contact-row__note')).toEqual(['大学同学'])
     expect(page.texts('.contact-row__last')).toEqual([`${day} · 语音 · 已呼叫`])
   })
+
+  test('tells the newest call, not an older one', async () => {
+    const at = Date.now() - 60 * 1000
+    const day = new Date(at).toDateString() === new Date().toDateString() ? '今天' : '昨天'
+    const history = [
+      { at: at - 1000, openid: ALICE.openid, mode: 'video', outcome: 'failed', errCode: -2 },
+      { at, openid: ALICE.openid, mode: 'voice', outcome: 'placed' },
+    ]
+    const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts: [ALICE], history }) })
+    const page = await app.open('contacts')
+    expect(page.texts('.contact-row__last')).toEqual([`${day} · 语音 · 已呼叫`])
+  })
 })
 
 describe('me, one tap away', () => {

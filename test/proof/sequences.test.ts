@@ -408,7 +408,7 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   if (app.store.invitations.waiting) expect(app.store.reachability.acceptCalls).toBe(true)
   // Nobody is left outside an invitation waiting for an answer: it is on screen, the walkthrough leads back to
   // it, or the contacts page says it is there.
-  if (app.store.invitations.pending) {
+  if (app.store.invitations.received) {
     const route = page.route
     if (route === 'pages/contacts/index') expect(page.exists('#pending-invite')).toBe(true)
     if (route === 'pages/onboarding/index') expect(app.store.onboarding.step).not.toBe('done')

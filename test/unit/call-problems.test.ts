@@ -1,5 +1,5 @@
 // WeChat's errCodes → what Duet says and does, one row each (platform doc §4), without a call.
-import { problemFromErrCode, ruleForErrCode, tone, wayOut } from '../../miniprogram/store/call-problems'
+import { ruleForErrCode, tone, wayOut } from '../../miniprogram/store/call-problems'
 
 test.each([
   [-20000, 'not-enabled', 'none', undefined],
@@ -24,8 +24,8 @@ test.each([
 })
 
 test('device problems say which device', () => {
-  expect(problemFromErrCode(-30001)).toEqual({ kind: 'phone-denied', devices: ['camera'], errCode: -30001 })
-  expect(problemFromErrCode(-30003)).toEqual({ kind: 'scopes-denied', devices: ['microphone'], errCode: -30003 })
+  expect(ruleForErrCode(-30001).problem).toEqual({ kind: 'phone-denied', devices: ['camera'], errCode: -30001 })
+  expect(ruleForErrCode(-30003).problem).toEqual({ kind: 'scopes-denied', devices: ['microphone'], errCode: -30003 })
 })
 
 test('only -30004 may be answered by asking for the camera and trying the voice call again', () => {
@@ -34,7 +34,7 @@ test('only -30004 may be answered by asking for the camera and trying the voice 
 })
 
 test('a failure with no errCode is an unknown error that carries no code', () => {
-  expect(problemFromErrCode(undefined)).toEqual({ kind: 'unknown-error' })
+  expect(ruleForErrCode(undefined).problem).toEqual({ kind: 'unknown-error' })
 })
 
 test('-1 after an earlier call: leave the stale room, then try again (platform doc §4.7)', () => {
@@ -44,5 +44,5 @@ test('-1 after an earlier call: leave the stale room, then try again (platform d
 
 test("-3 (left while joining, also one's own cancel) is a neutral note; every other code is an error", () => {
   const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000, 31337]
-  expect(codes.filter((c) => tone(problemFromErrCode(c)) === 'note')).toEqual([-3])
+  expect(codes.filter((c) => tone(ruleForErrCode(c).problem) === 'note')).toEqual([-3])
 })

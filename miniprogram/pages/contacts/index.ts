@@ -57,7 +57,7 @@ ComponentWithStore({
       noMatch: () => contacts.items.length > 0 && contacts.visible.length === 0,
       hasMore: () => contacts.hasMore,
       undoName: () => contacts.lastDeleted?.contact.nickname ?? '',
-      pendingFrom: () => store.invitations.pending?.from.nickname ?? '',
+      pendingFrom: () => store.invitations.received?.from.nickname ?? '',
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,

@@ -27,7 +27,7 @@ ComponentWithStore({
       phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
       onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
       onlyCameraDenied: () => onboarding.deniedDevices.join() === 'camera',
-      invitedBy: () => store.invitations.pending?.from.nickname ?? '',
+      invitedBy: () => store.invitations.received?.from.nickname ?? '',
     },
     actions: [],
   },
