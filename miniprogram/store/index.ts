@@ -65,7 +65,7 @@ export class RootStore {
       profile: this.profile.saved,
       contacts: this.contacts.items,
       history: this.history.records,
-      prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.permissions.prefs },
+      prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.onboarding.prefs },
       invitation: this.invitations.saved,
     }
   }
@@ -79,7 +79,7 @@ export class RootStore {
     this.history.load(saved.history)
     this.call.load(saved.prefs)
     this.reachability.load(saved.prefs)
-    this.permissions.loadPrefs(saved.prefs)
+    this.onboarding.load(saved.prefs)
     this.invitations.load(saved.invitation)
     reaction(
       () => this.snapshot,

@@ -5,12 +5,11 @@ import * as systemService from '../services/system'
 import { toWxError } from '../services/wx-error'
 import type { AuthSetting } from '../services/scopes'
 import type { CallSupport, PhonePermission } from '../services/system'
-import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPES_FOR_MODE } from './model'
+import { CallMode, Device, DEVICE_FOR_SCOPE, Scope, SCOPES_FOR_MODE } from './model'
 
 /** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
 export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
 export type ScopeState = 'unasked' | 'granted' | 'denied'
-export type OnboardingStep = 'loading' | 'privacy' | 'undeclared' | 'recovery' | 'explainer' | 'phone' | 'done'
 /**
  * How a request for a mode's scopes ended. 'undeclared': the mini program's privacy guide does not declare
  * the device (errno 112), which only its developer can fix.
@@ -32,7 +31,10 @@ function scopeState(value: boolean | undefined): ScopeState {
   return 'unasked'
 }
 
-/** What WeChat says about privacy, scopes, WeChat's phone permissions and call support. Read, never guessed. */
+/**
+ * What WeChat says about privacy, scopes, WeChat's phone permissions and call support: facts, read, never
+ * guessed. What they mean for the walkthrough is onboarding.ts's to say; for a call, preflight.ts's.
+ */
 export class PermissionsStore {
   privacy: PrivacyState = 'unknown'
   privacyContractName = ''
@@ -42,8 +44,6 @@ export class PermissionsStore {
   loaded = false
   /** A wx.authorize popup (or the privacy prompt before it) is in progress. */
   requesting = false
-  /** The person chose audio calls only: the camera is not part of onboarding. Persisted. */
-  audioOnly = false
   /** The last request ended without an answer we understand (not a grant, a denial or privacy). */
   requestFailed = false
   /** The phone's settings could not be opened. */
@@ -63,18 +63,6 @@ export class PermissionsStore {
     )
   }
 
-  loadPrefs(prefs: Pick<Prefs, 'audioOnly'>): void {
-    this.audioOnly = prefs.audioOnly
-  }
-
-  get prefs(): Pick<Prefs, 'audioOnly'> {
-    return { audioOnly: this.audioOnly }
-  }
-
-  get onboardingMode(): CallMode {
-    return this.audioOnly ? 'voice' : 'video'
-  }
-
   lacks(mode: CallMode): Lacks {
     const needed = SCOPES_FOR_MODE[mode]
     return {
@@ -87,27 +75,6 @@ export class PermissionsStore {
 
   get privacyBlocks(): boolean {
     return this.privacy === 'needed' || this.privacy === 'declined' || this.privacyPromptPending
-  }
-
-  get onboardingLacks(): Lacks {
-    return this.lacks(this.onboardingMode)
-  }
-
-  /** The walkthrough step for the mode the person chose (voice only, or video too). */
-  get onboardingStep(): OnboardingStep {
-    return this.stepFor(this.onboardingMode)
-  }
-
-  /** The first step not yet satisfied for `mode`, in the order the walkthrough takes them. */
-  stepFor(mode: CallMode): OnboardingStep {
-    if (!this.loaded) return 'loading'
-    if (this.privacyBlocks) return 'privacy'
-    if (this.undeclared.length) return 'undeclared'
-    const lacks = this.lacks(mode)
-    if (lacks.denied.length) return 'recovery'
-    if (lacks.unasked.length) return 'explainer'
-    if (lacks.phoneDenied.length) return 'phone'
-    return 'done'
   }
 
   /**
@@ -228,14 +195,6 @@ export class PermissionsStore {
   /** WeChat refused a privacy-gated call: consent is missing (or was just declined). */
   markPrivacyDeclined(): void {
     this.privacy = 'declined'
-  }
-
-  skipCamera(): void {
-    this.audioOnly = true
-  }
-
-  includeCamera(): void {
-    this.audioOnly = false
   }
 
   // ---- privacy consent -------------------------------------------------------------------------

@@ -89,7 +89,7 @@ describe('who sees what first', () => {
     onboarding.tap('#skip-camera')
     await settle()
     expect(app.top()?.route).toBe(routeOf('contacts'))
-    expect(app.store.permissions.audioOnly).toBe(true)
+    expect(app.store.onboarding.audioOnly).toBe(true)
   })
 })
 

@@ -14,7 +14,7 @@ function held(store: RootStore) {
     profile: store.profile.me,
     contacts: store.contacts.items,
     history: store.history.records,
-    prefs: { ...store.call.prefs, ...store.reachability.prefs, ...store.permissions.prefs },
+    prefs: { ...store.call.prefs, ...store.reachability.prefs, ...store.onboarding.prefs },
   }
 }
 

@@ -61,10 +61,10 @@ ComponentWithStore({
       void onboarding.grant()
     },
     onSkipCamera() {
-      permissions.skipCamera()
+      onboarding.skipCamera()
     },
     onIncludeCamera() {
-      permissions.includeCamera()
+      onboarding.includeCamera()
     },
     onLookAround() {
       onboarding.lookAround()
