@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
 import { config } from '../config'
 import * as voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
-import { CallProblem, ruleForErrCode, tone, Tone, wayOut, WayOut } from './call-problems'
+import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
 import { CallMode, CallRecord, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
@@ -110,23 +110,12 @@ export class CallStore {
 
   /** The problem's way out is the screen's main action (a settings page, a retry of who I am, my profile). */
   get leadsWayOut(): boolean {
-    const way = this.wayOut
-    return way === 'fix-permissions' || way === 'phone-settings' || way === 'identity' || way === 'profile'
+    return !!this.problem && leadsWayOut(this.problem)
   }
 
-  /**
-   * Calling cannot work on this phone or for this mini program as it is (its privacy guide included, errno
-   * 112): no tap here changes that.
-   */
+  /** Calling cannot work on this phone or for this mini program as it is: no tap here changes that. */
   get cannotHere(): boolean {
-    const kind = this.problem?.kind
-    return (
-      kind === 'old-base-library' ||
-      kind === 'devtools' ||
-      kind === 'not-enabled' ||
-      kind === 'unsupported-device' ||
-      kind === 'privacy-undeclared'
-    )
+    return !!this.problem && cannotHere(this.problem)
   }
 
   get busy(): boolean {
@@ -137,8 +126,9 @@ export class CallStore {
     return this.problem ? wayOut(this.problem) : 'none'
   }
 
-  get tone(): Tone {
-    return this.problem ? tone(this.problem) : 'note'
+  /** How the problem is shown (call-problems.ts): an error, a neutral note, or the deployer's mistake. */
+  get shape(): Shape {
+    return this.problem ? shape(this.problem) : 'note'
   }
 
   /** The calls with the person on this page, as its history shows them. */

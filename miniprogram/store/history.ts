@@ -24,7 +24,7 @@ export interface HistoryRow {
   duration?: number
   /** WeChat's code for a failure, for the details line; a failure without one had no answer from WeChat. */
   errCode?: number
-  /** Why it failed, in words (strings.dial.reasons). */
+  /** Why it failed, in words (strings.callProblems, its `history`). */
   reason?: ProblemKind
 }
 
