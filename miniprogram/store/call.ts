@@ -1,13 +1,15 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import { config } from '../config'
-import * as voip from '../services/voip'
+import type * as Voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
 import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
-import { CallMode, CallRecord, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
+import { JoinRace } from './join'
+import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
 import type { NetworkStore } from './network'
-import type { PermissionsStore } from './permissions'
+import { OngoingCall } from './ongoing-call'
+import { lacksFor, PermissionsStore } from './permissions'
+import { permissionProblem, phoneProblem, requestProblem, supportProblem } from './preflight'
 import type { ProfileStore } from './profile'
 import type { ReachabilityStore } from './reachability'
 
@@ -19,12 +21,12 @@ export interface CallContext {
     | 'readSystem'
     | 'loaded'
     | 'refresh'
-    | 'privacyBlocks'
+    | 'snapshot'
     | 'lacks'
+    | 'privacyBlocks'
     | 'request'
     | 'requestScopes'
     | 'rereadScopes'
-    | 'undeclared'
     | 'markUndeclared'
     | 'markPrivacyDeclined'
   >
@@ -35,35 +37,18 @@ export interface CallContext {
   reachability: Pick<ReachabilityStore, 'ensure'>
   /** A call to `openid` was placed (an invitation from them is then answered). */
   placedTo(openid: string): void
+  voip: Pick<typeof Voip, 'join1v1Chat' | 'exitVoIPChat'>
 }
 
 export type CallStatus = 'idle' | 'checking' | 'requesting' | 'joining'
 /** Shown beside the call button: what just happened, when it was not a problem. */
 export type CallNotice = 'placed' | 'voice-needs-camera' | 'wait-cancelled' | null
 
-/** The person stopped waiting for WeChat's answer (#call-cancel): Duet's own, not WeChat's. */
-class WaitCancelled extends Error {}
-
 /**
- * A call from the moment it is joined: WeChat's events may come before its join answers (when WeChat answers
- * only once the other person does), so what they say is kept here and written to the record once it exists.
- */
-interface OngoingCall {
-  openid: string
-  mode: CallMode
-  /** When the join started: the time its record carries, whenever WeChat answers. */
-  startedAt: number
-  /** The history record's identity, once written. */
-  at?: number
-  placed: boolean
-  answeredAt?: number
-  endedAt?: number
-}
-
-/**
- * The call flow: preflight in the documented order, then setEnable1v1Chat and join1v1Chat. A successful join
- * means the call was placed (platform doc §4.4); WeChat's events, when they come, tell when it was answered
- * and ended (§4.6). Nothing waits for them.
+ * The call on screen: whom it is for, in which mode, how it stands, and what stopped it. A tap runs the
+ * preflight (preflight.ts) in the documented order, then setEnable1v1Chat and the join (join.ts); the call
+ * joined is followed by its own object (ongoing-call.ts), which keeps its history record. A successful join
+ * means the call was placed (platform doc §4.4), not that anyone answered.
  */
 export class CallStore {
   contactOpenid = ''
@@ -74,16 +59,17 @@ export class CallStore {
   status: CallStatus = 'idle'
   problem: CallProblem | null = null
   notice: CallNotice = null
-  /** The call WeChat's events are about: the last one joined in this run, until it ends. */
+  /** The call WeChat's events are about: the last one joined in this run. */
   private ongoing: OngoingCall | null = null
   /** Each tap is an attempt; a late answer to an older one changes no screen. */
   private attempt = 0
-  private cancelWait: (() => void) | null = null
+  /** The join being waited for, while it is. */
+  private join: JoinRace | null = null
 
   constructor(private readonly ctx: CallContext) {
-    makeAutoObservable<this, 'ctx' | 'ongoing' | 'attempt' | 'cancelWait'>(
+    makeAutoObservable<this, 'ctx' | 'ongoing' | 'attempt' | 'join'>(
       this,
-      { ctx: false, ongoing: false, attempt: false, cancelWait: false },
+      { ctx: false, ongoing: false, attempt: false, join: false },
       { autoBind: true },
     )
   }
@@ -216,7 +202,7 @@ export class CallStore {
    */
   async retry(): Promise<void> {
     if (this.busy) return
-    if (ruleForErrCode(this.problem?.errCode).leaveRoomBeforeRetry) await voip.exitVoIPChat()
+    if (ruleForErrCode(this.problem?.errCode).leaveRoomBeforeRetry) await this.ctx.voip.exitVoIPChat()
     await this.start()
   }
 
@@ -233,7 +219,7 @@ export class CallStore {
 
   /** #call-cancel: stop waiting for WeChat's answer. Only Duet's own state changes; WeChat is not told. */
   stopWaiting(): void {
-    if (this.status === 'joining') this.cancelWait?.()
+    if (this.status === 'joining') this.join?.cancel()
   }
 
   /** One tap, one attempt: a second tap while one is in flight does nothing. */
@@ -256,47 +242,34 @@ export class CallStore {
     } finally {
       runInAction(() => {
         if (attempt === this.attempt) this.status = 'idle'
-        this.cancelWait = null
+        this.join = null
       })
     }
   }
 
-  /** The documented order, stopping at the first thing missing. */
+  /**
+   * The documented order, stopping at the first thing missing: what this phone can do, whom and as whom,
+   * then the permissions (preflight.ts), asking for what a popup can still grant.
+   */
   private async preflight(): Promise<CallProblem | null> {
     const { permissions, profile } = this.ctx
     if (permissions.support === 'unknown') permissions.readSystem()
-    if (permissions.support === 'old-base-library') return { kind: 'old-base-library' }
-    if (permissions.support === 'devtools') return { kind: 'devtools' }
+    const unsupported = supportProblem(permissions.support)
+    if (unsupported) return unsupported
     if (!this.contact) return { kind: 'no-contact' }
     if (await this.ctx.network.isOffline()) return { kind: 'offline' }
     // Who I am comes from WeChat's servers: a tap asks once more before giving up.
     if (!profile.openid && !profile.typedIdentity && !(await profile.fetchIdentity())) return { kind: 'no-identity' }
     if (!profile.me) return { kind: 'no-profile' }
     if (!permissions.loaded) await permissions.refresh()
-    if (permissions.privacyBlocks) return { kind: 'privacy' }
-    if (this.undeclaredFor(this.mode)) return { kind: 'privacy-undeclared' }
-
-    const denied = () => permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
-    if (denied().length) return { kind: 'scopes-denied', devices: denied() }
-    if (permissions.lacks(this.mode).unasked.length) {
-      runInAction(() => {
-        this.status = 'requesting'
-      })
-      const outcome = await permissions.request(this.mode)
-      if (outcome === 'privacy-declined') return { kind: 'privacy' }
-      if (outcome === 'undeclared') return { kind: 'privacy-undeclared' }
-      if (outcome === 'denied') return { kind: 'scopes-denied', devices: denied() }
-      if (outcome !== 'granted') return { kind: 'request-failed' }
-    }
-    const phoneDenied = permissions.lacks(this.mode).phoneDenied
-    if (phoneDenied.length) return { kind: 'phone-denied', devices: phoneDenied }
-    return null
-  }
-
-  /** The mode needs a device the privacy guide does not declare: no call can work (errno 112). */
-  private undeclaredFor(mode: CallMode): boolean {
-    const { undeclared } = this.ctx.permissions
-    return SCOPES_FOR_MODE[mode].some((s) => undeclared.includes(DEVICE_FOR_SCOPE[s]))
+    const before = permissionProblem(permissions.snapshot, this.mode)
+    if (before !== 'ask') return before
+    runInAction(() => {
+      this.status = 'requesting'
+    })
+    const outcome = await permissions.request(this.mode)
+    const denied = lacksFor(permissions.snapshot, this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
+    return requestProblem(outcome, denied) ?? phoneProblem(permissions.snapshot, this.mode)
   }
 
   private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
@@ -306,79 +279,32 @@ export class CallStore {
     runInAction(() => {
       this.status = 'joining'
     })
-    const call: OngoingCall = { openid: contact.openid, mode, startedAt: Date.now(), placed: false }
+    const call = new OngoingCall(this.ctx.history, contact.openid, mode)
     this.ongoing = call
-    const join = voip.join1v1Chat({
-      caller: me,
-      listener: contact,
-      roomType: mode,
-      disableSwitchVoice: this.disableSwitchVoice,
-    })
-    const cancelled = new Promise<never>((_resolve, reject) => {
-      this.cancelWait = () => reject(new WaitCancelled())
-    })
-    cancelled.catch(() => undefined) // a cancel after the race is over rejects nothing anyone waits for
-    try {
-      await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
-      this.placed(call, this.record(call, { outcome: 'placed' }))
+    const join = new JoinRace(this.ctx.voip)
+    this.join = join
+    const result = await join.run(
+      { caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice },
+      call,
+    )
+    if (result.placed) {
       this.ctx.placedTo(contact.openid)
       if (attempt === this.attempt) this.notice = 'placed'
-    } catch (raw) {
-      if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
-        return this.gaveUpWaiting(join, call, raw instanceof WaitCancelled)
-      }
-      if (this.ongoing === call) this.ongoing = null
-      const err = toWxError('join1v1Chat', raw)
-      this.record(call, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
-      if (err.isPrivacyUndeclared) {
-        // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
-        this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
-        return this.stop({ kind: 'privacy-undeclared' })
-      }
-      if (err.isPrivacyRefusal) {
-        // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
-        this.ctx.permissions.markPrivacyDeclined()
-        return this.stop({ kind: 'privacy' })
-      }
-      await this.failed(err.errCode, me, contact, attempt, mayAskCamera)
+    } else if ('gaveUp' in result) {
+      // WeChat may still ring (§4.8): the record is corrected if it answers later.
+      if (result.gaveUp === 'person') this.notice = 'wait-cancelled'
+      else this.stop({ kind: 'timeout' })
+    } else if (result.error.isPrivacyUndeclared) {
+      // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
+      this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
+      this.stop({ kind: 'privacy-undeclared' })
+    } else if (result.error.isPrivacyRefusal) {
+      // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
+      this.ctx.permissions.markPrivacyDeclined()
+      this.stop({ kind: 'privacy' })
+    } else {
+      await this.failed(result.error.errCode, me, contact, attempt, mayAskCamera)
     }
-  }
-
-  /**
-   * No answer from WeChat in time, or the person stopped waiting. WeChat may still be ringing (§4.8), so the
-   * attempt is written down now and corrected if WeChat answers later.
-   */
-  private gaveUpWaiting(join: Promise<void>, call: OngoingCall, byPerson: boolean): void {
-    const at = this.record(call, { outcome: 'failed' })
-    call.at = at
-    join.then(
-      () => this.placed(call, at),
-      (raw: unknown) => {
-        if (this.ongoing === call) this.ongoing = null
-        const { errCode } = toWxError('join1v1Chat', raw)
-        if (errCode !== undefined) this.ctx.history.update(at, call.openid, { errCode })
-      },
-    )
-    if (byPerson) this.notice = 'wait-cancelled'
-    else this.stop({ kind: 'timeout' })
-  }
-
-  /** WeChat placed the call recorded at `at`: it is placed, with whatever its events said meanwhile. */
-  private placed(call: OngoingCall, at: number): void {
-    call.at = at
-    call.placed = true
-    this.writeDown(call)
-  }
-
-  /** Writes what is known of a placed call into its record. */
-  private writeDown(call: OngoingCall): void {
-    if (!call.placed || call.at === undefined) return
-    const { answeredAt, endedAt } = call
-    this.ctx.history.update(call.at, call.openid, {
-      outcome: 'placed',
-      ...(answeredAt === undefined ? {} : { answeredAt }),
-      ...(endedAt === undefined ? {} : { endedAt }),
-    })
   }
 
   /** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode: re-read, ask for the camera, or say why. */
@@ -405,44 +331,19 @@ export class CallStore {
     })
     const { permissions } = this.ctx
     await permissions.rereadScopes()
-    const outcome = await permissions.requestScopes(['scope.camera'])
-    if (outcome === 'privacy-declined') return this.stop({ kind: 'privacy' })
-    if (outcome === 'undeclared') return this.stop({ kind: 'privacy-undeclared' })
-    if (outcome === 'denied') return this.stop({ kind: 'scopes-denied', devices: ['camera'] })
-    if (outcome !== 'granted') return this.stop({ kind: 'request-failed' })
+    const problem = requestProblem(await permissions.requestScopes(['scope.camera']), ['camera'])
+    if (problem) return this.stop(problem)
     await this.reachAndJoin(me, contact, attempt, false)
   }
 
-  /** Two members: both are in the call. One, after that: the other person left. */
+  /** WeChat's members event (§4.6): about the call joined last, if it is still going. */
   membersChanged(openids: string[]): void {
-    const call = this.ongoing
-    if (!call) return
-    if (openids.length >= 2 && call.answeredAt === undefined) {
-      call.answeredAt = Date.now()
-      this.writeDown(call)
-    } else if (openids.length <= 1 && call.answeredAt !== undefined) {
-      this.ended(call)
-    }
+    this.ongoing?.membersChanged(openids)
   }
 
   interrupted(): void {
-    const call = this.ongoing
-    if (call?.answeredAt !== undefined) this.ended(call)
+    this.ongoing?.interrupted()
     this.ongoing = null
-  }
-
-  private ended(call: OngoingCall): void {
-    call.endedAt = Math.max(Date.now(), call.answeredAt ?? 0)
-    this.writeDown(call)
-    this.ongoing = null
-  }
-
-  /**
-   * Writes the attempt down, stamped with when its join started (WeChat's events may come before its join
-   * answers); its `at` is the record's identity for what WeChat says later.
-   */
-  private record(call: OngoingCall, result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
-    return this.ctx.history.add({ at: call.startedAt, openid: call.openid, mode: call.mode, ...result })
   }
 
   private stop(problem: CallProblem): void {

@@ -1,7 +1,14 @@
 import { reaction } from 'mobx-miniprogram'
 import * as backend from '../services/backend'
+import * as network from '../services/network'
+import * as privacy from '../services/privacy'
+import * as scopes from '../services/scopes'
+import * as screen from '../services/screen'
+import * as storage from '../services/storage'
+import * as subscribe from '../services/subscribe'
+import * as system from '../services/system'
+import * as theme from '../services/theme'
 import * as voip from '../services/voip'
-import { authSettingFromEvent } from '../services/scopes'
 import { AppearanceStore } from './appearance'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
@@ -16,31 +23,50 @@ import { ReachabilityStore } from './reachability'
 import { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 
+/** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
+export const wxServices = { backend, network, privacy, scopes, screen, storage, subscribe, system, theme, voip }
+export type Services = typeof wxServices
+
 /**
- * The single source of truth for Duet, shared by every page. Wiring only: it builds the slices, gives each
- * the narrow view of the others it needs, loads and saves them, and passes on what pages report.
+ * The single source of truth for Duet, shared by every page. It builds the slices, giving each its services
+ * and the narrow view of the others it needs (adding a slice is writing it and wiring it here); loads and
+ * saves them; starts what listens to WeChat; and carries what one slice's change means to another (a reaction,
+ * or a page's report such as consent given or settings closed).
  */
 export class RootStore {
-  readonly persistence = new PersistenceStore()
-  readonly network = new NetworkStore()
-  readonly appearance = new AppearanceStore()
-  readonly permissions = new PermissionsStore()
-  readonly profile = new ProfileStore({ isOffline: () => this.network.isOffline() })
+  constructor(private readonly services: Services = wxServices) {}
+
+  readonly persistence = new PersistenceStore({ storage: this.services.storage })
+  readonly network = new NetworkStore({ service: this.services.network })
+  readonly appearance = new AppearanceStore({ service: this.services.theme })
+  readonly permissions = new PermissionsStore({
+    privacy: this.services.privacy,
+    scopes: this.services.scopes,
+    system: this.services.system,
+  })
+  readonly profile = new ProfileStore({
+    isOffline: () => this.network.isOffline(),
+    backend: this.services.backend,
+    system: this.services.system,
+  })
   readonly history = new HistoryStore()
   readonly contacts = new ContactsStore({
     myOpenid: () => this.profile.openid,
     lastCall: () => this.history.lastCall,
   })
-  readonly reachability = new ReachabilityStore({ permissions: this.permissions })
+  readonly reachability = new ReachabilityStore({ permissions: this.permissions, voip: this.services.voip })
   readonly invitations = new InvitationsStore({
     profile: this.profile,
     reachability: this.reachability,
     contacts: this.contacts,
+    screen: this.services.screen,
   })
   readonly rings = new RingsStore({
     profile: this.profile,
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
     rang: (to, mode) => void this.invitations.invite(to, mode),
+    backend: this.services.backend,
+    subscribe: this.services.subscribe,
   })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
@@ -55,6 +81,7 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+    voip: this.services.voip,
   })
   private ready: Promise<void> | null = null
 
@@ -99,14 +126,14 @@ export class RootStore {
     this.permissions.listenForPrivacyPrompts()
     this.appearance.start()
     // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.
-    voip.listenToCalls({
+    this.services.voip.listenToCalls({
       membersChanged: (openids) => {
         this.call.membersChanged(openids)
         this.invitations.membersChanged(openids)
       },
       interrupted: () => this.call.interrupted(),
     })
-    backend.start()
+    this.services.backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
     // Who I am comes from WeChat's servers; nothing waits for it but what needs it.
     void this.ready.then(() => this.profile.ensureIdentity())
@@ -130,7 +157,7 @@ export class RootStore {
 
   /** `<button open-type="openSetting">` came back with WeChat's new authSetting: use it at once. */
   settingsClosed(detail: unknown): void {
-    const setting = authSettingFromEvent(detail)
+    const setting = this.services.scopes.authSettingFromEvent(detail)
     if (setting) this.permissions.applyAuthSetting(setting)
     void this.permissionsChanged()
   }

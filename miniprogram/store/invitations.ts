@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as screen from '../services/screen'
+import type * as ScreenService from '../services/screen'
 import type { ContactsStore } from './contacts'
 import {
   INVITATION_VALID_MS,
@@ -17,6 +17,7 @@ export interface InvitationsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
   reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure' | 'refusal'>
   contacts: Pick<ContactsStore, 'offer' | 'find'>
+  screen: Pick<typeof ScreenService, 'keepOn'>
 }
 
 /** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
@@ -161,7 +162,7 @@ export class InvitationsStore {
     this.waitEnded = null
     this.turnedOnAcceptCalls = false
     void this.stayReachable()
-    screen.keepOn(true)
+    this.ctx.screen.keepOn(true)
     this.keepTicking()
     return query
   }
@@ -173,7 +174,7 @@ export class InvitationsStore {
    */
   appShown(): void {
     this.tick()
-    if (this.waiting) screen.keepOn(true)
+    if (this.waiting) this.ctx.screen.keepOn(true)
   }
 
   cancelWaiting(): void {
@@ -211,7 +212,7 @@ export class InvitationsStore {
     this.endedFor = this.waiting.to.openid
     this.waiting = null
     this.waitEnded = how
-    screen.keepOn(false)
+    this.ctx.screen.keepOn(false)
     this.keepTicking()
   }
 

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as privacyService from '../services/privacy'
-import * as scopeService from '../services/scopes'
-import * as systemService from '../services/system'
+import type * as PrivacyService from '../services/privacy'
+import type * as ScopeService from '../services/scopes'
+import type * as SystemService from '../services/system'
 import { toWxError } from '../services/wx-error'
 import type { AuthSetting } from '../services/scopes'
 import type { CallSupport, PhonePermission } from '../services/system'
@@ -23,6 +23,32 @@ export interface Lacks {
   unasked: Scope[]
   /** WeChat itself lacks the phone's permission: only the phone's settings help. */
   phoneDenied: Device[]
+}
+
+export interface PermissionsContext {
+  privacy: Pick<typeof PrivacyService, 'getPrivacySetting' | 'onNeedPrivacyAuthorization' | 'openPrivacyContract'>
+  scopes: Pick<typeof ScopeService, 'getAuthSetting' | 'authorize'>
+  system: Pick<typeof SystemService, 'getPhonePermissions' | 'getCallSupport' | 'openPhoneSettings'>
+}
+
+/** The permission facts a call depends on, as plain data. */
+export interface PermissionsSnapshot {
+  support: CallSupport | 'unknown'
+  privacyBlocks: boolean
+  undeclared: readonly Device[]
+  scopes: Readonly<Record<Scope, ScopeState>>
+  phone: Readonly<Record<Device, PhonePermission>>
+}
+
+/** What `mode` still lacks: scopes denied or never asked, and WeChat's own phone permissions denied. */
+export function lacksFor(p: Pick<PermissionsSnapshot, 'scopes' | 'phone'>, mode: CallMode): Lacks {
+  const needed = SCOPES_FOR_MODE[mode]
+  return {
+    denied: needed.filter((s) => p.scopes[s] === 'denied'),
+    unasked: needed.filter((s) => p.scopes[s] === 'unasked'),
+    // 'not determined' is no obstacle: the phone asks when WeChat first uses the device.
+    phoneDenied: needed.map((s) => DEVICE_FOR_SCOPE[s]).filter((d) => p.phone[d] === 'denied'),
+  }
 }
 
 function scopeState(value: boolean | undefined): ScopeState {
@@ -52,29 +78,29 @@ export class PermissionsStore {
   privacyPromptPending = false
   /** Devices WeChat refused because the privacy guide does not declare them (errno 112), learnt in this run. */
   undeclared: Device[] = []
-  private answerPrivacyPrompt: ((a: privacyService.PrivacyAnswer) => void) | null = null
+  private answerPrivacyPrompt: ((a: PrivacyService.PrivacyAnswer) => void) | null = null
   private refreshing: Promise<void> | null = null
 
-  constructor() {
-    makeAutoObservable<this, 'answerPrivacyPrompt' | 'refreshing'>(
+  constructor(private readonly ctx: PermissionsContext) {
+    makeAutoObservable<this, 'ctx' | 'answerPrivacyPrompt' | 'refreshing'>(
       this,
-      { answerPrivacyPrompt: false, refreshing: false },
+      { ctx: false, answerPrivacyPrompt: false, refreshing: false },
       { autoBind: true },
     )
   }
 
   lacks(mode: CallMode): Lacks {
-    const needed = SCOPES_FOR_MODE[mode]
-    return {
-      denied: needed.filter((s) => this.scopes[s] === 'denied'),
-      unasked: needed.filter((s) => this.scopes[s] === 'unasked'),
-      // 'not determined' is no obstacle: the phone asks when WeChat first uses the device.
-      phoneDenied: needed.map((s) => DEVICE_FOR_SCOPE[s]).filter((d) => this.phone[d] === 'denied'),
-    }
+    return lacksFor(this, mode)
   }
 
   get privacyBlocks(): boolean {
     return this.privacy === 'needed' || this.privacy === 'declined' || this.privacyPromptPending
+  }
+
+  /** What a call's preflight decides from, as plain data (preflight.ts). */
+  get snapshot(): PermissionsSnapshot {
+    const { support, privacyBlocks, undeclared, scopes, phone } = this
+    return { support, privacyBlocks, undeclared, scopes, phone }
   }
 
   /**
@@ -95,7 +121,7 @@ export class PermissionsStore {
   /** Never rejects: a read WeChat fails keeps what we knew, so no page waits forever on it. */
   private async readAll(): Promise<void> {
     const privacyRead = this.readPrivacy()
-    const settingRead = scopeService.getAuthSetting().catch(() => null)
+    const settingRead = this.ctx.scopes.getAuthSetting().catch(() => null)
     this.readSystem()
     const [, authSetting] = await Promise.all([privacyRead, settingRead])
     runInAction(() => {
@@ -106,7 +132,7 @@ export class PermissionsStore {
 
   /** Reads whether consent is still needed; an unknown answer goes on (WeChat holds a gated call and asks). */
   private async readPrivacy(): Promise<void> {
-    const privacy = await privacyService.getPrivacySetting().catch(() => 'failed' as const)
+    const privacy = await this.ctx.privacy.getPrivacySetting().catch(() => 'failed' as const)
     runInAction(() => {
       if (privacy === null) this.privacy = 'agreed'
       else if (privacy === 'failed') {
@@ -120,8 +146,8 @@ export class PermissionsStore {
   }
 
   readSystem(): void {
-    this.phone = systemService.getPhonePermissions()
-    this.support = systemService.getCallSupport()
+    this.phone = this.ctx.system.getPhonePermissions()
+    this.support = this.ctx.system.getCallSupport()
   }
 
   applyAuthSetting(setting: AuthSetting): void {
@@ -133,7 +159,7 @@ export class PermissionsStore {
 
   /** Keeps what we knew when WeChat fails the read. */
   async rereadScopes(): Promise<void> {
-    const setting = await scopeService.getAuthSetting().catch(() => null)
+    const setting = await this.ctx.scopes.getAuthSetting().catch(() => null)
     if (setting) this.applyAuthSetting(setting)
   }
 
@@ -165,7 +191,7 @@ export class PermissionsStore {
 
   private async requestOne(scope: Scope): Promise<RequestOutcome> {
     try {
-      await scopeService.authorize(scope)
+      await this.ctx.scopes.authorize(scope)
       runInAction(() => {
         this.scopes = { ...this.scopes, [scope]: 'granted' }
       })
@@ -201,7 +227,7 @@ export class PermissionsStore {
 
   /** Installs the app's one privacy prompt handler: any page's privacy-gated call shows our consent UI. */
   listenForPrivacyPrompts(): void {
-    privacyService.onNeedPrivacyAuthorization((answer) => {
+    this.ctx.privacy.onNeedPrivacyAuthorization((answer) => {
       runInAction(() => {
         this.answerPrivacyPrompt = answer
         this.privacyPromptPending = true
@@ -224,7 +250,7 @@ export class PermissionsStore {
   }
 
   /** Answers WeChat's pending privacy prompt, if there is one, exactly once. */
-  private settlePrivacyPrompt(answer: privacyService.PrivacyAnswer): void {
+  private settlePrivacyPrompt(answer: PrivacyService.PrivacyAnswer): void {
     const resolve = this.answerPrivacyPrompt
     this.answerPrivacyPrompt = null
     this.privacyPromptPending = false
@@ -232,13 +258,13 @@ export class PermissionsStore {
   }
 
   openPrivacyContract(): Promise<void> {
-    return privacyService.openPrivacyContract().catch(() => undefined)
+    return this.ctx.privacy.openPrivacyContract().catch(() => undefined)
   }
 
   /** The phone's settings for WeChat; the page's onShow re-reads when the person returns. */
   async openPhoneSettings(): Promise<boolean> {
     this.phoneSettingsFailed = false
-    const opened = await systemService.openPhoneSettings().then(
+    const opened = await this.ctx.system.openPhoneSettings().then(
       () => true,
       () => false,
     )

@@ -1,6 +1,6 @@
 // The saved state's slice: reading it back at launch, writing every change, and what went wrong doing so.
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { readStored, writeStored } from '../services/storage'
+import type * as StorageService from '../services/storage'
 import {
   BACKUP_KEY,
   emptyState,
@@ -18,9 +18,8 @@ interface Aside {
   raw: unknown
 }
 
-/** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
-function keepAside({ key, raw }: Aside): void {
-  writeStored(readStored(key) === undefined ? key : laterCopyOf(key), raw)
+export interface PersistenceContext {
+  storage: Pick<typeof StorageService, 'readStored' | 'writeStored'>
 }
 
 export class PersistenceStore {
@@ -35,8 +34,12 @@ export class PersistenceStore {
   /** The saved value could not be read at launch: nothing is written over what may still be there. */
   private unread = false
 
-  constructor() {
-    makeAutoObservable<this, 'aside' | 'unread'>(this, { aside: false, unread: false }, { autoBind: true })
+  constructor(private readonly ctx: PersistenceContext) {
+    makeAutoObservable<this, 'ctx' | 'aside' | 'unread'>(
+      this,
+      { ctx: false, aside: false, unread: false },
+      { autoBind: true },
+    )
   }
 
   /**
@@ -46,7 +49,7 @@ export class PersistenceStore {
   load(): SavedState {
     let raw: unknown
     try {
-      raw = readStored(STORAGE_KEY)
+      raw = this.ctx.storage.readStored(STORAGE_KEY)
     } catch {
       // Unreadable now is not proof of damage: leave the stored value alone (no write goes over it in this run;
       // changes stay in memory, and the person is told they are not saved) and start from nothing.
@@ -72,9 +75,9 @@ export class PersistenceStore {
   save(state: SavedState): void {
     if (this.unread) return
     try {
-      if (this.aside) keepAside(this.aside)
+      if (this.aside) this.keepAside(this.aside)
       this.aside = null
-      writeStored(STORAGE_KEY, state)
+      this.ctx.storage.writeStored(STORAGE_KEY, state)
       this.saveFailed = false
     } catch {
       this.saveFailed = true
@@ -83,5 +86,11 @@ export class PersistenceStore {
 
   dismissProblem(): void {
     this.problem = null
+  }
+
+  /** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
+  private keepAside({ key, raw }: Aside): void {
+    const { readStored, writeStored } = this.ctx.storage
+    writeStored(readStored(key) === undefined ? key : laterCopyOf(key), raw)
   }
 }
