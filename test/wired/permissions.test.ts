@@ -1,4 +1,4 @@
-// The permissions slice through the fake runtime, without a page.
+// The permissions slice wired to the model of WeChat (the root store on its fake runtime), without a page.
 import { launch } from '../harness/app'
 import { settle } from '../harness/page'
 import { LAUNCH } from '../oracle'
