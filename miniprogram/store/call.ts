@@ -4,8 +4,8 @@ import { toWxError } from '../services/wx-error'
 import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
-import { JoinRace } from './join'
-import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
+import { JoinAttempt, JoinAttemptContext } from './join'
+import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
 import type { NetworkStore } from './network'
 import { OngoingCall } from './ongoing-call'
 import { lacksFor, PermissionsStore } from './permissions'
@@ -46,9 +46,9 @@ export type CallNotice = 'placed' | 'voice-needs-camera' | 'wait-cancelled' | nu
 
 /**
  * The call on screen: whom it is for, in which mode, how it stands, and what stopped it. A tap runs the
- * preflight (preflight.ts) in the documented order, then setEnable1v1Chat and the join (join.ts); the call
- * joined is followed by its own object (ongoing-call.ts), which keeps its history record. A successful join
- * means the call was placed (platform doc §4.4), not that anyone answered.
+ * preflight (preflight.ts) in the documented order, then an attempt at WeChat (join.ts: setEnable1v1Chat, the
+ * join race, the -30004 retry); the call joined is followed by its own object (ongoing-call.ts), which keeps
+ * its history record. A successful join means the call was placed (platform doc §4.4), not that anyone answered.
  */
 export class CallStore {
   contactOpenid = ''
@@ -63,13 +63,32 @@ export class CallStore {
   private ongoing: OngoingCall | null = null
   /** Each tap is an attempt; a late answer to an older one changes no screen. */
   private attempt = 0
-  /** The join being waited for, while it is. */
-  private join: JoinRace | null = null
+  /** The attempt under way, while it is. */
+  private join: JoinAttempt | null = null
+
+  /** What an attempt needs, and what it tells this screen while it runs. */
+  private readonly joinContext: JoinAttemptContext
 
   constructor(private readonly ctx: CallContext) {
-    makeAutoObservable<this, 'ctx' | 'ongoing' | 'attempt' | 'join'>(
+    const { voip, history, reachability, permissions } = ctx
+    this.joinContext = {
+      voip,
+      history,
+      reachability,
+      permissions,
+      joining: (call) =>
+        runInAction(() => {
+          this.status = 'joining'
+          this.ongoing = call
+        }),
+      askingForCamera: () =>
+        runInAction(() => {
+          this.notice = 'voice-needs-camera'
+        }),
+    }
+    makeAutoObservable<this, 'ctx' | 'joinContext' | 'ongoing' | 'attempt' | 'join'>(
       this,
-      { ctx: false, ongoing: false, attempt: false, join: false },
+      { ctx: false, joinContext: false, ongoing: false, attempt: false, join: false },
       { autoBind: true },
     )
   }
@@ -235,7 +254,20 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
-      await this.reachAndJoin(me, contact, attempt, true)
+      const join = new JoinAttempt(this.joinContext, {
+        caller: me,
+        listener: contact,
+        mode: this.mode,
+        disableSwitchVoice: this.disableSwitchVoice,
+      })
+      this.join = join
+      const end = await join.run()
+      if ('problem' in end) return this.stop(end.problem)
+      if ('stoppedWaiting' in end) this.notice = 'wait-cancelled'
+      else {
+        this.ctx.placedTo(contact.openid)
+        if (attempt === this.attempt) this.notice = 'placed'
+      }
     } catch (err) {
       // Nothing may escape to the page: whatever broke becomes a message with a code.
       this.stop(ruleForErrCode(toWxError('call', err).errCode).problem)
@@ -270,70 +302,6 @@ export class CallStore {
     const outcome = await permissions.request(this.mode)
     const denied = lacksFor(permissions.snapshot, this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
     return requestProblem(outcome, denied) ?? phoneProblem(permissions.snapshot, this.mode)
-  }
-
-  private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
-    const refused = await this.ctx.reachability.ensure()
-    if (refused) return this.failed(refused.problem.errCode, me, contact, attempt, mayAskCamera)
-    const mode = this.mode
-    runInAction(() => {
-      this.status = 'joining'
-    })
-    const call = new OngoingCall(this.ctx.history, contact.openid, mode)
-    this.ongoing = call
-    const join = new JoinRace(this.ctx.voip)
-    this.join = join
-    const result = await join.run(
-      { caller: me, listener: contact, roomType: mode, disableSwitchVoice: this.disableSwitchVoice },
-      call,
-    )
-    if (result.placed) {
-      this.ctx.placedTo(contact.openid)
-      if (attempt === this.attempt) this.notice = 'placed'
-    } else if ('gaveUp' in result) {
-      // WeChat may still ring (§4.8): the record is corrected if it answers later.
-      if (result.gaveUp === 'person') this.notice = 'wait-cancelled'
-      else this.stop({ kind: 'timeout' })
-    } else if (result.error.isPrivacyUndeclared) {
-      // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
-      this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
-      this.stop({ kind: 'privacy-undeclared' })
-    } else if (result.error.isPrivacyRefusal) {
-      // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
-      this.ctx.permissions.markPrivacyDeclined()
-      this.stop({ kind: 'privacy' })
-    } else {
-      await this.failed(result.error.errCode, me, contact, attempt, mayAskCamera)
-    }
-  }
-
-  /** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode: re-read, ask for the camera, or say why. */
-  private async failed(
-    errCode: number | undefined,
-    me: Person,
-    contact: Contact,
-    attempt: number,
-    mayAskCamera: boolean,
-  ): Promise<void> {
-    const rule = ruleForErrCode(errCode)
-    if (rule.retryVoiceWithCamera && this.mode === 'voice' && mayAskCamera)
-      return this.retryVoiceWithCamera(me, contact, attempt)
-    // A permission error means our picture of the state was stale: read it again.
-    if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
-    if (rule.reread === 'phone') this.ctx.permissions.readSystem()
-    this.stop(rule.problem)
-  }
-
-  /** WeChat answered a voice call with -30004: it wants the camera too. Ask for it, then try once more. */
-  private async retryVoiceWithCamera(me: Person, contact: Contact, attempt: number): Promise<void> {
-    runInAction(() => {
-      this.notice = 'voice-needs-camera'
-    })
-    const { permissions } = this.ctx
-    await permissions.rereadScopes()
-    const problem = requestProblem(await permissions.requestScopes(['scope.camera']), ['camera'])
-    if (problem) return this.stop(problem)
-    await this.reachAndJoin(me, contact, attempt, false)
   }
 
   /** WeChat's members event (§4.6): about the call joined last, if it is still going. */

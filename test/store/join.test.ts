@@ -1,7 +1,7 @@
-// The join race alone, on a stand-in join1v1Chat and jest's clock: placed, refused, no answer in time, the
-// person's cancel, and WeChat's late answer correcting the record (platform doc §4.8).
+// The join alone, on stand-in services and jest's clock: one join raced against time and the person's cancel,
+// WeChat's late answer correcting the record (platform doc §4.8), and an attempt's one retry after -30004.
 import { HistoryStore } from '../../miniprogram/store/history'
-import { JOIN_TIMEOUT_MS, JoinRace } from '../../miniprogram/store/join'
+import { JOIN_TIMEOUT_MS, JoinAttempt, JoinAttemptContext, JoinRace } from '../../miniprogram/store/join'
 import { OngoingCall } from '../../miniprogram/store/ongoing-call'
 import type { JoinOptions } from '../../miniprogram/services/voip'
 import { deferred, flush, wxFailure } from './stand-ins'
@@ -74,4 +74,71 @@ test('a cancel after the race is over changes nothing', async () => {
   await flush()
   expect(history.records).toHaveLength(1)
   expect(history.records[0].outcome).toBe('placed')
+})
+
+describe('an attempt: reachable, joined, and -30004 tried once more', () => {
+  function attempt(joins: Array<Error | null>, mode: 'voice' | 'video' = 'voice', refused: number | null = null) {
+    const told: string[] = []
+    const history = new HistoryStore()
+    const ctx: JoinAttemptContext = {
+      history,
+      voip: {
+        join1v1Chat: () => {
+          told.push('join')
+          const answer = joins.shift()
+          return answer ? Promise.reject(answer) : Promise.resolve()
+        },
+      },
+      reachability: {
+        ensure: () => Promise.resolve(refused === null ? null : { problem: { kind: 'not-enabled', errCode: refused } }),
+      },
+      permissions: {
+        readSystem: () => void told.push('readSystem'),
+        rereadScopes: () => Promise.resolve(void told.push('rereadScopes')),
+        requestScopes: (scopes) => Promise.resolve(void told.push(`request(${scopes.join()})`)).then(() => 'granted'),
+        markUndeclared: (devices) => void told.push(`undeclared(${devices.join()})`),
+        markPrivacyDeclined: () => void told.push('privacyDeclined'),
+      },
+      joining: () => void told.push('joining'),
+      askingForCamera: () => void told.push('askingForCamera'),
+    }
+    const run = new JoinAttempt(ctx, { caller: ME, listener: { ...BEN, note: '' }, mode, disableSwitchVoice: false })
+    return { run: () => run.run(), told, history }
+  }
+
+  test('-30004 on voice: the person is told, the camera asked for, and the voice call tried once more', async () => {
+    const { run, told, history } = attempt([wxFailure('join1v1Chat', -30004)])
+    expect(await run()).toEqual({ placed: true })
+    expect(told).toEqual([
+      'joining',
+      'join',
+      'askingForCamera',
+      'rereadScopes',
+      'request(scope.camera)',
+      'joining',
+      'join',
+    ])
+    expect(history.records.map((r) => r.outcome)).toEqual(['failed', 'placed'])
+  })
+
+  test('-30004 twice, or on video: a problem, re-read from WeChat, no third join', async () => {
+    const twice = attempt([wxFailure('join1v1Chat', -30004), wxFailure('join1v1Chat', -30004)])
+    expect(await twice.run()).toEqual({ problem: { kind: 'scopes-denied', devices: ['camera'], errCode: -30004 } })
+    expect(twice.told.filter((t) => t === 'join')).toHaveLength(2)
+    const video = attempt([wxFailure('join1v1Chat', -30004)], 'video')
+    await video.run()
+    expect(video.told).toEqual(['joining', 'join', 'rereadScopes'])
+  })
+
+  test('WeChat will not enable calls: its problem, and no join', async () => {
+    const { run, told } = attempt([], 'voice', -20000)
+    expect(await run()).toEqual({ problem: { kind: 'not-enabled', errCode: -20000 } })
+    expect(told).toEqual([])
+  })
+
+  test('errno 112 on the join: the mode’s devices are undeclared', async () => {
+    const { run, told } = attempt([wxFailure('join1v1Chat', undefined, 112)], 'video')
+    expect(await run()).toEqual({ problem: { kind: 'privacy-undeclared' } })
+    expect(told).toContain('undeclared(microphone,camera)')
+  })
 })
