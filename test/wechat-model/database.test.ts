@@ -1,7 +1,6 @@
 // Pins the model of WeChat Cloud's database to docs/platform.md §12: each test runs the real wx-server-sdk as a
 // function does (FakeCloud.runAsFunction), or a phone's wx.cloud.database(), against FakeDatabase.
 import { createFakeWx, FakeCloud, TEST_CLOUD_ENV } from '../../wechat-model'
-import type { WxServerSdk } from '../../wechat-model/cloud'
 import { FUNCTION_GET_DEFAULT, FUNCTION_GET_MAX, PHONE_GET_MAX } from '../../wechat-model/database'
 
 const A = 'oPhoneA_000000000000001'
@@ -14,10 +13,24 @@ function cloudWithNotes(): FakeCloud {
   return cloud
 }
 
-const asFunction = <T>(
-  cloud: FakeCloud,
-  body: (db: ReturnType<WxServerSdk['database']>, sdk: WxServerSdk) => Promise<T>,
-) => cloud.runAsFunction((sdk) => body(sdk.database(), sdk))
+// wx-server-sdk's typings give every call a callback form answering void; these tests use the promises only.
+type Result = {
+  _id: string
+  data: Record<string, unknown> & Array<Record<string, unknown>>
+  stats: { updated: number; removed: number }
+  total: number
+}
+type Chain = Promise<Result> & { [method: string]: (...args: unknown[]) => Chain }
+type Command = { [operator: string]: (...args: unknown[]) => Command }
+type Db = {
+  collection(name: string): Chain
+  command: Command
+  serverDate(): unknown
+  runTransaction(body: (t: Db) => unknown): Chain
+}
+
+const asFunction = (cloud: FakeCloud, body: (db: Db) => Promise<unknown>, caller: { openid: string } | null = null) =>
+  cloud.runAsFunction((sdk) => body(sdk.database() as unknown as Db), caller) as Promise<Result>
 
 async function addNumbered(cloud: FakeCloud, collection: string, count: number) {
   cloud.database.createCollection(collection, 'ADMINONLY')
@@ -49,9 +62,7 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
 
   test('§12.2 add answers a new _id; doc(id).get reads the record back; a second add of that _id fails', async () => {
     const cloud = cloudWithNotes()
-    const { _id } = (await asFunction(cloud, (db) => db.collection('notes').add({ data: { text: 'hi', at: 5 } }))) as {
-      _id: string
-    }
+    const { _id } = await asFunction(cloud, (db) => db.collection('notes').add({ data: { text: 'hi', at: 5 } }))
     expect(_id).toMatch(/^[0-9a-f]{32}$/)
     const read = await asFunction(cloud, (db) => db.collection('notes').doc(_id).get())
     expect(read.data).toEqual({ _id, text: 'hi', at: 5 })
@@ -82,14 +93,7 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
 
   test('§12.4 a record a function adds has no _openid unless the function writes one', async () => {
     const cloud = cloudWithNotes()
-    await cloud.runAsFunction(
-      (sdk) =>
-        sdk
-          .database()
-          .collection('notes')
-          .add({ data: { text: 'x' } }),
-      { openid: A },
-    )
+    await asFunction(cloud, (db) => db.collection('notes').add({ data: { text: 'x' } }), { openid: A })
     expect(cloud.database.records('notes')[0]).not.toHaveProperty('_openid')
   })
 
@@ -148,13 +152,15 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
     const cloud = new FakeCloud()
     cloud.database.createCollection('jobs', 'ADMINONLY')
     cloud.database.seed('jobs', { _id: 'j', state: 'waiting' })
-    const claim = (db: ReturnType<WxServerSdk['database']>) =>
+    const claim = (db: Db) =>
       db
         .collection('jobs')
         .where({ _id: 'j', state: 'waiting' })
         .update({ data: { state: 'taken' } })
     // Both claims under way at once, as in two overlapping runs: each reads "waiting" before either writes.
-    const [first, second] = await asFunction(cloud, (db) => Promise.all([claim(db), claim(db)]))
+    const [first, second] = (await asFunction(cloud, (db) =>
+      Promise.all([claim(db), claim(db)]),
+    )) as unknown as Result[]
     expect([first.stats.updated, second.stats.updated]).toEqual([1, 0])
   })
 
@@ -186,7 +192,7 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
       ),
     ).rejects.toThrow(/not modelled/)
     await expect(
-      asFunction(cloud, (db) => db.runTransaction(async (t) => t.collection('notes').doc('x').get())),
+      asFunction(cloud, (db) => db.runTransaction(async (t: Db) => t.collection('notes').doc('x').get())),
     ).rejects.toThrow(/not modelled/)
     expect(cloud.database.problems).toHaveLength(3)
   })
