@@ -136,6 +136,11 @@ export class FakeDatabase {
     this.collections.set(name, { acl, docs: new Map() })
   }
 
+  /** A collection the deployment never created (or deleted). */
+  dropCollection(name: string): void {
+    this.collections.delete(name)
+  }
+
   aclOf(name: string): CollectionAcl | undefined {
     return this.collections.get(name)?.acl
   }
@@ -448,8 +453,8 @@ export function installDatabaseSeam(
   proto.send = async (action: string, params: Record<string, unknown>) => {
     const db = route()
     if (!db) throw new Error(`database model: ${action} outside any function's run`)
-    // Answered on a later turn, as over the network: two runs under way interleave their requests.
-    await new Promise((r) => nodeRequire('timers').setImmediate(r))
+    // Answered within the turn (the phone's settle() waits only a few), yet as a promise: two runs under way
+    // still interleave their requests, each awaiting its answer.
     return db.serve(action, params)
   }
 }
