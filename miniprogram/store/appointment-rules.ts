@@ -28,7 +28,7 @@ export const KEPT_AFTER_END_MS = 30 * DAY_MS
  */
 export type AppointmentState = 'proposed' | 'accepted' | 'declined' | 'cancelled' | 'completed' | 'missed'
 
-const NEXT: Readonly<Record<AppointmentState, readonly AppointmentState[]>> = {
+export const NEXT_STATES: Readonly<Record<AppointmentState, readonly AppointmentState[]>> = {
   proposed: ['accepted', 'declined', 'cancelled', 'missed'],
   accepted: ['completed', 'missed', 'cancelled'],
   declined: [],
@@ -230,7 +230,7 @@ export const booked = (card: AppointmentCard, guest: Person, now: number): Appoi
 })
 
 /** Whether `from` may move to `to`: only forward, along the machine's edges. */
-export const canMove = (from: AppointmentState, to: AppointmentState) => NEXT[from].indexOf(to) >= 0
+export const canMove = (from: AppointmentState, to: AppointmentState) => NEXT_STATES[from].indexOf(to) >= 0
 
 /** The appointment in its new state, or null where the machine does not allow the move. */
 export function moved(
