@@ -2,6 +2,7 @@
 // recorded under the sender WeChat names, a few rings an hour per sender and per target, and the message's
 // time in China's time whatever the server's zone (issue 20, point 11).
 import { FakeCloud, TEST_RING_TEMPLATE } from '../../wechat-model'
+import { chinaClock } from './china-time'
 
 const ANNA = 'oAnna_0000000000000001'
 const BEN = 'oBen_00000000000000001'
@@ -19,21 +20,6 @@ function cloudAllowing(to: string, count: number): FakeCloud {
   const cloud = new FakeCloud()
   for (let i = 0; i < count; i++) cloud.allowOne(to, TEST_RING_TEMPLATE)
   return cloud
-}
-
-/** "2026-12-07 10:05" for `ms` in China (UTC+8), computed by the platform's own time-zone data. */
-function chinaClock(ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(ms))
-  const part = (type: string) => parts.find((p) => p.type === type)?.value
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
 }
 
 test('a ring is recorded under the sender WeChat names, whatever the event says', async () => {
