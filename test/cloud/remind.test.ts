@@ -96,7 +96,7 @@ test('a declined appointment, and one that ended unsent, send nothing', async ()
   expect([cloud.delivered, declined.delivered, status(declined)]).toEqual([[], [], [['dropped', 0]]])
 })
 
-test('two runs that overlap send it once (seen by WeChat once), though Ben allowed two', async () => {
+test('§11.3 two runs that overlap send it once (seen by WeChat once), though Ben allowed two', async () => {
   const cloud = new FakeCloud()
   const { due } = await bookedWithReminder(cloud, { allowances: 2 })
   const runs = (await cloud.trigger('remind', due, due)) as Array<Record<string, number>>
@@ -118,6 +118,14 @@ test('a send that fails is tried again next minute, 3 times in all, then given u
   expect(cloud.database.records('reminders')[0].errCode).toBe(-1)
 })
 
+test('§11.1 with no accept left WeChat refuses the send (43101): a failed try like any other', async () => {
+  const cloud = new FakeCloud()
+  const { due } = await bookedWithReminder(cloud, { allowances: 0 })
+  await cloud.trigger('remind', due)
+  expect(cloud.delivered).toEqual([])
+  expect(cloud.database.records('reminders')[0]).toMatchObject({ status: 'waiting', tries: 1, errCode: 43101 })
+})
+
 test('a failure and then a success: sent once, on the second try', async () => {
   const cloud = new FakeCloud()
   const { due } = await bookedWithReminder(cloud)
@@ -129,7 +137,7 @@ test('a failure and then a success: sent once, on the second try', async () => {
   expect(status(cloud)).toEqual([['sent', 2]])
 })
 
-test('a phone cannot run it: WeChat names every phone, and a phone could send reminders early', async () => {
+test('§11.2 a timer run has no caller, so a phone (which WeChat always names) cannot run it, and a phone could send reminders early', async () => {
   const cloud = new FakeCloud()
   await bookedWithReminder(cloud)
   expect(

@@ -120,6 +120,27 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
     expect(others.data.map((d) => d.n)).toEqual([8, 9])
   })
 
+  test('§12.6 a second where() replaces the first: one where() holds the whole condition', async () => {
+    const cloud = new FakeCloud()
+    await addNumbered(cloud, 'many', 4)
+    const chained = await asFunction(cloud, (db) =>
+      db
+        .collection('many')
+        .where({ n: 1 })
+        .where({ n: db.command.gte(2) })
+        .get(),
+    )
+    expect(chained.data.map((d) => d.n)).toEqual([2, 3])
+    const combined = await asFunction(cloud, (db) => {
+      const _ = db.command
+      return db
+        .collection('many')
+        .where(_.and([{ n: _.gte(2) }, _.or([{ n: 1 }, { n: 3 }])]))
+        .get()
+    })
+    expect(combined.data.map((d) => d.n)).toEqual([3])
+  })
+
   test('§12.6 only values of one type compare: a string is never less than a number', async () => {
     const cloud = new FakeCloud()
     cloud.database.createCollection('mixed', 'ADMINONLY')
