@@ -4,6 +4,8 @@
 // (§7.3, §11.1). A run may be late or overlap the next (§11.3), so each reminder is claimed with one
 // conditional update before it is sent (§12.7): whatever runs at once, a reminder goes at most once. A send
 // that fails is tried again by the next run, 3 times in all; nothing goes for an appointment not accepted.
+// A run that stops between its claim and the send's outcome leaves the reminder "sending" for good: at most
+// once, never twice.
 const cloud = require('wx-server-sdk')
 
 cloud.init({ env: /** @type {string} */ (/** @type {unknown} */ (cloud.DYNAMIC_CURRENT_ENV)) })
@@ -18,6 +20,7 @@ const _ = db.command
  */
 const promised = (call) => /** @type {Promise<T>} */ (call)
 
+const MINUTE_MS = 60 * 1000
 /** Tries of one reminder before it is given up. */
 const TRIES_MAX = 3
 /** Reminders looked at in one run; more wait for the next minute. */
@@ -88,7 +91,13 @@ async function handle(reminder, now) {
     )
     return 'dropped'
   }
-  if (appointment.state !== 'accepted') return 'waiting'
+  if (appointment.state !== 'accepted') {
+    // Not yet accepted: it waits at the back of the queue, so that many such never crowd out due ones.
+    await promised(
+      reminders.where({ _id: reminder._id, status: 'waiting' }).update({ data: { dueAt: now + MINUTE_MS } }),
+    )
+    return 'waiting'
+  }
   // The claim: only the run whose update finds it still waiting, with the tries it read, sends it.
   const { stats } = await promised(
     reminders

@@ -84,6 +84,25 @@ test('nothing is sent for an appointment not yet accepted; accepted later, it go
   expect(cloud.delivered).toHaveLength(1)
 })
 
+test('a hundred unaccepted reminders due earlier do not hold back an accepted one for long', async () => {
+  const cloud = new FakeCloud()
+  const { due } = await bookedWithReminder(cloud)
+  const [appointment] = cloud.database.records('appointments')
+  for (let n = 0; n < 100; n++) {
+    const id = `appt${String(n).padStart(8, '0')}`
+    cloud.database.seed('appointments', { ...appointment, _id: id, state: 'proposed' })
+    cloud.database.seed('reminders', {
+      ...cloud.database.records('reminders')[0],
+      _id: `${id}_${BEN}`,
+      appointment: id,
+      dueAt: due - 10 * MIN,
+    })
+  }
+  await cloud.trigger('remind', due)
+  await cloud.trigger('remind', due + MIN)
+  expect(cloud.delivered.map((m) => m.page)).toEqual([`pages/appointment/index?appt=${ID}`])
+})
+
 test('a declined appointment, and one that ended unsent, send nothing', async () => {
   const cloud = new FakeCloud()
   const { startAt } = await bookedWithReminder(cloud, { accepted: false })
