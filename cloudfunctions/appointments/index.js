@@ -57,19 +57,19 @@ function readText(raw, max) {
   return length <= max ? text : null
 }
 
+const LIVE = ['proposed', 'accepted']
 /**
- * Which moves each state allows: only forward (the app's NEXT in appointment-rules.ts).
+ * The states each state is reached from: only forward (the app's NEXT_STATES in appointment-rules.ts, read
+ * the other way, as a conditional update needs it).
  * @type {Record<string, string[]>}
  */
-const NEXT = {
-  proposed: ['accepted', 'declined', 'cancelled', 'missed'],
-  accepted: ['completed', 'missed', 'cancelled'],
-  declined: [],
-  cancelled: [],
-  completed: [],
-  missed: [],
+const REACHED_FROM = {
+  accepted: ['proposed'],
+  declined: ['proposed'],
+  cancelled: LIVE,
+  completed: ['accepted'],
+  missed: LIVE,
 }
-const LIVE = ['proposed', 'accepted']
 
 /**
  * @typedef {{ _id: string, booker: string, guest: string, bookerName: string, guestName: string,
@@ -164,11 +164,10 @@ async function move(id, me, to, who, now, extra = {}) {
   const found = await mine(id, me)
   if (!found) return { ok: false, reason: 'not-found' }
   if (who === 'guest' && found.guest !== me) return { ok: false, reason: 'invalid', problem: 'own' }
-  const from = Object.keys(NEXT).filter((state) => NEXT[state].includes(to))
   const { stats } = await promised(
     db
       .collection('appointments')
-      .where({ _id: found._id, state: _.in(from) })
+      .where({ _id: found._id, state: _.in(REACHED_FROM[to]) })
       .update({ data: { state: to, changedAt: now, ...extra } }),
   )
   if (stats.updated === 1) return { ok: true, appointment: shown({ ...found, state: to, changedAt: now, ...extra }) }
@@ -320,4 +319,4 @@ exports.main = async (event) => {
 
 // For the test that holds these rules to the app's; WeChat Cloud calls only `main`.
 exports.readBooking = readBooking
-exports.NEXT = NEXT
+exports.REACHED_FROM = REACHED_FROM
