@@ -449,7 +449,10 @@ export class FakeCloudClient {
             this.uploadFile(o),
           ),
           getTempFileURL: api(CLOUD_SINCE, 'cloud', (o: Callbacks & { fileList?: unknown }) => this.getTempFileURL(o)),
-          database: api(CLOUD_SINCE, 'cloud', () => this.server.database.forPhone(fake.env.openid)),
+          database: api(CLOUD_SINCE, 'cloud', () => {
+            fake.record('cloud.database', 'cloud.database()', 'cloud', {})
+            return this.server.database.forPhone(fake.env.openid)
+          }),
         },
       },
     }

@@ -247,13 +247,8 @@ export class FakeDatabase {
     const data = this.decode(JSON.parse(String(params.data))) as Record<string, unknown>
     const matched = this.matching(docs, this.decodeQuery(params.query))
     const targets = params.multi ? matched : matched.slice(0, 1)
-    if (!params.merge) {
-      // doc(id).set: the record becomes `data`, created if missing.
-      const _id = String((this.decodeQuery(params.query) as { _id?: unknown })._id)
-      const existed = docs.has(_id)
-      docs.set(_id, { ...(data as Record<string, Value>), _id })
-      return this.answer(existed ? { updated: 1 } : { updated: 0, upsert_id: _id })
-    }
+    // doc(id).set replaces a whole record: Duet's functions never do, so it is not modelled.
+    if (!params.merge) this.fail('doc(id).set')
     if (params.upsert) this.fail('an upsert with operators')
     for (const doc of targets) this.applyUpdate(doc, data)
     // `updated` counts the records the query matched: Duet's updates always change what they match.

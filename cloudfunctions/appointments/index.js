@@ -206,11 +206,16 @@ async function create(me, e, now) {
       : { ok: false, reason: 'invalid', problem: 'id' }
   }
   if (replaces) {
-    // The old one goes, if it is between the same two people and still live.
+    // The old one goes, if it is between the same two people (either may have booked it) and still live.
+    const { guest } = booking
+    const samePair = _.or([
+      { booker: me, guest },
+      { booker: guest, guest: me },
+    ])
     await promised(
       db
         .collection('appointments')
-        .where({ _id: replaces, booker: me, guest: booking.guest, state: _.in(LIVE) })
+        .where(_.and([{ _id: replaces, state: _.in(LIVE) }, samePair]))
         .update({ data: { state: 'cancelled', replacedBy: id, changedAt: now } }),
     )
   }

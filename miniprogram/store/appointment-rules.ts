@@ -311,12 +311,15 @@ export function retained(list: readonly Appointment[], now: number): Appointment
 /**
  * An appointment arriving (a card opened, or the booker's own booking) into the kept list. The same one again
  * changes nothing (a cancelled one stays cancelled); one that reschedules replaces the one it names, when that
- * one is between the same two people.
+ * one is between the same two people, whichever of them booked it.
  */
 export function received(list: readonly Appointment[], incoming: Appointment, now: number): Appointment[] {
   if (list.some((a) => a.id === incoming.id)) return list.slice()
-  const samePeople = (a: Appointment) => a.booker === incoming.booker && a.guest === incoming.guest
-  const kept = list.filter((a) => !(a.id === incoming.replaces && samePeople(a)))
+  // Either of the two may reschedule, so the old one's booker may be the new one's guest.
+  const samePair = (a: Appointment) =>
+    (a.booker === incoming.booker && a.guest === incoming.guest) ||
+    (a.booker === incoming.guest && a.guest === incoming.booker)
+  const kept = list.filter((a) => !(a.id === incoming.replaces && samePair(a)))
   return retained([...kept, incoming], now)
 }
 

@@ -118,7 +118,7 @@ test('completed with the call’s length once accepted; missed only once its tim
   })
 })
 
-test('a reschedule replaces the old one, which only its booker can replace', async () => {
+test('a reschedule replaces the old one; only one of its two people can replace it', async () => {
   const cloud = await booked()
   const later = booking({ id: 'appt0002abcd', replaces: 'appt0001abcd' })
   later.startAt = (later.startAt as number) + DAY
@@ -131,6 +131,13 @@ test('a reschedule replaces the old one, which only its booker can replace', asy
   const carols = booking({ id: 'appt0003abcd', replaces: 'appt0002abcd', guest: BEN })
   expect(await as(cloud, CAROL, carols)).toMatchObject({ ok: true })
   expect(stateOf(cloud, 'appt0002abcd')).toBe('proposed')
+})
+
+test('the guest may reschedule too: booking the booker, naming the old one, replaces it', async () => {
+  const cloud = await booked()
+  const byBen = booking({ id: 'appt0002abcd', replaces: 'appt0001abcd', guest: ANNA })
+  expect(await as(cloud, BEN, byBen)).toMatchObject({ ok: true })
+  expect(stateOf(cloud)).toBe('cancelled')
 })
 
 test('the list leaves out what ended more than 30 days ago', async () => {

@@ -326,6 +326,13 @@ describe('rescheduling and the same card twice', () => {
     expect(received([old], next, NOW).map((a) => a.id)).toEqual(['appt0000new1'])
   })
 
+  test('the guest may reschedule: the new one, booked the other way round, replaces the old', () => {
+    const byXiaoming = {
+      ...fromCard(card({ id: 'appt0000new1', replaces: 'appt0000old1', from: XIAOMING, to: ANNA.openid }), NOW),
+    }
+    expect(received([old], byXiaoming, NOW).map((a) => a.id)).toEqual(['appt0000new1'])
+  })
+
   test('a reschedule cannot remove an appointment between other people', () => {
     const carols = appointment({ id: 'appt0000old1', booker: CAROL.openid, other: CAROL })
     const next = fromCard(card({ id: 'appt0000new1', replaces: 'appt0000old1' }), NOW)
