@@ -240,8 +240,13 @@ export class FakeCloud {
       return this.openApi(call)
     }
     routeDatabase = this.database
+    const problemsBefore = this.database.problems.length
     try {
-      return await Promise.all(events.map((event) => runToTheEnd(main(event, {}))))
+      const results = await Promise.all(events.map((event) => runToTheEnd(main(event, {}))))
+      // A function may catch what the database model threw; the run still fails, so no test passes by it.
+      const unmodelled = this.database.problems.slice(problemsBefore)
+      if (unmodelled.length) throw new Error(unmodelled.join('; '))
+      return results
     } finally {
       routeOpenApi = null
       routeDatabase = null

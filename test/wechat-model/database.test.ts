@@ -217,6 +217,18 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
     ).rejects.toThrow(/not modelled/)
     expect(cloud.database.problems).toHaveLength(3)
   })
+
+  test('§12.8 a function that catches what the model threw still fails its run: no test passes by it', async () => {
+    const cloud = cloudWithNotes()
+    const caught = asFunction(cloud, (db) =>
+      db
+        .collection('notes')
+        .where({ tags: db.command.all(['a']) })
+        .get()
+        .catch(() => 'carried on'),
+    )
+    await expect(caught).rejects.toThrow(/\$all is not modelled/)
+  })
 })
 
 describe('§12 the database, as a phone reaches it', () => {
