@@ -2,7 +2,8 @@
 // WeChat's, only the two people in an appointment reach it, states only move forward, a reschedule replaces
 // the old one, and a reminder accepted on the phone is kept for the remind function. Its rules for a booking
 // are held to the app's (store/appointment-rules.ts).
-import { FakeCloud, cloudFunction } from '../../wechat-model'
+import { createFakeWx, FakeCloud, TEST_CLOUD_ENV, cloudFunction } from '../../wechat-model'
+import { call } from '../../wechat-model/calling'
 import { appointmentCardQuery, readAppointmentCard, NEXT_STATES } from '../../miniprogram/store/appointment-rules'
 
 const ANNA = 'oAnna_0000000000000001'
@@ -51,6 +52,20 @@ test('the booker is the caller WeChat names, whatever the event says; both peopl
     expect(appointments?.map((a) => [a.id, a.state])).toEqual([['appt0001abcd', 'proposed']])
   }
   expect((await as(cloud, CAROL, { action: 'list' })).appointments).toEqual([])
+})
+
+test('from two phones through wx.cloud.callFunction: Anna books, Ben accepts, Anna sees it accepted', async () => {
+  const cloud = new FakeCloud()
+  const phone = (openid: string) => {
+    const fake = createFakeWx({ openid }, {}, cloud)
+    fake.wx.cloud.init({ env: TEST_CLOUD_ENV, traceUser: true })
+    return (data: Record<string, unknown>) => call(fake, 'cloud.callFunction', { name: 'appointments', data })
+  }
+  const [anna, ben] = [phone(ANNA), phone(BEN)]
+  expect(await anna(booking())).toMatchObject({ ok: true, res: { result: { ok: true } } })
+  expect(await ben({ action: 'accept', id: 'appt0001abcd' })).toMatchObject({ res: { result: { ok: true } } })
+  const listed = await anna({ action: 'list' })
+  expect(listed.res.result).toMatchObject({ appointments: [{ id: 'appt0001abcd', state: 'accepted', guest: BEN }] })
 })
 
 test.each(['get', 'accept', 'decline', 'cancel', 'remind'])(
