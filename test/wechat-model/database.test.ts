@@ -1,5 +1,6 @@
 // Pins the model of WeChat Cloud's database to docs/platform.md §12: each test runs the real wx-server-sdk as a
 // function does (FakeCloud.runAsFunction), or a phone's wx.cloud.database(), against FakeDatabase.
+import fc from 'fast-check'
 import { createFakeWx, FakeCloud, TEST_CLOUD_ENV } from '../../wechat-model'
 import { FUNCTION_GET_DEFAULT, FUNCTION_GET_MAX, PHONE_GET_MAX } from '../../wechat-model/database'
 
@@ -139,6 +140,51 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
         .get()
     })
     expect(combined.data.map((d) => d.n)).toEqual([3])
+  })
+
+  test('§12.6 comparisons on any numbers the SDK sends (ints, floats, negatives, times), ordered and paged (fast-check prints its seed on failure)', async () => {
+    const ops = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'] as const
+    const oracle = {
+      gt: (a: number, b: number) => a > b,
+      gte: (a: number, b: number) => a >= b,
+      lt: (a: number, b: number) => a < b,
+      lte: (a: number, b: number) => a <= b,
+      eq: (a: number, b: number) => a === b,
+      neq: (a: number, b: number) => a !== b,
+    }
+    const number = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 1.7e12, max: 1.8e12 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(number, { maxLength: 12 }),
+        fc.constantFrom(...ops),
+        number,
+        fc.nat(3),
+        async (values, op, operand, skip) => {
+          const cloud = new FakeCloud()
+          cloud.database.createCollection('nums', 'ADMINONLY')
+          values.forEach((n, i) => cloud.database.seed('nums', { _id: `n${i}`, n: Object.is(n, -0) ? 0 : n }))
+          const found = await asFunction(cloud, (db) =>
+            db
+              .collection('nums')
+              .where({ n: db.command[op](operand) })
+              .orderBy('n', 'desc')
+              .skip(skip)
+              .get(),
+          )
+          const expected = values
+            .map((n) => (Object.is(n, -0) ? 0 : n))
+            .filter((n) => oracle[op](n, operand))
+            .sort((a, b) => b - a)
+            .slice(skip)
+          expect(found.data.map((d) => d.n)).toEqual(expected)
+        },
+      ),
+      { numRuns: 40 },
+    )
   })
 
   test('§12.6 only values of one type compare: a string is never less than a number', async () => {
