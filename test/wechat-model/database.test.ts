@@ -142,7 +142,7 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
     expect(combined.data.map((d) => d.n)).toEqual([3])
   })
 
-  test('§12.6 comparisons on any numbers the SDK sends (ints, floats, negatives, times), ordered and paged (fast-check prints its seed on failure)', async () => {
+  test('§12.6 comparisons on numbers as the SDK sends them (ints, floats, negatives, times), ordered and paged (fast-check prints its seed on failure)', async () => {
     const ops = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'] as const
     const oracle = {
       gt: (a: number, b: number) => a > b,
@@ -152,10 +152,11 @@ describe('§12 the CloudBase database, as a function reaches it', () => {
       eq: (a: number, b: number) => a === b,
       neq: (a: number, b: number) => a !== b,
     }
+    // Few distinct values, so that records and operands often meet: halves for floats, and times in ms.
     const number = fc.oneof(
-      fc.integer({ min: -1000, max: 1000 }),
-      fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }),
-      fc.integer({ min: 1.7e12, max: 1.8e12 }),
+      fc.integer({ min: -6, max: 6 }).map((n) => n / 2),
+      fc.integer({ min: -4, max: 4 }),
+      fc.integer({ min: 0, max: 3 }).map((n) => 1.7e12 + n),
     )
     await fc.assert(
       fc.asyncProperty(
