@@ -119,12 +119,14 @@ function readBooking(e, me, now) {
 }
 
 /**
- * An appointment as the app reads it: its id, never the collection's fields it does not need.
+ * An appointment as `me` may read it, under `id`. The guest's name is the booker's own label for them (the
+ * contact's nickname as the booker keeps it), so only the booker reads it back.
  * @param {Stored} doc
+ * @param {string} me
  */
-function shown(doc) {
-  const { _id, ...rest } = doc
-  return { id: _id, ...rest }
+function shown(doc, me) {
+  const { _id, guestName, ...rest } = doc
+  return { id: _id, ...rest, ...(doc.booker === me ? { guestName } : {}) }
 }
 
 /**
@@ -170,10 +172,11 @@ async function move(id, me, to, who, now, extra = {}) {
       .where({ _id: found._id, state: _.in(REACHED_FROM[to]) })
       .update({ data: { state: to, changedAt: now, ...extra } }),
   )
-  if (stats.updated === 1) return { ok: true, appointment: shown({ ...found, state: to, changedAt: now, ...extra }) }
+  if (stats.updated === 1)
+    return { ok: true, appointment: shown({ ...found, state: to, changedAt: now, ...extra }, me) }
   const after = await mine(found._id, me)
   // The same tap sent twice (a retry after a lost answer) is done, not refused.
-  if (after?.state === to) return { ok: true, appointment: shown(after) }
+  if (after?.state === to) return { ok: true, appointment: shown(after, me) }
   return { ok: false, reason: 'state', state: after?.state }
 }
 
@@ -202,7 +205,7 @@ async function create(me, e, now) {
     // The id is taken: the same booking sent twice, or someone else's. Only the first counts.
     const existing = await mine(id, me)
     return existing && existing.booker === me
-      ? { ok: true, appointment: shown(existing) }
+      ? { ok: true, appointment: shown(existing, me) }
       : { ok: false, reason: 'invalid', problem: 'id' }
   }
   if (replaces) {
@@ -219,7 +222,7 @@ async function create(me, e, now) {
         .update({ data: { state: 'cancelled', replacedBy: id, changedAt: now } }),
     )
   }
-  return { ok: true, appointment: shown(doc) }
+  return { ok: true, appointment: shown(doc, me) }
 }
 
 /**
@@ -236,7 +239,7 @@ async function list(me, now) {
       .limit(LISTED_MAX)
       .get(),
   )
-  return { ok: true, appointments: data.map((doc) => shown(/** @type {Stored} */ (doc))) }
+  return { ok: true, appointments: data.map((doc) => shown(/** @type {Stored} */ (doc), me)) }
 }
 
 /**
@@ -308,7 +311,7 @@ exports.main = async (event) => {
       }
       case 'get': {
         const found = await mine(e.id, me)
-        return found ? { ok: true, appointment: shown(found) } : { ok: false, reason: 'not-found' }
+        return found ? { ok: true, appointment: shown(found, me) } : { ok: false, reason: 'not-found' }
       }
       case 'list':
         return await list(me, now)

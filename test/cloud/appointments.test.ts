@@ -89,6 +89,14 @@ test('the guest accepts; the booker learns it from the list when Duet next shows
   expect(appointments?.[0]).toMatchObject({ id: 'appt0001abcd', state: 'accepted', guestName: '阿本' })
 })
 
+test("the guest never reads the booker's own label for them; both read the booker's name", async () => {
+  const cloud = await booked()
+  const [asBen] = (await as(cloud, BEN, { action: 'list' })).appointments ?? []
+  expect(asBen).toMatchObject({ bookerName: '安娜' })
+  expect(asBen).not.toHaveProperty('guestName')
+  expect((await as(cloud, BEN, { action: 'get', id: 'appt0001abcd' })).appointment).not.toHaveProperty('guestName')
+})
+
 test('only the guest accepts or declines: the booker cannot answer their own booking', async () => {
   const cloud = await booked()
   expect(await as(cloud, ANNA, { action: 'accept', id: 'appt0001abcd' })).toMatchObject({
