@@ -19,6 +19,7 @@ const ACLS: readonly string[] = ['ADMINONLY', 'PRIVATE']
 
 /** The committed permission file: each collection Duet uses and the permission to set on it. */
 export const PERMISSION_FILE = path.resolve(__dirname, '../database/collections.json')
+let deployed: Record<string, { acl: string }> | undefined
 
 /** How many records `get` answers at most (§12.3). */
 export const PHONE_GET_MAX = 20
@@ -123,10 +124,11 @@ export class FakeDatabase {
   /** The collections of the committed permission file, as a deployment following the README creates them. */
   static asDeployed(): FakeDatabase {
     const db = new FakeDatabase()
-    const file = JSON.parse(fs.readFileSync(PERMISSION_FILE, 'utf8')) as {
-      collections: Record<string, { acl: string }>
-    }
-    for (const [name, { acl }] of Object.entries(file.collections)) db.createCollection(name, acl as CollectionAcl)
+    // Read once per worker: every phone of every test gets a cloud.
+    deployed ??= (
+      JSON.parse(fs.readFileSync(PERMISSION_FILE, 'utf8')) as { collections: Record<string, { acl: string }> }
+    ).collections
+    for (const [name, { acl }] of Object.entries(deployed)) db.createCollection(name, acl as CollectionAcl)
     return db
   }
 
