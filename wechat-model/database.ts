@@ -359,7 +359,17 @@ export class FakeDatabase {
 
   /** `wx.cloud.database()` on a phone signed in as `openid`, bound by each collection's permission. */
   forPhone(openid: string): PhoneDatabase {
-    return new PhoneDatabase(this, openid)
+    return this.strict(new PhoneDatabase(this, openid), 'db')
+  }
+
+  /** `target`, where touching anything it lacks is a problem that throws, as on the rest of the fake `wx`. */
+  strict<T extends object>(target: T, what: string): T {
+    return new Proxy(target, {
+      get: (object, prop, receiver) => {
+        if (typeof prop === 'symbol' || prop in object || LOOKS.has(prop)) return Reflect.get(object, prop, receiver)
+        return this.fail(`a phone's ${what}.${prop}`)
+      },
+    })
   }
 
   /** A phone's request: refused by ADMINONLY, limited to the phone's own records by PRIVATE (§12.5). */
@@ -373,6 +383,9 @@ export class FakeDatabase {
     return this.fail(`a phone's ${action}`)
   }
 }
+
+/** Ways of looking at an object that are not calls (promises, jest's matchers, JSON). */
+const LOOKS = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'constructor'])
 
 /** Update and query operators the decoder passes through to `matches` and `applyUpdate`. */
 const KNOWN_OPERATORS = new Set([
@@ -410,9 +423,9 @@ export class PhoneDatabase {
       if ('code' in reply) return Promise.reject(phoneError(api, reply))
       return Promise.resolve(reply.data)
     }
-    const query = (where: Query, limit?: number) => ({
-      where: (q: Query) => query({ ...where, ...q }, limit),
-      limit: (n: number) => query(where, n),
+    const query = (where: Query, limit?: number): Record<string, unknown> => ({
+      where: (q: Query) => this.db.strict(query({ ...where, ...q }, limit), 'collection(…).where(…)'),
+      limit: (n: number) => this.db.strict(query(where, n), 'collection(…).limit(…)'),
       get: async () => {
         const data = await run('get', 'collection.get', {
           query: JSON.stringify(where),
@@ -422,13 +435,16 @@ export class PhoneDatabase {
         return { data: list.map((text) => JSON.parse(text) as Doc), errMsg: 'collection.get:ok' }
       },
     })
-    return {
-      ...query({}),
-      add: async ({ data }: { data: Record<string, Value> }) => {
-        const reply = await run('add', 'collection.add', { data: [JSON.stringify(data)] })
-        return { _id: (reply.insertedIds as string[])[0], errMsg: 'collection.add:ok' }
+    return this.db.strict(
+      {
+        ...query({}),
+        add: async ({ data }: { data: Record<string, Value> }) => {
+          const reply = await run('add', 'collection.add', { data: [JSON.stringify(data)] })
+          return { _id: (reply.insertedIds as string[])[0], errMsg: 'collection.add:ok' }
+        },
       },
-    }
+      'collection(…)',
+    )
   }
 }
 

@@ -299,6 +299,17 @@ describe('§12 the database, as a phone reaches it', () => {
     expect(seenByA.data).toEqual([expect.objectContaining({ text: 'from A', _openid: A })])
   })
 
+  test('§12.8 on a phone too, what the model does not know throws: db.command, count, doc()', () => {
+    const cloud = cloudWithNotes()
+    const db = phoneDb(A, cloud) as unknown as Record<string, unknown> & {
+      collection(n: string): Record<string, unknown>
+    }
+    expect(() => db.command).toThrow(/a phone's db.command is not modelled/)
+    expect(() => db.collection('notes').count).toThrow(/not modelled/)
+    expect(() => db.collection('notes').doc).toThrow(/not modelled/)
+    expect(cloud.database.problems).toHaveLength(3)
+  })
+
   test('§12.3 a phone gets at most 20 records, whatever limit it asks for', async () => {
     const cloud = cloudWithNotes()
     const db = phoneDb(A, cloud)
