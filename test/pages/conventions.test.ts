@@ -1,4 +1,4 @@
-// House rules from DEVELOPERS.md, checked over every template and source file.
+// The house rules the README's Architecture states, checked over every template and source file.
 import * as fs from 'fs'
 import * as path from 'path'
 
