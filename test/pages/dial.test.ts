@@ -558,3 +558,16 @@ test('a privacy prompt pending elsewhere can be answered even on a dial page who
   await settle()
   expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
 })
+
+describe('what a share sends: the button says, by data-share (share-cards.ts)', () => {
+  test("the page's menu sends my card and starts no wait; #invite sends an invitation and starts the wait", async () => {
+    const { app, page } = await dial()
+    const menu = page.hook<{ title: string; path: string }>('onShareAppMessage', { from: 'menu' })
+    expect(menu.path).toMatch(/^\/pages\/contacts\/index\?/)
+    expect(app.store.invitations.waiting).toBeNull()
+    page.tap('#invite')
+    await settle()
+    expect(app.fake.ui.shared.at(-1)?.path).toMatch(/^\/pages\/invite\/index\?/)
+    expect(app.store.invitations.waiting?.to.openid).toBe(ALICE.openid)
+  })
+})
