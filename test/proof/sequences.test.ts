@@ -267,20 +267,8 @@ async function perform(session: Session, action: Action): Promise<Step> {
   session.page = app.top() ?? session.page
   const fake = app.fake
   switch (action.do) {
-    case 'tap': {
-      const all = session.tappables()
-      if (!all.length) return { taps: 0 }
-      const target = all[action.nth % all.length]
-      const el = session.page.all(target.selector)[target.index]
-      const id = session.page.attr(el, 'id')
-      const tapped = id ? `#${String(id)}` : `${target.selector} ${el.dom.textContent?.trim() ?? ''}`
-      const wasBusy = app.store.call.busy
-      session.page.tap(el)
-      if (!wasBusy && app.store.call.busy) session.tappedAt = Date.now()
-      return { taps: 1, tapped }
-    }
+    case 'tap':
     case 'doubleTap': {
-      // Two taps before anything settles: one intent, so it may start at most one call or open one page.
       const all = session.tappables()
       if (!all.length) return { taps: 0 }
       const target = all[action.nth % all.length]
@@ -289,7 +277,8 @@ async function perform(session: Session, action: Action): Promise<Step> {
       const tapped = id ? `#${String(id)}` : `${target.selector} ${el.dom.textContent?.trim() ?? ''}`
       const wasBusy = app.store.call.busy
       session.page.tap(el)
-      const again = session.page.all(target.selector)[target.index]
+      // A double tap: the second comes before anything settles. One intent: at most one call, one page opened.
+      const again = action.do === 'doubleTap' ? session.page.all(target.selector)[target.index] : undefined
       if (again) session.page.tap(again)
       if (!wasBusy && app.store.call.busy) session.tappedAt = Date.now()
       return { taps: 1, tapped }
