@@ -99,7 +99,6 @@ export const onboarding = {
 
 /** The contact list (home). */
 export const contacts = {
-  title: '联系人',
   loading: '正在打开…',
   /** A contact's last call in words: "昨天 · 语音 · 已呼叫" (wxs/format.wxs lastCall). */
   lastCall: {
@@ -271,8 +270,6 @@ export const dial = {
   errorCode: common.errorCode,
   today: contacts.lastCall.today,
   yesterday: contacts.lastCall.yesterday,
-  /** {code} is WeChat's, when a ring failed. */
-  ringCode: common.errorCode,
 }
 
 /** How the call being made stands, and each problem's way out (components/call-status). */
@@ -289,7 +286,6 @@ export const callStatus = {
 
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */
 export const invite = {
-  title: '通话邀请',
   waitsForYou: '对方正在 Duet 里等你回拨，点下面的按钮就会呼叫 TA。',
   justNow: '刚刚发出',
   minutesAgo: '{minutes} 分钟前发出',
