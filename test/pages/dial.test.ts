@@ -571,3 +571,22 @@ describe('what a share sends: the button says, by data-share (share-cards.ts)', 
     expect(app.store.invitations.waiting?.to.openid).toBe(ALICE.openid)
   })
 })
+
+test('beside a pending consent card, agreeing is the one primary action (store/screens: primary)', async () => {
+  const app = await launch(
+    { privacyNeedsAgreement: false },
+    { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
+  )
+  const onboarding = await app.open('onboarding')
+  app.fake.env.privacyNeedsAgreement = true
+  onboarding.tap('#grant')
+  await settle()
+  const primaries = (page: PageHandle) =>
+    page
+      .all('.btn')
+      .filter((b) => page.attr(b, 'type') === 'primary')
+      .map((b) => String(page.attr(b, 'id')))
+  // Nobody to call (#back), and no profile yet (#me-save), each led beside the card before.
+  expect(primaries(await app.open('dial', { openid: STRANGER_OPENID }))).toEqual(['privacy-agree'])
+  expect(primaries(await app.open('me'))).toEqual(['privacy-agree'])
+})
