@@ -93,8 +93,12 @@ export const onboarding = {
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
   notNowWhat: '暂时不开启也可以先看看：能查看和整理联系人、分享名片，但还不能通话。',
-  invitedBy: '{name} 邀请你通话。完成下面几步，就能回拨。',
   declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
+}
+
+/** Sentences the onboarding view shows once code has filled them: sent filled, so not in its data. */
+export const onboardingFilled = {
+  invitedBy: '{name} 邀请你通话。完成下面几步，就能回拨。',
 }
 
 /** The contact list (home). */
@@ -132,13 +136,17 @@ export const contacts = {
   noMatch: '没有找到匹配的联系人',
   edit: '编辑',
   delete: '删除',
-  deleted: '已删除 {name}',
   undo: '撤销',
   shareCard: '分享我的名片',
   shareNeedsProfile: '先保存我的资料，才能分享名片。',
   dismiss: '知道了',
-  pendingInvite: '有一个邀请等你回拨：{name}',
   openInvite: '查看邀请',
+}
+
+/** Sentences the contacts view shows once code has filled them: sent filled, so not in its data. */
+export const contactsFilled = {
+  deleted: '已删除 {name}',
+  pendingInvite: '有一个邀请等你回拨：{name}',
 }
 
 /** My profile: the avatar and nickname WeChat's controls give (components/profile-card). */
@@ -287,11 +295,7 @@ export const callStatus = {
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */
 export const invite = {
   waitsForYou: '对方正在 Duet 里等你回拨，点下面的按钮就会呼叫 TA。',
-  justNow: '刚刚发出',
-  minutesAgo: '{minutes} 分钟前发出',
   needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
-  /** #callback's words: the invited mode and whom it calls. */
-  callback: { voice: '语音回拨 {name}', video: '视频回拨 {name}' },
   /** A video invitation answered by voice: for someone who chose voice only, or has no camera to hand. */
   callbackByVoice: '改用语音回拨',
   expiredTitle: '邀请已过期',
@@ -305,6 +309,14 @@ export const invite = {
   noneTitle: '没有待回拨的邀请',
   noneBody: '邀请可能已经回拨过了。',
   home: '返回联系人',
+}
+
+/** Sentences the invite view shows once code has filled them: sent filled, so not in its data. */
+export const inviteFilled = {
+  justNow: '刚刚发出',
+  minutesAgo: '{minutes} 分钟前发出',
+  /** #callback's words: the invited mode and whom it calls. */
+  callback: { voice: '语音回拨 {name}', video: '视频回拨 {name}' },
 }
 
 /** The title of a shared card, and of an invitation (also the invitation page's heading). */
@@ -335,9 +347,6 @@ export function invitationTitle(nickname: string, mode: CallMode): string {
 
 /** Waiting for a callback after sending an invitation (or a ring). */
 export const waiting = {
-  title: '等待 {name} 回拨',
-  /** While WeChat will not let calls reach me: no promise of a callback. */
-  blockedTitle: '{name} 现在无法回拨你',
   stayHere: '请留在 Duet 里，屏幕会保持常亮：离开后对方的回拨就无法接通。',
   turnedOnAcceptCalls: '已为你打开“接听来电”。',
   /** {time} is the countdown, m:ss (wxs fills it each second). */
@@ -345,6 +354,13 @@ export const waiting = {
   bannerLabel: '{title} 剩余 {time}',
   cancel: '取消等待',
   dismiss: '知道了',
+}
+
+/** Sentences the waiting view shows once code has filled them: sent filled, so not in its data. */
+export const waitingFilled = {
+  title: '等待 {name} 回拨',
+  /** While WeChat will not let calls reach me: no promise of a callback. */
+  blockedTitle: '{name} 现在无法回拨你',
 }
 
 /** How a wait for a callback ended (store/invitations.ts), once per way it can end. */
@@ -363,11 +379,15 @@ export const reach = {
   ring: '提醒 TA 接听',
   ringSending: '正在发送来电提醒…',
   ringSent: '已发送来电提醒，对方点开提醒就能回拨你。',
-  ringRest: '{seconds} 秒后可再次提醒',
   ringNotAllowed: '对方还没开启来电提醒。可以改为发送邀请卡片。',
   ringFailed: '来电提醒没有发出，请稍后重试。',
   /** The ring function refused what it was asked to send: the same ring would be refused again. */
   ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
+}
+
+/** Sentences the reach view shows once code has filled them: sent filled, so not in its data. */
+export const reachFilled = {
+  ringRest: '{seconds} 秒后可再次提醒',
 }
 
 const DEVICE_NAMES: Record<Device, string> = { microphone: common.microphone, camera: common.camera }

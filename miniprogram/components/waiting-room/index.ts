@@ -23,7 +23,7 @@ ComponentWithStore({
       title: () => {
         const waiting = invitations.waiting
         if (!waiting) return ''
-        const title = invitations.unreachable ? strings.waiting.blockedTitle : strings.waiting.title
+        const title = invitations.unreachable ? strings.waitingFilled.blockedTitle : strings.waitingFilled.title
         return strings.fill(title, { name: waiting.to.nickname })
       },
       unreachable: () => invitations.unreachable !== null,

@@ -54,11 +54,11 @@ ComponentWithStore({
       hasMore: () => contacts.hasMore,
       undoText: () => {
         const deleted = contacts.lastDeleted?.contact.nickname
-        return deleted ? strings.fill(t.deleted, { name: deleted }) : ''
+        return deleted ? strings.fill(strings.contactsFilled.deleted, { name: deleted }) : ''
       },
       pendingText: () => {
         const from = store.invitations.pending?.from.nickname
-        return from ? strings.fill(t.pendingInvite, { name: from }) : ''
+        return from ? strings.fill(strings.contactsFilled.pendingInvite, { name: from }) : ''
       },
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,

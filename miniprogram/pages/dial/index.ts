@@ -34,7 +34,7 @@ ComponentWithStore({
       reach: () => screen.reach,
       history: () => screen.history,
       noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
-      ringRest: () => strings.fill(strings.reach.ringRest, { seconds: screen.reach.restSeconds }),
+      ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
       ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
     },
     actions: [],

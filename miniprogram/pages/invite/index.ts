@@ -30,11 +30,11 @@ ComponentWithStore({
       },
       callbackText: () => {
         const card = screen.card
-        return card ? strings.fill(t.callback[card.mode], { name: card.from.nickname }) : ''
+        return card ? strings.fill(strings.inviteFilled.callback[card.mode], { name: card.from.nickname }) : ''
       },
       sentAgo: () => {
         const minutes = screen.card?.minutesAgo ?? 0
-        return minutes < 1 ? t.justNow : strings.fill(t.minutesAgo, { minutes })
+        return minutes < 1 ? strings.inviteFilled.justNow : strings.fill(strings.inviteFilled.minutesAgo, { minutes })
       },
       problemText: () => strings.invitationProblemText(invitations.problem),
     },

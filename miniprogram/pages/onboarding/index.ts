@@ -30,7 +30,7 @@ ComponentWithStore({
       onlyCameraDenied: () => onboarding.deniedDevices.join() === 'camera',
       invitedBy: () => {
         const name = store.invitations.pending?.from.nickname
-        return name ? strings.fill(t.invitedBy, { name }) : ''
+        return name ? strings.fill(strings.onboardingFilled.invitedBy, { name }) : ''
       },
     },
     actions: [],
