@@ -12,7 +12,14 @@ import { INVITATION_VALID_MS } from './store/invitation-link'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
 import type { CallMode, Device } from './store/model'
-import type { AppointmentProblem, AppointmentRow, AppointmentState, LocalTime } from './store/appointment-rules'
+import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
+import type {
+  AppointmentProblem,
+  AppointmentRow,
+  AppointmentState,
+  DayWord,
+  LocalTime,
+} from './store/appointment-rules'
 
 /** Values for a sentence's {placeholders}. */
 export type Values = Record<string, string | number>
@@ -531,6 +538,9 @@ export function callProblemText(problem: CallProblem | null): string {
   }
 }
 
+/** A date as an appointment's card shows it: "12月8日 周二 15:00". */
+const APPOINTMENT_DATE = '{month}月{date}日 {weekday} {clock}'
+
 /** Appointments (store/appointment-rules.ts): their states, times and rows, and what is wrong with a card. */
 export const appointments = {
   states: {
@@ -541,10 +551,15 @@ export const appointments = {
     completed: '已完成',
     missed: '已错过',
   } as Record<AppointmentState, string>,
-  today: '今天',
-  tomorrow: '明天',
   weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   modeShort: { voice: '语音', video: '视频' } as Record<CallMode, string>,
+  date: APPOINTMENT_DATE,
+  /** When an appointment starts, as a row shows it: "今天 15:00", "明天 15:00", or the date. */
+  when: { today: '今天 {clock}', tomorrow: '明天 {clock}', other: APPOINTMENT_DATE } as Record<DayWord, string>,
+  /** "今天 15:00 · 小明 · 视频 30 分钟 · 已确认" */
+  row: '{when} · {name} · {mode} {minutes} 分钟 · {state}',
+  /** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟" */
+  cardTitle: '{name} 约你 {date} {mode} {minutes} 分钟',
 }
 
 const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
@@ -557,11 +572,11 @@ const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
   mode: '预约的通话方式无效。',
   time: '预约的时间无效。',
   order: '预约的开始时间晚于结束时间。',
-  length: '预约的时长只能是 15、30、45 或 60 分钟。',
+  length: `预约的时长只能是 ${LENGTHS.slice(0, -1).join('、')} 或 ${LENGTHS[LENGTHS.length - 1]} 分钟。`,
   ended: '这个预约的时间已经过去了。',
   past: '这个时间已经过去了，请选择一个以后的时间。',
-  'too-far': '只能预约 60 天以内的时间。',
-  topic: '主题最多 20 个字，且不能含有不可见字符。',
+  'too-far': `只能预约 ${DAYS_AHEAD_MAX} 天以内的时间。`,
+  topic: `主题最多 ${TOPIC_MAX} 个字，且不能含有不可见字符。`,
   replaces: '预约要替换的旧预约编号无效。',
   own: '这是你自己发出的预约，请把它发给对方。',
   'not-for-me': '这个预约是发给别人的，不是发给你的。',
@@ -569,27 +584,39 @@ const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
 }
 
 export function appointmentProblemText(problem: AppointmentProblem | null): string {
-  return problem ? APPOINTMENT_PROBLEMS[problem] : ''
+  return say(APPOINTMENT_PROBLEMS, problem)
 }
+
+/** The values a date's sentence takes. */
+const dateValues = (when: LocalTime): Values => ({
+  month: when.month,
+  date: when.date,
+  weekday: appointments.weekdays[when.weekday],
+  clock: when.clock,
+})
 
 /** "12月8日 周二 15:00": a date as a card's title shows it. */
 export function appointmentDate(when: LocalTime): string {
-  return `${when.month}月${when.date}日 ${appointments.weekdays[when.weekday]} ${when.clock}`
+  return fill(appointments.date, dateValues(when))
 }
 
 /** "今天 15:00", "明天 15:00", or the date: when an appointment starts, as a row shows it. */
 export function appointmentWhen(when: LocalTime): string {
-  if (when.day === 'other') return appointmentDate(when)
-  return `${when.day === 'today' ? appointments.today : appointments.tomorrow} ${when.clock}`
+  return fill(appointments.when[when.day], dateValues(when))
 }
 
 /** "今天 15:00 · 小明 · 视频 30 分钟 · 已确认": a row of upcoming appointments. */
 export function appointmentRowText(row: AppointmentRow): string {
-  const length = `${appointments.modeShort[row.mode]} ${row.minutes} 分钟`
-  return [appointmentWhen(row.when), row.nickname, length, appointments.states[row.state]].join(' · ')
+  return fill(appointments.row, {
+    when: appointmentWhen(row.when),
+    name: row.nickname,
+    mode: appointments.modeShort[row.mode],
+    minutes: row.minutes,
+    state: appointments.states[row.state],
+  })
 }
 
 /** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟": the title of an appointment's card. */
 export function appointmentCardTitle(nickname: string, when: LocalTime, mode: CallMode, minutes: number): string {
-  return `${nickname} 约你 ${appointmentDate(when)} ${modes[mode]} ${minutes} 分钟`
+  return fill(appointments.cardTitle, { name: nickname, date: appointmentDate(when), mode: modes[mode], minutes })
 }
