@@ -543,7 +543,8 @@ describe('a privacy prompt left open on the dial page', () => {
   })
 })
 
-test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
+/** Someone new grants the microphone on the walkthrough while WeChat holds the request for consent (the guide changed). */
+async function privacyPromptPending(): Promise<LaunchedApp> {
   const app = await launch(
     { privacyNeedsAgreement: false },
     { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
@@ -552,6 +553,11 @@ test('a privacy prompt pending elsewhere can be answered even on a dial page who
   app.fake.env.privacyNeedsAgreement = true
   onboarding.tap('#grant')
   await settle()
+  return app
+}
+
+test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
+  const app = await privacyPromptPending()
   const page = await app.open('dial', { openid: STRANGER_OPENID })
   expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
   page.tap('#privacy-agree')
@@ -573,14 +579,7 @@ describe('what a share sends: the button says, by data-share (share-cards.ts)', 
 })
 
 test('beside a pending consent card, agreeing is the one primary action (store/screens: primary)', async () => {
-  const app = await launch(
-    { privacyNeedsAgreement: false },
-    { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
-  )
-  const onboarding = await app.open('onboarding')
-  app.fake.env.privacyNeedsAgreement = true
-  onboarding.tap('#grant')
-  await settle()
+  const app = await privacyPromptPending()
   const primaries = (page: PageHandle) =>
     page
       .all('.btn')
