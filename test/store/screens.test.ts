@@ -24,6 +24,7 @@ function slices() {
     status: 'valid' as InvitationStatus,
     shareOffer: null as { person: Person; existing: boolean } | null,
     items: [ALICE] as Contact[],
+    editing: '',
   })
   const ctx = {
     permissions: {
@@ -75,6 +76,9 @@ function slices() {
       },
       get items() {
         return state.items
+      },
+      get form() {
+        return { editing: state.editing }
       },
     },
   } as unknown as ScreensContext
@@ -138,6 +142,9 @@ test('home: someone offered leads; a profile first leads until saved; with no co
   expect(screens.home.primary).toBe('share-card')
   state.shareOffer = { person: ALICE, existing: false }
   expect(screens.home.primary).toBe('share-offer')
+  // The edit dialog, while open, leads.
+  state.editing = ALICE.openid
+  expect(screens.home.primary).toBe('edit')
 })
 
 test('whatever the slices say, each screen names exactly one primary action, the consent card first', () => {

@@ -7,11 +7,14 @@ import type { ProfileStore } from '../profile'
 export interface HomeContext {
   permissions: Pick<PermissionsStore, 'privacyPromptPending'>
   profile: Pick<ProfileStore, 'me'>
-  contacts: Pick<ContactsStore, 'shareOffer' | 'items'>
+  contacts: Pick<ContactsStore, 'shareOffer' | 'items' | 'form'>
 }
 
-/** The consent card's, adding a person offered, saving my profile, sharing my card (no contacts yet), or none. */
-export type HomePrimary = 'consent' | 'share-offer' | 'profile' | 'share-card' | 'none'
+/**
+ * The consent card's, saving an edit (the edit dialog is open), adding a person offered, saving my profile,
+ * sharing my card (no contacts yet), or none.
+ */
+export type HomePrimary = 'consent' | 'edit' | 'share-offer' | 'profile' | 'share-card' | 'none'
 
 export class HomeScreen {
   /**
@@ -32,6 +35,7 @@ export class HomeScreen {
   get primary(): HomePrimary {
     const { contacts, permissions, profile } = this.ctx
     if (permissions.privacyPromptPending) return 'consent'
+    if (contacts.form.editing) return 'edit'
     if (contacts.shareOffer && profile.me) return 'share-offer'
     if (this.profileFirst && !profile.me) return 'profile'
     if (contacts.items.length === 0 && profile.me && this.profileFirst === false) return 'share-card'
