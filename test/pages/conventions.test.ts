@@ -79,3 +79,20 @@ test('every custom tag a template uses is declared in its json, and every declar
   }
   expect(wrong).toEqual([])
 })
+
+// What every page does lives in one behavior (behaviors/duet-page.ts): the theme for WeUI, starting the store,
+// reading permissions again. A page that did any of it by hand would be a second home for it.
+test('every page uses the duet-page behavior and leaves the page lifecycle to it', () => {
+  const wrong: string[] = []
+  for (const file of all.filter((f) => /^pages\/[^/]+\/index\.ts$/.test(rel(f)))) {
+    const code = fs.readFileSync(file, 'utf8')
+    if (!/withBehaviors\([^)]*\bduetPage\b/.test(code)) wrong.push(`${rel(file)}: no duetPage behavior`)
+    for (const hook of code.match(/^\s+(onLoad|onShow|onHide|onUnload)\(/gm) ?? [])
+      wrong.push(`${rel(file)}: its own ${hook.trim()}`)
+    if (/void store\.start\(\)(?!\.)|store\.pageShown\(|appearance\.theme/.test(code))
+      wrong.push(`${rel(file)}: does what the behavior does`)
+    const wxml = fs.readFileSync(file.replace(/\.ts$/, '.wxml'), 'utf8')
+    if (!/data-weui-theme="\{\{theme\}\}"/.test(wxml)) wrong.push(`${rel(file)}: its root lacks data-weui-theme`)
+  }
+  expect(wrong).toEqual([])
+})
