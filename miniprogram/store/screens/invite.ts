@@ -13,8 +13,8 @@ export interface InviteContext extends CallScreenContext {
 }
 
 /**
- * The one primary action: the consent card's, going home (a link that leads nowhere), inviting back (expired),
- * giving my profile first, calling back, or a call problem's way out.
+ * The one primary action: the consent card's, going home (a link that leads nowhere), giving my profile first,
+ * inviting back (expired), calling back, or a call problem's way out.
  */
 export type InvitePrimary = 'consent' | 'home' | 'invite-back' | 'profile' | 'callback' | 'way-out'
 
@@ -53,8 +53,9 @@ export class InviteScreen {
   get primary(): InvitePrimary {
     if (this.consent) return 'consent'
     if (this.status !== 'valid' && this.status !== 'expired') return 'home'
-    if (this.status === 'expired') return 'invite-back'
+    // Calling back and inviting back both need my profile: giving it comes first.
     if (this.ctx.profile.me === null) return 'profile'
+    if (this.status === 'expired') return 'invite-back'
     return wayOutLeads(this.ctx) ? 'way-out' : 'callback'
   }
 
