@@ -24,63 +24,44 @@ function slices() {
     status: 'valid' as InvitationStatus,
     shareOffer: null as { person: Person; existing: boolean } | null,
     items: [ALICE] as Contact[],
-    editing: '',
+    form: { editing: null as string | null },
   })
+  type Key = keyof typeof state
+  /** A slice whose `live` fields read `state` as it is now (so the screens' computeds follow), beside `fixed` ones. */
+  const slice = (live: Record<string, Key>, fixed: object = {}) =>
+    Object.defineProperties(
+      { ...fixed },
+      Object.fromEntries(
+        Object.entries(live).map(([name, key]) => [name, { get: () => state[key], enumerable: true }]),
+      ),
+    )
   const ctx = {
-    permissions: {
-      get privacyPromptPending() {
-        return state.pending
+    permissions: slice({ privacyPromptPending: 'pending' }),
+    call: slice(
+      {
+        problem: 'problem',
+        leadsWayOut: 'leadsWayOut',
+        offersRetry: 'offersRetry',
+        cannotHere: 'cannotHere',
+        contact: 'contact',
       },
-    },
-    call: {
-      get problem() {
-        return state.problem
+      {
+        contactOpenid: ALICE.openid,
+        mode: 'voice',
+        status: 'idle',
+        busy: false,
+        disableSwitchVoice: false,
+        reachHint: false,
+        historyRows: [],
       },
-      get leadsWayOut() {
-        return state.leadsWayOut
-      },
-      get offersRetry() {
-        return state.offersRetry
-      },
-      get cannotHere() {
-        return state.cannotHere
-      },
-      get contact() {
-        return state.contact
-      },
-      contactOpenid: ALICE.openid,
-      mode: 'voice',
-      status: 'idle',
-      busy: false,
-      disableSwitchVoice: false,
-      reachHint: false,
-      historyRows: [],
-    },
-    profile: {
-      get me() {
-        return state.me
-      },
-    },
-    invitations: {
-      waiting: null,
-      get status() {
-        return state.status
-      },
-      shown: { from: ME, mode: 'voice', sentAt: NOW - 3 * 60_000 },
-      now: NOW,
-    },
+    ),
+    profile: slice({ me: 'me' }),
+    invitations: slice(
+      { status: 'status' },
+      { waiting: null, shown: { from: ME, mode: 'voice', sentAt: NOW - 3 * 60_000 }, now: NOW },
+    ),
     rings: { stateFor: () => 'idle', code: undefined, resting: false, restSeconds: 0 },
-    contacts: {
-      get shareOffer() {
-        return state.shareOffer
-      },
-      get items() {
-        return state.items
-      },
-      get form() {
-        return { editing: state.editing }
-      },
-    },
+    contacts: slice({ shareOffer: 'shareOffer', items: 'items', form: 'form' }),
   } as unknown as ScreensContext
   return { state, screens: new Screens(ctx) }
 }
@@ -144,7 +125,7 @@ test('home: someone offered leads; a profile first leads until saved; with no co
   state.shareOffer = { person: ALICE, existing: false }
   expect(screens.home.primary).toBe('share-offer')
   // The edit dialog, while open, leads.
-  state.editing = ALICE.openid
+  state.form = { editing: ALICE.openid }
   expect(screens.home.primary).toBe('edit')
 })
 
