@@ -22,6 +22,7 @@ import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
 import { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
+import { Screens } from './screens'
 
 /** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
 export const wxServices = { backend, network, privacy, scopes, screen, storage, subscribe, system, theme, voip }
@@ -64,7 +65,7 @@ export class RootStore {
   readonly rings = new RingsStore({
     profile: this.profile,
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
-    rang: (to, mode) => void this.invitations.invite(to, mode),
+    rang: (to, mode) => this.invitations.invite(to, mode),
     backend: this.services.backend,
     subscribe: this.services.subscribe,
   })
@@ -83,6 +84,7 @@ export class RootStore {
     placedTo: (openid) => this.invitations.placedTo(openid),
     voip: this.services.voip,
   })
+  readonly screens = new Screens(this)
   private ready: Promise<void> | null = null
 
   /** What is kept on the device: each slice's own part. */

@@ -35,9 +35,9 @@ afterEach(() => jest.useRealTimers())
 describe('my wait for a callback', () => {
   test('inviting starts the wait: reachable, screen on, ten minutes counted down', async () => {
     const { store, screen } = invitations()
-    const query = store.invite(BEN, 'voice')
+    store.invite(BEN, 'voice')
     await flush()
-    expect(query).toEqual(invitationQuery({ from: ME, mode: 'voice', sentAt: 1_000_000 }))
+    expect(store.sentLink).toEqual(invitationQuery({ from: ME, mode: 'voice', sentAt: 1_000_000 }))
     expect([store.waitingFor, store.remainingMs, screen]).toEqual([BEN.openid, INVITATION_VALID_MS, [true]])
     jest.advanceTimersByTime(60_000)
     expect(store.remainingMs).toBe(INVITATION_VALID_MS - 60_000)
