@@ -5,6 +5,7 @@
 //   (the jest setup fails the test on any), so a test cannot pass by accident.
 // This file is the core: recording, callbacks and the `wx` object. Each area of the platform lives in
 // its own module (privacy.ts, scopes.ts, …), with its state and its APIs.
+import type { Answer, Person, QuestionKind, Questions } from './ask'
 import { FakeCloud, FakeCloudClient } from './cloud'
 import { defaultEnvironment, defaultUser, Environment, ScriptedUser } from './environment'
 import { FakePhone } from './phone'
@@ -81,6 +82,8 @@ export class FakeWx {
   knownPages: string[] | null = null
   /** app.json's `darkmode`, set by the harness: WeChat reports the phone's theme only when it is on (§8.6). */
   darkmode = false
+  /** Who answers WeChat's questions: null, the test's script (`user`); or a person looking at drawn screens. */
+  person: Person | null = null
 
   readonly runtime = new FakeRuntime(this)
   readonly privacy = new FakePrivacy(this)
@@ -160,6 +163,32 @@ export class FakeWx {
     })
   }
 
+  /**
+   * As visitOutside, for a visit where the person is asked something (a settings page): a scripted answer
+   * applies at once; a person's applies when they come back.
+   */
+  visitOutsideAsking<K extends QuestionKind>(
+    kind: K,
+    shows: Questions[K]['shows'],
+    scripted: () => Answer<K>,
+    apply: (answer: Answer<K>) => void,
+    cameBack: () => void = () => undefined,
+  ): void {
+    if (!this.person) {
+      this.visitOutside(() => apply(scripted()))
+      return cameBack()
+    }
+    this.leave()
+    this.ask(kind, shows, scripted, (answer) => {
+      if (answer !== undefined) apply(answer)
+      cameBack()
+      this.later(() => {
+        this.cameToFront()
+        for (const listener of this.returnListeners) listener()
+      })
+    })
+  }
+
   /** The person left the mini program: its top page hides, and keep-screen-on ends (§8.3). */
   leave(): void {
     this.ui.keepScreenOn = false
@@ -172,6 +201,20 @@ export class FakeWx {
   }
 
   // ---- for the modules -----------------------------------------------------------------------
+
+  /**
+   * WeChat asks the person something (ask.ts). Without a person the test's script answers, synchronously, so
+   * tests keep their timing; a person answers when they click, and `then` runs then.
+   */
+  ask<K extends QuestionKind>(
+    kind: K,
+    shows: Questions[K]['shows'],
+    scripted: () => Answer<K> | undefined,
+    then: (answer: Answer<K> | undefined) => void,
+  ): void {
+    if (!this.person) return then(scripted())
+    this.person.answer(kind, shows).then(then, (err: unknown) => this.noteProblem(`${kind}: ${String(err)}`))
+  }
 
   /** Records a problem and throws: for calls WeChat would reject outright. */
   problem(message: string): never {

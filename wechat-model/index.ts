@@ -12,6 +12,7 @@ export type {
 } from './environment'
 export { OFFICIAL_POPUP_THROTTLE_MS } from './privacy'
 export type { PrivacyResolution } from './privacy'
+export type { Answer, Person, QuestionKind, Questions } from './ask'
 export type { ButtonEvent, ButtonPage, OpenTypeButton, Router, SharedCard } from './ui'
 export { RING_SECONDS } from './voip'
 export { cloudFunction, FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './cloud'

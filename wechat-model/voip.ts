@@ -221,8 +221,15 @@ export class FakeVoip {
     if (this.call) return fail(-20002, 'already in a call')
     if (env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
     if (this.staleRoom) return fail(-1, 'Already in room!')
-    this.askPhone('microphone')
-    if (roomType === 'video') this.askPhone('camera')
+    this.askPhone(roomType === 'video' ? ['microphone', 'camera'] : ['microphone'], () =>
+      this.checkAndPlace(o, roomType, caller, listener),
+    )
+  }
+
+  private checkAndPlace(o: Callbacks, roomType: 'voice' | 'video', caller: Party, listener: Party): void {
+    const { env } = this.fake
+    const fail = (errCode: number, what: string, errMsg?: string) =>
+      this.failCoded(o, 'join1v1Chat', errCode, what, errMsg)
     const needs: Device[] = roomType === 'video' || env.voiceCallNeedsCamera ? ['microphone', 'camera'] : ['microphone']
     const code = this.permissionCode(needs, roomType)
     if (code) return fail(...code)
@@ -235,13 +242,25 @@ export class FakeVoip {
     this.place(o, roomType, caller, listener)
   }
 
-  /** 'not determined' (iOS, §3.2): the phone asks now, as WeChat first uses the device, and the person answers. */
-  private askPhone(device: Device): void {
+  /**
+   * 'not determined' (iOS, §3.2): the phone asks now, as WeChat first uses each device, and the person answers;
+   * then the join goes on.
+   */
+  private askPhone(devices: Device[], then: () => void): void {
     const { env, user } = this.fake
-    if (env.os[device] !== 'not determined') return
-    const answer = user.phonePrompt[device]
-    this.fake.record('phonePrompt', `phonePrompt(${device}: ${answer})`, 'ui', { device, answer })
-    env.os[device] = answer === 'allow' ? 'authorized' : 'denied'
+    const [device, ...rest] = devices
+    if (!device) return then()
+    if (env.os[device] !== 'not determined') return this.askPhone(rest, then)
+    this.fake.ask(
+      'phonePrompt',
+      { device },
+      () => user.phonePrompt[device],
+      (answer) => {
+        this.fake.record('phonePrompt', `phonePrompt(${device}: ${String(answer)})`, 'ui', { device, answer })
+        env.os[device] = answer === 'allow' ? 'authorized' : 'denied'
+        this.askPhone(rest, then)
+      },
+    )
   }
 
   /** §4.4: the call screen opens; the listener rings only inside the mini program (§4.5). */
