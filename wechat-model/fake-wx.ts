@@ -82,6 +82,8 @@ export class FakeWx {
   knownPages: string[] | null = null
   /** app.json's `darkmode`, set by the harness: WeChat reports the phone's theme only when it is on (§8.6). */
   darkmode = false
+  /** Duet is what the person sees (not left for a settings page, the chat or another app): §4.5. */
+  inFront = true
   /** Who answers WeChat's questions: null, the test's script (`user`); or a person looking at drawn screens. */
   person: Person | null = null
 
@@ -192,11 +194,13 @@ export class FakeWx {
   /** The person left the mini program: its top page hides, and keep-screen-on ends (§8.3). */
   leave(): void {
     this.ui.keepScreenOn = false
+    this.inFront = false
     for (const listener of this.leaveListeners) listener()
   }
 
   /** The mini program is in front again (App.onShow), back where it was or on a card's page (§7.2). */
   cameToFront(): void {
+    this.inFront = true
     for (const listener of this.appShowListeners) listener()
   }
 
