@@ -6,6 +6,7 @@ export type Rendered = ReturnType<Simulate['render']>
 
 import * as path from 'path'
 import { Exparser, useExparser } from '../../wechat-model/view/elements'
+import { ComponentGlobal, Definition, replayComponentDefinitions, SimulateUtils } from '../../wechat-model/view/replay'
 import { weuiOptions } from '../../wechat-model/view/weui'
 import { WEUI_DIST } from '../../wechat-model/view/styles'
 
@@ -126,9 +127,6 @@ export function detach(comp: Rendered): void {
   ;(comp as unknown as { detach(): void }).detach()
 }
 
-/** A component definition as passed to Component(). */
-type Definition = Record<string, unknown>
-
 /**
  * j-component keeps every component it ever registered (its definition, and so the modules and the store of
  * the launch it came from) in a private cache, and exparser keeps each one's registration and behaviors: a
@@ -178,55 +176,17 @@ export function forgetEarlierLaunches(): void {
 
 let replayInstalled = false
 
-/**
- * simulate registers a page's child components by running their scripts, once per page that uses them; jest
- * caches modules, so the second page's run returns the cached module and registers nothing (the child
- * renders empty, silently). This records each definition the first time its script runs in a registry and
- * replays it when the module comes back from the cache. Keeps the child's WXSS and components' relations.
- */
+/** simulate's page-module runs replayed as a phone runs them (see wechat-model/view/replay.ts). */
 function installReplay(): void {
   if (replayInstalled) return
   replayInstalled = true
-  const utils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
-  const g = global as unknown as { Component: (d: Definition) => unknown }
-  const simulateComponent = g.Component
-  const definitions = new Map<string, Definition>()
-  let running: string | null = null
-  let called = false
-  // mobx-miniprogram-bindings and simulate both rewrite parts of a definition in place: keep pristine copies.
-  const copy = (d: Definition): Definition => {
-    const out: Definition = { ...d }
-    for (const key of ['methods', 'options', 'lifetimes', 'pageLifetimes', 'data']) {
-      if (d[key] && typeof d[key] === 'object') out[key] = { ...(d[key] as object) }
-    }
-    if (Array.isArray(d.behaviors)) out.behaviors = [...d.behaviors]
-    if (d.relations && typeof d.relations === 'object') {
-      out.relations = Object.fromEntries(
-        Object.entries(d.relations as Record<string, object>).map(([k, v]) => [k, { ...v }]),
-      )
-    }
-    return out
-  }
-  g.Component = (definition: Definition) => {
-    if (running) {
-      definitions.set(running, copy(definition))
-      called = true
-    }
-    return simulateComponent(reportingCreation(definition, running ?? ''))
-  }
-  utils.runJs = (file: string) => {
-    running = file
-    called = false
-    try {
-      require(file)
-    } finally {
-      running = null
-    }
-    if (called) return
-    const definition = definitions.get(file)
-    if (!definition) throw new Error(`${file} did not call Component()`)
-    simulateComponent(reportingCreation(copy(definition), file))
-  }
+  replayComponentDefinitions({
+    utils: require('miniprogram-simulate/src/utils') as SimulateUtils,
+    globals: global as unknown as ComponentGlobal,
+    // Through jest's registry: the module runs once per launch.
+    runModule: (file) => require(file),
+    wrap: reportingCreation,
+  })
 }
 
 /** Registers a page (and the components it uses) for this launch; a page already registered is reused. */
