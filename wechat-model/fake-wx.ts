@@ -159,10 +159,7 @@ export class FakeWx {
   visitOutside(change: () => void): void {
     this.leave()
     change()
-    this.later(() => {
-      this.cameToFront()
-      for (const listener of this.returnListeners) listener()
-    })
+    this.later(() => this.cameBack())
   }
 
   /**
@@ -174,20 +171,17 @@ export class FakeWx {
     shows: Questions[K]['shows'],
     scripted: () => Answer<K>,
     apply: (answer: Answer<K>) => void,
-    cameBack: () => void = () => undefined,
+    answered: () => void = () => undefined,
   ): void {
     if (!this.person) {
       this.visitOutside(() => apply(scripted()))
-      return cameBack()
+      return answered()
     }
     this.leave()
     this.ask(kind, shows, scripted, (answer) => {
       if (answer !== undefined) apply(answer)
-      cameBack()
-      this.later(() => {
-        this.cameToFront()
-        for (const listener of this.returnListeners) listener()
-      })
+      answered()
+      this.later(() => this.cameBack())
     })
   }
 
@@ -196,6 +190,12 @@ export class FakeWx {
     this.ui.keepScreenOn = false
     this.inFront = false
     for (const listener of this.leaveListeners) listener()
+  }
+
+  /** The person comes back to the mini program where they left it: App.onShow, then the top page's onShow. */
+  cameBack(): void {
+    this.cameToFront()
+    for (const listener of this.returnListeners) listener()
   }
 
   /** The mini program is in front again (App.onShow), back where it was or on a card's page (§7.2). */

@@ -5,7 +5,8 @@ import { attrs, everyElement, RenderedPage, tagOf } from './elements'
 
 const DRAWN_FROM_ATTRIBUTES = ['button', 'input', 'switch', 'image', 'icon']
 
-export function exposeAttributes(comp: RenderedPage): void {
+/** `imageUrl` says where the browser finds an image's picture (a phone's temporary file has none of its own). */
+export function exposeAttributes(comp: RenderedPage, imageUrl: (src: string) => string = (src) => src): void {
   const elements = everyElement(comp)
   for (const el of elements.filter((e) => DRAWN_FROM_ATTRIBUTES.includes(tagOf(e)))) {
     const values: Record<string, string> = {}
@@ -14,7 +15,7 @@ export function exposeAttributes(comp: RenderedPage): void {
       if (name in values) el.dom.setAttribute(`data-${name}`, values[name])
     }
     if (tagOf(el) === 'input' && !el.dom.hasAttribute('data-value')) el.dom.setAttribute('data-value', '')
-    if (tagOf(el) === 'image' && values.src) el.dom.style.backgroundImage = `url("${values.src}")`
+    if (tagOf(el) === 'image' && values.src) el.dom.style.backgroundImage = `url("${imageUrl(values.src)}")`
     // WeChat's <icon> is WeUI's icon font: the same glyph and colour as weui-icon-<type>.
     if (tagOf(el) === 'icon') {
       el.dom.classList.add(`weui-icon-${values.type}`)
