@@ -78,6 +78,8 @@ export interface Host {
 export interface Phone {
   readonly who: Who
   readonly fake: FakeWx
+  /** Duet's root store on this phone, for looking (tests read its history). */
+  readonly store?: unknown
   /** The routes of the page stack, bottom first. */
   routes(): string[]
   receive(message: ChatMessage): void

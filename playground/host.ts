@@ -52,6 +52,11 @@ function problem(who: Who, message: string): void {
   problems.closest('section')!.dataset.count = String(problems.children.length)
 }
 
+// `?fresh` starts both phones afresh: nothing remembered, the clock back to now (the browser tests use it).
+if (new URLSearchParams(location.search).has('fresh')) {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('duet-playground-')) localStorage.removeItem(key)
+}
+
 let offset = Number(localStorage.getItem(CLOCK_KEY) ?? '0') || 0
 const readyAt: Partial<Record<Who, number>> = {}
 const pageStarted = performance.now()

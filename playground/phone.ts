@@ -354,6 +354,7 @@ document.body.dataset.theme = settings.theme
 const { config } = loaded.requireFile(`${duet.vRoot}/config.js`) as { config: Record<string, unknown> }
 Object.assign(config, { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE })
 loaded.requireFile(`${duet.vRoot}/app.js`)
+;(phone as { store?: unknown }).store = loaded.requireFile(`${duet.vRoot}/store/index.js`).store
 app.onLaunch?.({ path: duet.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
 showApp()
 fake.ui.tapCard(duet.pages[0])

@@ -1,7 +1,7 @@
 // What j-component keeps off the DOM, carried onto it so a browser draws the page as WeChat would: template
-// attributes (disabled, checked, value, type), images from their src, WeChat's <icon> as WeUI's icon font,
+// attributes (id, aria-label, aria-role, disabled, checked, value, type), images from their src, WeChat's <icon> as WeUI's icon font,
 // native buttons with the WeUI classes WeChat draws them with, and WeUI's own classes unprefixed.
-import { attrs, everyElement, RenderedPage, tagOf } from './elements'
+import { attr, attrs, everyElement, RenderedPage, tagOf } from './elements'
 
 const DRAWN_FROM_ATTRIBUTES = ['button', 'input', 'switch', 'image', 'icon']
 
@@ -35,8 +35,16 @@ export function exposeAttributes(comp: RenderedPage, imageUrl: (src: string) => 
       el.dom.classList.toggle('weui-btn_disabled', values.disabled === 'true')
     }
   }
-  // Inside WeUI's components, j-component prefixes each class with the tag; WeUI's stylesheet wants them bare.
   for (const el of elements) {
+    // The WXML id as the DOM id, and the accessible name and role, as WeChat's view layer keeps them.
+    const id = attr(el, 'id')
+    if (typeof id === 'string' && id && el.dom.id !== id) el.dom.id = id
+    const label = attr(el, 'aria-label')
+    if (typeof label === 'string' && el.dom.getAttribute('aria-label') !== label)
+      el.dom.setAttribute('aria-label', label)
+    const role = attr(el, 'aria-role')
+    if (typeof role === 'string' && el.dom.getAttribute('role') !== role) el.dom.setAttribute('role', role)
+    // Inside WeUI's components, j-component prefixes each class with the tag; WeUI's stylesheet wants them bare.
     for (const name of Array.from(el.dom.classList)) {
       const bare = /^[\w-]+?--(weui-[\w-]+)$/.exec(name)?.[1]
       if (bare && !el.dom.classList.contains(bare)) el.dom.classList.add(bare)
