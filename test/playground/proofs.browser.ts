@@ -1,0 +1,153 @@
+// The proofs, clicked through in real Chromium: two phones, WeChat played by the model, the real
+// cloud functions on the local server. Each test starts both phones afresh.
+import { Playground, startPlayground } from './driver'
+
+let playground: Awaited<ReturnType<typeof startPlayground>>
+let pg: Playground
+
+beforeAll(async () => {
+  playground = await startPlayground()
+}, 60_000)
+afterAll(() => playground?.stop())
+beforeEach(async () => {
+  pg = await playground.newPlayground()
+})
+afterEach(async () => {
+  // Nothing the model lacked, nothing unanswered, nothing thrown: on both phones.
+  expect({ panel: await pg.problems(), thrown: pg.errors }).toEqual({ panel: [], thrown: [] })
+  await pg.page.context().close()
+})
+
+/**
+ * 小明 (B) starts as he likes (by default he looks around without agreeing to anything), saves his name and
+ * sends 安娜 (A) his card; 安娜, ready for calls, adds him and sends him a voice invitation from his dial page,
+ * and waits there.
+ */
+async function annaInvitesMing(mingStarts = async () => pg.B.click('#privacy-decline')): Promise<void> {
+  const { A, B } = pg
+  await A.click('#privacy-agree')
+  await A.click('#grant')
+  await A.click('#wx-auth-allow') // the microphone
+  await A.click('#wx-auth-allow') // the camera
+  await mingStarts()
+  await B.click('#look-around')
+  await B.type('#me-nickname', '小明')
+  await B.click('#me-save')
+  await B.click('#share-card')
+  await B.click('#wx-share-send')
+  await A.waitFor('#me-nickname')
+  await A.type('#me-nickname', '安娜')
+  await A.click('#me-save')
+  await A.click('#wx-leave-duet')
+  await A.click('#wx-chat .wx-chat-card')
+  await A.click('#share-accept')
+  // One tap on his row calls: he is not inside Duet, and WeChat's screen says so.
+  await A.click('.main--call-voice')
+  await A.sees('#wx-call-status', '对方不在小程序内')
+  await A.click('#wx-call-hangup')
+  await A.frame.locator('#wx-call').waitFor({ state: 'detached' })
+  await A.click('#invite')
+  await A.click('#wx-share-send')
+  await A.sees('#waiting-title', '等待 小明 回拨')
+}
+
+/** 小明 opens the invitation from his chat. */
+async function mingOpensInvitation(): Promise<void> {
+  const { B } = pg
+  await B.click('#wx-leave-duet')
+  await B.click('#wx-chat .wx-chat-card:last-child')
+  await B.sees('#step-title', '安娜 想和你语音通话')
+}
+
+/** 小明 opens the invitation and calls back; new to calls, he agrees to privacy and allows the microphone. */
+async function mingCallsBack(): Promise<void> {
+  const { B } = pg
+  await mingOpensInvitation()
+  await B.click('#callback')
+  await B.click('#privacy-agree')
+  await B.click('#wx-auth-allow')
+}
+
+/** 安娜 answers on WeChat's call screen: both phones say 通话中. */
+async function annaAnswers(): Promise<void> {
+  const { A, B } = pg
+  await B.sees('#wx-call-status', '呼叫中')
+  await A.sees('#wx-call-status', '小明邀请你语音通话')
+  await A.click('#wx-call-answer')
+  await A.sees('#wx-call-status', /通话中 00:0\d/)
+  await B.sees('#wx-call-status', /通话中 00:0\d/)
+}
+
+test('Proof 1: 安娜 invites 小明; he agrees, allows the microphone and calls back; she answers; both histories say 已接通, hers with the duration', async () => {
+  const { A, B } = pg
+  await annaInvitesMing()
+  await mingCallsBack()
+  await annaAnswers()
+  await pg.page.waitForTimeout(1100)
+  await B.click('#wx-call-hangup')
+  await A.sees('#wx-call-status', '已挂断')
+  await A.frame.locator('#wx-call').waitFor({ state: 'detached' })
+  await A.sees('#history', /已接通 · 通话 0:0\d/)
+  // 小明 adds her from the invitation and opens her dial page: answered. He hung up himself, and WeChat tells
+  // no one of their own hang-up (platform.md §4.6), so only 安娜, who heard him leave, knows how long it lasted.
+  await B.frame.locator('#wx-call').waitFor({ state: 'detached' })
+  await B.click('#share-accept')
+  await B.click('.gallery-nav__home')
+  await B.click('.main--contact-row')
+  await B.sees('#history', '已接通')
+})
+
+test('Proof 2: 安娜 left Duet before 小明 called back: his screen says 对方不在小程序内, and nothing says answered', async () => {
+  const { A, B } = pg
+  await annaInvitesMing()
+  await A.click('#wx-leave-duet')
+  await mingCallsBack()
+  await B.sees('#wx-call-status', '对方不在小程序内')
+  expect(await A.frame.locator('#wx-call').count()).toBe(0)
+  await B.click('#wx-call-hangup')
+  await A.click('#wx-open-duet')
+  for (const phone of [A, B]) expect(await phone.screen()).not.toMatch(/已接通|通话中/)
+})
+
+test('Proof 3: 小明 denied the microphone earlier; he turns it on in #wx-settings from the invitation, and the call goes through', async () => {
+  const { A, B } = pg
+  await annaInvitesMing(async () => {
+    await B.click('#privacy-agree')
+    await B.click('#grant')
+    await B.click('#wx-auth-deny')
+    await B.sees('#step-title', '权限已被关闭')
+  })
+  await mingOpensInvitation()
+  await B.click('#callback')
+  // WeChat asks no more after a denial: the way back is the mini program's settings page.
+  expect(await B.frame.locator('#wx-auth').count()).toBe(0)
+  await B.click('#fix-permissions')
+  await B.waitFor('#wx-settings')
+  expect(await B.frame.locator('#wx-settings [data-scope]').count()).toBe(1) // only what was asked before
+  await B.click('#wx-settings [data-scope="scope.record"]')
+  await B.click('#wx-settings-back')
+  await B.click('#callback')
+  await annaAnswers()
+})
+
+test('Proof 4: 小明 relaunches Duet in the middle of the walkthrough: the invitation is still there', async () => {
+  const { B } = pg
+  await annaInvitesMing()
+  await mingOpensInvitation()
+  await B.click('#callback')
+  await B.waitFor('#privacy-agree')
+  await pg.page.locator('#controls-B [data-control="relaunch"]').click()
+  await pg.page.waitForFunction(
+    () =>
+      document.querySelector<HTMLIFrameElement>('iframe[data-phone="B"]')?.contentWindow?.document.readyState ===
+      'complete',
+  )
+  await B.sees('#pending-invite-text', '安娜')
+  await B.click('#pending-invite-open')
+  // The walkthrough goes on where it was, says who is waiting, and leads back to the invitation.
+  await B.sees('#invited-by', '安娜 邀请你通话')
+  await B.click('#privacy-agree')
+  await B.click('#grant')
+  await B.click('#wx-auth-allow')
+  await B.sees('#step-title', '安娜 想和你语音通话')
+})
