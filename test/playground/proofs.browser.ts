@@ -110,7 +110,7 @@ test('Proof 2: 安娜 left Duet before 小明 called back: his screen says 对�
 })
 
 test('Proof 3: 小明 denied the microphone earlier; he turns it on in #wx-settings from the invitation, and the call goes through', async () => {
-  const { A, B } = pg
+  const { B } = pg
   await annaInvitesMing(async () => {
     await B.click('#privacy-agree')
     await B.click('#grant')
