@@ -58,8 +58,8 @@ if (new URLSearchParams(location.search).has('fresh')) {
 }
 
 let offset = Number(localStorage.getItem(CLOCK_KEY) ?? '0') || 0
+/** When each phone was ready, in ms since this page started loading. */
 const readyAt: Partial<Record<Who, number>> = {}
-const pageStarted = performance.now()
 
 const host: Host & { readyMs: number | null } = {
   cloud: new ServerCloud(),
@@ -73,7 +73,7 @@ const host: Host & { readyMs: number | null } = {
   },
   problem,
   ready(who) {
-    readyAt[who] = performance.now() - pageStarted
+    readyAt[who] = performance.now()
     controls(who)
     if (PHONES.every((w) => readyAt[w] !== undefined)) {
       host.readyMs = Math.max(...PHONES.map((w) => readyAt[w]!))
