@@ -20,10 +20,10 @@ afterEach(async () => {
 
 /**
  * 小明 (B) starts as he likes (by default he looks around without agreeing to anything), saves his name and
- * sends 安娜 (A) his card; 安娜, ready for calls, adds him and sends him a voice invitation from his dial page,
- * and waits there.
+ * sends 安娜 (A) his card; 安娜, ready for calls, adds him and calls him with one tap on his row: he is not
+ * inside Duet, so WeChat's screen says so, and she hangs up on his dial page.
  */
-async function annaInvitesMing(mingStarts = async () => pg.B.click('#privacy-decline')): Promise<void> {
+async function annaAddsMing(mingStarts = async () => pg.B.click('#privacy-decline')): Promise<void> {
   const { A, B } = pg
   await A.click('#privacy-agree')
   await A.click('#grant')
@@ -41,14 +41,30 @@ async function annaInvitesMing(mingStarts = async () => pg.B.click('#privacy-dec
   await A.click('#wx-leave-duet')
   await A.click('#wx-chat .wx-chat-card')
   await A.click('#share-accept')
-  // One tap on his row calls: he is not inside Duet, and WeChat's screen says so.
   await A.click('.main--call-voice')
   await A.sees('#wx-call-status', '对方不在小程序内')
   await A.click('#wx-call-hangup')
   await A.frame.locator('#wx-call').waitFor({ state: 'detached' })
+}
+
+/** As annaAddsMing, and then 安娜 sends him a voice invitation from his dial page and waits there. */
+async function annaInvitesMing(mingStarts?: () => Promise<void>): Promise<void> {
+  const { A } = pg
+  await annaAddsMing(mingStarts)
   await A.click('#invite')
   await A.click('#wx-share-send')
   await A.sees('#waiting-title', '等待 小明 回拨')
+}
+
+/** The phone's relaunch control: Duet starts cold, with what the phone remembers. */
+async function relaunch(who: 'A' | 'B'): Promise<void> {
+  await pg.page.locator(`#controls-${who} [data-control="relaunch"]`).click()
+  await pg.page.waitForFunction(
+    (w) =>
+      document.querySelector<HTMLIFrameElement>(`iframe[data-phone="${w}"]`)?.contentWindow?.document.readyState ===
+      'complete',
+    who,
+  )
 }
 
 /** 小明 opens the invitation from his chat. */
@@ -136,12 +152,7 @@ test('Proof 4: 小明 relaunches Duet in the middle of the walkthrough: the invi
   await mingOpensInvitation()
   await B.click('#callback')
   await B.waitFor('#privacy-agree')
-  await pg.page.locator('#controls-B [data-control="relaunch"]').click()
-  await pg.page.waitForFunction(
-    () =>
-      document.querySelector<HTMLIFrameElement>('iframe[data-phone="B"]')?.contentWindow?.document.readyState ===
-      'complete',
-  )
+  await relaunch('B')
   await B.sees('#pending-invite-text', '安娜')
   await B.click('#pending-invite-open')
   // The walkthrough goes on where it was, says who is waiting, and leads back to the invitation.
@@ -149,5 +160,24 @@ test('Proof 4: 小明 relaunches Duet in the middle of the walkthrough: the invi
   await B.click('#privacy-agree')
   await B.click('#grant')
   await B.click('#wx-auth-allow')
+  await B.sees('#step-title', '安娜 想和你语音通话')
+})
+
+test("a ring: 小明 allows them on his page; 安娜's ring lands in his chat as a service notification that opens Duet", async () => {
+  const { A, B } = pg
+  await annaAddsMing()
+  // With his name saved, home leads to his page once Duet opens again.
+  await relaunch('B')
+  await B.click('#open-me')
+  await B.click('#allow-rings')
+  await B.click('#wx-subscribe-allow')
+  await B.sees('#allow-rings-status', /./)
+  // A ring is an invitation by service notification: she waits for his callback.
+  await A.click('#ring')
+  await A.sees('#waiting-title', '等待 小明 回拨')
+  await B.click('#wx-leave-duet')
+  await B.sees('#wx-chat .wx-chat-card--notification', '来电提醒')
+  await B.click('#wx-chat .wx-chat-card--notification')
+  expect(await B.frame.locator('#wx-chat').count()).toBe(0)
   await B.sees('#step-title', '安娜 想和你语音通话')
 })
