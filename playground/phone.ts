@@ -169,14 +169,24 @@ function statusTime(): string {
   return new Date().toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
 }
 
-let drawnTop: PhonePage | undefined
+/**
+ * The page's styles in this phone's appearance: each phone has its own, and a browser has one colour scheme for
+ * all its frames, so the styles for the other scheme are switched off rather than left to the browser.
+ */
+function themed(css: string, theme: 'light' | 'dark'): string {
+  return css.replace(/@media\s*\(prefers-color-scheme:\s*(light|dark)\)/g, (_m, scheme: string) =>
+    scheme === theme ? '@media all' : '@media not all',
+  )
+}
+
+let drawn: { top: PhonePage; theme: string } | undefined
 function draw(): void {
   const top = pages.top()
   for (const page of pages.pages) page.box.hidden = page !== top
   if (!top) return
-  if (drawnTop !== top) {
-    drawnTop = top
-    pageStyle.textContent = duet.pageCss[top.route] ?? ''
+  if (drawn?.top !== top || drawn.theme !== fake.env.theme) {
+    drawn = { top, theme: fake.env.theme }
+    pageStyle.textContent = themed(duet.pageCss[top.route] ?? '', fake.env.theme)
   }
   bars.innerHTML = duet.bars[`${top.route}|${pages.pages.length > 1 ? 2 : 1}|${fake.env.theme}`] ?? ''
   bars.querySelector('.gallery-status span')!.textContent = statusTime()
