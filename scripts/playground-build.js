@@ -113,7 +113,15 @@ const browserOptions = {
   platform: 'browser',
   format: 'iife',
   target: 'chrome110',
-  define: { global: 'window', __dirname: '"/duet/wechat-model"', __filename: '"/duet/wechat-model/cloud.ts"' },
+  define: {
+    global: 'window',
+    __dirname: '"/duet/wechat-model"',
+    __filename: '"/duet/wechat-model/cloud.ts"',
+    // The database model reads the committed permission file (playground/shims/fs.ts).
+    __DUET_DATABASE_PERMISSIONS__: JSON.stringify(
+      fs.readFileSync(path.join(ROOT, 'database/collections.json'), 'utf8'),
+    ),
+  },
   alias: {
     path: 'path-browserify',
     fs: path.join(SHIMS, 'fs.ts'),
