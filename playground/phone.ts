@@ -217,7 +217,18 @@ function fieldFor(dom: HTMLElement, page: PhonePage): void {
   if (!field) {
     field = h(tagOf(el) === 'textarea' ? 'textarea' : 'input', { class: 'pg-field' }) as HTMLInputElement
     field.addEventListener('input', () => typeInto(el, field!.value, page))
-    field.addEventListener('blur', () => leaveField(el, page))
+    field.addEventListener('blur', () => {
+      screens.hideSuggestion()
+      leaveField(el, page)
+    })
+    if (dom.dataset.type === 'nickname')
+      field.addEventListener('focus', () =>
+        screens.suggestNickname(PEOPLE[who].nickname, () => {
+          field!.value = PEOPLE[who].nickname
+          typeInto(el, field!.value, page)
+          field!.blur()
+        }),
+      )
     dom.classList.add('pg-has-field')
     dom.append(field)
   }

@@ -359,6 +359,26 @@ export class WechatScreens implements Person {
     return this.chat !== null
   }
 
+  // ---- the keyboard's nickname suggestion --------------------------------------------------------------------
+
+  private suggestion: HTMLElement | null = null
+
+  /** §6.1: over the keyboard of a nickname field, WeChat offers the person's WeChat nickname. */
+  suggestNickname(nickname: string, pick: () => void): void {
+    this.hideSuggestion()
+    const offer = button('wx-nickname-suggestion', `使用微信昵称：${nickname}`, 'wx-suggestion')
+    // Pressing it must not take the focus from the field, as a keyboard's bar does not.
+    offer.onmousedown = (event) => event.preventDefault()
+    offer.onclick = pick
+    this.suggestion = offer
+    this.layer.append(offer)
+  }
+
+  hideSuggestion(): void {
+    this.suggestion?.remove()
+    this.suggestion = null
+  }
+
   // ---- toasts and the call screen -------------------------------------------------------------------------
 
   toast(words: string): void {

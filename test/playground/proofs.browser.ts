@@ -188,3 +188,24 @@ test("a ring: 小明 allows them on his page; 安娜's ring lands in his chat as
   expect(await B.frame.locator('#wx-chat').count()).toBe(0)
   await B.sees('#invited-by, #step-title', /安娜 (邀请你通话|想和你语音通话)/)
 })
+
+test("小明 picks an avatar and takes WeChat's nickname from the keyboard; 安娜's phone shows his picture from the one cloud", async () => {
+  const { A, B } = pg
+  await B.click('#privacy-decline')
+  await B.click('#look-around')
+  await B.click('#me-avatar')
+  await B.click('#wx-avatar .wx-avatar-choice:nth-child(2)')
+  await B.frame.locator('#me-nickname .pg-field').click()
+  await B.click('#wx-nickname-suggestion')
+  expect(await B.frame.locator('#me-nickname .pg-field').inputValue()).toBe('小明')
+  await B.click('#me-save')
+  await B.click('#share-card')
+  await B.click('#wx-share-send')
+  await A.click('#privacy-decline')
+  await A.click('#look-around')
+  await A.click('#wx-leave-duet')
+  await A.click('#wx-chat .wx-chat-card')
+  await A.click('#share-accept')
+  // His row's picture: the file his phone uploaded, read from the cloud both phones share.
+  await A.waitFor('.main--contact-row wx-image[style*="data:image/svg"]')
+})
