@@ -75,12 +75,12 @@ async function relaunch(who: 'A' | 'B'): Promise<void> {
   )
 }
 
-/** 小明 opens the invitation from his chat. */
-async function mingOpensInvitation(): Promise<void> {
+/** 小明 opens the invitation from his chat, and sees it (by default, still waiting for him). */
+async function mingOpensInvitation(title = '安娜 想和你语音通话'): Promise<void> {
   const { B } = pg
   await B.click('#wx-leave-duet')
   await B.click('#wx-chat .wx-chat-card:last-child')
-  await B.sees('#step-title', '安娜 想和你语音通话')
+  await B.sees('#step-title', title)
 }
 
 /** 小明 opens the invitation and calls back; new to calls, he agrees to privacy and allows the microphone. */
@@ -208,4 +208,23 @@ test("小明 picks an avatar and takes WeChat's nickname from the keyboard; 安�
   await A.click('#share-accept')
   // His row's picture: the file his phone uploaded, read from the cloud both phones share.
   await A.waitFor('.main--contact-row wx-image[style*="data:image/svg"]')
+})
+
+test('the controls: 1v1 switched off for the mini program fails the call with -20000, and the clock lets an invitation expire', async () => {
+  const { A } = pg
+  await annaInvitesMing()
+  await pg.page.locator('#controls-A input[name="adminConsole1v1"]').uncheck()
+  await A.click('#waiting-cancel')
+  await A.click('#call')
+  await A.sees('#call-error', '没有开通双人通话功能')
+  await pg.page.locator('#clock-forward-10m').click()
+  await pg.page.locator('#clock-forward-1m').click()
+  await mingOpensInvitation('邀请已过期')
+})
+
+test("the model's problems show in the panel beside the phones", async () => {
+  await pg.A.evaluate("phone.fake.noteProblem('a question nobody answered')")
+  await pg.page.locator('#problems li', { hasText: 'a question nobody answered' }).waitFor()
+  expect(await pg.problems()).toEqual(['安娜的手机：a question nobody answered'])
+  await pg.page.evaluate(() => document.getElementById('problems')!.replaceChildren())
 })
