@@ -23,7 +23,7 @@ import {
   Who,
 } from './contract'
 import { duet, loadDuet, Rendered } from './phone/loader'
-import { avatarPicture, h, WechatScreens } from './phone/screens'
+import { avatarPicture, clockTime, h, WechatScreens } from './phone/screens'
 
 const started = performance.now()
 const who = (new URLSearchParams(location.search).get('who') === 'B' ? 'B' : 'A') as Who
@@ -165,10 +165,6 @@ function imageUrl(src: string): string {
   return src.startsWith('data:') ? src : ''
 }
 
-function statusTime(): string {
-  return new Date().toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
-}
-
 /**
  * The page's styles in this phone's appearance: each phone has its own, and a browser has one colour scheme for
  * all its frames, so the styles for the other scheme are switched off rather than left to the browser.
@@ -189,7 +185,7 @@ function draw(): void {
     pageStyle.textContent = themed(duet.pageCss[top.route] ?? '', fake.env.theme)
   }
   bars.innerHTML = duet.bars[`${top.route}|${pages.pages.length > 1 ? 2 : 1}|${fake.env.theme}`] ?? ''
-  bars.querySelector('.gallery-status span')!.textContent = statusTime()
+  bars.querySelector('.gallery-status span')!.textContent = clockTime()
   const back = bars.querySelector<HTMLElement>('.gallery-nav__back')
   if (back) back.onclick = () => pages.back(1)
   const home = bars.querySelector<HTMLElement>('.gallery-nav__home')
@@ -320,7 +316,7 @@ upkeep(() => {
 }, 150)
 upkeep(() => {
   const time = bars.querySelector('.gallery-status span')
-  if (time) time.textContent = statusTime()
+  if (time) time.textContent = clockTime()
 }, 1000)
 window.addEventListener('pagehide', watchModel)
 

@@ -42,7 +42,7 @@ async function main() {
   if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`)
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1300 } })
     const ready = []
     for (let i = 0; i < LOADS; i++) {
       await page.goto(`${url}?fresh`)

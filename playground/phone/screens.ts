@@ -202,6 +202,7 @@ export class WechatScreens implements Person {
     return h(
       'div',
       { id, class: 'wx-page', role: 'dialog', 'aria-label': title },
+      statusBar(),
       h('div', { class: 'wx-page__bar' }, arrow, h('span', {}, title)),
       ...cells,
     )
@@ -340,9 +341,11 @@ export class WechatScreens implements Person {
     }
     const back = button('wx-open-duet', '回到 Duet', 'wx-chat__duet')
     back.onclick = () => this.onOpenDuet()
+    if (!messages.length) list.append(h('p', { class: 'wx-chat__empty' }, `还没有和${this.friend}的消息`))
     this.chat = h(
       'div',
       { id: 'wx-chat', class: 'wx-page', role: 'dialog', 'aria-label': `与${this.friend}的聊天` },
+      statusBar(),
       h('div', { class: 'wx-page__bar' }, h('span', {}, this.friend)),
       list,
       back,
@@ -423,6 +426,16 @@ export class WechatScreens implements Person {
     this.layer.append(this.call)
     if (screen.status === 'in-call') this.ticking = setInterval(() => (status.textContent = callStatus(screen)), 1000)
   }
+}
+
+/** The time in the phone's status bar, on the phone's clock. */
+export function clockTime(): string {
+  return new Date().toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
+}
+
+/** The phone's status bar over WeChat's own pages. */
+function statusBar(): HTMLElement {
+  return h('div', { class: 'wx-status' }, clockTime())
 }
 
 /** What WeChat's call screen says (the issue's words). */

@@ -115,7 +115,7 @@ export async function startPlayground(): Promise<{
   return {
     url,
     async newPlayground() {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } })
       const playground = new Playground(await context.newPage())
       await playground.open(url)
       return playground
