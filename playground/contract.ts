@@ -71,7 +71,7 @@ export interface Host {
   /** Something the model or Duet got wrong on this phone: shown in the problems panel. */
   problem(who: Who, message: string): void
   /** This phone is up, its first page drawn. */
-  ready(who: Who, launchMs: number): void
+  ready(who: Who): void
 }
 
 /** A phone, as the host and the browser tests reach it (iframe.contentWindow.phone). */

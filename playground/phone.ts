@@ -25,7 +25,6 @@ import {
 import { duet, loadDuet, Rendered } from './phone/loader'
 import { avatarPicture, clockTime, h, WechatScreens } from './phone/screens'
 
-const started = performance.now()
 const who = (new URLSearchParams(location.search).get('who') === 'B' ? 'B' : 'A') as Who
 const host = (window.parent as unknown as { playground: Host }).playground
 const report = (message: string) => host.problem(who, message)
@@ -376,4 +375,4 @@ app.onLaunch?.({ path: duet.pages[0], query: {}, scene: 1001 } as WechatMiniprog
 showApp()
 fake.ui.tapCard(duet.pages[0])
 watchModel()
-host.ready(who, performance.now() - started)
+host.ready(who)
