@@ -137,7 +137,8 @@ export class FakeUi {
     const router = this.router
     if (!router) return this.fake.problem('a card was tapped but nothing keeps the page stack')
     if (!router.stack().length) return router.open(path)
-    this.fake.leave()
+    // From the chat: Duet is in the background already, and its page hid when the person left it.
+    if (this.fake.inFront) this.fake.leave()
     this.fake.cameToFront()
     router.relaunch(path)
   }
