@@ -14,6 +14,16 @@ class ServerCloud extends FakeCloud {
     })
   }
 
+  /**
+   * The functions' database is the server's; a phone's own wx.cloud.database() would reach a second copy here,
+   * so the playground refuses it loudly until phones' database requests go to the server too.
+   */
+  override readonly database = new Proxy({} as FakeCloud['database'], {
+    get: () => {
+      throw new Error("the playground does not yet send a phone's database requests to the server's database")
+    },
+  })
+
   override allowOne(openid: string, templateId: string): void {
     super.allowOne(openid, templateId)
     void post('/cloud/allow', { openid, templateId })
