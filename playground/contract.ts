@@ -80,6 +80,8 @@ export interface Phone {
   readonly fake: FakeWx
   /** Duet's root store on this phone, for looking (tests read its history). */
   readonly store?: unknown
+  /** The page this run of Duet started on: app.json's first, or a card's after a cold start. */
+  readonly startedOn?: string
   /** The routes of the page stack, bottom first. */
   routes(): string[]
   receive(message: ChatMessage): void

@@ -5,7 +5,7 @@ import * as FakeTimers from '@sinonjs/fake-timers'
 import { createFakeWx, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../wechat-model'
 import { callMethod, dispatch, elementAt, El, tagOf } from '../wechat-model/view/elements'
 import { exposeAttributes } from '../wechat-model/view/expose'
-import { PageStack } from '../wechat-model/view/page-stack'
+import { PageStack, parseUrl } from '../wechat-model/view/page-stack'
 import { leaveField, PageInHand, tap, toggleSwitch, typeInto } from '../wechat-model/view/person'
 import {
   ChatMessage,
@@ -42,6 +42,8 @@ const clock = FakeTimers.withGlobal(window).install({
 const settings: PhoneSettings = readJson(settingsKey(who), defaultSettings)
 const memory: PhoneMemory = readJson(memoryKey(who), freshMemory)
 const remember = () => localStorage.setItem(memoryKey(who), JSON.stringify(memory))
+/** The page a cold start from a card opens on, for the next load of this phone. */
+const coldStartKey = `duet-playground-cold-start-${who}`
 
 const loaded = loadDuet((error) => report(`Duet threw: ${String((error as Error)?.stack ?? error)}`))
 window.addEventListener('error', (e) => report(`error: ${e.message}`))
@@ -268,21 +270,42 @@ webview.addEventListener('contextmenu', (event) => {
 })
 
 // ---- leaving Duet for the chat, and cards that open it ------------------------------------------------------
+/** §4.5: WeChat destroys a mini program left in the background for about this long. */
+const DESTROYED_AFTER_MS = 30 * 60_000
+/** When the person left Duet for the chat, on the phone's clock; null while Duet is in front. */
+let leftAt: number | null = null
+const destroyed = () => leftAt !== null && Date.now() - leftAt >= DESTROYED_AFTER_MS
+
 function leaveDuet(): void {
   if (screens.chatOpen) return
   fake.leave()
+  leftAt = Date.now()
   screens.showChat(memory.chat)
 }
 
+/** Back to Duet: where the person left it, or, once WeChat has destroyed it, a cold start on its first page. */
 function openDuet(): void {
+  if (destroyed()) return coldStart(duet.pages[0])
+  leftAt = null
   screens.hideChat()
   fake.cameBack()
 }
 
-/** §7.2: a card opens Duet at its path: Duet comes to the front with the card's page (a hot start). */
+/**
+ * §7.2: a card opens Duet at its path: a Duet still in the background comes to the front with the card's
+ * page (a hot start); one WeChat has destroyed starts again on it (a cold start).
+ */
 function openCard(message: ChatMessage): void {
+  if (destroyed()) return coldStart(message.path)
+  leftAt = null
   screens.hideChat()
   fake.ui.tapCard(message.path)
+}
+
+/** Duet starts again, on `path`: this phone's frame loads again, with what the phone remembers. */
+function coldStart(path: string): void {
+  sessionStorage.setItem(coldStartKey, path)
+  relaunch()
 }
 
 // ---- what the model records: toasts shown, cards sent, problems ----------------------------------------------
@@ -371,8 +394,13 @@ const { config } = loaded.requireFile(`${duet.vRoot}/config.js`) as { config: Re
 Object.assign(config, { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE })
 loaded.requireFile(`${duet.vRoot}/app.js`)
 ;(phone as { store?: unknown }).store = loaded.requireFile(`${duet.vRoot}/store/index.js`).store
-app.onLaunch?.({ path: duet.pages[0], query: {}, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
+// A cold start from a card opens on the card's page; otherwise on app.json's first.
+const startedOn = sessionStorage.getItem(coldStartKey) ?? duet.pages[0]
+sessionStorage.removeItem(coldStartKey)
+;(phone as { startedOn?: string }).startedOn = startedOn
+const { route: launchRoute, query: launchQuery } = parseUrl(startedOn)
+app.onLaunch?.({ path: launchRoute, query: launchQuery, scene: 1001 } as WechatMiniprogram.App.LaunchShowOption)
 showApp()
-fake.ui.tapCard(duet.pages[0])
+fake.ui.tapCard(startedOn)
 watchModel()
 host.ready(who)

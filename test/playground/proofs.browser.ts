@@ -228,3 +228,25 @@ test("the model's problems show in the panel beside the phones", async () => {
   expect(await pg.problems()).toEqual(['安娜的手机：a question nobody answered'])
   await pg.page.evaluate(() => document.getElementById('problems')!.replaceChildren())
 })
+
+test('a card opens Duet hot while it is in the background, and cold once WeChat has destroyed it (after about 30 minutes)', async () => {
+  const { A, B } = pg
+  await B.click('#privacy-decline')
+  await B.click('#look-around')
+  await savesName(B, '小明')
+  await B.click('#share-card')
+  await B.click('#wx-share-send')
+  await A.click('#privacy-decline')
+  await A.click('#look-around')
+  // Hot: the same run of Duet, which started on its first page, shows the card's page.
+  await A.click('#wx-leave-duet')
+  await A.click('#wx-chat .wx-chat-card')
+  await A.sees('#share-offer-who', '小明')
+  expect(await A.evaluate<string>('phone.startedOn')).toBe('pages/contacts/index')
+  // Cold: half an hour in the background, and Duet starts again on the card's page.
+  await A.click('#wx-leave-duet')
+  for (const minutes of ['10m', '10m', '10m', '1m']) await pg.page.locator(`#clock-forward-${minutes}`).click()
+  await A.click('#wx-chat .wx-chat-card')
+  await A.sees('#share-offer-who', '小明')
+  expect(await A.evaluate<string>('phone.startedOn')).toMatch(/^\/pages\/contacts\/index\?/)
+})
