@@ -31,20 +31,26 @@ async function savesName(phone: PhoneDriver, name: string): Promise<void> {
   await phone.click('#me-save')
 }
 
-/**
- * 小明 (B) starts as he likes (by default he looks around without agreeing to anything), saves his name and
- * sends 安娜 (A) his card; 安娜, ready for calls, adds him and calls him with one tap on his row: he is not
- * inside Duet, so WeChat's screen says so, and she hangs up on his dial page.
- */
-async function annaAddsMing(mingStarts = async () => pg.B.click('#privacy-decline')): Promise<void> {
-  const { A, B } = pg
-  await walkThrough(A)
-  await A.click('#wx-auth-allow') // the camera too
+/** 小明 starts as he likes (by default without agreeing to anything), looks around, saves his name, sends his card. */
+async function mingSendsHisCard(mingStarts = async () => pg.B.click('#privacy-decline')): Promise<void> {
+  const { B } = pg
   await mingStarts()
   await B.click('#look-around')
   await savesName(B, '小明')
   await B.click('#share-card')
   await B.click('#wx-share-send')
+}
+
+/**
+ * 小明 (B) starts as he likes (by default he looks around without agreeing to anything), saves his name and
+ * sends 安娜 (A) his card; 安娜, ready for calls, adds him and calls him with one tap on his row: he is not
+ * inside Duet, so WeChat's screen says so, and she hangs up on his dial page.
+ */
+async function annaAddsMing(mingStarts?: () => Promise<void>): Promise<void> {
+  const { A } = pg
+  await walkThrough(A)
+  await A.click('#wx-auth-allow') // the camera too
+  await mingSendsHisCard(mingStarts)
   await savesName(A, '安娜')
   await A.click('#wx-leave-duet')
   await A.click('#wx-chat .wx-chat-card')
@@ -230,12 +236,8 @@ test("the model's problems show in the panel beside the phones", async () => {
 })
 
 test('a card opens Duet hot while it is in the background, and cold once WeChat has destroyed it (after about 30 minutes)', async () => {
-  const { A, B } = pg
-  await B.click('#privacy-decline')
-  await B.click('#look-around')
-  await savesName(B, '小明')
-  await B.click('#share-card')
-  await B.click('#wx-share-send')
+  const { A } = pg
+  await mingSendsHisCard()
   await A.click('#privacy-decline')
   await A.click('#look-around')
   // Hot: the same run of Duet, which started on its first page, shows the card's page.
