@@ -86,9 +86,18 @@ export class Playground {
     page.on('pageerror', (e) => this.errors.push(String(e.stack ?? e)))
   }
 
+  private baseUrl = ''
+
   /** Both phones afresh: nothing remembered, the clock at now; resolves once both are up. */
   async open(baseUrl: string): Promise<void> {
+    this.baseUrl = baseUrl
     await this.page.goto(`${baseUrl}?fresh`)
+    await this.page.waitForSelector('body[data-ready="true"]')
+  }
+
+  /** The person opens the playground's page again: both phones start with what they remember. */
+  async reopen(): Promise<void> {
+    await this.page.goto(this.baseUrl)
     await this.page.waitForSelector('body[data-ready="true"]')
   }
 

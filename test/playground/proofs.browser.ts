@@ -252,3 +252,14 @@ test('a card opens Duet hot while it is in the background, and cold once WeChat 
   await A.sees('#share-offer-who', '小明')
   expect(await A.evaluate<string>('phone.startedOn')).toMatch(/^\/pages\/contacts\/index\?/)
 })
+
+test("a phone's storage survives reloading the page, until that phone is reset", async () => {
+  const { B } = pg
+  await mingSendsHisCard()
+  await pg.reopen()
+  await B.sees('#me-name', '小明')
+  await pg.page.locator('#controls-B [data-control="reset"]').click()
+  // Someone new again: walked through, with no name.
+  await B.waitFor('#privacy-agree')
+  expect(await B.evaluate<unknown>('phone.store.profile.me ?? null')).toBeNull()
+})
