@@ -1,4 +1,4 @@
-import { makeAutoObservable } from 'mobx-miniprogram'
+import { computed, makeAutoObservable, observable } from 'mobx-miniprogram'
 import { outcomeOf } from './history'
 import type { Row, WindowView } from './list-window'
 import type { CallRecord, Contact, Person } from './model'
@@ -34,7 +34,26 @@ export const FIRST_ROWS = 12
 /** Rows added each time the end is reached, and shown for a new search: small enough to send at once. */
 export const MORE_ROWS = 6
 
-/** The people I can call. Every change lands in `items`; the root store persists it. */
+/** Sorts names as a Chinese reader expects; built on first use (it is not free, and a launch may not sort). */
+let collator: Intl.Collator | null = null
+const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator('zh-CN')).compare(a, b)
+
+/** What a search looks in, lowercased once per record (records are frozen, so it never goes stale). */
+const searchText = new WeakMap<Contact, string>()
+function searchTextOf(c: Contact): string {
+  let text = searchText.get(c)
+  if (text === undefined) {
+    text = `${c.nickname}\n${c.note}`.toLowerCase()
+    searchText.set(c, text)
+  }
+  return text
+}
+
+/**
+ * The people I can call. Every change lands in `items`, a new array of plain frozen records (never changed in
+ * place), so MobX watches the array alone, not every field of ten thousand contacts, and a save can tell what
+ * changed by reference (saved-layout.ts). The root store persists it.
+ */
 export class ContactsStore {
   items: Contact[] = []
   form: ContactForm = emptyForm()
@@ -55,28 +74,49 @@ export class ContactsStore {
   private undoTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly ctx: ContactsContext) {
-    makeAutoObservable<this, 'ctx' | 'undoTimer'>(this, { ctx: false, undoTimer: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'undoTimer'>(
+      this,
+      {
+        ctx: false,
+        undoTimer: false,
+        items: observable.ref,
+        // Kept while nothing reads them too: actions look contacts up, and a keystroke filters the order.
+        byId: computed({ keepAlive: true }),
+        ordered: computed({ keepAlive: true }),
+      },
+      { autoBind: true },
+    )
   }
 
   load(items: Contact[]): void {
-    this.items = items
+    this.items = items.map((c) => Object.freeze(c))
+  }
+
+  /** Each contact by openid. */
+  get byId(): ReadonlyMap<string, Contact> {
+    return new Map(this.items.map((c) => [c.openid, c]))
   }
 
   /**
-   * Contacts whose nickname or note holds the search, or whose initials it is (wdc: 王大锤), most recently
-   * called first, then by name.
+   * Every contact, most recently called first, then by name. It changes with the contacts and the calls, not
+   * with the search: a keystroke only filters it.
    */
-  get visible(): Contact[] {
-    const search = this.search.trim().toLowerCase()
+  get ordered(): readonly Contact[] {
     const last = this.ctx.lastCall()
     const at = (c: Contact) => last[c.openid]?.at ?? 0
-    const matches = (c: Contact) =>
-      `${c.nickname}\n${c.note}`.toLowerCase().includes(search) ||
-      initialsMatch(c.nickname, search) ||
-      initialsMatch(c.note, search)
-    return this.items
-      .filter((c) => !search || matches(c))
-      .sort((a, b) => at(b) - at(a) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
+    return this.items.slice().sort((a, b) => at(b) - at(a) || compareNames(a.nickname, b.nickname))
+  }
+
+  /** Contacts whose nickname or note holds the search, or whose initials it is (wdc: 王大锤), in order. */
+  get visible(): readonly Contact[] {
+    const search = this.search.trim().toLowerCase()
+    if (!search) return this.ordered
+    const byInitials = /^[a-z]+$/.test(search)
+    return this.ordered.filter(
+      (c) =>
+        searchTextOf(c).includes(search) ||
+        (byInitials && (initialsMatch(c.nickname, search) || initialsMatch(c.note, search))),
+    )
   }
 
   /** The openids of `visible`, in order: what the list window is built from. */
@@ -122,7 +162,7 @@ export class ContactsStore {
   }
 
   find(openid: string): Contact | undefined {
-    return this.items.find((c) => c.openid === openid)
+    return this.byId.get(openid)
   }
 
   setField(field: 'openid' | 'nickname' | 'note', value: string): void {

@@ -42,8 +42,11 @@ function initialsOf(codePoint: number): Initials {
 
 /** Texts already spelled out, so a keystroke over a long list only compares bits. */
 const spelled = new Map<string, readonly Initials[]>()
-/** A few times a long list's nicknames and notes: past it, texts since edited away are let go. */
-const SPELLED_LIMIT = 10_000
+/**
+ * Past it, texts since edited away are let go. Ten thousand contacts have up to twenty thousand nicknames and
+ * notes: a smaller memo was cleared on every keystroke over them, and every text spelled again.
+ */
+const SPELLED_LIMIT = 50_000
 
 /** Each character's initials, spaces left out (so "Carol 王" is "carolw" too). */
 function spell(text: string): readonly Initials[] {

@@ -22,8 +22,15 @@ const INVISIBLE =
 export type Checked<T, P> = { ok: true; value: T } | { ok: false; problem: P }
 
 type Segmenter = { segment(text: string): Iterable<unknown> }
-const segmenterCtor = (Intl as unknown as { Segmenter?: new () => Segmenter }).Segmenter
-const segmenter = segmenterCtor ? new segmenterCtor() : null
+/** Built on first use: building one costs about 20 ms, and most launches never need it (see visibleLength). */
+let segmenter: Segmenter | null | undefined
+function graphemeSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (Intl as unknown as { Segmenter?: new () => Segmenter }).Segmenter
+    segmenter = Ctor ? new Ctor() : null
+  }
+  return segmenter
+}
 
 const ONE_UNIT_EACH = /^[\u0020-\u007e\u4e00-\u9fff]*$/
 
@@ -35,7 +42,8 @@ export function visibleLength(text: string): number {
   // Printable ASCII and common CJK ideographs are one character per UTF-16 unit: most names, and the
   // segmenter costs about 40 µs a call (a long contact list is read at every launch).
   if (ONE_UNIT_EACH.test(text)) return text.length
-  return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length
+  const graphemes = graphemeSegmenter()
+  return graphemes ? Array.from(graphemes.segment(text)).length : Array.from(text).length
 }
 
 export function checkOpenid(raw: unknown): Checked<string, OpenidProblem> {

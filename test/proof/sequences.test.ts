@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../../wechat-model'
 import { endLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { ALICE, ANNA, ME, savedState, STORAGE_KEY } from '../fixtures'
+import { ALICE, ANNA, HISTORY_LIMIT, ME, savedIn, savedState, STORAGE_KEY } from '../fixtures'
 
 /** npm test runs 150 (about 25 s on 2 cores, within its 90 s); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 150)
@@ -360,7 +360,7 @@ function firstContact(app: LaunchedApp): string {
   return app.store.contacts.items[0]?.openid ?? ALICE.openid
 }
 
-const stored = (app: LaunchedApp) => app.fake.env.storage[STORAGE_KEY] as Stored | undefined
+const stored = (app: LaunchedApp) => savedIn(app.fake.env.storage) as unknown as Stored | undefined
 
 /** The step just taken, as the invariants see it; after a relaunch, a new app. */
 interface StepTaken extends Step {
@@ -396,7 +396,7 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   const now = keys(stored(app))
   const lost = before.filter((k) => !now.includes(k))
   if (lost.length)
-    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual(['dropped oldest', 100])
+    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual(['dropped oldest', HISTORY_LIMIT])
   // No exception escaped, and nothing stays "calling": an attempt waits for the person on a consent card, or
   // for WeChat, less than the join timeout, with a way to stop waiting.
   expect(errors).toEqual([])
