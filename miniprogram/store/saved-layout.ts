@@ -169,9 +169,12 @@ interface ListPlan {
   writes: WrittenChunk[]
 }
 
-/** Cuts `entries` into chunks of at most `perChunk`, as even as can be, each with a new id. */
-function cut(entries: readonly unknown[], perChunk: number, newId: () => number): WrittenChunk[] {
-  const count = Math.ceil(entries.length / perChunk)
+/**
+ * Cuts `entries` into chunks of at most `perChunk`, as even as can be, each with a new id; `grown` (a chunk
+ * rewritten after an insertion) stays one chunk up to twice that, so an undo rewrites one chunk, not two.
+ */
+function cut(entries: readonly unknown[], perChunk: number, newId: () => number, grown = false): WrittenChunk[] {
+  const count = grown && entries.length <= 2 * perChunk ? 1 : Math.ceil(entries.length / perChunk)
   const size = Math.ceil(entries.length / count)
   return Array.from({ length: count }, (_, i) => ({ id: newId(), entries: entries.slice(i * size, (i + 1) * size) }))
 }
@@ -199,17 +202,23 @@ function planList(
   if (!before.chunks.length) return everything()
   const chunkOf = new Map<unknown, number>()
   before.chunks.forEach((chunk, c) => chunk.entries.forEach((entry) => chunkOf.set(entry, c)))
+  // The chunk of the next entry already written, for each position (the last chunk past the end).
+  const last = before.chunks.length - 1
+  const nextKnown: number[] = new Array<number>(entries.length)
+  for (let i = entries.length - 1, next = last; i >= 0; i--) nextKnown[i] = next = chunkOf.get(entries[i]) ?? next
   const groups: unknown[][] = before.chunks.map(() => [])
   let current = 0
-  for (const entry of entries) {
-    const c = chunkOf.get(entry) ?? current
+  for (let i = 0; i < entries.length; i++) {
+    const known = chunkOf.get(entries[i])
+    // A new entry (an edit's, an added one) stays in the chunk before while it has room, or joins the next.
+    const c = known ?? (groups[current].length < before.chunks[current].entries.length ? current : nextKnown[i])
     if (c < current) return everything()
     current = c
-    groups[c].push(entry)
+    groups[c].push(entries[i])
   }
   const plan: ListPlan = { chunks: [], skip: 0, writes: [] }
   const rewrite = (group: readonly unknown[]) => {
-    const rewritten = cut(group, perChunk, newId)
+    const rewritten = cut(group, perChunk, newId, true)
     plan.chunks.push(...rewritten)
     plan.writes.push(...rewritten)
   }
@@ -263,7 +272,8 @@ export function planWrite(
   const index: SavedIndex = { ...small, next, lists: indexLists }
   after.next = next
   after.index = JSON.stringify(index)
-  const idsOf = (written: Written) => ([] as number[]).concat(...LIST_NAMES.map((name) => written.lists[name].chunks.map((c) => c.id)))
+  const idsOf = (written: Written) =>
+    ([] as number[]).concat(...LIST_NAMES.map((name) => written.lists[name].chunks.map((c) => c.id)))
   const kept = new Set(idsOf(after))
   const removed = idsOf(before).filter((id) => !kept.has(id))
   return { after, writes, index, removed }

@@ -280,7 +280,10 @@ describe('storage', () => {
 
   test.each([
     ['in the current layout', stored({ contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME })],
-    ['in a version-2 file', { [KEY]: { version: 2, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME } }],
+    [
+      'in a version-2 file',
+      { [KEY]: { version: 2, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME } },
+    ],
   ])('partly corrupted %s: the good entries survive', async (_name, storage) => {
     const { app, page } = await open({ storage })
     expect(contactNames(page)).toEqual(['爱丽丝'])
