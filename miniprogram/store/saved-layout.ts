@@ -11,7 +11,17 @@
 import type { Loose } from './migrations'
 import { isLoose } from './migrations'
 import type { CallRecord, Contact, Invitation, Prefs, Profile } from './model'
-import { emptyState, parseSavedState, SAVED_VERSION, SavedState, STORAGE_KEY, StorageProblem } from './saved-state'
+import {
+  BACKUP_KEY,
+  emptyState,
+  laterCopyOf,
+  NEWER_KEY,
+  parseSavedState,
+  SAVED_VERSION,
+  SavedState,
+  STORAGE_KEY,
+  StorageProblem,
+} from './saved-state'
 
 /** Where the chunk with id `id` is kept. */
 export const chunkKey = (id: number) => `duet.chunk.${id}`
@@ -298,6 +308,18 @@ export function writeChanges(
   return after
 }
 
+/**
+ * The first chunk id of a layout written afresh, past every chunk that may still be in storage: chunks named by
+ * an index kept aside (a newer Duet's, or a damaged one), whose `next` says where they end. A value that cannot
+ * be read at all may have named any: ids then start at `now`, past any count of writes before it.
+ */
+function firstFreeId(raw: unknown, problem: StorageProblem, read: Read, now: number): number {
+  if (raw === undefined) return 1
+  if (problem === 'corrupted') return now
+  const kept = [raw, ...[NEWER_KEY, laterCopyOf(NEWER_KEY), BACKUP_KEY, laterCopyOf(BACKUP_KEY)].map(read)]
+  return Math.max(1, ...kept.map((value) => (isLoose(value) && isId(value.next) ? value.next : 1)))
+}
+
 /** What a launch read: the state, what was wrong with it, the index as stored, and what storage holds. */
 export interface Loaded {
   state: SavedState
@@ -322,8 +344,7 @@ export function readSaved(read: Read, now: number): Loaded {
   }
   if (!isIndex(raw) || raw.version > SAVED_VERSION) {
     const { state, problem } = parseSavedState(raw)
-    const next = isLoose(raw) && isId(raw.next) && raw.next > now ? raw.next : now
-    return { state, problem, raw, written: nothingWritten(raw === undefined ? 1 : next) }
+    return { state, problem, raw, written: nothingWritten(firstFreeId(raw, problem, read, now)) }
   }
   const { value, chunkLengths, ids, damaged } = readIndexed(raw, read)
   const { state, problem } = parseSavedState(value)
