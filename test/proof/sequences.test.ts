@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../../wechat-model'
 import { endLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { ALICE, ANNA, HISTORY_LIMIT, ME, savedIn, savedState, STORAGE_KEY } from '../fixtures'
+import { ALICE, ANNA, crowd, HISTORY_LIMIT, ME, savedIn, savedState, stored as storageHolding } from '../fixtures'
 
 /** npm test runs 150 (about 25 s on 2 cores, within its 90 s); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 150)
@@ -27,6 +27,7 @@ type Action =
   | { do: 'relaunch' }
   | { do: 'network'; type: 'none' | 'wifi' }
   | { do: 'storageFull'; full: boolean }
+  | { do: 'storageFillsDuringCall'; writes: number }
   | { do: 'nextJoin'; outcome: JoinOutcome }
   | { do: 'popups'; answer: 'allow' | 'deny' }
   | { do: 'settingsPage'; record: boolean; camera: boolean }
@@ -110,6 +111,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('storageFull' as const), full: fc.boolean() }) },
+  // Storage that fills up in the middle of a call attempt's save: `writes` more keys are written, the rest refused.
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('storageFillsDuringCall' as const), writes: fc.nat(2) }) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -175,6 +178,8 @@ const startArb = fc.record({
   camera: fc.constantFrom(undefined, true, false),
   voiceCallNeedsCamera: fc.boolean(),
   saved: fc.boolean(),
+  /** One start in five holds a long list: 600 more contacts (six chunks) and 120 calls. */
+  long: fc.nat(4).map((n) => n === 0),
   platform: fc.constantFrom('ios' as const, 'android' as const),
   listener: listenerArb,
 })
@@ -192,6 +197,8 @@ class Session {
   tappedAt = 0
   /** The contacts before the step, to tell a change made without the tap that may make it. */
   contactsBefore = '[]'
+  /** What storage held after the last save that was not refused. */
+  lastSaved = 'null'
   /** The walkthrough was on screen, not finished, before the step. */
   walkthroughBefore = false
   constructor(public app: LaunchedApp) {}
@@ -227,7 +234,14 @@ interface Step {
 const CONTACT_CHANGES = ['#share-accept', '#add-save', '#add-update', '.weui-actionsheet__cell 删除', '#undo-delete']
 
 /** Pages a step may open by itself: after these, where the person stands is the step's doing. */
-const NAVIGATING: ReadonlyArray<Action['do']> = ['go', 'call', 'invite', 'openInvitation', 'relaunch']
+const NAVIGATING: ReadonlyArray<Action['do']> = [
+  'go',
+  'call',
+  'storageFillsDuringCall',
+  'invite',
+  'openInvitation',
+  'relaunch',
+]
 
 async function perform(session: Session, action: Action): Promise<Step> {
   const { app } = session
@@ -286,8 +300,16 @@ async function perform(session: Session, action: Action): Promise<Step> {
       fake.storage.setNetwork(action.type)
       return { taps: 0 }
     case 'storageFull':
-      fake.env.storageFull = action.full
+      Object.defineProperty(fake.env, 'storageFull', { value: action.full, writable: true, configurable: true })
       return { taps: 0 }
+    case 'storageFillsDuringCall': {
+      const last = fake.count('setStorageSync') + action.writes
+      Object.defineProperty(fake.env, 'storageFull', {
+        get: () => fake.count('setStorageSync') > last,
+        configurable: true,
+      })
+      return perform(session, { do: 'call' })
+    }
     case 'nextJoin':
       fake.env.joinOutcomes = [action.outcome, 'place']
       return { taps: 0 }
@@ -392,11 +414,23 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   // No "已接通" without WeChat saying both were in the call.
   const answered = (stored(app)?.history ?? []).filter((r) => r.answeredAt !== undefined).length
   expect(answered).toBeLessThanOrEqual(session.answeredEvents + voip.membersEvents.filter((m) => m.length >= 2).length)
+  // A save refused (storage full, or filling up midway) leaves storage as the last save before it left it, and
+  // the person is told on the pages that show it.
+  if (app.store.persistence.saveFailed) {
+    if (!step.relaunched) expect(JSON.stringify(stored(app) ?? null)).toBe(session.lastSaved)
+    if (['pages/contacts/index', 'pages/me/index'].includes(page.route))
+      expect(page.exists('#storage-error')).toBe(true)
+  } else {
+    session.lastSaved = JSON.stringify(stored(app) ?? null)
+  }
   // History never loses a record, but for the oldest beyond the cap.
   const now = keys(stored(app))
   const lost = before.filter((k) => !now.includes(k))
   if (lost.length)
-    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual(['dropped oldest', HISTORY_LIMIT])
+    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual([
+      'dropped oldest',
+      HISTORY_LIMIT,
+    ])
   // No exception escaped, and nothing stays "calling": an attempt waits for the person on a consent card, or
   // for WeChat, less than the join timeout, with a way to stop waiting.
   expect(errors).toEqual([])
@@ -449,7 +483,10 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
         if (start.record !== undefined) authSetting['scope.record'] = start.record
         if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
         // What an earlier Duet wrote: a complete saved state.
-        const storage = start.saved ? { [STORAGE_KEY]: savedState() } : {}
+        const long = crowd(start.long ? 600 : 0, start.long ? 120 : 0)
+        const storage = start.saved
+          ? storageHolding(savedState({ contacts: [ALICE, ...long.contacts], history: long.history }))
+          : {}
         const session = await Session.start(
           {
             privacyNeedsAgreement: start.privacyNeedsAgreement,
