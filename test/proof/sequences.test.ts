@@ -10,7 +10,18 @@ import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../../wechat-model'
 import { endLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { ALICE, ANNA, crowd, HISTORY_LIMIT, ME, savedIn, savedState, stored as storageHolding } from '../fixtures'
+import {
+  ALICE,
+  ANNA,
+  crowd,
+  HISTORY_LIMIT,
+  ME,
+  readBack,
+  savedIn,
+  savedState,
+  STORAGE_KEY,
+  stored as storageHolding,
+} from '../fixtures'
 
 /** npm test runs 150 (about 25 s on 2 cores, within its 90 s); .ci/run adds `npm run fuzz -- 3000` with other seeds. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 150)
@@ -188,6 +199,23 @@ const startArb = fc.record({
 type Stored = { history?: Array<{ at: number; openid: string; answeredAt?: number }>; contacts?: unknown[] }
 const keys = (stored: Stored | undefined) => (stored?.history ?? []).map((r) => `${r.at} ${r.openid}`)
 
+/** Reads the state back each time a save writes the index (its last write), into the session. */
+function watchSaves(session: Session): void {
+  const env = session.app.fake.env
+  session.lastSaved = JSON.stringify(stored(session.app) ?? null)
+  env.storage = new Proxy(env.storage, {
+    set(keys, key: string, value: unknown) {
+      keys[key] = value
+      if (key === STORAGE_KEY) {
+        const read = readBack(keys)
+        session.damagedSave ||= read?.problem !== null
+        session.lastSaved = JSON.stringify(read?.state ?? null)
+      }
+      return true
+    },
+  })
+}
+
 /** A running Duet: the app, the page on top, and what the invariants need to remember across steps. */
 class Session {
   page!: PageHandle
@@ -197,8 +225,9 @@ class Session {
   tappedAt = 0
   /** The contacts before the step, to tell a change made without the tap that may make it. */
   contactsBefore = '[]'
-  /** What storage held after the last save that was not refused. */
+  /** The state as read back at each index written (a save's last write): the last, and whether one was damaged. */
   lastSaved = 'null'
+  damagedSave = false
   /** The walkthrough was on screen, not finished, before the step. */
   walkthroughBefore = false
   constructor(public app: LaunchedApp) {}
@@ -414,14 +443,14 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   // No "已接通" without WeChat saying both were in the call.
   const answered = (stored(app)?.history ?? []).filter((r) => r.answeredAt !== undefined).length
   expect(answered).toBeLessThanOrEqual(session.answeredEvents + voip.membersEvents.filter((m) => m.length >= 2).length)
-  // A save refused (storage full, or filling up midway) leaves storage as the last save before it left it, and
-  // the person is told on the pages that show it.
+  // A save refused (storage full, or filling up midway) leaves storage as the last save that finished left it:
+  // whole, since the index is written last and names only chunks already written. The person is told on the
+  // pages that show it.
+  expect(session.damagedSave).toBe(false)
   if (app.store.persistence.saveFailed) {
     if (!step.relaunched) expect(JSON.stringify(stored(app) ?? null)).toBe(session.lastSaved)
     if (['pages/contacts/index', 'pages/me/index'].includes(page.route))
       expect(page.exists('#storage-error')).toBe(true)
-  } else {
-    session.lastSaved = JSON.stringify(stored(app) ?? null)
   }
   // History never loses a record, but for the oldest beyond the cap.
   const now = keys(stored(app))
@@ -499,6 +528,7 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
           'allow',
         )
         await settle()
+        watchSaves(session)
         for (const action of actions) {
           const before = session.app
           const joinsBefore = before.fake.voip.joins.length
@@ -510,6 +540,7 @@ test(`${RUNS} random action sequences keep every invariant`, async () => {
           const step = await perform(session, action)
           await settle()
           if (session.app !== before) {
+            watchSaves(session)
             // A relaunch loses nothing that was saved: every saved field comes back as it was.
             if (savedBefore !== null && savedBefore !== 'null') {
               const saved = JSON.parse(savedBefore) as Record<string, unknown>
