@@ -61,16 +61,22 @@ interface Ordered {
 export function orderContacts(previous: Ordered | null, items: readonly Contact[], last: LastCalls): Contact[] {
   const compare = listOrder(last)
   if (!previous) return items.slice().sort(compare)
-  const present = new Set(items)
-  const before = new Set(previous.items)
-  const moving = new Set(previous.items.filter((c) => !present.has(c)))
-  const placing = items.filter((c) => !before.has(c))
+  const sameItems = items === previous.items
+  const before = sameItems ? null : new Set(previous.items)
+  const present = sameItems ? null : new Set(items)
+  const moving = new Set(present ? previous.items.filter((c) => !present.has(c)) : [])
+  const placing = before ? items.filter((c) => !before.has(c)) : []
   if (last !== previous.last) {
-    for (const c of items)
-      if (before.has(c) && last[c.openid] !== previous.last[c.openid]) {
-        moving.add(c)
-        placing.push(c)
-      }
+    // Whose newest call changed: a few openids among the history's, not every contact.
+    const called = new Set<string>()
+    for (const openid of Object.keys(last)) if (last[openid] !== previous.last[openid]) called.add(openid)
+    for (const openid of Object.keys(previous.last)) if (!last[openid]) called.add(openid)
+    if (called.size)
+      for (const c of items)
+        if (called.has(c.openid) && (!before || before.has(c))) {
+          moving.add(c)
+          placing.push(c)
+        }
   }
   // Many changes at once (a launch, a restore): sorting again is as quick.
   if (moving.size + placing.length > items.length / 8) return items.slice().sort(compare)

@@ -83,7 +83,8 @@ export interface Written {
   /** The index as its JSON, to write it only when it changed. */
   index: string | null
   next: number
-  lists: Record<ListName, { chunks: WrittenChunk[]; skip: number }>
+  /** Each list's chunks; `from`: the very array they were cut from, so an untouched list is passed over at once. */
+  lists: Record<ListName, { chunks: WrittenChunk[]; skip: number; from?: readonly unknown[] }>
 }
 
 /** Nothing known to be written: the first save writes every chunk. Ids start at `next`. */
@@ -272,8 +273,15 @@ export function planWrite(
   const writes: WrittenChunk[] = []
   const indexLists = {} as SavedIndex['lists']
   for (const name of LIST_NAMES) {
-    const plan = planList(before.lists[name], lists[name], LISTS[name], newId)
-    after.lists[name] = { chunks: plan.chunks, skip: plan.skip }
+    // A list is compared by reference with the one last written: frozen, so a change made in place throws
+    // rather than going unsaved.
+    Object.freeze(lists[name])
+    const previous = before.lists[name]
+    const plan =
+      previous.from === lists[name]
+        ? { chunks: previous.chunks, skip: previous.skip, writes: [] }
+        : planList(previous, lists[name], LISTS[name], newId)
+    after.lists[name] = { chunks: plan.chunks, skip: plan.skip, from: lists[name] }
     writes.push(...plan.writes)
     indexLists[name] = plan.skip
       ? { chunks: plan.chunks.map((c) => c.id), skip: plan.skip }
