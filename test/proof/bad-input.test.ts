@@ -9,6 +9,7 @@ import {
   ALICE,
   BACKUP_KEY,
   BOB,
+  crowd,
   GRANTED,
   ME,
   NEWER_KEY,
@@ -55,9 +56,10 @@ interface Row {
   shows: [string, string] | null
   /**
    * Storage after the row: 'unchanged' (byte for byte), 'backed-up' (the raw value kept under the backup key),
-   * or 'kept-aside' (a newer Duet's value kept untouched under its own key).
+   * 'kept-aside' (a newer Duet's value kept untouched under its own key), or 'reads-back-unchanged' (keys a
+   * refused save wrote before the refusal may be there, named by no index: what a launch reads is as it was).
    */
-  storage?: 'unchanged' | 'backed-up' | 'kept-aside'
+  storage?: 'unchanged' | 'backed-up' | 'kept-aside' | 'reads-back-unchanged'
 }
 
 const addContact =
@@ -279,6 +281,30 @@ const rows: Row[] = [
     act: addContact('oBob_00000000000001', 'Bob'),
     shows: ['#storage-error', '保存失败'],
   },
+  {
+    name: 'storage: full while a long list is saved (a contact added to 2,000)',
+    page: 'contacts',
+    env: { storage: stored({ ...SAVED, contacts: [ALICE, ...crowd(2000, 0).contacts] }) },
+    query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
+    act: (page, app) => {
+      app.fake.env.storageFull = true
+      page.tap('#share-accept')
+    },
+    shows: ['#storage-error', '保存失败'],
+  },
+  ...[0, 1].map((written): Row => ({
+    name: `storage: fills up after ${written} key(s) of a save: told, and what a launch reads is as it was`,
+    page: 'contacts',
+    env: { storage: stored({ ...SAVED, contacts: [ALICE, ...crowd(2000, 0).contacts] }) },
+    query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
+    act: (page, app) => {
+      const last = app.fake.count('setStorageSync') + written
+      Object.defineProperty(app.fake.env, 'storageFull', { get: () => app.fake.count('setStorageSync') > last })
+      page.tap('#share-accept')
+    },
+    shows: ['#storage-error', '保存失败'],
+    storage: 'reads-back-unchanged',
+  })),
   // WeChat's own answers
   launchReadFails('getPrivacySetting'),
   launchReadFails('getSetting'),
@@ -353,6 +379,7 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
     const storage = row.env?.storage ?? STORED
     const app = await launch({ ...row.env, storage: JSON.parse(JSON.stringify(storage)) }, {}, { config: row.config })
     const before = JSON.stringify(app.fake.env.storage)
+    const readBefore = JSON.stringify(savedIn(app.fake.env.storage))
     const page = await app.open(row.page, row.query ?? (row.page === 'dial' ? { openid: ALICE.openid } : {}))
     await row.act?.(page, app)
     await settle()
@@ -362,6 +389,8 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
 
     if (row.storage === 'backed-up' || row.storage === 'kept-aside') {
       expect(app.fake.env.storage[row.storage === 'backed-up' ? BACKUP_KEY : NEWER_KEY]).toEqual(storage[KEY])
+    } else if (row.storage === 'reads-back-unchanged') {
+      expect(JSON.stringify(savedIn(app.fake.env.storage))).toBe(readBefore)
     } else if (row.page === 'dial') {
       // A call attempt adds to the history; everything else saved stays as it was.
       expect({ ...savedIn(app.fake.env.storage), history: [] }).toEqual(SAVED)
