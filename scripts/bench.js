@@ -34,19 +34,18 @@ const GOALS = {
 }
 
 /**
- * The same measures on 57cb97b, before issue 22 (one key for everything; 2 cores shared, best of 5 runs):
- * every save of 10,000 contacts was refused there (over 1 MB), so its edit and call figures are from the issue's
- * table at 2,000 contacts.
+ * The same measures on 57cb97b, before issue 22 (one key for everything), by this bench on this machine: every
+ * save of 10,000 contacts was refused there (over 1 MB), so its edit and call figures are the issue's, at 2,000.
  */
 const BEFORE = {
-  fixedMs: 20.3,
-  launchOwnMs: { 200: 178.6, 2000: 408.6, 5000: 603.1, 10000: 1077.6 },
-  launchSimulatedMs: { 200: 293.5, 2000: 554.5, 5000: 707.4, 10000: 1191 },
+  fixedMs: 24,
+  launchOwnMs: { 200: 70, 2000: 219, 5000: 382, 10000: 681 },
+  launchSimulatedMs: { 200: 155, 2000: 321, 5000: 515, 10000: 899 },
   largestKey: '1.93 MB, every save refused',
-  edit: '395 KB at 2,000 (whole state); refused at 10,000',
-  call: '0.8–1.2 MB at 2,000 (2–3 whole writes); refused at 10,000',
-  keystrokeOwnMs: { 2000: 29.8, 10000: 263.6 },
-  keystrokeSimulatedMs: { 2000: 129.3, 10000: 199.3 },
+  edit: '395 KB at 2,000, the whole state; refused at 10,000',
+  call: '0.8–1.2 MB at 2,000, 2–3 whole writes; refused at 10,000',
+  keystrokeOwnMs: { 2000: 10.6, 10000: 65.3 },
+  keystrokeSimulatedMs: { 2000: 32.8, 10000: 68.1 },
 }
 
 function run(cmd, args, env = {}) {

@@ -1,10 +1,10 @@
 // What a long contact list costs (issue 22): launch at 200 to 10,000 contacts with 1,000 calls, the bytes and
 // time of a save after one edit and after a call attempt, one search keystroke (its input event to its last
-// setData), and the largest storage key. Run by scripts/bench.js against dist/; times are medians of a few
-// runs after a warm-up, on Node (a phone is several times slower: read the ratios).
+// setData), and the largest storage key. Run by scripts/bench.js against dist/, on Node (a phone is several
+// times slower: read the ratios). Times are this process's CPU time (user and system), not the wall clock: the
+// machine is shared, and CPU time is what the work took whoever else ran; the best of a few runs after a warm-up.
 import * as fs from 'fs'
 import * as path from 'path'
-import { performance } from 'perf_hooks'
 import { launch, LaunchedApp, MINIPROGRAM_ROOT } from '../harness/app'
 import { watchSetData } from '../harness/jcomponent'
 import { settle } from '../harness/page'
@@ -16,6 +16,11 @@ const CALLS = 1000
 /** Runs of each timing; the best is kept, since the machine is shared and a slower run measures the others. */
 const RUNS = 5
 
+/** This process's CPU time so far, in ms. */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 /** Collects the garbage of earlier launches before a timing, when node allows (scripts/bench.js: --expose-gc). */
 const collect = () => (global as { gc?: () => void }).gc?.()
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8')
@@ -31,8 +36,12 @@ const storageWith = (n: number) => {
   return stored(savedState({ profile: ME, contacts, history }))
 }
 
-/** Every write to the phone's storage from now on: its key and its bytes. */
-function watchWrites(app: LaunchedApp): Array<{ key: string; bytes: number }> {
+/**
+ * Every write to the phone's storage from now on: its key and its bytes. `timed`: the model of WeChat's 10 MB
+ * check is left out of the time (it measures every other key again on each write, about 18 ms at 2 MB, where
+ * WeChat keeps a running total); each value is still serialized, as WeChat does.
+ */
+function watchWrites(app: LaunchedApp, timed = false): Array<{ key: string; bytes: number }> {
   const writes: Array<{ key: string; bytes: number }> = []
   const env = app.fake.env
   env.storage = new Proxy(env.storage, {
@@ -41,6 +50,7 @@ function watchWrites(app: LaunchedApp): Array<{ key: string; bytes: number }> {
       target[key] = value
       return true
     },
+    ...(timed ? { ownKeys: () => [] } : {}),
   })
   return writes
 }
@@ -58,31 +68,31 @@ const listWindow = () =>
  */
 async function timeLaunch(storage: Record<string, unknown>): Promise<{ own: number; simulated: number; app: LaunchedApp }> {
   collect()
-  let started = performance.now()
+  let started = cpuNow()
   JSON.parse(JSON.stringify(storage))
-  const harnessCopy = performance.now() - started
-  started = performance.now()
+  const harnessCopy = cpuNow() - started
+  started = cpuNow()
   const bare = await launch({ authSetting: GRANTED, storage })
   bare.within(() => new (listWindow().ListWindow)().update(bare.store.contacts.window))
-  const own = performance.now() - started - harnessCopy
+  const own = cpuNow() - started - harnessCopy
   collect()
-  started = performance.now()
+  started = cpuNow()
   const app = await launch({ authSetting: GRANTED, storage })
   await app.open('contacts')
-  return { own, simulated: performance.now() - started, app }
+  return { own, simulated: cpuNow() - started, app }
 }
 
 /** Duet's own work for one search keystroke, in ms, on a launch with no page open: the search set, the list
  * window's patch computed, and whether anything matched. */
 function ownKeystroke(app: LaunchedApp, list: ListWindowLike, text: string): number {
   const contacts = app.store.contacts
-  const started = performance.now()
+  const started = cpuNow()
   app.within(() => {
     contacts.setSearch(text)
     list.update(contacts.window)
     return contacts.visible.length
   })
-  return performance.now() - started
+  return cpuNow() - started
 }
 
 /** From the page's input event to the call of its last setData, through the simulator (which draws each setData
@@ -90,8 +100,8 @@ function ownKeystroke(app: LaunchedApp, list: ListWindowLike, text: string): num
 async function simulatedKeystroke(app: LaunchedApp, text: string): Promise<number> {
   const page = app.top()!
   let last = 0
-  const stop = watchSetData(() => (last = performance.now()))
-  const started = performance.now()
+  const stop = watchSetData(() => (last = cpuNow()))
+  const started = cpuNow()
   try {
     page.input('#search', text)
     await settle()
@@ -110,9 +120,9 @@ test('measure at scale', async () => {
   const fixed: number[] = []
   for (let i = 0; i < RUNS; i++) {
     collect()
-    const started = performance.now()
+    const started = cpuNow()
     await launch({ authSetting: GRANTED })
-    fixed.push(performance.now() - started)
+    fixed.push(cpuNow() - started)
   }
 
   const launches: Record<number, { own: number; simulated: number }> = {}
@@ -134,30 +144,30 @@ test('measure at scale', async () => {
   }
   const bare = await launch({ authSetting: GRANTED, storage: storageWith(largest) })
   const contacts = bare.store.contacts
-  const editWrites = watchWrites(bare)
+  const editWrites = watchWrites(bare, true)
   const editTimes: number[] = []
   for (let i = 0; i < RUNS; i++) {
     const openid = contacts.items[(i * 997) % contacts.items.length].openid
     editWrites.length = 0
-    const started = performance.now()
+    const started = cpuNow()
     bare.within(() => {
       contacts.startEdit(openid)
       contacts.setField('note', `新的备注 ${i}`)
       contacts.submit()
     })
-    editTimes.push(performance.now() - started)
+    editTimes.push(cpuNow() - started)
   }
   const edit = { bytes: editWrites.reduce((a, w) => a + w.bytes, 0), writes: editWrites.length, ms: round(best(editTimes)) }
   // The same saves a call attempt makes, timed on the store: a record added, then WeChat's answer.
   const history = bare.store.history
   const callTimes: number[] = []
   for (let i = 0; i < RUNS; i++) {
-    const started = performance.now()
+    const started = cpuNow()
     bare.within(() => {
       const at = history.add({ at: Date.now(), openid: contacts.items[1].openid, mode: 'voice', outcome: 'placed' })
       history.update(at, contacts.items[1].openid, { answeredAt: at + 1000 })
     })
-    callTimes.push(performance.now() - started)
+    callTimes.push(cpuNow() - started)
   }
   // A call attempt through the dial page: every write it makes.
   const dial = await app.open('dial', { openid: app.store.contacts.items[0].openid })
