@@ -1,22 +1,9 @@
 // A file the build before the current layout wrote (version 2, one key), through the whole store: every slice
 // gets its part back, the first change writes the new layout (an index and chunks), a relaunch loses nothing,
 // and a first write refused halfway leaves the version-2 file as it was.
-import type { RootStore } from '../../miniprogram/store/index'
 import { launchStore } from '../harness/app'
 import { useFakeClock, useRealClock } from '../harness/page'
-import { FILE_V2_WRITTEN_AT, GRANTED, savedIn, STORAGE_KEY, V2_FILE } from '../fixtures'
-
-/** What each slice holds of the saved file. */
-function held(store: RootStore) {
-  return {
-    problem: store.persistence.problem,
-    profile: store.profile.saved,
-    contacts: store.contacts.items,
-    history: store.history.records,
-    prefs: { ...store.call.prefs, ...store.reachability.prefs, ...store.permissions.prefs },
-    invitation: store.invitations.saved,
-  }
-}
+import { FILE_V2_WRITTEN_AT, GRANTED, heldBy, savedIn, STORAGE_KEY, V2_FILE } from '../fixtures'
 
 /** What the store holds of the file: all of it but its version. */
 const FILE = {
@@ -50,7 +37,7 @@ const v2Storage = () => ({ [STORAGE_KEY]: JSON.parse(JSON.stringify(V2_FILE)) as
 
 test('launch, add a contact, relaunch: every contact, avatar, note, call, pref and the invitation are still there', async () => {
   const first = await launchStore({ authSetting: GRANTED, storage: v2Storage() })
-  expect(held(first.store)).toEqual(FILE)
+  expect(heldBy(first.store)).toEqual(FILE)
   // Nothing changed yet: the file stays as it was until there is something to write.
   expect(first.fake.env.storage).toEqual(v2Storage())
 
@@ -62,7 +49,7 @@ test('launch, add a contact, relaunch: every contact, avatar, note, call, pref a
   expect(savedIn(first.fake.env.storage)?.contacts).toEqual([...V2_FILE.contacts, { ...GRACE, note: '' }])
 
   const again = await launchStore({ authSetting: GRANTED, storage: first.fake.env.storage })
-  expect(held(again.store)).toEqual({ ...FILE, contacts: [...V2_FILE.contacts, { ...GRACE, note: '' }] })
+  expect(heldBy(again.store)).toEqual({ ...FILE, contacts: [...V2_FILE.contacts, { ...GRACE, note: '' }] })
 })
 
 /** Launches on the file and adds Grace while storage refuses writes after `allowed` more. */
@@ -80,7 +67,7 @@ describe.each([0, 1, 2])('the first write refused after %i keys', (allowed) => {
     expect(first.store.persistence.saveFailed).toBe(true)
     expect(first.fake.env.storage[STORAGE_KEY]).toEqual(V2_FILE)
     const relaunched = await launchStore({ authSetting: GRANTED, storage: first.fake.env.storage })
-    expect(held(relaunched.store)).toEqual(FILE)
+    expect(heldBy(relaunched.store)).toEqual(FILE)
   })
 
   test('room again: the next change saves everything held, the one refused included', async () => {
@@ -91,7 +78,7 @@ describe.each([0, 1, 2])('the first write refused after %i keys', (allowed) => {
     first.store.contacts.submit()
     expect(first.store.persistence.saveFailed).toBe(false)
     const again = await launchStore({ authSetting: GRANTED, storage: first.fake.env.storage })
-    expect(held(again.store)).toEqual({
+    expect(heldBy(again.store)).toEqual({
       ...FILE,
       contacts: [{ ...V2_FILE.contacts[0], note: '新的备注' }, ...V2_FILE.contacts.slice(1), { ...GRACE, note: '' }],
     })
