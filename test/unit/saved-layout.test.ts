@@ -179,6 +179,38 @@ describe('each change writes the chunks it touched, then the index, and removes 
   })
 })
 
+describe('chunks of a layout this build cannot read as its own are never written over', () => {
+  const newer = () => {
+    const { keys, access } = phoneStorage()
+    save(access, nothingWritten(40), stateOf(300, 40))
+    return { keys, access, chunks: chunksOf(keys).sort() }
+  }
+  test.each([
+    ["a newer Duet's index", (index: SavedIndex) => ({ ...index, version: 99 })],
+    ['a damaged chunk list', (index: SavedIndex) => ({ ...index, lists: { ...index.lists, contacts: 'x' } })],
+  ])('%s: its chunks stay, and new chunks take ids past its own', (_name, change) => {
+    const { keys, chunks } = newer()
+    const before = JSON.parse(JSON.stringify(keys)) as Record<string, unknown>
+    keys[STORAGE_KEY] = change(index(keys))
+    const launched = readBack(keys)
+    expect(launched.problem).not.toBeNull()
+    const phone = phoneStorage(keys)
+    // The slice keeps the index aside first (persistence.ts); here, the layout alone.
+    save(phone.access, launched.written, stateOf(150, 10))
+    for (const key of chunks) expect(phone.keys[key]).toEqual(before[key])
+    expect(phone.log.removed).toEqual([])
+    for (const key of phone.log.writes) expect(chunks).not.toContain(key)
+  })
+
+  test('an index that cannot be read at all: new chunk ids start at the clock, past any count of writes', () => {
+    const { keys } = newer()
+    keys[STORAGE_KEY] = '{not json'
+    const launched = readSaved((key) => keys[key], 1_800_000_000_000)
+    expect(launched.problem).toBe('corrupted')
+    expect(launched.written.next).toBe(1_800_000_000_000)
+  })
+})
+
 describe('a write refused halfway', () => {
   test('at every write of a change: the relaunch reads what was saved before, whole, and the next try saves it all', () => {
     const state = stateOf(1000, 200)
