@@ -8,6 +8,7 @@ import type { InputProblem } from './store/validation'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
 import type { CallMode, Device } from './store/model'
+import type { AppointmentProblem, AppointmentRow, AppointmentState, LocalTime } from './store/appointment-rules'
 
 export const common = {
   appName: 'Duet',
@@ -492,4 +493,67 @@ export function callProblemText(problem: CallProblem | null): string {
     case 'unknown-error':
       return '通话失败，请稍后重试。'
   }
+}
+
+/** Appointments (store/appointment-rules.ts): their states, times and rows, and what is wrong with a card. */
+export const appointments = {
+  states: {
+    proposed: '待确认',
+    accepted: '已确认',
+    declined: '已拒绝',
+    cancelled: '已取消',
+    completed: '已完成',
+    missed: '已错过',
+  } as Record<AppointmentState, string>,
+  today: '今天',
+  tomorrow: '明天',
+  weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  modeShort: { voice: '语音', video: '视频' } as Record<CallMode, string>,
+}
+
+const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
+  missing: '预约缺少必要的信息，可能没有复制完整。',
+  id: '预约的编号无效。',
+  openid: '预约人的身份无效。',
+  nickname: '预约人的昵称无效：为空、太长或含有不可见字符。',
+  avatar: '预约人的头像地址无效。',
+  guest: '被预约人的身份无效。',
+  mode: '预约的通话方式无效。',
+  time: '预约的时间无效。',
+  order: '预约的开始时间晚于结束时间。',
+  length: '预约的时长只能是 15、30、45 或 60 分钟。',
+  ended: '这个预约的时间已经过去了。',
+  past: '这个时间已经过去了，请选择一个以后的时间。',
+  'too-far': '只能预约 60 天以内的时间。',
+  topic: '主题最多 20 个字，且不能含有不可见字符。',
+  replaces: '预约要替换的旧预约编号无效。',
+  own: '这是你自己发出的预约，请把它发给对方。',
+  'not-for-me': '这个预约是发给别人的，不是发给你的。',
+  overlap: '这个时间和你的另一个预约重叠了，请换一个时间。',
+}
+
+export function appointmentProblemText(problem: AppointmentProblem | null): string {
+  return problem ? APPOINTMENT_PROBLEMS[problem] : ''
+}
+
+/** "12月8日 周二 15:00": a date as a card's title shows it. */
+export function appointmentDate(when: LocalTime): string {
+  return `${when.month}月${when.date}日 ${appointments.weekdays[when.weekday]} ${when.clock}`
+}
+
+/** "今天 15:00", "明天 15:00", or the date: when an appointment starts, as a row shows it. */
+export function appointmentWhen(when: LocalTime): string {
+  if (when.day === 'other') return appointmentDate(when)
+  return `${when.day === 'today' ? appointments.today : appointments.tomorrow} ${when.clock}`
+}
+
+/** "今天 15:00 · 小明 · 视频 30 分钟 · 已确认": a row of upcoming appointments. */
+export function appointmentRowText(row: AppointmentRow): string {
+  const length = `${appointments.modeShort[row.mode]} ${row.minutes} 分钟`
+  return [appointmentWhen(row.when), row.nickname, length, appointments.states[row.state]].join(' · ')
+}
+
+/** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟": the title of an appointment's card. */
+export function appointmentCardTitle(nickname: string, when: LocalTime, mode: CallMode, minutes: number): string {
+  return `${nickname} 约你 ${appointmentDate(when)} ${modes[mode]} ${minutes} 分钟`
 }

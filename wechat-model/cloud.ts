@@ -8,6 +8,7 @@ import { createRequire } from 'module'
 import * as path from 'path'
 import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api, clone } from './fake-wx'
+import { FakeDatabase, installDatabaseSeam } from './database'
 
 const FUNCTIONS_ROOT = path.resolve(__dirname, '../cloudfunctions')
 /** Node's own require: the functions and wx-server-sdk load once per worker, outside jest's module registry. */
@@ -31,6 +32,9 @@ Object.assign(nodeProcess.env, {
   SILENCE: 'true',
 })
 
+/** wx-server-sdk as a function sees it. */
+export type WxServerSdk = typeof import('wx-server-sdk')
+
 /** A call to one of WeChat's server APIs, as the function's SDK sent it (keys in WeChat's snake_case). */
 export interface OpenApiCall {
   api: string
@@ -50,6 +54,8 @@ export interface SentMessage {
 /** A function's config.json: the server APIs it may call (§5.3). */
 export interface FunctionConfig {
   permissions?: { openapi?: unknown }
+  /** Its triggers; a timer one fires on a cron schedule (§11.2). */
+  triggers?: Array<{ name?: unknown; type?: unknown; config?: unknown }>
 }
 
 /** What WeChat Cloud answers a function that calls a server API its config.json does not declare. */
@@ -65,9 +71,12 @@ type Handler = (call: OpenApiCall) => OpenApiReply
 
 /** The SDK's transport to WeChat's server APIs; replaced once per worker, routed to the cloud being called. */
 let routeOpenApi: Handler | null = null
+/** The database of the cloud whose function runs (§12), at the SDK's database seam. */
+let routeDatabase: FakeDatabase | null = null
 function installOpenApiSeam(): void {
   const sdkPath = nodeRequire.resolve('wx-server-sdk', { paths: [FUNCTIONS_ROOT] })
   nodeRequire(sdkPath) // registers the SDK's protobuf types
+  installDatabaseSeam(nodeRequire, path.dirname(sdkPath), () => routeDatabase)
   const { CloudBase } = nodeRequire(
     nodeRequire.resolve('@cloudbase/node-sdk/dist/cloudbase', { paths: [path.dirname(sdkPath)] }),
   )
@@ -109,6 +118,8 @@ const onTestClock = () => (setTimeout as unknown as { clock?: unknown }).clock !
 async function runToTheEnd<T>(run: T | Promise<T>): Promise<T> {
   let done = false
   const result = Promise.resolve(run).finally(() => (done = true))
+  // A function that throws is answered below; until then its rejection must not count as unhandled.
+  result.catch(() => undefined)
   while (!done) {
     await new Promise((r) => nextTurn(r))
     if (onTestClock()) jest.advanceTimersByTime(0)
@@ -152,6 +163,8 @@ export class FakeCloud {
   readonly openApiCalls: OpenApiCall[] = []
   /** A function deployed with another config.json than the repository's (e.g. without a declaration). */
   readonly deployedConfig = new Map<string, FunctionConfig>()
+  /** The CloudBase database, with the collections and permissions of the committed file (§12). */
+  readonly database = FakeDatabase.asDeployed()
   private queue: Promise<unknown> = Promise.resolve()
 
   /** From now on, calls to `name` wait with no answer, as on a network that swallows them. */
@@ -175,42 +188,84 @@ export class FakeCloud {
 
   /** Runs `name` for real under the caller's openid; one at a time, as each run reads the process's environment. */
   invoke(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
-    const run = this.queue.then(() => this.run(name, data, caller))
+    return this.enqueue(() => this.run(name, [data], caller)).then(([result]) => result)
+  }
+
+  /**
+   * `body` run as a function's code is, on the real wx-server-sdk (initialised), under `caller` or none and
+   * reaching this cloud's database: for tests of the database model itself (§12).
+   */
+  runAsFunction<T>(body: (sdk: WxServerSdk) => Promise<T>, caller: { openid: string } | null = null): Promise<T> {
+    const sdk = nodeRequire(nodeRequire.resolve('wx-server-sdk', { paths: [FUNCTIONS_ROOT] })) as WxServerSdk
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
+    const main = () => body(sdk)
+    return this.enqueue(() => this.run({ main, openApis: [] }, [undefined], caller)).then(([result]) => result as T)
+  }
+
+  /**
+   * `name`'s timer trigger fires at each of `times` (§11.2): the runs go together, as two runs of a late
+   * timer overlap, with no caller (a timer has no openid) and the event WeChat Cloud gives a timer run.
+   */
+  trigger(name: string, ...times: number[]): Promise<unknown[]> {
+    const timer = this.config(name).triggers?.find((t) => t.type === 'timer')
+    if (!timer) throw new Error(`${name} has no timer trigger in its config.json`)
+    const events = times.map((at) => ({ Type: 'Timer', TriggerName: timer.name, Time: new Date(at).toISOString() }))
+    return this.enqueue(() => this.run(name, events, null))
+  }
+
+  private enqueue<T>(go: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(go)
     this.queue = run.catch(() => undefined)
     return run
   }
 
-  private async run(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
+  private async run(
+    code: string | { main: (event: unknown) => unknown; openApis: string[] },
+    events: unknown[],
+    caller: { openid: string } | null,
+  ): Promise<unknown[]> {
     installOpenApiSeam()
-    const { main } = cloudFunction(name)
+    const { main } = typeof code === 'string' ? cloudFunction(code) : code
     Object.assign(nodeProcess.env, {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-      WX_OPENID: caller.openid,
       WX_APPID: 'wx0000000000000000',
       TCB_ENV: TEST_CLOUD_ENV,
     })
-    const declared = this.declaredOpenApis(name)
+    if (caller) nodeProcess.env.WX_OPENID = caller.openid
+    const declared = typeof code === 'string' ? this.declaredOpenApis(code) : code.openApis
     routeOpenApi = (call) => {
       // WeChat Cloud refuses what config.json does not declare before WeChat hears of it.
       if (!declared.includes(call.api)) return NOT_DECLARED
       this.openApiCalls.push(call)
       return this.openApi(call)
     }
+    routeDatabase = this.database
+    const problemsBefore = this.database.problems.length
     try {
-      return await runToTheEnd(main(data, {}))
+      const results = await Promise.all(events.map((event) => runToTheEnd(main(event, {}))))
+      // A function may catch what the database model threw; the run still fails, so no test passes by it.
+      const unmodelled = this.database.problems.slice(problemsBefore)
+      if (unmodelled.length) throw new Error(unmodelled.join('; '))
+      return results
     } finally {
       routeOpenApi = null
+      routeDatabase = null
       delete nodeProcess.env.WX_OPENID
     }
   }
 
-  /** The server APIs `name` may call: its `permissions.openapi`, as deployed; none without a config.json. */
-  declaredOpenApis(name: string): string[] {
+  /** `name`'s config.json, as deployed; empty without one. */
+  private config(name: string): FunctionConfig {
     const file = path.join(FUNCTIONS_ROOT, name, 'config.json')
-    const config =
+    return (
       this.deployedConfig.get(name) ??
       (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig) : {})
-    const openapi = config.permissions?.openapi
+    )
+  }
+
+  /** The server APIs `name` may call: its `permissions.openapi`, as deployed; none without a config.json. */
+  declaredOpenApis(name: string): string[] {
+    const openapi = this.config(name).permissions?.openapi
     return Array.isArray(openapi) ? openapi.filter((a): a is string => typeof a === 'string') : []
   }
 
@@ -399,6 +454,10 @@ export class FakeCloudClient {
             this.uploadFile(o),
           ),
           getTempFileURL: api(CLOUD_SINCE, 'cloud', (o: Callbacks & { fileList?: unknown }) => this.getTempFileURL(o)),
+          database: api(CLOUD_SINCE, 'cloud', () => {
+            fake.record('cloud.database', 'cloud.database()', 'cloud', {})
+            return this.server.database.forPhone(fake.env.openid)
+          }),
         },
       },
     }

@@ -16,3 +16,5 @@ export type { ButtonEvent, ButtonPage, OpenTypeButton, Router, SharedCard } from
 export { RING_SECONDS } from './voip'
 export { cloudFunction, FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './cloud'
 export type { OpenApiCall, OpenApiReply, SentMessage } from './cloud'
+export { FakeDatabase, PhoneDatabase } from './database'
+export type { CollectionAcl, Doc } from './database'

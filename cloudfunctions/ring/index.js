@@ -2,9 +2,28 @@
 // ring: sends one "someone wants to talk" message (a one-time subscribe message, platform doc §7.3) whose
 // page is an invitation from the caller. WeChat names the caller (getWXContext); the event only says whom to
 // ring, in which mode, under which name, and each of those is checked: the event comes from a phone.
+// Every ring is recorded (collection `rings`, closed to phones, §12.5) under the sender WeChat names, and a
+// sender, or a target, gets only a few rings an hour: anyone holding an openid (every card carries one) could
+// otherwise spend that person's rings under any name.
 const cloud = require('wx-server-sdk')
 
 cloud.init({ env: /** @type {string} */ (/** @type {unknown} */ (cloud.DYNAMIC_CURRENT_ENV)) })
+const db = cloud.database()
+const _ = db.command
+
+/**
+ * A database call as it runs here: called without callbacks it answers a promise (the SDK's typings also
+ * allow the callback form's void).
+ * @template T
+ * @param {Promise<T> | void | string} call
+ */
+const promised = (call) => /** @type {Promise<T>} */ (call)
+
+const HOUR_MS = 60 * 60 * 1000
+/** Rings one person may send in an hour, to anyone. */
+const RINGS_PER_SENDER = 5
+/** Rings one person may receive in an hour, from anyone: their accepts are theirs to spend. */
+const RINGS_PER_TARGET = 3
 
 const OPENID = /^[A-Za-z0-9_-]{16,64}$/
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{16,64}$/
@@ -107,8 +126,49 @@ function invitationPage(query) {
 }
 
 /**
+ * How long until another ring is allowed, in whole minutes, when `field` (the sender or the target) has had
+ * `most` rings in the last hour; 0 when one is allowed now.
+ * @param {'sender' | 'target'} field
+ * @param {string} openid
+ * @param {number} most
+ * @param {number} now
+ */
+async function minutesUntilAllowed(field, openid, most, now) {
+  const { data } = await promised(
+    db
+      .collection('rings')
+      .where({ [field]: openid, at: _.gt(now - HOUR_MS) })
+      .orderBy('at', 'desc')
+      .limit(most)
+      .get(),
+  )
+  if (data.length < most) return 0
+  const oldestCounted = /** @type {number} */ (data[data.length - 1].at)
+  return Math.max(1, Math.ceil((oldestCounted + HOUR_MS - now) / 60000))
+}
+
+/**
+ * @typedef {{ ok: true }
+ *   | { ok: false, reason: 'invalid' }
+ *   | { ok: false, reason: 'too-many', who: 'sender' | 'target', minutes: number }
+ *   | { ok: false, reason: 'send' | 'database', errCode?: number }} RingAnswer
+ * `too-many`: the sender has rung, or the target has been rung, too often this hour; another ring is allowed
+ * in `minutes`. `database`: the ring could not be recorded, so none was sent.
+ */
+
+/**
+ * The errCode a failure carries: WeChat's (43101: no ring allowed) or the SDK's (-501001: WeChat unreachable,
+ * -502005: the collection was never created).
+ * @param {unknown} err
+ */
+function errCodeOf(err) {
+  const errCode = /** @type {{ errCode?: unknown }} */ (err)?.errCode
+  return typeof errCode === 'number' ? { errCode } : {}
+}
+
+/**
  * @param {unknown} event `{ to, name, mode, templateId, avatar? }`
- * @returns {Promise<{ ok: true } | { ok: false, reason: 'invalid' | 'send', errCode?: number }>}
+ * @returns {Promise<RingAnswer>}
  */
 exports.main = async (event) => {
   const { OPENID: sender } = cloud.getWXContext()
@@ -116,6 +176,25 @@ exports.main = async (event) => {
   const ring = readEvent(event, sender)
   if (!ring) return { ok: false, reason: 'invalid' }
   const now = Date.now()
+  /** @type {string} */
+  let recordId
+  try {
+    const senderWait = await minutesUntilAllowed('sender', sender, RINGS_PER_SENDER, now)
+    if (senderWait) return { ok: false, reason: 'too-many', who: 'sender', minutes: senderWait }
+    const targetWait = await minutesUntilAllowed('target', ring.to, RINGS_PER_TARGET, now)
+    if (targetWait) return { ok: false, reason: 'too-many', who: 'target', minutes: targetWait }
+    // Recorded before it is sent: a ring that fails still counts, so failures cannot probe without limit.
+    const added = await promised(
+      db.collection('rings').add({
+        data: { sender, target: ring.to, name: ring.name, mode: ring.mode, at: now, outcome: 'sending' },
+      }),
+    )
+    recordId = String(added._id)
+  } catch (err) {
+    return { ok: false, reason: 'database', ...errCodeOf(err) }
+  }
+  /** @type {RingAnswer} */
+  let answer
   try {
     await cloud.openapi.subscribeMessage.send({
       touser: ring.to,
@@ -127,12 +206,18 @@ exports.main = async (event) => {
         time3: { value: chinaTime(now) },
       },
     })
-    return { ok: true }
+    answer = { ok: true }
   } catch (err) {
-    // WeChat's errcode (43101: no ring allowed) or the SDK's own (-501001: WeChat unreachable).
-    const errCode = /** @type {{ errCode?: unknown }} */ (err)?.errCode
-    return { ok: false, reason: 'send', ...(typeof errCode === 'number' ? { errCode } : {}) }
+    answer = { ok: false, reason: 'send', ...errCodeOf(err) }
   }
+  // The outcome is for whoever reads the records; the answer does not wait on it.
+  await promised(
+    db
+      .collection('rings')
+      .doc(recordId)
+      .update({ data: { outcome: answer.ok ? 'sent' : 'failed' } }),
+  ).catch(() => undefined)
+  return answer
 }
 
 // For the test that holds this rule to the app's; WeChat Cloud calls only `main`.
