@@ -27,9 +27,10 @@ import {
 export const chunkKey = (id: number) => `duet.chunk.${id}`
 
 /**
- * The lists kept in chunks, with how many entries a chunk holds. Each is sized so that one change writes
- * little: a contact (about 200 B with an avatar and a note) rewrites one chunk of at most 100 (about 20 KB),
- * a call attempt one chunk of at most 32 records (about 3 KB). Appointments join here as another list.
+ * The lists kept in chunks, with how many entries a chunk is cut to hold (one grown by insertions holds up to
+ * twice that before it is cut again). Each is sized so that one change writes little: a contact (about 200 B
+ * with an avatar and a note) rewrites one chunk of about 100 (20 KB), a call attempt one of at most 32 records
+ * (about 3 KB). Appointments join here as another list: an index written before a list joined reads it empty.
  */
 export const LISTS = {
   contacts: { perChunk: 100, dropsOldest: false },
@@ -110,7 +111,13 @@ const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafe
 export function readIndexed(
   index: Loose & { lists: Loose },
   read: Read,
-): { value: Loose; chunkLengths: Record<ListName, number[]>; ids: Record<ListName, number[]>; damaged: boolean } {
+): {
+  value: Loose
+  chunkLengths: Record<ListName, number[]>
+  ids: Record<ListName, number[]>
+  skips: Record<ListName, number>
+  damaged: boolean
+} {
   let damaged = false
   const value: Loose = {
     version: index.version,
@@ -120,12 +127,16 @@ export function readIndexed(
   }
   const chunkLengths = {} as Record<ListName, number[]>
   const ids = {} as Record<ListName, number[]>
+  const skips = {} as Record<ListName, number>
   for (const name of LIST_NAMES) {
     const list = index.lists[name]
-    const chunks = isLoose(list) && Array.isArray(list.chunks) ? (list.chunks as unknown[]) : null
+    // A list the index does not name (written before that list joined the layout) is empty, not damaged.
+    const chunks =
+      list === undefined ? [] : isLoose(list) && Array.isArray(list.chunks) ? (list.chunks as unknown[]) : null
     const skip = isLoose(list) && isId(list.skip) ? list.skip : 0
     if (!chunks || (isLoose(list) && list.skip !== undefined && !isId(list.skip))) damaged = true
     const entries: unknown[] = []
+    skips[name] = skip
     chunkLengths[name] = []
     ids[name] = []
     for (const [at, id] of (chunks ?? []).entries()) {
@@ -135,13 +146,13 @@ export function readIndexed(
         continue
       }
       const kept = at === 0 ? chunk.slice(skip) : chunk
-      entries.push(...kept)
+      for (const entry of kept) entries.push(entry)
       chunkLengths[name].push(kept.length)
       ids[name].push(id)
     }
     value[name] = entries
   }
-  return { value, chunkLengths, ids, damaged }
+  return { value, chunkLengths, ids, skips, damaged }
 }
 
 /**
@@ -354,14 +365,9 @@ export function readSaved(read: Read, now: number): Loaded {
     const { state, problem } = parseSavedState(raw)
     return { state, problem, raw, written: nothingWritten(firstFreeId(raw, problem, read, now)) }
   }
-  const { value, chunkLengths, ids, damaged } = readIndexed(raw, read)
+  const { value, chunkLengths, ids, skips, damaged } = readIndexed(raw, read)
   const { state, problem } = parseSavedState(value)
   const next = isId(raw.next) ? raw.next : now
   if (problem || damaged) return { state, problem: problem ?? 'partly-corrupted', raw, written: nothingWritten(next) }
-  const skips = {} as Record<ListName, number>
-  for (const name of LIST_NAMES) {
-    const list = raw.lists[name] as Loose
-    skips[name] = isId(list.skip) ? list.skip : 0
-  }
   return { state, problem, raw, written: writtenAsRead(JSON.stringify(raw), next, state, ids, chunkLengths, skips) }
 }

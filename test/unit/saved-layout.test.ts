@@ -202,6 +202,13 @@ describe('chunks of a layout this build cannot read as its own are never written
     for (const key of phone.log.writes) expect(chunks).not.toContain(key)
   })
 
+  test('a list the index does not name (written before that list joined the layout) is empty, not damage', () => {
+    const { keys, access } = phoneStorage()
+    save(access, nothingWritten(), { ...stateOf(50, 0), history: [] })
+    delete (index(keys).lists as Partial<SavedIndex['lists']>).history
+    expect(readBack(keys)).toMatchObject({ problem: null, state: { history: [] } })
+  })
+
   test('an index that cannot be read at all: new chunk ids start at the clock, past any count of writes', () => {
     const { keys } = newer()
     keys[STORAGE_KEY] = '{not json'
