@@ -2,7 +2,7 @@ import { computed, makeAutoObservable, observable } from 'mobx-miniprogram'
 import { outcomeOf } from './history'
 import type { Row, WindowView } from './list-window'
 import type { CallRecord, Contact, Person } from './model'
-import { initialsMatch } from './pinyin'
+import { initialsMatcher } from './pinyin'
 import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
@@ -171,11 +171,9 @@ export class ContactsStore {
   get visible(): readonly Contact[] {
     const search = this.search.trim().toLowerCase()
     if (!search) return this.ordered
-    const byInitials = /^[a-z]+$/.test(search)
+    const initials = initialsMatcher(search)
     return this.ordered.filter(
-      (c) =>
-        searchTextOf(c).includes(search) ||
-        (byInitials && (initialsMatch(c.nickname, search) || initialsMatch(c.note, search))),
+      (c) => searchTextOf(c).includes(search) || (!!initials && (initials(c.nickname) || initials(c.note))),
     )
   }
 

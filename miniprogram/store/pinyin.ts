@@ -64,23 +64,25 @@ function spell(text: string): readonly Initials[] {
   return initials
 }
 
-/** The last query as bits: one keystroke tests the same query against every contact. */
-let lastQuery: { query: string; wanted: readonly Initials[] } = { query: '', wanted: [] }
-
-function wantedInitials(query: string): readonly Initials[] {
-  if (lastQuery.query !== query) lastQuery = { query, wanted: Array.from(query, bitOf) }
-  return lastQuery.wanted
+/**
+ * A test of texts against one query (lowercase letters): whether it is the initials of consecutive characters of
+ * a text, any reading of each; null when the query is not letters. Made once per keystroke, used on every contact.
+ */
+export function initialsMatcher(query: string): ((text: string) => boolean) | null {
+  if (!/^[a-z]+$/.test(query)) return null
+  const wanted = Array.from(query, bitOf)
+  return (text) => {
+    const initials = spell(text)
+    for (let start = 0; start + wanted.length <= initials.length; start++) {
+      let at = 0
+      while (at < wanted.length && initials[start + at] & wanted[at]) at++
+      if (at === wanted.length) return true
+    }
+    return false
+  }
 }
 
 /** Whether `query` (lowercase letters) is the initials of consecutive characters of `text`, any reading of each. */
 export function initialsMatch(text: string, query: string): boolean {
-  if (!/^[a-z]+$/.test(query)) return false
-  const initials = spell(text)
-  const wanted = wantedInitials(query)
-  for (let start = 0; start + wanted.length <= initials.length; start++) {
-    let at = 0
-    while (at < wanted.length && initials[start + at] & wanted[at]) at++
-    if (at === wanted.length) return true
-  }
-  return false
+  return initialsMatcher(query)?.(text) ?? false
 }
