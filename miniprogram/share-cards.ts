@@ -1,5 +1,6 @@
-// What a share button sends (platform doc §7.2): my card, or an invitation to call me back. Pages answer
-// onShareAppMessage with these; the friend's tap opens the path's page with its query.
+// What a share button sends (platform doc §7.2): my card, or an invitation to call me back. Each share button
+// says which with data-share="card" or data-share="invitation"; pages answer onShareAppMessage with shareFrom,
+// and the friend's tap opens the path's page with its query.
 import { pageUrl } from './services/navigation'
 import { store } from './store/index'
 import type { CallMode, Person } from './store/model'
@@ -10,25 +11,46 @@ export interface ShareCard {
   path: string
 }
 
+/** What a share button sends: its data-share. */
+export type ShareKind = 'card' | 'invitation'
+
+/** Whom a page's invitation is for, and in which mode; null where there is nobody to invite. */
+export type Invitee = { to: Person; mode: CallMode } | null
+
 /** My card: the contacts page, offering me as a contact. Without a profile, just Duet. */
 export function myCard(): ShareCard {
   const me = store.profile.me
   if (!me) return { title: strings.common.appName, path: pageUrl('contacts') }
   const card: Record<string, string> = { openid: me.openid, nickname: me.nickname }
   if (me.avatarUrl) card.avatar = me.avatarUrl
-  return { title: strings.shareTitle(me.nickname), path: pageUrl('contacts', card) }
+  return { title: strings.fill(strings.share.cardTitle, { name: me.nickname }), path: pageUrl('contacts', card) }
 }
 
-/** An invitation to call me back in `mode`; sending it starts my wait for `to`. */
-export function invitationCard(to: Person, mode: CallMode): ShareCard {
+/** The card of the invitation my running wait is for (it starts nothing); my card while no wait runs. */
+export function invitationCard(): ShareCard {
   const me = store.profile.me
-  const query = store.invitations.invite(to, mode)
-  if (!me || !query) return myCard()
-  return { title: strings.invitationTitle(me.nickname, mode), path: pageUrl('invite', query) }
+  const link = store.invitations.sentLink
+  const mode = store.invitations.waiting?.mode
+  if (!me || !link || !mode) return myCard()
+  return { title: strings.invitationTitle(me.nickname, mode), path: pageUrl('invite', link) }
 }
 
-/** The id of the share button that was tapped, if a button was. */
-export function sharedFrom(e: WechatMiniprogram.Page.IShareAppMessageOption | undefined): string {
-  const target = e?.target as { id?: unknown } | undefined
-  return typeof target?.id === 'string' ? target.id : ''
+/** Sending an invitation starts my wait for the invitee (the command); the card then carries its link. */
+function sendInvitation(invitee: Invitee): ShareCard {
+  if (invitee) store.invitations.invite(invitee.to, invitee.mode)
+  return invitationCard()
+}
+
+/** Every kind of share, and what it sends. */
+const SENDS: Record<ShareKind, (invitee: Invitee) => ShareCard> = {
+  card: myCard,
+  invitation: sendInvitation,
+}
+
+const isShareKind = (kind: unknown): kind is ShareKind => typeof kind === 'string' && kind in SENDS
+
+/** onShareAppMessage: what the tapped button's data-share asks for; my card for any other share (the menu's). */
+export function shareFrom(e: WechatMiniprogram.Page.IShareAppMessageOption | undefined, invitee: Invitee): ShareCard {
+  const kind = (e?.target as { dataset?: { share?: unknown } } | undefined)?.dataset?.share
+  return SENDS[isShareKind(kind) ? kind : 'card'](invitee)
 }

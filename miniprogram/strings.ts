@@ -1,14 +1,41 @@
-// Every piece of text a person sees, in Simplified Chinese. Pages bind these; WXS receives them as arguments.
+// Every piece of text a person sees, in Simplified Chinese, one section per view. One idiom: records of whole
+// sentences, with {placeholders} that fill() (or, for rows and countdowns, format.wxs's fill) puts values into;
+// words for a kind of problem are a record keyed by the kind. Limits and durations come from the constants.
+// Pages bind these; WXS receives them as arguments.
 import type { CallProblem } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
 import type { IdentityProblem, ProfileNotice, ProfileProblem } from './store/profile'
 import type { StorageProblem } from './store/saved-state'
 import { NICKNAME_MAX, NOTE_MAX, OPENID_MAX, OPENID_MIN } from './store/validation'
 import type { InputProblem } from './store/validation'
+import { INVITATION_VALID_MS } from './store/invitation-link'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
 import type { CallMode, Device } from './store/model'
-import type { AppointmentProblem, AppointmentRow, AppointmentState, LocalTime } from './store/appointment-rules'
+import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
+import type {
+  AppointmentProblem,
+  AppointmentRow,
+  AppointmentState,
+  DayWord,
+  LocalTime,
+} from './store/appointment-rules'
+
+/** Values for a sentence's {placeholders}. */
+export type Values = Record<string, string | number>
+
+/** A sentence with its {placeholders} filled from `values`; a placeholder without a value stays as it is. */
+export function fill(template: string, values: Values = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+}
+
+/** The sentence `table` has for `key`, filled; nothing to say without a key. */
+export function say<K extends string>(table: Record<K, string>, key: K | null | undefined, values?: Values): string {
+  return key === null || key === undefined ? '' : fill(table[key], values)
+}
+
+/** How long an invitation stays answerable, in the minutes people are told. */
+const INVITATION_MINUTES = INVITATION_VALID_MS / 60_000
 
 export const common = {
   appName: 'Duet',
@@ -22,6 +49,10 @@ export const common = {
   openPhoneSettings: '打开手机设置',
   callVoice: '语音呼叫',
   callVideo: '视频呼叫',
+  /** WeChat's code, for anyone who has to look it up: the one way Duet writes it. */
+  errorCode: '错误码 {code}',
+  /** A message that carries WeChat's code at its end. */
+  withErrorCode: '{message}（{errorCode}）',
 }
 
 export const modes = {
@@ -35,7 +66,8 @@ export const privacy = {
   declinedBody:
     '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
   link: '查看完整的隐私保护指引',
-  viewPrefix: '查看',
+  /** {name} is the guide's name as the developer registered it, e.g. 《Duet 隐私保护指引》. */
+  viewContract: '查看{name}',
   agree: '同意并继续',
   decline: '暂不同意',
 }
@@ -69,16 +101,20 @@ export const onboarding = {
   undeclaredBody: PRIVACY_UNDECLARED,
   lookAround: '先看看联系人',
   notNowWhat: '暂时不开启也可以先看看：能查看和整理联系人、分享名片，但还不能通话。',
-  invitedBy: ' 邀请你通话。完成下面几步，就能回拨。',
   declinedWhat: '不同意也可以先看看：能查看和整理联系人、分享名片，但不能通话，别人也无法呼叫你。',
+}
+
+/** Sentences the onboarding view shows once code has filled them: sent filled, so not in its data. */
+export const onboardingFilled = {
+  invitedBy: '{name} 邀请你通话。完成下面几步，就能回拨。',
 }
 
 /** The contact list (home). */
 export const contacts = {
-  title: '联系人',
   loading: '正在打开…',
   /** A contact's last call in words: "昨天 · 语音 · 已呼叫" (wxs/format.wxs lastCall). */
   lastCall: {
+    line: '{day} · {mode} · {outcome}',
     today: '今天',
     yesterday: '昨天',
     voice: '语音',
@@ -88,9 +124,10 @@ export const contacts = {
     left: '已取消',
     failed: '未接通',
   },
-  callVoiceLabel: common.callVoice,
-  callVideoLabel: common.callVideo,
-  more: '更多操作',
+  /** A row's buttons, for screen readers: {name} is the contact's. */
+  callVoiceFor: '语音呼叫 {name}',
+  callVideoFor: '视频呼叫 {name}',
+  moreFor: '更多操作 {name}',
   moreIcon: '⋯',
   showMore: '显示更多',
   /** The cell at the top that opens my own page. */
@@ -107,14 +144,17 @@ export const contacts = {
   noMatch: '没有找到匹配的联系人',
   edit: '编辑',
   delete: '删除',
-  deleted: '已删除',
   undo: '撤销',
   shareCard: '分享我的名片',
   shareNeedsProfile: '先保存我的资料，才能分享名片。',
   dismiss: '知道了',
-  /** Followed by the inviter's nickname. */
-  pendingInvite: '有一个邀请等你回拨：',
   openInvite: '查看邀请',
+}
+
+/** Sentences the contacts view shows once code has filled them: sent filled, so not in its data. */
+export const contactsFilled = {
+  deleted: '已删除 {name}',
+  pendingInvite: '有一个邀请等你回拨：{name}',
 }
 
 /** My profile: the avatar and nickname WeChat's controls give (components/profile-card). */
@@ -188,8 +228,9 @@ export const shareOffer = {
 
 /** Why others cannot call me now, and the way out (components/reach-problem). */
 export const reachProblem = {
-  unreachable: '现在别人无法呼叫你：',
-  /** After `unreachable`, when WeChat wants a device never asked for; {devices} names them, e.g. 摄像头. */
+  /** {reason} is why: one of the sentences below, or the call problem WeChat's refusal means. */
+  unreachable: '现在别人无法呼叫你：{reason}',
+  /** The reason when WeChat wants a device never asked for; {devices} names them, e.g. 摄像头. */
   unreachableAsk: '微信要求先允许使用{devices}才能接听来电。',
   /** Said when WeChat wants the camera even from someone who only makes voice calls (platform doc §4.8). */
   unreachableAskCamera: '微信要求先允许使用{devices}才能接听来电，只用语音通话也需要。',
@@ -204,18 +245,22 @@ export const dial = {
   title: '发起通话',
   chooseMode: '通话方式',
   disableSwitchVoice: '视频通话中不允许切换为语音',
-  call: '呼叫',
-  checking: '正在检查…',
-  requesting: '请在弹窗中允许…',
-  joining: '正在打开通话…',
+  /** The call button: the attempt's stage, or the call it makes (store/screens/dial.ts CallButtonWords). */
+  callButton: {
+    checking: '正在检查…',
+    requesting: '请在弹窗中允许…',
+    joining: '正在打开通话…',
+    voice: common.callVoice,
+    video: common.callVideo,
+  },
   reachHint: '对方要正在使用 Duet，才能接到你的来电。',
   back: '返回联系人',
   historyTitle: '通话记录',
   historyEmpty: '还没有和 TA 通过话',
   outcomePlaced: '已呼叫',
   outcomeAnswered: '已接通',
-  /** Followed by the call's length, m:ss. */
-  outcomeDuration: '通话 ',
+  /** {duration} is the call's length, m:ss. */
+  outcomeAnsweredFor: '已接通 · 通话 {duration}',
   outcomeNoAnswer: '未接通（微信没有响应）',
   outcomeLeft: '已取消',
   /** {code} is WeChat's errCode. */
@@ -234,12 +279,13 @@ export const dial = {
     'mic-busy': '麦克风正被其他通话占用',
     'unknown-error': '原因不明',
   },
-  /** The details line under a call: when, how, and WeChat's code. */
-  codePrefix: '错误码 ',
+  /** The details line under a call: when, how, and WeChat's code when there was one. */
+  callTime: '{day} {time}',
+  detail: '{time} · {mode}',
+  detailWithCode: '{time} · {mode} · {errorCode}',
+  errorCode: common.errorCode,
   today: contacts.lastCall.today,
   yesterday: contacts.lastCall.yesterday,
-  callVoice: common.callVoice,
-  callVideo: common.callVideo,
 }
 
 /** How the call being made stands, and each problem's way out (components/call-status). */
@@ -256,17 +302,12 @@ export const callStatus = {
 
 /** The invitation page: calling back someone who invited me (platform doc §7.2). */
 export const invite = {
-  title: '通话邀请',
   waitsForYou: '对方正在 Duet 里等你回拨，点下面的按钮就会呼叫 TA。',
-  justNow: '刚刚发出',
-  minutesAgo: '分钟前发出',
   needsProfile: '先填写你的昵称，对方才知道是谁在回拨。',
-  callbackVoice: '语音回拨',
-  callbackVideo: '视频回拨',
   /** A video invitation answered by voice: for someone who chose voice only, or has no camera to hand. */
   callbackByVoice: '改用语音回拨',
   expiredTitle: '邀请已过期',
-  expiredBody: '邀请发出已超过 10 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。',
+  expiredBody: `邀请发出已超过 ${INVITATION_MINUTES} 分钟，对方可能已经离开 Duet。仍然可以试着呼叫，或者邀请 TA 回来等你回拨。`,
   tryCalling: '仍然回拨',
   inviteBack: '邀请 TA 回来',
   selfTitle: '这是你自己发出的邀请',
@@ -278,60 +319,64 @@ export const invite = {
   home: '返回联系人',
 }
 
+/** Sentences the invite view shows once code has filled them: sent filled, so not in its data. */
+export const inviteFilled = {
+  justNow: '刚刚发出',
+  minutesAgo: '{minutes} 分钟前发出',
+  /** #callback's words: the invited mode and whom it calls. */
+  callback: { voice: '语音回拨 {name}', video: '视频回拨 {name}' },
+}
+
+/** The title of a shared card, and of an invitation (also the invitation page's heading). */
+export const share = {
+  cardTitle: '{name} 邀请你在 Duet 上通话',
+  /** {mode} is one of `modes`: "安娜 想和你语音通话". */
+  invitationTitle: '{name} 想和你{mode}',
+}
+
 const INVITATION_PROBLEMS: Record<InvitationProblem, string> = {
-  missing: '链接缺少必要的信息，可能没有复制完整。',
-  openid: '链接中的邀请人身份无效。',
-  nickname: '链接中的昵称无效：为空、太长或含有不可见字符。',
-  avatar: '链接中的头像地址无效。',
-  mode: '链接中的通话方式无效。',
-  time: '链接中的发送时间无效。',
-  future: '链接中的发送时间比现在还晚，链接可能被改动过。',
+  missing: '链接缺少必要的信息，可能没有复制完整。{nothingSaved}',
+  openid: '链接中的邀请人身份无效。{nothingSaved}',
+  nickname: '链接中的昵称无效：为空、太长或含有不可见字符。{nothingSaved}',
+  avatar: '链接中的头像地址无效。{nothingSaved}',
+  mode: '链接中的通话方式无效。{nothingSaved}',
+  time: '链接中的发送时间无效。{nothingSaved}',
+  future: '链接中的发送时间比现在还晚，链接可能被改动过。{nothingSaved}',
 }
 
 export function invitationProblemText(problem: InvitationProblem | null): string {
-  return problem ? `${INVITATION_PROBLEMS[problem]}${invite.nothingSaved}` : ''
+  return say(INVITATION_PROBLEMS, problem, { nothingSaved: invite.nothingSaved })
 }
 
 /** "安娜 想和你语音通话": the invitation card's title, and the invitation page's heading. */
 export function invitationTitle(nickname: string, mode: CallMode): string {
-  return `${nickname} 想和你${modes[mode]}`
-}
-
-/** #callback's words: the invited mode and whom it calls, "语音回拨 安娜". */
-export function callbackText(nickname: string, mode: CallMode): string {
-  return `${mode === 'video' ? invite.callbackVideo : invite.callbackVoice} ${nickname}`
-}
-
-/** How long ago an invitation was sent, in whole minutes. */
-export function sentAgo(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60000)
-  return minutes < 1 ? invite.justNow : `${minutes} ${invite.minutesAgo}`
+  return fill(share.invitationTitle, { name: nickname, mode: modes[mode] })
 }
 
 /** Waiting for a callback after sending an invitation (or a ring). */
 export const waiting = {
   stayHere: '请留在 Duet 里，屏幕会保持常亮：离开后对方的回拨就无法接通。',
   turnedOnAcceptCalls: '已为你打开“接听来电”。',
-  remaining: '剩余',
+  /** {time} is the countdown, m:ss (wxs fills it each second). */
+  remaining: '剩余 {time}',
+  bannerLabel: '{title} 剩余 {time}',
   cancel: '取消等待',
   dismiss: '知道了',
+}
+
+/** Sentences the waiting view shows once code has filled them: sent filled, so not in its data. */
+export const waitingFilled = {
+  title: '等待 {name} 回拨',
+  /** While WeChat will not let calls reach me: no promise of a callback. */
+  blockedTitle: '{name} 现在无法回拨你',
 }
 
 /** How a wait for a callback ended (store/invitations.ts), once per way it can end. */
 export const waitEnded: Record<NonNullable<WaitEnd>, string> = {
   /** Neutral: whether anyone called back is something Duet cannot know (the members event is undocumented). */
-  'timed-out': '10 分钟的等待已结束。还没有接通的话，可以再邀请一次。',
+  'timed-out': `${INVITATION_MINUTES} 分钟的等待已结束。还没有接通的话，可以再邀请一次。`,
   answered: '对方已经回拨，通话已接通。',
   'calls-off': '你关闭了“接听来电”，对方的回拨无法接通，已停止等待。',
-}
-
-export function waitingTitle(nickname: string): string {
-  return `等待 ${nickname} 回拨`
-}
-
-/** The waiting room while WeChat will not let calls reach me: no promise of a callback. */
-export function waitingBlockedTitle(nickname: string): string {
-  return `${nickname} 现在无法回拨你`
 }
 
 /** Reaching someone from the dial page: a card to share, or a ring through WeChat Cloud. */
@@ -342,17 +387,15 @@ export const reach = {
   ring: '提醒 TA 接听',
   ringSending: '正在发送来电提醒…',
   ringSent: '已发送来电提醒，对方点开提醒就能回拨你。',
-  /** Followed by seconds. */
-  ringRest: '秒后可再次提醒',
   ringNotAllowed: '对方还没开启来电提醒。可以改为发送邀请卡片。',
   ringFailed: '来电提醒没有发出，请稍后重试。',
   /** The ring function refused what it was asked to send: the same ring would be refused again. */
   ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
 }
 
-/** The title of a shared card. */
-export function shareTitle(nickname: string): string {
-  return `${nickname} 邀请你在 Duet 上通话`
+/** Sentences the reach view shows once code has filled them: sent filled, so not in its data. */
+export const reachFilled = {
+  ringRest: '{seconds} 秒后可再次提醒',
 }
 
 const DEVICE_NAMES: Record<Device, string> = { microphone: common.microphone, camera: common.camera }
@@ -372,16 +415,14 @@ const INPUT_PROBLEMS: Record<InputProblem, string> = {
   'note-chars': '备注不能包含不可见的控制字符。',
 }
 
-export function contactProblemText(problem: ContactProblem | null): string {
-  if (!problem) return ''
-  if (problem === 'duplicate') return '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？'
-  if (problem === 'self') return '这是你自己的 openid，不能添加自己为联系人。'
-  return INPUT_PROBLEMS[problem]
+const CONTACT_PROBLEMS: Record<ContactProblem, string> = {
+  ...INPUT_PROBLEMS,
+  duplicate: '已有这个 openid 的联系人。要用刚填写的昵称更新 TA 吗？',
+  self: '这是你自己的 openid，不能添加自己为联系人。',
 }
 
-export function inputProblemText(problem: InputProblem | 'avatar-invalid' | null): string {
-  if (problem === 'avatar-invalid') return '名片中的头像地址无效。'
-  return problem ? INPUT_PROBLEMS[problem] : ''
+export function contactProblemText(problem: ContactProblem | null): string {
+  return say(CONTACT_PROBLEMS, problem)
 }
 
 const PROFILE_NOTICES: Record<Exclude<ProfileNotice, null>, string> = {
@@ -396,17 +437,23 @@ export function profileNoticeText(notice: ProfileNotice): string {
   return notice ? PROFILE_NOTICES[notice] : ''
 }
 
-export function profileProblemText(problem: ProfileProblem | null): string {
-  if (problem === 'nickname-rejected') return profile.nicknameRejected
-  return inputProblemText(problem)
+const PROFILE_PROBLEMS: Record<ProfileProblem, string> = {
+  ...INPUT_PROBLEMS,
+  'nickname-rejected': profile.nicknameRejected,
 }
 
-/** A platform code for the message's end, where there is one. */
-const codeSuffix = (code: number | undefined) => (code === undefined ? '' : `（错误码 ${code}）`)
+export function profileProblemText(problem: ProfileProblem | null): string {
+  return say(PROFILE_PROBLEMS, problem)
+}
 
 /** The details line under a problem: WeChat's code, for anyone who has to look it up; empty without one. */
-export function errorCodeLine(code: number | undefined): string {
-  return code === undefined ? '' : `错误码 ${code}`
+export function errorCodeLine(code: number | null | undefined): string {
+  return code === null || code === undefined ? '' : fill(common.errorCode, { code })
+}
+
+/** `message`, with WeChat's code at its end when there is one. */
+function withErrorCode(message: string, code: number | undefined): string {
+  return code === undefined ? message : fill(common.withErrorCode, { message, errorCode: errorCodeLine(code) })
 }
 
 const IDENTITY_PROBLEMS: Record<IdentityProblem['kind'], string> = {
@@ -418,22 +465,18 @@ const IDENTITY_PROBLEMS: Record<IdentityProblem['kind'], string> = {
 
 /** Why Duet could not learn who I am from WeChat's servers. */
 export function identityProblemText(problem: IdentityProblem | null): string {
-  return problem ? IDENTITY_PROBLEMS[problem.kind] + codeSuffix(problem.code) : ''
+  return problem ? withErrorCode(IDENTITY_PROBLEMS[problem.kind], problem.code) : ''
+}
+
+const STORAGE_PROBLEMS: Record<NonNullable<StorageProblem>, string> = {
+  corrupted: '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。',
+  'future-version': '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。',
+  'partly-corrupted': '部分保存的数据已损坏，已跳过这些条目，其余数据完好。',
+  unreadable: '暂时读不到手机上保存的数据。为了不覆盖它，这次的更改不会保存；请稍后重新打开 Duet。',
 }
 
 export function storageProblemText(problem: StorageProblem): string {
-  switch (problem) {
-    case 'corrupted':
-      return '手机上保存的数据已损坏，无法读取。Duet 已备份原数据并重新开始，联系人需要重新添加。'
-    case 'future-version':
-      return '手机上的数据来自更新版本的 Duet，当前版本无法读取。原数据已原样保留，这里先重新开始。'
-    case 'partly-corrupted':
-      return '部分保存的数据已损坏，已跳过这些条目，其余数据完好。'
-    case 'unreadable':
-      return '暂时读不到手机上保存的数据。为了不覆盖它，这次的更改不会保存；请稍后重新打开 Duet。'
-    default:
-      return ''
-  }
+  return say(STORAGE_PROBLEMS, problem)
 }
 
 /**
@@ -443,7 +486,7 @@ export function storageProblemText(problem: StorageProblem): string {
 export function reachProblemText(refusal: CallProblem | null, toAsk: readonly Device[]): string {
   if (!toAsk.length) return callProblemText(refusal)
   const words = toAsk.includes('camera') ? reachProblem.unreachableAskCamera : reachProblem.unreachableAsk
-  return words.replace('{devices}', deviceList(toAsk))
+  return fill(words, { devices: deviceList(toAsk) })
 }
 
 /** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */
@@ -495,6 +538,9 @@ export function callProblemText(problem: CallProblem | null): string {
   }
 }
 
+/** A date as an appointment's card shows it: "12月8日 周二 15:00". */
+const APPOINTMENT_DATE = '{month}月{date}日 {weekday} {clock}'
+
 /** Appointments (store/appointment-rules.ts): their states, times and rows, and what is wrong with a card. */
 export const appointments = {
   states: {
@@ -505,10 +551,15 @@ export const appointments = {
     completed: '已完成',
     missed: '已错过',
   } as Record<AppointmentState, string>,
-  today: '今天',
-  tomorrow: '明天',
   weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   modeShort: { voice: '语音', video: '视频' } as Record<CallMode, string>,
+  date: APPOINTMENT_DATE,
+  /** When an appointment starts, as a row shows it: "今天 15:00", "明天 15:00", or the date. */
+  when: { today: '今天 {clock}', tomorrow: '明天 {clock}', other: APPOINTMENT_DATE } as Record<DayWord, string>,
+  /** "今天 15:00 · 小明 · 视频 30 分钟 · 已确认" */
+  row: '{when} · {name} · {mode} {minutes} 分钟 · {state}',
+  /** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟" */
+  cardTitle: '{name} 约你 {date} {mode} {minutes} 分钟',
 }
 
 const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
@@ -521,11 +572,11 @@ const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
   mode: '预约的通话方式无效。',
   time: '预约的时间无效。',
   order: '预约的开始时间晚于结束时间。',
-  length: '预约的时长只能是 15、30、45 或 60 分钟。',
+  length: `预约的时长只能是 ${LENGTHS.slice(0, -1).join('、')} 或 ${LENGTHS[LENGTHS.length - 1]} 分钟。`,
   ended: '这个预约的时间已经过去了。',
   past: '这个时间已经过去了，请选择一个以后的时间。',
-  'too-far': '只能预约 60 天以内的时间。',
-  topic: '主题最多 20 个字，且不能含有不可见字符。',
+  'too-far': `只能预约 ${DAYS_AHEAD_MAX} 天以内的时间。`,
+  topic: `主题最多 ${TOPIC_MAX} 个字，且不能含有不可见字符。`,
   replaces: '预约要替换的旧预约编号无效。',
   own: '这是你自己发出的预约，请把它发给对方。',
   'not-for-me': '这个预约是发给别人的，不是发给你的。',
@@ -533,27 +584,39 @@ const APPOINTMENT_PROBLEMS: Record<AppointmentProblem, string> = {
 }
 
 export function appointmentProblemText(problem: AppointmentProblem | null): string {
-  return problem ? APPOINTMENT_PROBLEMS[problem] : ''
+  return say(APPOINTMENT_PROBLEMS, problem)
 }
+
+/** The values a date's sentence takes. */
+const dateValues = (when: LocalTime): Values => ({
+  month: when.month,
+  date: when.date,
+  weekday: appointments.weekdays[when.weekday],
+  clock: when.clock,
+})
 
 /** "12月8日 周二 15:00": a date as a card's title shows it. */
 export function appointmentDate(when: LocalTime): string {
-  return `${when.month}月${when.date}日 ${appointments.weekdays[when.weekday]} ${when.clock}`
+  return fill(appointments.date, dateValues(when))
 }
 
 /** "今天 15:00", "明天 15:00", or the date: when an appointment starts, as a row shows it. */
 export function appointmentWhen(when: LocalTime): string {
-  if (when.day === 'other') return appointmentDate(when)
-  return `${when.day === 'today' ? appointments.today : appointments.tomorrow} ${when.clock}`
+  return fill(appointments.when[when.day], dateValues(when))
 }
 
 /** "今天 15:00 · 小明 · 视频 30 分钟 · 已确认": a row of upcoming appointments. */
 export function appointmentRowText(row: AppointmentRow): string {
-  const length = `${appointments.modeShort[row.mode]} ${row.minutes} 分钟`
-  return [appointmentWhen(row.when), row.nickname, length, appointments.states[row.state]].join(' · ')
+  return fill(appointments.row, {
+    when: appointmentWhen(row.when),
+    name: row.nickname,
+    mode: appointments.modeShort[row.mode],
+    minutes: row.minutes,
+    state: appointments.states[row.state],
+  })
 }
 
 /** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟": the title of an appointment's card. */
 export function appointmentCardTitle(nickname: string, when: LocalTime, mode: CallMode, minutes: number): string {
-  return `${nickname} 约你 ${appointmentDate(when)} ${modes[mode]} ${minutes} 分钟`
+  return fill(appointments.cardTitle, { name: nickname, date: appointmentDate(when), mode: modes[mode], minutes })
 }

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // The long run of random action sequences: chunks of 1,000 in separate jest processes, each with its own
 // seed. (j-component and exparser keep every registered page in global maps, ~1.4 MB per launch, so one
-// process cannot run tens of thousands.) Usage: npm run fuzz [-- total [firstSeed]]
+// process cannot run tens of thousands.) Each run starts from a fresh seed, printed so a failure can be replayed;
+// DUET_FUZZ_SEED (or the second argument) starts from a given one instead.
+// Usage: npm run fuzz [-- total [firstSeed]]
 const { spawnSync } = require('child_process')
+const { randomInt } = require('crypto')
 
 const total = Number(process.argv[2] || process.env.DUET_FUZZ_TOTAL || 20000)
-const firstSeed = Number(process.argv[3] || process.env.DUET_FUZZ_SEED || 1)
+const given = process.argv[3] || process.env.DUET_FUZZ_SEED
+// fast-check takes any 32-bit integer as a seed.
+const firstSeed = given ? Number(given) : randomInt(1, 2 ** 31 - 1 - Math.ceil(total / 1000))
 const chunk = 1000
+console.log(`fuzz: ${total} sequences from seed ${firstSeed}${given ? ' (given)' : ' (fresh)'}`)
 let done = 0
 for (let seed = firstSeed; done < total; seed++) {
   const runs = Math.min(chunk, total - done)

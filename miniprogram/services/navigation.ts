@@ -34,20 +34,29 @@ export function routeTo(stack: readonly OpenPage[], page: PageName, query: Recor
   return other >= 0 ? { back: top - other, replace: true } : { open: true }
 }
 
+/**
+ * Pages a navigation Duet started is still on its way to. WeChat opens a page after navigateTo returns, so a
+ * fast second tap (before the first page arrived) would otherwise open a second copy: it is dropped instead.
+ */
+const arriving = new Set<string>()
+
 /** The one way Duet moves between pages: by routeTo's rule, a new page opened `how` where it is not open. */
 function show(page: PageName, query: Record<string, string> = {}, how: 'navigateTo' | 'redirectTo'): void {
+  const target = routeOf(page)
+  if (arriving.has(target)) return
   const route = routeTo(
     getCurrentPages().map((p) => ({ route: p.route, options: p.options })),
     page,
     query,
   )
+  if ('stay' in route) return
   const url = pageUrl(page, query)
-  if ('open' in route && how === 'navigateTo') wx.navigateTo({ url })
-  else if ('open' in route) wx.redirectTo({ url })
-  else if (!('back' in route)) return
-  else if (!route.replace) wx.navigateBack({ delta: route.back })
-  else if (route.back === 0) wx.redirectTo({ url })
-  else wx.navigateBack({ delta: route.back, success: () => wx.redirectTo({ url }) })
+  arriving.add(target)
+  const complete = () => void arriving.delete(target)
+  if ('open' in route && how === 'navigateTo') wx.navigateTo({ url, complete })
+  else if ('open' in route || route.back === 0) wx.redirectTo({ url, complete })
+  else if (!route.replace) wx.navigateBack({ delta: route.back, complete })
+  else wx.navigateBack({ delta: route.back, success: () => wx.redirectTo({ url, complete }), fail: complete })
 }
 
 /** Shows `page`, opened on top of the current one where it is not open yet, so "back" returns here. */

@@ -15,6 +15,7 @@ import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
 import { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
+import { Screens } from './screens'
 
 /**
  * The single source of truth for Duet, shared by every page. Wiring only: it builds the slices, gives each
@@ -40,7 +41,7 @@ export class RootStore {
   readonly rings = new RingsStore({
     profile: this.profile,
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
-    rang: (to, mode) => void this.invitations.invite(to, mode),
+    rang: (to, mode) => this.invitations.invite(to, mode),
   })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
@@ -56,6 +57,7 @@ export class RootStore {
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
   })
+  readonly screens = new Screens(this)
   private ready: Promise<void> | null = null
 
   /** What is kept on the device: each slice's own part. */

@@ -41,8 +41,8 @@ export class InvitationsStore {
   openedOwn = false
   /** What was wrong with the last link opened; nothing saved changed. */
   problem: InvitationProblem | null = null
-  /** My wait after sending an invitation. */
-  waiting: { to: Person; mode: CallMode; until: number } | null = null
+  /** My wait after sending an invitation: whom for, in which mode, when the invitation was sent, until when. */
+  waiting: { to: Person; mode: CallMode; sentAt: number; until: number } | null = null
   waitEnded: WaitEnd = null
   /** Whom the last wait that ended was for: its end is told with them. */
   private endedFor: string | null = null
@@ -148,23 +148,28 @@ export class InvitationsStore {
   // ---- my side: inviting and waiting ------------------------------------------------------------------
 
   /**
-   * The card my invitation sends, and the wait it starts: for ten minutes I stay reachable (1v1 enabled;
-   * "accept calls" back on if it was off) with the screen on, until the wait ends or I cancel it.
-   * The wait starts when WeChat's share sheet opens: WeChat says nothing about whether the card was then
-   * sent (platform doc §7.2), so Duet cannot start it any later, and #waiting-cancel ends it.
+   * Starts my wait for `to` to call back in `mode` (a command; `sentLink` is what the card then carries): for
+   * ten minutes I stay reachable (1v1 enabled; "accept calls" back on if it was off) with the screen on, until the
+   * wait ends or I cancel it. The wait starts when WeChat's share sheet opens: WeChat says nothing about whether
+   * the card was then sent (platform doc §7.2), so Duet cannot start it any later, and #waiting-cancel ends it.
+   * Without a profile there is nobody to call back, and nothing starts.
    */
-  invite(to: Person, mode: CallMode): Record<string, string> | null {
-    const me = this.ctx.profile.me
-    if (!me) return null
+  invite(to: Person, mode: CallMode): void {
+    if (!this.ctx.profile.me) return
     this.tick()
-    const query = invitationQuery({ from: me, mode, sentAt: this.now })
-    this.waiting = { to, mode, until: this.now + INVITATION_VALID_MS }
+    this.waiting = { to, mode, sentAt: this.now, until: this.now + INVITATION_VALID_MS }
     this.waitEnded = null
     this.turnedOnAcceptCalls = false
     void this.stayReachable()
     screen.keepOn(true)
     this.keepTicking()
-    return query
+  }
+
+  /** The link of the invitation my running wait is for (a query: it starts nothing); null while none runs. */
+  get sentLink(): Record<string, string> | null {
+    const me = this.ctx.profile.me
+    if (!me || !this.waiting) return null
+    return invitationQuery({ from: me, mode: this.waiting.mode, sentAt: this.waiting.sentAt })
   }
 
   /**

@@ -1,4 +1,4 @@
-// No test may reach the network (DEVELOPERS.md): every attempt to resolve a name (dns.lookup, dns.resolve*,
+// No test may reach the network (the README's "What the tests prove"): every attempt to resolve a name (dns.lookup, dns.resolve*,
 // dns.promises, a Resolver of one's own), open a TCP socket (http, https, tls and net all end there) or send a
 // UDP datagram is refused at once, as on a phone with no connection, and recorded; the jest setup fails the
 // test that made it, or the file, for an attempt after its last test. Core modules are shared by every test file of a worker, so the patches go in once per process.

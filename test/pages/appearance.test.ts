@@ -11,6 +11,7 @@ const PAGES: Array<[PageName, Record<string, string>, object]> = [
   // Someone new, who stays on the walkthrough.
   ['onboarding', {}, {}],
   ['invite', {}, RETURNING],
+  ['me', {}, RETURNING],
 ]
 
 test.each(PAGES)("the %s page hands WeUI the phone's appearance, and follows a switch", async (name, query, env) => {

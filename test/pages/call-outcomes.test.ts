@@ -398,6 +398,15 @@ describe("each page shows its own person's call", () => {
     expect(invite.attr('#call-retry', 'type')).toBe('default')
   })
 
+  test('an expired invitation before I have a profile: saving it leads, not the inviting back it enables', async () => {
+    const app = await launch({ authSetting: GRANTED, storage: stored({}) })
+    const old = invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() - 11 * 60 * 1000 })
+    const invite = await app.openUrl(pageUrl('invite', old))
+    await settle()
+    expect([invite.isDisabled('#invite-back'), invite.attr('#invite-back', 'type')]).toEqual([true, 'default'])
+    expect(invite.attr('#me-save', 'type')).toBe('primary')
+  })
+
   test('back on a dial page after a call made from a page over it: the page shows its own person again', async () => {
     const { app, page } = await dialAlice({ joinOutcomes: [{ errCode: -2 }] })
     const query = invitationQuery({ from: ANNA, mode: 'voice', sentAt: Date.now() })

@@ -125,6 +125,8 @@ describe('adding, editing, deleting', () => {
     await contactAction(page, 'Bob', '编辑')
     expect(page.text('#edit-dialog >>> .weui-half-screen-dialog__title')).toBe('编辑联系人')
     expect(page.exists('#add-openid')).toBe(false)
+    // The open dialog's save leads (store/screens/home.ts: primary).
+    expect(page.attr('#add-save', 'type')).toBe('primary')
     page.input('#add-nickname', 'Robert')
     page.tap('#add-save')
     await settle()

@@ -1,4 +1,4 @@
-// House rules from DEVELOPERS.md, checked over every template and source file.
+// The house rules the README's Architecture states, checked over every template and source file.
 import * as fs from 'fs'
 import * as path from 'path'
 
@@ -76,6 +76,23 @@ test('every custom tag a template uses is declared in its json, and every declar
           : path.resolve(path.dirname(file), target)
       if (!fs.existsSync(`${resolved}.json`)) wrong.push(`${rel(file)}: ${tag} → ${target} does not exist`)
     }
+  }
+  expect(wrong).toEqual([])
+})
+
+// What every page does lives in one behavior (behaviors/duet-page.ts): the theme for WeUI, starting the store,
+// reading permissions again. A page that did any of it by hand would be a second home for it.
+test('every page uses the duet-page behavior and leaves the page lifecycle to it', () => {
+  const wrong: string[] = []
+  for (const file of all.filter((f) => /^pages\/[^/]+\/index\.ts$/.test(rel(f)))) {
+    const code = fs.readFileSync(file, 'utf8')
+    if (!/withBehaviors\([^)]*\bduetPage\b/.test(code)) wrong.push(`${rel(file)}: no duetPage behavior`)
+    for (const hook of code.match(/^\s+(onLoad|onShow|onHide|onUnload)\(/gm) ?? [])
+      wrong.push(`${rel(file)}: its own ${hook.trim()}`)
+    if (/void store\.start\(\)(?!\.)|store\.pageShown\(|appearance\.theme/.test(code))
+      wrong.push(`${rel(file)}: does what the behavior does`)
+    const wxml = fs.readFileSync(file.replace(/\.ts$/, '.wxml'), 'utf8')
+    if (!/data-weui-theme="\{\{theme\}\}"/.test(wxml)) wrong.push(`${rel(file)}: its root lacks data-weui-theme`)
   }
   expect(wrong).toEqual([])
 })

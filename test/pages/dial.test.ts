@@ -543,7 +543,8 @@ describe('a privacy prompt left open on the dial page', () => {
   })
 })
 
-test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
+/** Someone new grants the microphone on the walkthrough while WeChat holds the request for consent (the guide changed). */
+async function privacyPromptPending(): Promise<LaunchedApp> {
   const app = await launch(
     { privacyNeedsAgreement: false },
     { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
@@ -552,9 +553,39 @@ test('a privacy prompt pending elsewhere can be answered even on a dial page who
   app.fake.env.privacyNeedsAgreement = true
   onboarding.tap('#grant')
   await settle()
+  return app
+}
+
+test('a privacy prompt pending elsewhere can be answered even on a dial page whose contact is gone', async () => {
+  const app = await privacyPromptPending()
   const page = await app.open('dial', { openid: STRANGER_OPENID })
   expect(page.text('#call-error')).toBe('找不到这位联系人，可能已被删除或链接有误。')
   page.tap('#privacy-agree')
   await settle()
   expect(app.fake.scopes.popupsShown).toEqual(['scope.record', 'scope.camera'])
+})
+
+describe('what a share sends: the button says, by data-share (share-cards.ts)', () => {
+  test("the page's menu sends my card and starts no wait; #invite sends an invitation and starts the wait", async () => {
+    const { app, page } = await dial()
+    const menu = page.hook<{ title: string; path: string }>('onShareAppMessage', { from: 'menu' })
+    expect(menu.path).toMatch(/^\/pages\/contacts\/index\?/)
+    expect(app.store.invitations.waiting).toBeNull()
+    page.tap('#invite')
+    await settle()
+    expect(app.fake.ui.shared.at(-1)?.path).toMatch(/^\/pages\/invite\/index\?/)
+    expect(app.store.invitations.waiting?.to.openid).toBe(ALICE.openid)
+  })
+})
+
+test('beside a pending consent card, agreeing is the one primary action (store/screens: primary)', async () => {
+  const app = await privacyPromptPending()
+  const primaries = (page: PageHandle) =>
+    page
+      .all('.btn')
+      .filter((b) => page.attr(b, 'type') === 'primary')
+      .map((b) => String(page.attr(b, 'id')))
+  // Nobody to call (#back), and no profile yet (#me-save), each led beside the card before.
+  expect(primaries(await app.open('dial', { openid: STRANGER_OPENID }))).toEqual(['privacy-agree'])
+  expect(primaries(await app.open('me'))).toEqual(['privacy-agree'])
 })

@@ -189,6 +189,16 @@ describe('one tap to call', () => {
     await settle()
     expect(app.fake.ui.navigations).toHaveLength(1)
   })
+
+  test('a fast double tap on a call button (the second before the dial page arrived) is one call on one page', async () => {
+    const { app, page } = await home()
+    page.tapNth('.call-voice', 0)
+    page.tapNth('.call-voice', 0)
+    await settle()
+    expect(app.fake.ui.navigations).toHaveLength(1)
+    expect(app.stack.map((p) => p.route)).toEqual([routeOf('contacts'), routeOf('dial')])
+    expect(app.fake.count('join1v1Chat')).toBe(1)
+  })
 })
 
 describe('edit and delete from the action sheet', () => {

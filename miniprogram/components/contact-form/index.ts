@@ -8,6 +8,10 @@ const { contacts } = store
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** Whether saving is the screen's one primary action (the page's view getter decides). */
+    lead: { type: Boolean, value: false },
+  },
   data: { t: strings.contactForm },
   storeBindings: {
     store,

@@ -15,7 +15,10 @@ ComponentWithStore({
     fields: {
       declined: () => store.permissions.privacy === 'declined',
       pending: () => store.permissions.privacyPromptPending,
-      contractName: () => store.permissions.privacyContractName,
+      contractLink: () => {
+        const name = store.permissions.privacyContractName
+        return name ? strings.fill(strings.privacy.viewContract, { name }) : strings.privacy.link
+      },
     },
     actions: [],
   },

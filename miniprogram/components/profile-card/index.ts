@@ -12,14 +12,14 @@ ComponentWithStore({
   properties: {
     /** Why a name is asked for here; the profile's own hint when empty. */
     hint: { type: String, value: '' },
+    /** Whether saving is the screen's one primary action (the page's view getter decides). */
+    lead: { type: Boolean, value: false },
   },
   data: { t: strings.profile, devOptionsShown: profile.devOptionsShown },
   storeBindings: {
     store,
     fields: {
       form: () => profile.form,
-      // Saving is the screen's main action only until there is a profile.
-      hasProfile: () => profile.me !== null,
       error: () => strings.profileProblemText(profile.error),
       notice: () => strings.profileNoticeText(profile.notice),
       saving: () => profile.saving,

@@ -15,11 +15,14 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
-      problem: () => strings.reachProblemText(reachability.refusal?.problem ?? null, reachability.devicesToAsk),
+      problem: () => {
+        const reason = strings.reachProblemText(reachability.refusal?.problem ?? null, reachability.devicesToAsk)
+        return reason ? strings.fill(strings.reachProblem.unreachable, { reason }) : ''
+      },
       code: () => strings.errorCodeLine(reachability.refusal?.problem.errCode),
       way: () => reachability.wayOut,
       askLabel: () =>
-        strings.reachProblem.allowDevices.replace('{devices}', strings.deviceList(reachability.devicesToAsk)),
+        strings.fill(strings.reachProblem.allowDevices, { devices: strings.deviceList(reachability.devicesToAsk) }),
     },
     actions: [],
   },

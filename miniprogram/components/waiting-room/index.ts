@@ -23,14 +23,14 @@ ComponentWithStore({
       title: () => {
         const waiting = invitations.waiting
         if (!waiting) return ''
-        const name = waiting.to.nickname
-        return invitations.unreachable ? strings.waitingBlockedTitle(name) : strings.waitingTitle(name)
+        const title = invitations.unreachable ? strings.waitingFilled.blockedTitle : strings.waitingFilled.title
+        return strings.fill(title, { name: waiting.to.nickname })
       },
       unreachable: () => invitations.unreachable !== null,
       // Whole seconds: the view changes once a second, not on every tick.
       remainingMs: () => Math.ceil(invitations.remainingMs / 1000) * 1000,
       turnedOnAcceptCalls: () => invitations.turnedOnAcceptCalls,
-      endedText: () => (invitations.waitEnded ? strings.waitEnded[invitations.waitEnded] : ''),
+      endedText: () => strings.say(strings.waitEnded, invitations.waitEnded),
       waitingFor: () => invitations.waitingFor,
     },
     actions: [],

@@ -1,35 +1,30 @@
+// Home: the contact list (a window over it), one-tap calls, the action sheet, undo; my profile first for someone
+// new, my own page one tap away otherwise.
 import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { duetPage } from '../../behaviors/duet-page'
+import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { goTo, replaceWith } from '../../services/navigation'
-import { myCard } from '../../share-cards'
+import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import { ListWindow } from '../../store/list-window'
 import type { CallMode } from '../../store/model'
+import { initialOf } from '../../store/screens/call-screens'
 import * as strings from '../../strings'
 
 const { call, contacts, onboarding, profile } = store
+const screen = store.screens.home
+const t = strings.contacts
 
 type InputEvent = WechatMiniprogram.Input
 const value = (e: InputEvent): string => e.detail.value
 const openidOf = (e: WechatMiniprogram.BaseEvent) => String(e.currentTarget.dataset.openid)
 
-/** What this page keeps outside the store: its view of the list, and the watchers it started. */
-interface PageState {
-  list: ListWindow
-  stop: Array<() => void>
-  hidden: boolean
-}
-const states = new WeakMap<object, PageState>()
-
 ComponentWithStore({
+  ...withBehaviors(duetPage),
   data: {
-    t: strings.contacts,
+    t,
     tc: strings.common,
-    /**
-     * Decided once per visit (in onLoad), so the card does not jump away the moment the profile is saved;
-     * null until then, so neither the card nor my cell is drawn and dropped.
-     */
-    profileFirst: null as boolean | null,
     /** The list window (store/list-window.ts): ids in order, and id → row. */
     order: [] as string[],
     rows: {} as Record<string, unknown>,
@@ -39,25 +34,32 @@ ComponentWithStore({
     sheetFor: '',
     sheetTitle: '',
     sheetActions: [
-      { text: strings.contacts.edit, value: 'edit' },
-      { text: strings.contacts.delete, value: 'delete', type: 'warn' },
+      { text: t.edit, value: 'edit' },
+      { text: t.delete, value: 'delete', type: 'warn' },
     ],
   },
   storeBindings: {
     store,
     fields: {
-      theme: () => store.appearance.theme,
       decided: () => onboarding.homeDecided,
+      primary: () => screen.primary,
+      profileFirst: () => screen.profileFirst,
       me: () => profile.me,
       myAvatar: () => profile.avatarShown,
-      myInitial: () => Array.from(profile.nickname || '?')[0],
+      myInitial: () => initialOf(profile.nickname),
       editing: () => contacts.form.editing,
       search: () => contacts.search,
       total: () => contacts.items.length,
       noMatch: () => contacts.items.length > 0 && contacts.visible.length === 0,
       hasMore: () => contacts.hasMore,
-      undoName: () => contacts.lastDeleted?.contact.nickname ?? '',
-      pendingFrom: () => store.invitations.pending?.from.nickname ?? '',
+      undoText: () => {
+        const deleted = contacts.lastDeleted?.contact.nickname
+        return deleted ? strings.fill(strings.contactsFilled.deleted, { name: deleted }) : ''
+      },
+      pendingText: () => {
+        const from = store.invitations.pending?.from.nickname
+        return from ? strings.fill(strings.contactsFilled.pendingInvite, { name: from }) : ''
+      },
       storageNotice: () => strings.storageProblemText(store.persistence.problem),
       saveFailed: () => store.persistence.saveFailed,
       privacyPromptPending: () => store.permissions.privacyPromptPending,
@@ -65,43 +67,34 @@ ComponentWithStore({
     actions: [],
   },
   methods: {
-    /** Home. A share link opens it with the sender's card in the query. */
-    onLoad(query: Record<string, string | undefined>) {
-      void store.start()
-      this.setData({ profileFirst: !profile.me })
-      contacts.receiveCard(query || {})
+    /** A share link opens home with the sender's card in the query. */
+    load(query: Record<string, string | undefined>) {
+      screen.opened()
+      contacts.receiveCard(query)
+    },
+    whileLoaded() {
       const list = new ListWindow()
-      const stop = [
-        // The list: only what changed crosses to the view (a row, a deletion, the next page of rows).
+      // The list: only what changed crosses to the view (a row, a deletion, the next page of rows).
+      return [
         autorun(() => {
           const patch = list.update(contacts.window)
           if (Object.keys(patch).length) this.setData(patch)
         }),
-        // Someone new is walked through first, unless they chose to look around; a returning person never is.
-        // Only while this page is on top: a redirect replaces whichever page is (onShow checks again).
+      ]
+    },
+    /** Someone new is walked through first, unless they chose to look around; a returning person never is. */
+    whileOnTop() {
+      return [
         autorun(() => {
-          if (onboarding.homeLeadsToWalkthrough && !states.get(this)?.hidden) replaceWith('onboarding')
+          if (onboarding.homeLeadsToWalkthrough) replaceWith('onboarding')
         }),
       ]
-      states.set(this, { list, stop, hidden: false })
-    },
-    onUnload() {
-      states.get(this)?.stop.forEach((stop) => stop())
     },
     /** Back on the list (e.g. after a call): its order may have changed, and "today" may have too. */
-    onShow() {
-      const state = states.get(this)
-      if (!state?.hidden) return
-      state.hidden = false
-      if (onboarding.homeLeadsToWalkthrough) return replaceWith('onboarding')
+    show(again: boolean) {
+      if (!again) return
       contacts.refreshOrder()
       this.setData({ now: Date.now() })
-      // Back from the phone's settings, perhaps: read permissions again.
-      void store.pageShown()
-    },
-    onHide() {
-      const state = states.get(this)
-      if (state) state.hidden = true
     },
     onReachBottom() {
       contacts.showMore()
@@ -159,8 +152,8 @@ ComponentWithStore({
     onDismissStorageNotice() {
       store.persistence.dismissProblem()
     },
-    onShareAppMessage() {
-      return myCard()
+    onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
+      return shareFrom(e, null)
     },
   },
 })

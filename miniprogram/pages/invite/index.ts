@@ -1,53 +1,48 @@
 // An invitation opened from a chat (platform doc §7.2): call back the person who sent it, in their mode.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { duetPage } from '../../behaviors/duet-page'
+import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
-import { invitationCard, myCard, sharedFrom } from '../../share-cards'
+import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import type { CallMode } from '../../store/model'
 import * as strings from '../../strings'
 
-const { call, invitations, onboarding, permissions } = store
-
-/**
- * Whether calling (back, or a way out of its problem) is this screen's main action: not beside the consent
- * card, not before my profile is given, not on an expired invitation (inviting back leads there).
- */
-const callLeads = () =>
-  invitations.status === 'valid' &&
-  store.profile.me !== null &&
-  !permissions.privacyPromptPending &&
-  call.problem?.kind !== 'privacy'
+const { call, invitations, onboarding } = store
+const screen = store.screens.invite
+const t = strings.invite
 
 ComponentWithStore({
-  data: { t: strings.invite },
+  ...withBehaviors(duetPage),
+  data: { t },
   storeBindings: {
     store,
+    structuralComparison: true,
     fields: {
-      theme: () => store.appearance.theme,
-      status: () => invitations.status,
-      from: () => invitations.shown?.from ?? null,
-      initial: () => Array.from(invitations.shown?.from.nickname ?? '?')[0],
-      mode: () => invitations.shown?.mode ?? 'voice',
-      title: () =>
-        invitations.shown ? strings.invitationTitle(invitations.shown.from.nickname, invitations.shown.mode) : '',
-      callbackText: () =>
-        invitations.shown ? strings.callbackText(invitations.shown.from.nickname, invitations.shown.mode) : '',
-      sentAgo: () => (invitations.shown ? strings.sentAgo(invitations.now - invitations.shown.sentAt) : ''),
+      consent: () => screen.consent,
+      primary: () => screen.primary,
+      status: () => screen.status,
+      card: () => screen.card,
+      callback: () => screen.callback,
+      title: () => {
+        const card = screen.card
+        return card ? strings.invitationTitle(card.from.nickname, card.mode) : ''
+      },
+      callbackText: () => {
+        const card = screen.card
+        return card ? strings.fill(strings.inviteFilled.callback[card.mode], { name: card.from.nickname }) : ''
+      },
+      sentAgo: () => {
+        const minutes = screen.card?.minutesAgo ?? 0
+        return minutes < 1 ? strings.inviteFilled.justNow : strings.fill(strings.inviteFilled.minutesAgo, { minutes })
+      },
       problemText: () => strings.invitationProblemText(invitations.problem),
-      hasProfile: () => store.profile.me !== null,
-      busy: () => call.busy,
-      showConsent: () => permissions.privacyPromptPending || call.problem?.kind === 'privacy',
-      // One primary action: calling back while the invitation is fresh and nothing else must come first.
-      callbackPrimary: () => callLeads() && !call.leadsWayOut,
-      offersRetry: () => call.offersRetry,
-      // The way out of a call problem (call-status) leads on the same terms.
-      statusLeads: callLeads,
     },
     actions: [],
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      invitations.open(query || {})
+    load(query: Record<string, string | undefined>) {
+      invitations.open(query)
       // A first-time person is walked through privacy and permissions first, then brought back here; one who
       // chose to look around sees the invitation, and what is missing shows when they call back.
       void store.start().then(() => {
@@ -55,11 +50,10 @@ ComponentWithStore({
         if (answerable && onboarding.walksInviteeThrough) replaceWith('onboarding')
       })
     },
-    onShow() {
+    show() {
       // The call state may be about someone else (a call elsewhere): this page is about the inviter.
       const shown = invitations.shown
       if (shown) call.showGuest(shown.from, shown.mode)
-      void store.pageShown()
     },
     /** #callback: the same preflight as every call, to the inviter, in the invited mode. Only on this tap. */
     onCallback() {
@@ -78,10 +72,8 @@ ComponentWithStore({
     onHome() {
       replaceWith('contacts')
     },
-    /** #invite-back invites the inviter back; any other share (e.g. #send-card-back) sends my card. */
     onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
-      const shown = invitations.shown
-      return sharedFrom(e) === 'invite-back' && shown ? invitationCard(shown.from, shown.mode) : myCard()
+      return shareFrom(e, screen.invitee)
     },
   },
 })

@@ -1,13 +1,16 @@
 // My own page: my profile, how others reach me (my card, accepting calls, one ring), and the developer options.
 // The contact list stays a list: everything about me lives here.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
-import { myCard } from '../../share-cards'
+import { duetPage } from '../../behaviors/duet-page'
+import { withBehaviors } from '../../behaviors/settings-ways-out'
+import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
 const { profile, rings } = store
 
 ComponentWithStore({
+  ...withBehaviors(duetPage),
   data: {
     t: strings.me,
     tc: strings.common,
@@ -16,7 +19,7 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
-      theme: () => store.appearance.theme,
+      primary: () => store.screens.me.primary,
       me: () => profile.me,
       devOptionsOpen: () => profile.devOptionsOpen,
       // The contact list's edit dialog owns the one form while it is open.
@@ -29,13 +32,6 @@ ComponentWithStore({
     actions: [],
   },
   methods: {
-    onLoad() {
-      void store.start()
-    },
-    onShow() {
-      // Back from the phone's settings, perhaps: read permissions again.
-      void store.pageShown()
-    },
     onAcceptCalls(e: WechatMiniprogram.SwitchChange) {
       void store.reachability.setAcceptCalls(e.detail.value)
     },
@@ -43,8 +39,8 @@ ComponentWithStore({
     onAllowRings() {
       void rings.allowOne()
     },
-    onShareAppMessage() {
-      return myCard()
+    onShareAppMessage(e: WechatMiniprogram.Page.IShareAppMessageOption) {
+      return shareFrom(e, null)
     },
   },
 })

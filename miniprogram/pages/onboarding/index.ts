@@ -1,21 +1,22 @@
+// The walkthrough: privacy, why the microphone and camera are needed, one request per permission, and the way
+// back after a "deny"; never a dead end (looking around is always offered).
 import { reaction } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
+import { duetPage } from '../../behaviors/duet-page'
 import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
 const { onboarding, permissions } = store
-/** Stops following the walkthrough when the page goes away. */
-let stopFollowing: (() => void) | null = null
+const t = strings.onboarding
 
 ComponentWithStore({
-  ...withBehaviors(settingsWaysOut),
-  data: { t: strings.onboarding },
+  ...withBehaviors(duetPage, settingsWaysOut),
+  data: { t },
   storeBindings: {
     store,
     fields: {
-      theme: () => store.appearance.theme,
       step: () => onboarding.step,
       audioOnly: () => onboarding.mode === 'voice',
       cameraOptional: () => onboarding.cameraOptional,
@@ -27,35 +28,27 @@ ComponentWithStore({
       phoneText: () => strings.deviceList(onboarding.phoneDeniedDevices),
       onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
       onlyCameraDenied: () => onboarding.deniedDevices.join() === 'camera',
-      invitedBy: () => store.invitations.pending?.from.nickname ?? '',
+      invitedBy: () => {
+        const name = store.invitations.pending?.from.nickname
+        return name ? strings.fill(strings.onboardingFilled.invitedBy, { name }) : ''
+      },
     },
     actions: [],
   },
   methods: {
-    onLoad() {
-      void store.start()
-    },
     /**
      * While this page is on top, it goes on by itself once nothing is missing: to the invitation that brought
      * the person, or home. (Under another page it must not: a redirect replaces whichever page is on top.)
      * A returning person with everything granted never sees it.
      */
-    onShow() {
-      stopFollowing?.()
-      stopFollowing = reaction(
-        () => onboarding.step === 'done',
-        (done) => done && replaceWith(onboarding.next),
-        { fireImmediately: true },
-      )
-      void store.pageShown()
-    },
-    onHide() {
-      stopFollowing?.()
-      stopFollowing = null
-    },
-    onUnload() {
-      stopFollowing?.()
-      stopFollowing = null
+    whileOnTop() {
+      return [
+        reaction(
+          () => onboarding.step === 'done',
+          (done) => done && replaceWith(onboarding.next),
+          { fireImmediately: true },
+        ),
+      ]
     },
     onGrant() {
       void onboarding.grant()
