@@ -94,7 +94,7 @@ export function orderContacts(previous: Ordered | null, items: readonly Contact[
   return order
 }
 
-/** What a search looks in, lowercased once per record (records are frozen, so it never goes stale). */
+/** What a search looks in, lowercased once per record (a record is replaced, never changed, so it never goes stale). */
 const searchText = new WeakMap<Contact, string>()
 function searchTextOf(c: Contact): string {
   let text = searchText.get(c)
@@ -106,9 +106,10 @@ function searchTextOf(c: Contact): string {
 }
 
 /**
- * The people I can call. Every change lands in `items`, a new array of plain frozen records (never changed in
- * place), so MobX watches the array alone, not every field of ten thousand contacts, and a save can tell what
- * changed by reference (saved-layout.ts). The root store persists it.
+ * The people I can call. Every change lands in `items`, a new array of plain records, never changed in place
+ * (records loaded are frozen, and each save freezes the array it writes), so MobX watches the array alone, not
+ * every field of ten thousand contacts, and a save tells what changed by reference (saved-layout.ts). The root
+ * store persists it.
  */
 export class ContactsStore {
   items: Contact[] = []
