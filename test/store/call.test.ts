@@ -1,13 +1,12 @@
 // The call slice with its neighbours, all on stand-in services (no model of WeChat, no page): one tap, one
 // attempt, in the documented order; what WeChat's answers make of it on screen.
 import { RootStore } from '../../miniprogram/store/index'
-import { STORAGE_KEY } from '../../miniprogram/store/saved-state'
-import { ALICE, savedState } from '../fixtures'
+import { ALICE, savedState, stored } from '../fixtures'
 import { deferred, flush, Phone, standInServices, wxFailure } from './stand-ins'
 
 async function started(phone: Partial<Phone> = {}) {
   const stand = standInServices(phone)
-  stand.storage[STORAGE_KEY] = savedState()
+  Object.assign(stand.storage, stored(savedState()))
   const store = new RootStore(stand.services)
   await store.start()
   await flush()

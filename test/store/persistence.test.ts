@@ -1,7 +1,7 @@
 // The persistence slice alone, on a stand-in storage: reading back, writing, and never destroying what was there.
 import { PersistenceStore } from '../../miniprogram/store/persistence'
 import { BACKUP_KEY, emptyState, SAVED_VERSION, STORAGE_KEY } from '../../miniprogram/store/saved-state'
-import { savedState } from '../fixtures'
+import { savedIn, savedState, stored as storageHolding } from '../fixtures'
 
 function persistenceOver(stored: Record<string, unknown>, writable = true) {
   const persistence = new PersistenceStore({
@@ -14,6 +14,9 @@ function persistenceOver(stored: Record<string, unknown>, writable = true) {
         if (!writable) throw new Error('setStorageSync:fail exceed')
         stored[key] = value
       },
+      removeStored: (key) => {
+        delete stored[key]
+      },
     },
   })
   return persistence
@@ -25,7 +28,7 @@ test('nothing saved: an empty state, and someone new', () => {
 })
 
 test('a saved state is read back, and someone returning', () => {
-  const persistence = persistenceOver({ [STORAGE_KEY]: savedState() })
+  const persistence = persistenceOver(storageHolding(savedState()))
   expect(persistence.load().contacts).toEqual(savedState().contacts)
   expect(persistence.returning).toBe(true)
 })
@@ -56,5 +59,5 @@ test('a full storage is said, and the next write that works clears it', () => {
   expect(full.saveFailed).toBe(true)
   const roomy = persistenceOver(stored)
   roomy.save(emptyState())
-  expect([roomy.saveFailed, stored[STORAGE_KEY]]).toEqual([false, emptyState()])
+  expect([roomy.saveFailed, savedIn(stored)]).toEqual([false, emptyState()])
 })

@@ -1,8 +1,7 @@
 // The root store on stand-in services: what it wires between the slices, and what it keeps on the device.
 import { RootStore } from '../../miniprogram/store/index'
-import { STORAGE_KEY } from '../../miniprogram/store/saved-state'
 import type { CallEvents } from '../../miniprogram/services/voip'
-import { ALICE, ANNA, savedState } from '../fixtures'
+import { ALICE, ANNA, savedIn, savedState, stored } from '../fixtures'
 import { flush, standInServices } from './stand-ins'
 
 async function rootOn() {
@@ -11,7 +10,7 @@ async function rootOn() {
   stand.services.voip.listenToCalls = (e) => {
     events = e
   }
-  stand.storage[STORAGE_KEY] = savedState({ contacts: [ALICE, { ...ANNA, note: '' }] })
+  Object.assign(stand.storage, stored(savedState({ contacts: [ALICE, { ...ANNA, note: '' }] })))
   const store = new RootStore(stand.services)
   await store.start()
   await flush()
@@ -25,7 +24,7 @@ test('each slice loads its part, and every change is saved at once', async () =>
   expect(store.contacts.items.map((c) => c.openid)).toEqual([ALICE.openid, ANNA.openid])
   store.onboarding.skipCamera()
   store.call.setMode('video')
-  expect((storage[STORAGE_KEY] as { prefs: unknown }).prefs).toEqual({
+  expect(savedIn(storage)?.prefs).toEqual({
     lastMode: 'video',
     disableSwitchVoice: false,
     acceptCalls: true,

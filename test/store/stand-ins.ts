@@ -61,6 +61,7 @@ export function standInServices(overrides: Partial<Phone> = {}) {
   }
   const asked: string[] = []
   const joined: JoinOptions[] = []
+  /** The phone's storage, key by key (stored() in ../fixtures fills it as this build writes it). */
   const storage: Record<string, unknown> = {}
   const services: Services = {
     backend: {
@@ -99,6 +100,9 @@ export function standInServices(overrides: Partial<Phone> = {}) {
       readStored: (key) => storage[key],
       writeStored: (key, value) => {
         storage[key] = JSON.parse(JSON.stringify(value))
+      },
+      removeStored: (key) => {
+        delete storage[key]
       },
     },
     subscribe: { requestOne: () => Promise.resolve('accept') },
