@@ -9,6 +9,7 @@ import type { config as Config } from '../../miniprogram/config'
 import type { PageName } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../../wechat-model'
+import { afterEachTest } from './after-each-test'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
 import { PageStack } from '../../wechat-model/view/page-stack'
 import { dropPendingTimers, PageHandle, settle } from './page'
@@ -53,6 +54,8 @@ export function endLaunches(): void {
   const problems = takeProblems()
   if (problems.length) throw new Error(`fake WeChat reported problems:\n- ${problems.join('\n- ')}`)
 }
+
+afterEachTest(endLaunches)
 
 // ---- which phone is running -------------------------------------------------------------------------
 

@@ -1,13 +1,13 @@
 // Every test fails if the fake WeChat saw something it does not model or the test did not script, and if
 // anything tried to reach the network; a file fails for an attempt made after its last test. After each test,
-// the apps it launched are closed.
-import { endLaunches } from './app'
+// the apps it launched are closed (test/harness/app.ts adds that clean-up when a file first loads it).
+import { runCleanUps } from './after-each-test'
 import { failOnNetworkAttempts, installNetworkGuard } from './network-guard'
 
 installNetworkGuard()
 
 afterEach(() => {
-  endLaunches()
+  runCleanUps()
   failOnNetworkAttempts('a test')
 })
 
