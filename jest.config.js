@@ -7,7 +7,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
   testTimeout: 20000,
-  // The two proof files take a minute each; on a 2-core machine two workers halve the suite (150 s -> 82 s).
+  // The proof files (every-state in three, sequences) take 20-40 s each; on a 2-core machine two workers share
+  // them and the rest (150 s -> 82 s when the split was made).
   maxWorkers: 2,
   // A worker's event loop is empty within milliseconds of jest's "end" (nothing left open), but Node then
   // takes 0.3-1 s to free a worker's 200-250 MB heap on a busy 2-core machine: past jest's default 500 ms,

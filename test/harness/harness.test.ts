@@ -68,3 +68,17 @@ describe('a closed app takes its clocks with it', () => {
     expect(closed).toHaveBeenCalled()
   })
 })
+
+describe('the jest setup closes what each test launched', () => {
+  // The second test reads what the first left: run in order, the pair checks the setup's after-each clean-up.
+  let closed: jest.SpyInstance | undefined
+
+  test('a test launches an app and leaves it open', async () => {
+    closed = jest.spyOn((await launch()).store, 'dispose')
+    expect(closed).not.toHaveBeenCalled()
+  })
+
+  test('by the next test, that app is closed', () => {
+    expect(closed).toHaveBeenCalled()
+  })
+})
