@@ -620,3 +620,59 @@ export function appointmentRowText(row: AppointmentRow): string {
 export function appointmentCardTitle(nickname: string, when: LocalTime, mode: CallMode, minutes: number): string {
   return fill(appointments.cardTitle, { name: nickname, date: appointmentDate(when), mode: modes[mode], minutes })
 }
+
+/** The booking page: a time with one contact, sent as a card. */
+export const book = {
+  title: '预约通话',
+  /** #book on the dial page and in a contact's action sheet. */
+  open: '预约时间',
+  hint: '选一个时间，把预约发给对方；对方确认后，到时间你们都在 Duet 里，一点就能接通。',
+  date: '日期',
+  time: '开始时间',
+  length: '时长',
+  lengths: LENGTHS.map((minutes) => `${minutes} 分钟`),
+  chooseMode: '通话方式',
+  topic: '主题（可不填）',
+  topicPlaceholder: `最多 ${TOPIC_MAX} 个字`,
+  send: '发送预约',
+  needsProfile: '先填写你的昵称，对方才知道是谁约 TA。',
+  sent: '预约已发出，等待对方确认。改动后再发送，就是一个新的预约。',
+  noContact: '找不到这个联系人，可能已被删除。',
+  back: '返回',
+}
+
+/** Sentences the booking page shows once code has filled them. */
+export const bookFilled = {
+  /** "和 小明 预约通话" */
+  with: '和 {name} 预约通话',
+}
+
+/** The appointment page: a card opened from a chat, or one of mine. */
+export const appointment = {
+  accept: '接受',
+  decline: '拒绝',
+  reply: '把回复发给对方',
+  replyHint: '对方打开你的回复，就能看到你的答复。',
+  invalidTitle: '预约无效',
+  noneTitle: '找不到这个预约',
+  noneBody: '它可能已经过期，或者已被删除。',
+  home: '返回联系人',
+}
+
+/** Sentences the appointment page shows once code has filled them. */
+export const appointmentFilled = {
+  /** The booker's side: "你约了 小明". */
+  iBooked: '你约了 {name}',
+  /** The guest's side: "安娜 约你". */
+  booksMe: '{name} 约你',
+  /** "12月8日 周二 15:00 · 视频通话 30 分钟" */
+  detail: '{date} · {mode} {minutes} 分钟',
+  topic: '主题：{topic}',
+  state: '状态：{state}',
+  /** A card that leads nowhere: what is wrong, and that nothing changed. */
+  problem: '{problem}没有保存或更改任何内容。',
+  /** The reply card's title: "阿本 已确认：12月8日 周二 15:00". */
+  replyTitle: '{name} {state}：{date}',
+  /** The same, from someone who has not given a nickname yet: "你的预约已确认：12月8日 周二 15:00". */
+  replyTitleNoName: '你的预约{state}：{date}',
+}

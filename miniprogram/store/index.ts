@@ -3,6 +3,7 @@ import * as backend from '../services/backend'
 import * as voip from '../services/voip'
 import { authSettingFromEvent } from '../services/scopes'
 import { AppearanceStore } from './appearance'
+import { AppointmentsStore } from './appointments'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
@@ -56,6 +57,10 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+  })
+  readonly appointments = new AppointmentsStore({
+    profile: this.profile,
+    lastMode: (openid) => this.history.lastCall[openid]?.mode,
   })
   readonly screens = new Screens(this)
   private ready: Promise<void> | null = null

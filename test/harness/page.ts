@@ -219,6 +219,24 @@ export class PageHandle {
     })
   }
 
+  /**
+   * The person opens a `<picker>`, chooses `value` and confirms (§8.7): its change event, as WeChat gives it.
+   * A value the picker could not offer fails the test.
+   */
+  pick(selector: string, value: string | number): void {
+    const el = this.get(selector)
+    if (tagOf(el) !== 'picker') throw new Error(`${selector} is a <${tagOf(el)}>, not a <picker>`)
+    this.within(() => {
+      this.fake.inTap = true
+      try {
+        const shown = { mode: attr(el, 'mode'), start: attr(el, 'start'), end: attr(el, 'end'), range: attr(el, 'range') }
+        dispatch(el, 'change', this.fake.ui.pickerChange(shown, value))
+      } finally {
+        this.fake.inTap = false
+      }
+    })
+  }
+
   change(selector: string, value: unknown): void {
     this.within(() => dispatch(this.get(selector), 'change', { value }))
   }

@@ -2,7 +2,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
-import { replaceWith } from '../../services/navigation'
+import { goTo, replaceWith } from '../../services/navigation'
 import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -16,6 +16,7 @@ ComponentWithStore({
     t: strings.dial,
     tm: strings.modes,
     tr: strings.reach,
+    tb: { open: strings.book.open },
     canRing: rings.available,
     /** Whom this page is for (its query's openid): another page's call may have changed the call store. */
     openid: '',
@@ -63,6 +64,9 @@ ComponentWithStore({
     onRing() {
       const contact = call.contact
       if (contact) void rings.ring(contact, call.mode)
+    },
+    onBook() {
+      if (this.data.openid) goTo('book', { openid: this.data.openid })
     },
     onBack() {
       replaceWith('contacts')

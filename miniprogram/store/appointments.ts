@@ -1,0 +1,257 @@
+// Appointments on this phone (issue 23): booking one with a contact, a card opened from a chat, the answer
+// sent back. The rules live in appointment-rules.ts; this slice holds the list, the booking being made and the
+// card on screen, and moves them only on the person's own taps.
+import { makeAutoObservable } from 'mobx-miniprogram'
+import {
+  Appointment,
+  AppointmentCard,
+  AppointmentProblem,
+  AppointmentReply,
+  booked,
+  bookingProblem,
+  fromCard,
+  LENGTHS,
+  moved,
+  newAppointmentId,
+  phoneOffset,
+  readAppointmentCard,
+  readReply,
+  received,
+  replied,
+  replyQuery,
+  retained,
+} from './appointment-rules'
+import type { CallMode, Person } from './model'
+import type { ProfileStore } from './profile'
+
+const MINUTE_MS = 60 * 1000
+const HOUR_MS = 60 * MINUTE_MS
+
+export interface AppointmentsContext {
+  profile: Pick<ProfileStore, 'me' | 'openid'>
+  /** The mode of my newest call with `openid`, if any: a booking offers it first. */
+  lastMode(openid: string): CallMode | undefined
+  /** The phone's clock (tests move it). */
+  now?(): number
+}
+
+/** A booking as the person is making it: the picker's own values ("2026-12-08", "15:00"), in the phone's zone. */
+export interface Draft {
+  id: string
+  guest: Person
+  date: string
+  time: string
+  minutes: number
+  mode: CallMode
+  topic: string
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** A time as the date and time pickers show it, in the phone's zone. */
+export function pickerValues(ms: number): { date: string; time: string } {
+  const local = new Date(ms + phoneOffset(ms) * MINUTE_MS)
+  return {
+    date: `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`,
+    time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`,
+  }
+}
+
+/** The UTC instant of a picker's date and time in the phone's zone; NaN for values no picker gives. */
+export function fromPickerValues(date: string, time: string): number {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const t = /^(\d{2}):(\d{2})$/.exec(time)
+  if (!d || !t) return NaN
+  const wall = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2])
+  // The zone's offset at that wall time (the offset of the instant itself, across a daylight-saving change).
+  return wall - phoneOffset(wall - phoneOffset(wall) * MINUTE_MS) * MINUTE_MS
+}
+
+export class AppointmentsStore {
+  /** Kept appointments, upcoming first (appointment-rules' retained order). */
+  items: Appointment[] = []
+  /** The booking on the booking page, until it is sent or the page closes. */
+  draft: Draft | null = null
+  /** The booking was sent (its card went to WeChat's share sheet) and saved as 待确认. */
+  draftSent = false
+  /** The query the appointment page was opened with (untrusted): a card, a reply, or just an id. */
+  private openedQuery: Record<string, string | undefined> = {}
+  now: number
+
+  constructor(private readonly ctx: AppointmentsContext) {
+    this.now = this.clock()
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+  }
+
+  private clock(): number {
+    return this.ctx.now ? this.ctx.now() : Date.now()
+  }
+
+  tick(): void {
+    this.now = this.clock()
+  }
+
+  load(saved: readonly Appointment[]): void {
+    this.items = retained(saved, this.clock())
+  }
+
+  find(id: string): Appointment | null {
+    return this.items.find((a) => a.id === id) ?? null
+  }
+
+  // ---- booking ----------------------------------------------------------------------------------------------
+
+  /** The booking page opens for `guest`: the next whole hour, 30 minutes, the mode of our last call. */
+  startBooking(guest: Person): void {
+    this.tick()
+    const start = Math.ceil((this.now + MINUTE_MS) / HOUR_MS) * HOUR_MS
+    const { date, time } = pickerValues(start)
+    this.draft = {
+      id: newAppointmentId(this.now),
+      guest,
+      date,
+      time,
+      minutes: 30,
+      mode: this.ctx.lastMode(guest.openid) ?? 'voice',
+      topic: '',
+    }
+    this.draftSent = false
+  }
+
+  /** The booking page opened for nobody (a contact since deleted): no booking. */
+  stopBooking(): void {
+    this.draft = null
+    this.draftSent = false
+  }
+
+  /** A field changed on the booking page; sending again after a change books a new appointment. */
+  edit(change: Partial<Pick<Draft, 'date' | 'time' | 'minutes' | 'mode' | 'topic'>>): void {
+    if (!this.draft) return
+    this.tick()
+    const changed = (Object.keys(change) as Array<keyof typeof change>).some((k) => change[k] !== this.draft?.[k])
+    if (!changed) return
+    this.draft = { ...this.draft, ...change, ...(this.draftSent ? { id: newAppointmentId(this.now) } : {}) }
+    this.draftSent = false
+  }
+
+  /** #book-length's picker gives an index into LENGTHS. */
+  chooseLength(index: number): void {
+    const minutes = LENGTHS[index]
+    if (minutes !== undefined) this.edit({ minutes })
+  }
+
+  get draftStartAt(): number {
+    return this.draft ? fromPickerValues(this.draft.date, this.draft.time) : NaN
+  }
+
+  /** What stands in the way of sending the booking: said before the card goes. */
+  get draftProblem(): AppointmentProblem | null {
+    const draft = this.draft
+    if (!draft) return null
+    if (!Number.isFinite(this.draftStartAt)) return 'time'
+    const booking = { startAt: this.draftStartAt, minutes: draft.minutes, topic: draft.topic, id: draft.id }
+    return bookingProblem(booking, this.items, this.now, phoneOffset(this.draftStartAt))
+  }
+
+  /** The card the booking sends, or null while it cannot be sent (no profile, or a problem). */
+  get draftCard(): AppointmentCard | null {
+    const { draft } = this
+    const me = this.ctx.profile.me
+    if (!draft || !me || this.draftProblem) return null
+    const startAt = this.draftStartAt
+    return {
+      id: draft.id,
+      from: me,
+      to: draft.guest.openid,
+      startAt,
+      endAt: startAt + draft.minutes * MINUTE_MS,
+      mode: draft.mode,
+      topic: draft.topic.trim(),
+    }
+  }
+
+  /**
+   * #book-send: the card goes to WeChat's share sheet and the appointment is kept as 待确认 (WeChat does not say
+   * whether the card was then sent, platform doc §7.2). Sending the same booking again keeps it once.
+   */
+  book(): AppointmentCard | null {
+    this.tick()
+    const card = this.draftCard
+    if (!card || !this.draft) return null
+    this.items = received(this.items, booked(card, this.draft.guest, this.now), this.now)
+    this.draftSent = true
+    return card
+  }
+
+  // ---- the appointment page: a card, a reply, or one of mine --------------------------------------------------
+
+  /** The appointment page opens with its query (untrusted). A reply card's answer applies at once. */
+  open(query: Record<string, string | undefined>): void {
+    this.tick()
+    this.openedQuery = { ...query }
+    const reply = query.answer !== undefined ? readReply(query) : null
+    if (reply) this.items = replied(this.items, reply, this.now)
+  }
+
+  /** A reply card that is no reply (damaged), or one whose answer was not applied. */
+  private get openedReply(): AppointmentReply | null {
+    return this.openedQuery.answer !== undefined ? readReply(this.openedQuery) : null
+  }
+
+  /** The opened card as read (null when the query is not a whole card: a reply, or an id of one of mine). */
+  private get openedCard(): { ok: true; value: AppointmentCard } | { ok: false; problem: AppointmentProblem } | null {
+    const q = this.openedQuery
+    if (q.answer !== undefined || (q.from === undefined && q.start === undefined)) return null
+    return readAppointmentCard(q, this.ctx.profile.openid, this.now)
+  }
+
+  private get openedId(): string | null {
+    const id = this.openedQuery.appt
+    return typeof id === 'string' ? id : null
+  }
+
+  /** What is wrong with the opened card or reply; nothing saved changed. */
+  get problem(): AppointmentProblem | null {
+    if (this.openedQuery.answer !== undefined) return this.openedReply ? null : 'missing'
+    const card = this.openedCard
+    if (card && !card.ok) {
+      // The same card again after I answered it: what I kept stands, even once its time has passed.
+      return this.openedId && this.find(this.openedId) ? null : card.problem
+    }
+    return card || this.openedId ? null : 'missing'
+  }
+
+  /** The appointment on screen: the kept one with the opened id, else the card's offer (kept only on a tap). */
+  get shown(): Appointment | null {
+    if (this.problem) return null
+    const kept = this.openedId ? this.find(this.openedId) : null
+    if (kept) return kept
+    const card = this.openedCard
+    return card?.ok ? fromCard(card.value, this.now) : null
+  }
+
+  /** I booked the appointment on screen. */
+  get iBooked(): boolean {
+    return this.shown !== null && this.shown.booker === this.ctx.profile.openid
+  }
+
+  /** The guest answers a proposal on screen: kept from now on, in its new state. */
+  answer(to: 'accepted' | 'declined'): void {
+    this.tick()
+    const shown = this.shown
+    if (!shown || this.iBooked || shown.state !== 'proposed') return
+    const next = moved(shown, to, this.now)
+    if (!next) return
+    const kept = received(this.items, { ...shown, changedAt: this.now }, this.now)
+    this.items = kept.map((a) => (a.id === next.id ? next : a))
+  }
+
+  /** The reply card for the appointment on screen, once I answered it; null before. */
+  get reply(): Record<string, string> | null {
+    const shown = this.shown
+    const me = this.ctx.profile.openid
+    if (!shown || !me || this.iBooked) return null
+    if (shown.state !== 'accepted' && shown.state !== 'declined') return null
+    return replyQuery({ id: shown.id, from: me, answer: shown.state })
+  }
+}

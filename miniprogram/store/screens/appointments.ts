@@ -1,0 +1,130 @@
+// What the booking page and the appointment page show, and which of their actions is the one primary action.
+import { makeAutoObservable } from 'mobx-miniprogram'
+import { DAYS_AHEAD_MAX, LENGTHS, localTime, minutesOf, phoneOffset } from '../appointment-rules'
+import type { AppointmentState, LocalTime } from '../appointment-rules'
+import type { AppointmentsStore } from '../appointments'
+import { pickerValues } from '../appointments'
+import type { CallMode, Person } from '../model'
+import type { PermissionsStore } from '../permissions'
+import type { ProfileStore } from '../profile'
+import { initialOf } from './call-screens'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export interface AppointmentScreensContext {
+  appointments: Pick<
+    AppointmentsStore,
+    'draft' | 'draftSent' | 'draftProblem' | 'draftCard' | 'now' | 'problem' | 'shown' | 'iBooked' | 'reply'
+  >
+  permissions: Pick<PermissionsStore, 'privacyPromptPending'>
+  profile: Pick<ProfileStore, 'me'>
+}
+
+/** The booking page's one primary action: the consent card's, giving my profile first, or sending the card. */
+export type BookPrimary = 'consent' | 'profile' | 'send'
+
+export interface BookForm {
+  guest: Person
+  initial: string
+  date: string
+  time: string
+  /** The date picker's range: today to DAYS_AHEAD_MAX days ahead, in the phone's zone. */
+  firstDate: string
+  lastDate: string
+  lengthIndex: number
+  minutes: number
+  mode: CallMode
+  topic: string
+}
+
+export class BookScreen {
+  constructor(private readonly ctx: AppointmentScreensContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false })
+  }
+
+  get form(): BookForm | null {
+    const { draft, now } = this.ctx.appointments
+    if (!draft) return null
+    return {
+      guest: draft.guest,
+      initial: initialOf(draft.guest.nickname),
+      date: draft.date,
+      time: draft.time,
+      firstDate: pickerValues(now).date,
+      lastDate: pickerValues(now + DAYS_AHEAD_MAX * DAY_MS).date,
+      lengthIndex: LENGTHS.indexOf(draft.minutes),
+      minutes: draft.minutes,
+      mode: draft.mode,
+      topic: draft.topic,
+    }
+  }
+
+  get primary(): BookPrimary {
+    if (this.ctx.permissions.privacyPromptPending) return 'consent'
+    return this.ctx.profile.me ? 'send' : 'profile'
+  }
+
+  /** #book-send works only with a card to send: a profile, and a time that is free and ahead. */
+  get canSend(): boolean {
+    return this.ctx.appointments.draftCard !== null
+  }
+}
+
+/** Where the appointment page stands: a card that leads nowhere, nothing opened, or an appointment. */
+export type AppointmentStatus = 'invalid' | 'none' | 'shown'
+
+/** Its one primary action: the consent card's, going home, accepting, sending my answer back, or none. */
+export type AppointmentPrimary = 'consent' | 'home' | 'accept' | 'reply' | 'none'
+
+export interface AppointmentView {
+  id: string
+  other: Person
+  initial: string
+  iBooked: boolean
+  state: AppointmentState
+  when: LocalTime
+  mode: CallMode
+  minutes: number
+  topic: string
+}
+
+export class AppointmentScreen {
+  constructor(private readonly ctx: AppointmentScreensContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false })
+  }
+
+  get status(): AppointmentStatus {
+    const { problem, shown } = this.ctx.appointments
+    if (problem) return 'invalid'
+    return shown ? 'shown' : 'none'
+  }
+
+  get appointment(): AppointmentView | null {
+    const { shown, iBooked, now } = this.ctx.appointments
+    if (!shown) return null
+    return {
+      id: shown.id,
+      other: shown.other,
+      initial: initialOf(shown.other.nickname),
+      iBooked,
+      state: shown.state,
+      when: localTime(shown.startAt, now, phoneOffset(shown.startAt)),
+      mode: shown.mode,
+      minutes: minutesOf(shown),
+      topic: shown.topic,
+    }
+  }
+
+  /** The guest may answer a proposal that is still 待确认. */
+  get answerable(): boolean {
+    const view = this.appointment
+    return view !== null && !view.iBooked && view.state === 'proposed'
+  }
+
+  get primary(): AppointmentPrimary {
+    if (this.ctx.permissions.privacyPromptPending) return 'consent'
+    if (this.status !== 'shown') return 'home'
+    if (this.answerable) return 'accept'
+    return this.ctx.appointments.reply ? 'reply' : 'none'
+  }
+}
