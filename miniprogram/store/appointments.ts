@@ -216,7 +216,8 @@ export class AppointmentsStore {
     const card = this.openedCard
     if (card && !card.ok) {
       // The same card again after I answered it: what I kept stands, even once its time has passed.
-      return this.openedId && this.find(this.openedId) ? null : card.problem
+      const keptAndOver = card.problem === 'ended' && this.openedId !== null && this.find(this.openedId) !== null
+      return keptAndOver ? null : card.problem
     }
     return card || this.openedId ? null : 'missing'
   }

@@ -1,0 +1,222 @@
+// Booking a time (issue 23): Anna books Ben from his ⋯ sheet, sends the card; Ben opens it, accepts or
+// declines, and sends his answer back; Anna opens the answer. Two phones; forged and repeated cards change
+// nothing. The clock is fixed on Monday 2026-12-07 (the phone's zone is the test process's).
+import type { Environment } from '../../wechat-model'
+import type { LaunchedApp } from '../harness/app'
+import { PageHandle, settle, useFakeClock, useRealClock } from '../harness/page'
+import { launchPhones } from '../harness/phones'
+import { routeOf } from '../harness/screens'
+import { ANNA, BEN, GRANTED, stored } from '../fixtures'
+
+const ANNAS_PHONE: Partial<Environment> = {
+  openid: ANNA.openid,
+  authSetting: GRANTED,
+  storage: stored({ profile: ANNA, contacts: [{ ...BEN, note: '' }] }),
+}
+const BENS_PHONE: Partial<Environment> = {
+  openid: BEN.openid,
+  authSetting: GRANTED,
+  storage: stored({ profile: BEN, contacts: [{ ...ANNA, note: '' }] }),
+}
+
+/** Monday 2026-12-07, 10:00 on the phone's own clock. */
+const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
+
+beforeEach(useFakeClock)
+afterEach(useRealClock)
+
+/** The phones, launched on Monday at 10:00 (launching loads the simulator afresh, which restarts the clock). */
+async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp[]> {
+  const launched = await launchPhones(envs.map((env) => ({ env })))
+  jest.setSystemTime(MONDAY_10)
+  return launched
+}
+
+/** Anna's ⋯ on Ben's row, then 预约时间: the booking page for Ben. */
+async function annaOpensBooking(anna: LaunchedApp): Promise<PageHandle> {
+  const home = await anna.open('contacts')
+  home.tapNth('.contact-more', 0)
+  await settle()
+  const sheet = '#contact-actions >>> .weui-actionsheet__cell'
+  home.tapNth(sheet, home.texts(sheet).indexOf('预约时间'))
+  await settle()
+  const book = anna.top()!
+  expect(book.route).toBe(routeOf('book'))
+  return book
+}
+
+/** Anna books Ben for Tuesday 15:00, video, 30 minutes, and sends the card. */
+async function annaBooksBen(anna: LaunchedApp) {
+  const book = await annaOpensBooking(anna)
+  book.pick('#book-date', '2026-12-08')
+  book.pick('#book-time', '15:00')
+  book.tap('#book-mode-video')
+  book.input('#book-topic', '聊聊新年计划')
+  await settle()
+  book.tap('#book-send')
+  await settle()
+  return { book, card: anna.fake.ui.shared.at(-1)! }
+}
+
+const kept = (phone: LaunchedApp) => phone.store.appointments.items.map((a) => `${a.other.nickname} ${a.state}`)
+
+test('Anna books Ben from his ⋯ sheet: the card says who, when, how and how long; she keeps it as 待确认', async () => {
+  const [anna] = await phones(ANNAS_PHONE)
+  const book = await annaOpensBooking(anna)
+  expect(book.text('#step-title')).toBe('和 阿本 预约通话')
+  // The next whole hour, 30 minutes, voice (no call with Ben yet).
+  expect(book.text('#book-time-value')).toBe('11:00')
+  expect(book.text('#book-length-value')).toBe('30 分钟')
+  expect(book.attr('#book-mode-voice', 'aria-checked')).toBe(true)
+  expect(book.attr('#book-date', 'start')).toBe('2026-12-07')
+  expect(book.attr('#book-date', 'end')).toBe('2027-02-05')
+  expect(book.attr('#book-send', 'type')).toBe('primary')
+
+  const { card } = await annaBooksBen(anna)
+  expect(card.title).toBe('安娜 约你 12月8日 周二 15:00 视频通话 30 分钟')
+  expect(card.path).toMatch(/^\/pages\/appointment\/index\?appt=/)
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+  expect(anna.store.appointments.items[0]).toMatchObject({ mode: 'video', topic: '聊聊新年计划', guest: BEN.openid })
+  expect(book.text('#book-sent')).toContain('等待对方确认')
+
+  // The same booking sent twice is kept once.
+  book.tap('#book-send')
+  await settle()
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+})
+
+test('a time already past, or overlapping another appointment, is said before sending, and the card cannot go', async () => {
+  const [anna] = await phones(ANNAS_PHONE)
+  const { book } = await annaBooksBen(anna)
+  const sent = anna.fake.ui.shared.length
+
+  // The same slot again, as a new booking: it overlaps the one just sent.
+  book.pick('#book-length', 3)
+  await settle()
+  expect(book.text('#book-problem')).toBe('这个时间和你的另一个预约重叠了，请换一个时间。')
+  expect(book.isDisabled('#book-send')).toBe(true)
+
+  book.pick('#book-date', '2026-12-07')
+  book.pick('#book-time', '09:30')
+  await settle()
+  expect(book.text('#book-problem')).toBe('这个时间已经过去了，请选择一个以后的时间。')
+  expect(book.isDisabled('#book-send')).toBe(true)
+  book.tap('#book-send')
+  await settle()
+  expect(anna.fake.ui.shared).toHaveLength(sent)
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+
+  book.pick('#book-time', '16:00')
+  await settle()
+  expect(book.exists('#book-problem')).toBe(false)
+  expect(book.isDisabled('#book-send')).toBe(false)
+})
+
+test('the dial page books too: #book opens the booking page for that contact', async () => {
+  const [anna] = await phones(ANNAS_PHONE)
+  const dial = await anna.open('dial', { openid: BEN.openid })
+  dial.tap('#book')
+  await settle()
+  expect(anna.top()!.route).toBe(routeOf('book'))
+  expect(anna.top()!.text('#step-title')).toBe('和 阿本 预约通话')
+})
+
+test('Ben opens the card: nothing kept until he accepts; his answer goes back and Anna sees 已确认', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+  const { card } = await annaBooksBen(anna)
+
+  const appt = await ben.openUrl(card.path)
+  expect(appt.text('#step-title')).toBe('安娜 约你')
+  expect(appt.text('#appt-when')).toBe('12月8日 周二 15:00 · 视频通话 30 分钟')
+  expect(appt.text('#appt-topic')).toBe('主题：聊聊新年计划')
+  expect(appt.text('#appt-state')).toBe('状态：待确认')
+  expect(appt.attr('#appt-accept', 'type')).toBe('primary')
+  expect(appt.exists('#appt-reply')).toBe(false)
+  expect(kept(ben)).toEqual([])
+
+  await appt.press('#appt-accept')
+  expect(kept(ben)).toEqual(['安娜 accepted'])
+  expect(appt.text('#appt-state')).toBe('状态：已确认')
+  expect(appt.exists('#appt-accept')).toBe(false)
+  expect(appt.attr('#appt-reply', 'type')).toBe('primary')
+  appt.tap('#appt-reply')
+  await settle()
+  const reply = ben.fake.ui.shared.at(-1)!
+  expect(reply.title).toBe('阿本 已确认：12月8日 周二 15:00')
+
+  const answer = await anna.openUrl(reply.path)
+  expect(answer.text('#step-title')).toBe('你约了 阿本')
+  expect(answer.text('#appt-state')).toBe('状态：已确认')
+  expect(kept(anna)).toEqual(['阿本 accepted'])
+
+  // The same card opened again changes nothing: still accepted, kept once.
+  const again = await ben.openUrl(card.path)
+  expect(again.text('#appt-state')).toBe('状态：已确认')
+  expect(again.exists('#appt-accept')).toBe(false)
+  expect(kept(ben)).toEqual(['安娜 accepted'])
+})
+
+test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒绝', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+  const { card } = await annaBooksBen(anna)
+  const appt = await ben.openUrl(card.path)
+  await appt.press('#appt-decline')
+  expect(kept(ben)).toEqual(['安娜 declined'])
+  appt.tap('#appt-reply')
+  await settle()
+  const reply = ben.fake.ui.shared.at(-1)!
+  expect(reply.title).toBe('阿本 已拒绝：12月8日 周二 15:00')
+  const answer = await anna.openUrl(reply.path)
+  expect(answer.text('#appt-state')).toBe('状态：已拒绝')
+  expect(kept(anna)).toEqual(['阿本 declined'])
+})
+
+test('a reply from someone who is not the other person is ignored', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+  const { card } = await annaBooksBen(anna)
+  const appt = await ben.openUrl(card.path)
+  await appt.press('#appt-accept')
+  appt.tap('#appt-reply')
+  await settle()
+  const forged = ben.fake.ui.shared.at(-1)!.path.replace(encodeURIComponent(BEN.openid), 'oMallory_00000000001')
+  await anna.openUrl(forged)
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+})
+
+describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing kept changes', () => {
+  const field = (path: string, key: string, value: string | null) => {
+    const [page, query] = path.split('?')
+    const params = query.split('&').filter((p) => !p.startsWith(`${key}=`))
+    if (value !== null) params.push(`${key}=${encodeURIComponent(value)}`)
+    return `${page}?${params.join('&')}`
+  }
+  const start = String(new Date(2026, 11, 8, 15, 0).getTime())
+  test.each([
+    ['no id', 'appt', null, '预约缺少必要的信息，可能没有复制完整。'],
+    ['a 5,000-character name', 'name', '安'.repeat(5000), '预约人的昵称无效：为空、太长或含有不可见字符。'],
+    ['<script> as the booker', 'from', '<script>', '预约人的身份无效。'],
+    ['a start after its end', 'start', String(Number(start) + 3600_000), '预约的开始时间晚于结束时间。'],
+    ['a length not in the list', 'end', String(Number(start) + 20 * 60_000), '预约的时长只能是 15、30、45 或 60 分钟。'],
+    ['more than 60 days ahead', 'start', String(MONDAY_10 + 70 * 86_400_000), '只能预约 60 天以内的时间。'],
+    ['a card for someone else', 'to', 'oMallory_00000000001', '这个预约是发给别人的，不是发给你的。'],
+  ])('%s', async (_what, key, value, problem) => {
+    const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+    const { card } = await annaBooksBen(anna)
+    let path = field(card.path, key, value)
+    // "more than 60 days ahead" moves the end with the start, so only the distance is wrong.
+    if (key === 'start' && Number(value) > Number(start) + 86_400_000) path = field(path, 'end', String(Number(value) + 30 * 60_000))
+    const appt = await ben.openUrl(path)
+    expect(appt.text('#appt-problem')).toBe(`${problem}没有保存或更改任何内容。`)
+    expect(appt.attr('#go-home', 'type')).toBe('primary')
+    expect(appt.exists('#appt-accept')).toBe(false)
+    expect(kept(ben)).toEqual([])
+  })
+
+  test('my own card, opened by me', async () => {
+    const [anna] = await phones(ANNAS_PHONE)
+    const { card } = await annaBooksBen(anna)
+    const appt = await anna.openUrl(card.path)
+    expect(appt.text('#appt-problem')).toBe('这是你自己发出的预约，请把它发给对方。没有保存或更改任何内容。')
+    expect(kept(anna)).toEqual(['阿本 proposed'])
+  })
+})
