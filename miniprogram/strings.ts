@@ -669,10 +669,24 @@ export const appointmentFilled = {
   detail: '{date} · {mode} {minutes} 分钟',
   topic: '主题：{topic}',
   state: '状态：{state}',
+  /** #appt-call, in the booked mode: "视频呼叫 安娜". */
+  call: { voice: '语音呼叫 {name}', video: '视频呼叫 {name}' } as Record<CallMode, string>,
+  /** The guest in the open room, kept reachable. */
+  waitingFor: '等待 {name} 呼叫。保持 Duet 打开，TA 呼叫时就会响铃。',
+  /** Before the room opens (10 minutes before the start). */
+  opensInMinutes: '{minutes} 分钟后可以进入通话。',
+  opensInHours: '{hours} 小时 {minutes} 分钟后可以进入通话。',
+  completed: '已通话 {minutes} 分钟。',
   /** A card that leads nowhere: what is wrong, and that nothing changed. */
   problem: '{problem}没有保存或更改任何内容。',
   /** The reply card's title: "阿本 已确认：12月8日 周二 15:00". */
   replyTitle: '{name} {state}：{date}',
   /** The same, from someone who has not given a nickname yet: "你的预约已确认：12月8日 周二 15:00". */
   replyTitleNoName: '你的预约{state}：{date}',
+}
+
+/** Home's upcoming appointments. */
+export const upcoming = {
+  title: '近 7 天的预约',
+  join: '进入',
 }

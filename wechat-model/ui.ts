@@ -41,7 +41,7 @@ export interface ButtonEvent {
 
 /** A `<picker>` as the page drew it: its mode and bounds, as WXML evaluated them (§8.7). */
 export interface PickerShown {
-  mode: unknown
+  mode?: unknown
   start?: unknown
   end?: unknown
   range?: unknown

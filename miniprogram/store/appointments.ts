@@ -10,6 +10,8 @@ import {
   booked,
   bookingProblem,
   fromCard,
+  isLive,
+  isMissedBy,
   LENGTHS,
   moved,
   newAppointmentId,
@@ -20,12 +22,17 @@ import {
   replied,
   replyQuery,
   retained,
+  roomPhase,
 } from './appointment-rules'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
 
 const MINUTE_MS = 60 * 1000
 const HOUR_MS = 60 * MINUTE_MS
+/** Home shows the appointments of the next 7 days. */
+export const UPCOMING_MS = 7 * 24 * HOUR_MS
+/** How often the clock is read while anything upcoming is shown: a row lights up within this of its window. */
+const TICK_MS = 15 * 1000
 
 export interface AppointmentsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
@@ -77,22 +84,81 @@ export class AppointmentsStore {
   /** The query the appointment page was opened with (untrusted): a card, a reply, or just an id. */
   private openedQuery: Record<string, string | undefined> = {}
   now: number
+  private ticker: ReturnType<typeof setInterval> | null = null
+  /** The appointment whose call is connected now (WeChat's members event), and since when. */
+  private connected: { id: string; since: number } | null = null
 
   constructor(private readonly ctx: AppointmentsContext) {
     this.now = this.clock()
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'ticker'>(this, { ctx: false, ticker: false }, { autoBind: true })
   }
 
   private clock(): number {
     return this.ctx.now ? this.ctx.now() : Date.now()
   }
 
+  /**
+   * The clock moves: a live appointment whose end passed without a connected call is 已错过 (the machine's
+   * only move that needs no tap).
+   */
   tick(): void {
     this.now = this.clock()
+    if (this.items.some((a) => isMissedBy(a, this.now))) {
+      this.items = this.items.map((a) => (isMissedBy(a, this.now) ? (moved(a, 'missed', this.now) ?? a) : a))
+    }
+    this.keepTicking()
   }
 
   load(saved: readonly Appointment[]): void {
     this.items = retained(saved, this.clock())
+    this.tick()
+  }
+
+  /** Live appointments starting within the next 7 days (or under way), soonest first: home's upcoming list. */
+  get upcoming(): Appointment[] {
+    return this.items
+      .filter((a) => isLive(a.state) && a.endAt > this.now && a.startAt < this.now + UPCOMING_MS)
+      .sort((a, b) => a.startAt - b.startAt)
+  }
+
+  // ---- the room: a call between the two while the window is open ------------------------------------------
+
+  /**
+   * WeChat says who is in a call (§4.6), on either phone: both of us in it during an accepted appointment's
+   * window connects it; the other person gone again completes it, with the call's length.
+   */
+  membersChanged(openids: string[]): void {
+    this.tick()
+    if (openids.length >= 2) {
+      const room = this.items.find(
+        (a) => a.state === 'accepted' && openids.includes(a.other.openid) && roomPhase(a, this.now) === 'open',
+      )
+      if (room && !this.connected) this.connected = { id: room.id, since: this.now }
+      return
+    }
+    this.callEnded()
+  }
+
+  /** The call ended (the other left, or WeChat interrupted it): a connected appointment is 已完成. */
+  callEnded(): void {
+    const connected = this.connected
+    if (!connected) return
+    this.connected = null
+    const seconds = Math.round((this.clock() - connected.since) / 1000)
+    this.items = this.items.map((a) => (a.id === connected.id ? (moved(a, 'completed', this.clock(), seconds) ?? a) : a))
+  }
+
+  /** The clock runs only while something upcoming can change how it shows. */
+  private keepTicking(): void {
+    const needed = this.upcoming.length > 0 || this.connected !== null
+    if (needed && !this.ticker) this.ticker = setInterval(this.tick, TICK_MS)
+    if (!needed) this.dispose()
+  }
+
+  /** Stops the clock (the store is done with, e.g. a test's app closing). */
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker)
+    this.ticker = null
   }
 
   find(id: string): Appointment | null {

@@ -110,8 +110,12 @@ export class RootStore {
       membersChanged: (openids) => {
         this.call.membersChanged(openids)
         this.invitations.membersChanged(openids)
+        this.appointments.membersChanged(openids)
       },
-      interrupted: () => this.call.interrupted(),
+      interrupted: () => {
+        this.call.interrupted()
+        this.appointments.callEnded()
+      },
     })
     backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
@@ -156,6 +160,7 @@ export class RootStore {
     this.contacts.dispose()
     this.invitations.dispose()
     this.rings.dispose()
+    this.appointments.dispose()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

@@ -3,7 +3,7 @@
 // nothing. The clock is fixed on Monday 2026-12-07 (the phone's zone is the test process's).
 import type { Environment } from '../../wechat-model'
 import type { LaunchedApp } from '../harness/app'
-import { PageHandle, settle, useFakeClock, useRealClock } from '../harness/page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { ANNA, BEN, GRANTED, stored } from '../fixtures'
@@ -218,5 +218,78 @@ describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing
     const appt = await anna.openUrl(card.path)
     expect(appt.text('#appt-problem')).toBe('这是你自己发出的预约，请把它发给对方。没有保存或更改任何内容。')
     expect(kept(anna)).toEqual(['阿本 proposed'])
+  })
+})
+
+describe('upcoming on home, and the room at its time', () => {
+  /** Anna books Ben for Tuesday 15:00 (video, 30 minutes), he accepts, and she opens his answer. */
+  async function accepted() {
+    const listener = { where: 'inside' as const, answersAfterS: 0, hangsUpAfterS: 300 }
+    const [anna, ben] = await phones({ ...ANNAS_PHONE, listener }, BENS_PHONE)
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    appt.tap('#appt-reply')
+    await settle()
+    await anna.openUrl(ben.fake.ui.shared.at(-1)!.path)
+    return { anna, ben, id: anna.store.appointments.items[0].id }
+  }
+
+  test('home lists it in the phone’s time; from 10 minutes before, the row lights up and #appt-join opens the room', async () => {
+    const { anna, id } = await accepted()
+    const home = await anna.openHome()
+    expect(home.texts('.upcoming-row')).toEqual(['明天 15:00 · 阿本 · 视频 30 分钟 · 已确认'])
+    expect(home.attr('.upcoming-row', 'data-appt')).toBe(id)
+    expect(home.exists('.upcoming-row--open')).toBe(false)
+    expect(home.exists('#appt-join')).toBe(false)
+
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 50, 30).getTime())
+    await wait(15)
+    expect(home.exists('.upcoming-row--open')).toBe(true)
+    expect(home.texts('.upcoming-row__text')).toEqual(['今天 15:00 · 阿本 · 视频 30 分钟 · 已确认'])
+    home.tap('#appt-join')
+    await settle()
+    const room = anna.top()!
+    expect(room.route).toBe(routeOf('appointment'))
+    expect(room.attr('#appt-call', 'type')).toBe('primary')
+    expect(room.text('#appt-call')).toBe('视频呼叫 阿本')
+  })
+
+  test('before its window the room counts down; in it, one tap calls through the same preflight, and the call completes it', async () => {
+    const { anna, id } = await accepted()
+    const room = await anna.open('appointment', { appt: id })
+    expect(room.text('#appt-room')).toBe('28 小时 50 分钟后可以进入通话。')
+    expect(room.exists('#appt-call')).toBe(false)
+
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
+    await wait(15)
+    const mark = anna.fake.calls.length
+    room.tap('#appt-call')
+    await settle()
+    const joins = anna.fake.calls.slice(mark).filter((c) => c.api === 'join1v1Chat')
+    expect(joins).toHaveLength(1)
+    expect(joins[0].args).toMatchObject({ roomType: 'video', listener: { openid: BEN.openid } })
+    await wait(301)
+    expect(anna.store.appointments.items[0]).toMatchObject({ state: 'completed', callSeconds: 300 })
+    expect(room.text('#appt-state')).toBe('状态：已完成')
+    expect(room.text('#appt-room')).toBe('已通话 5 分钟。')
+  })
+
+  test('the guest in the room is kept reachable and waits for the call; nothing connected by the end is 已错过', async () => {
+    const { ben, id } = await accepted()
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 55).getTime())
+    const room = await ben.open('appointment', { appt: id })
+    await wait(15)
+    expect(room.text('#appt-room')).toBe('等待 安娜 呼叫。保持 Duet 打开，TA 呼叫时就会响铃。')
+    expect(room.attr('#appt-call', 'type')).toBe('default')
+    expect(ben.fake.ui.keepScreenOn).toBe(true)
+    expect(ben.fake.calls.some((c) => c.api === 'join1v1Chat')).toBe(false)
+
+    jest.setSystemTime(new Date(2026, 11, 8, 15, 31).getTime())
+    await wait(15)
+    expect(ben.store.appointments.items[0].state).toBe('missed')
+    expect(room.text('#appt-state')).toBe('状态：已错过')
+    expect(room.exists('#appt-call')).toBe(false)
+    expect(ben.fake.ui.keepScreenOn).toBe(false)
   })
 })

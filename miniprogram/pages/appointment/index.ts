@@ -1,14 +1,16 @@
 // An appointment (issue 23): a card opened from a chat (accept or decline it, then send the answer back), the
 // answer to one of mine, or one of mine by its id. Nothing is kept without the person's own tap.
+import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
+import * as screenLight from '../../services/screen'
 import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
-const { appointments } = store
+const { appointments, call } = store
 const screen = store.screens.appointment
 const filled = strings.appointmentFilled
 
@@ -19,7 +21,7 @@ ComponentWithStore({
     store,
     structuralComparison: true,
     fields: {
-      consent: () => store.permissions.privacyPromptPending,
+      consent: () => screen.consent,
       primary: () => screen.primary,
       status: () => screen.status,
       appointment: () => screen.appointment,
@@ -44,6 +46,23 @@ ComponentWithStore({
         const state = screen.appointment?.state
         return state ? strings.fill(filled.state, { state: strings.appointments.states[state] }) : ''
       },
+      callable: () => screen.callable,
+      callBusy: () => call.busy,
+      callText: () => {
+        const shown = screen.appointment
+        return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
+      },
+      roomText: () => {
+        const shown = screen.appointment
+        if (!shown) return ''
+        const { phase, opensInMinutes, iBooked, other } = shown
+        if (shown.state === 'completed') return strings.fill(filled.completed, { minutes: shown.callMinutes })
+        if (phase === 'open' && !iBooked) return strings.fill(filled.waitingFor, { name: other.nickname })
+        if (phase !== 'before') return ''
+        const hours = Math.floor(opensInMinutes / 60)
+        const minutes = opensInMinutes % 60
+        return strings.fill(hours ? filled.opensInHours : filled.opensInMinutes, { hours, minutes })
+      },
       problemText: () => {
         const problem = appointments.problem
         return problem ? strings.fill(filled.problem, { problem: strings.appointmentProblemText(problem) }) : ''
@@ -54,6 +73,38 @@ ComponentWithStore({
   methods: {
     load(query: Record<string, string | undefined>) {
       appointments.open(query)
+    },
+    show() {
+      // The call state may be about someone else (a call elsewhere): this page is about the other person.
+      const shown = appointments.shown
+      if (shown) call.showGuest(shown.other, shown.mode)
+    },
+    /**
+     * The guest in the open room stays reachable: 1v1 enabled, the screen kept on (WeChat ends keep-screen-on
+     * when the person leaves Duet, so it is set again each time the page is on top).
+     */
+    whileOnTop() {
+      let kept = false
+      const stop = autorun(() => {
+        const waiting = screen.callable && screen.appointment?.iBooked === false
+        if (waiting === kept) return
+        kept = waiting
+        if (waiting) void store.reachability.ensure()
+        if (waiting || !store.invitations.waiting) screenLight.keepOn(waiting)
+      })
+      return [
+        () => {
+          stop()
+          if (kept && !store.invitations.waiting) screenLight.keepOn(false)
+        },
+      ]
+    },
+    /** #appt-call: the same preflight and join as every call, to the other person, in the booked mode. */
+    onCall() {
+      const shown = appointments.shown
+      if (!shown) return
+      call.openGuest(shown.other, shown.mode)
+      void call.start()
     },
     onAccept() {
       appointments.answer('accepted')

@@ -1,20 +1,40 @@
 // What the booking page and the appointment page show, and which of their actions is the one primary action.
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { DAYS_AHEAD_MAX, LENGTHS, localTime, minutesOf, phoneOffset } from '../appointment-rules'
-import type { AppointmentState, LocalTime } from '../appointment-rules'
+import {
+  DAYS_AHEAD_MAX,
+  LENGTHS,
+  localTime,
+  minutesOf,
+  phoneOffset,
+  ROOM_OPENS_BEFORE_MS,
+  roomPhase,
+  rowParts,
+} from '../appointment-rules'
+import type { AppointmentRow, AppointmentState, LocalTime, RoomPhase } from '../appointment-rules'
+import type { CallStore } from '../call'
 import type { AppointmentsStore } from '../appointments'
 import { pickerValues } from '../appointments'
 import type { CallMode, Person } from '../model'
 import type { PermissionsStore } from '../permissions'
 import type { ProfileStore } from '../profile'
-import { initialOf } from './call-screens'
+import { CallScreenContext, consentCardShown, initialOf, wayOutLeads } from './call-screens'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface AppointmentScreensContext {
+export interface AppointmentScreensContext extends CallScreenContext {
+  call: CallScreenContext['call'] & Pick<CallStore, 'busy'>
   appointments: Pick<
     AppointmentsStore,
-    'draft' | 'draftSent' | 'draftProblem' | 'draftCard' | 'now' | 'problem' | 'shown' | 'iBooked' | 'reply'
+    | 'draft'
+    | 'draftSent'
+    | 'draftProblem'
+    | 'draftCard'
+    | 'now'
+    | 'problem'
+    | 'shown'
+    | 'iBooked'
+    | 'reply'
+    | 'upcoming'
   >
   permissions: Pick<PermissionsStore, 'privacyPromptPending'>
   profile: Pick<ProfileStore, 'me'>
@@ -73,8 +93,11 @@ export class BookScreen {
 /** Where the appointment page stands: a card that leads nowhere, nothing opened, or an appointment. */
 export type AppointmentStatus = 'invalid' | 'none' | 'shown'
 
-/** Its one primary action: the consent card's, going home, accepting, sending my answer back, or none. */
-export type AppointmentPrimary = 'consent' | 'home' | 'accept' | 'reply' | 'none'
+/**
+ * Its one primary action: the consent card's, going home, accepting, sending my answer back, the booker's call
+ * in the open room, a call problem's way out, or none (the guest waits to be called).
+ */
+export type AppointmentPrimary = 'consent' | 'home' | 'accept' | 'reply' | 'call' | 'way-out' | 'none'
 
 export interface AppointmentView {
   id: string
@@ -86,6 +109,12 @@ export interface AppointmentView {
   mode: CallMode
   minutes: number
   topic: string
+  /** An accepted appointment's room: before its window (a countdown), open, or over; null otherwise. */
+  phase: RoomPhase | null
+  /** Whole minutes until the room opens, before its window. */
+  opensInMinutes: number
+  /** A completed appointment's call, in whole minutes (at least 1). */
+  callMinutes: number
 }
 
 export class AppointmentScreen {
@@ -112,7 +141,15 @@ export class AppointmentScreen {
       mode: shown.mode,
       minutes: minutesOf(shown),
       topic: shown.topic,
+      phase: shown.state === 'accepted' ? roomPhase(shown, now) : null,
+      opensInMinutes: Math.max(0, Math.ceil((shown.startAt - ROOM_OPENS_BEFORE_MS - now) / 60_000)),
+      callMinutes: Math.max(1, Math.round((shown.callSeconds ?? 0) / 60)),
     }
+  }
+
+  /** #appt-call shows in the open room, on both phones: whoever calls first is fine. */
+  get callable(): boolean {
+    return this.appointment?.phase === 'open'
   }
 
   /** The guest may answer a proposal that is still 待确认. */
@@ -121,10 +158,41 @@ export class AppointmentScreen {
     return view !== null && !view.iBooked && view.state === 'proposed'
   }
 
+  get consent(): boolean {
+    return consentCardShown(this.ctx)
+  }
+
   get primary(): AppointmentPrimary {
-    if (this.ctx.permissions.privacyPromptPending) return 'consent'
+    if (this.consent) return 'consent'
     if (this.status !== 'shown') return 'home'
     if (this.answerable) return 'accept'
+    if (this.callable && wayOutLeads(this.ctx)) return 'way-out'
+    // In the room the booker calls; the guest, kept reachable, waits for that call (#appt-call a second way).
+    if (this.callable && this.appointment?.iBooked) return 'call'
+    if (this.callable) return 'none'
     return this.ctx.appointments.reply ? 'reply' : 'none'
+  }
+}
+
+/** A row of home's upcoming list: its parts in the phone's zone, and whether its room is open now. */
+export interface UpcomingRow {
+  id: string
+  parts: AppointmentRow
+  /** From 10 minutes before the start until the end: highlighted, with #appt-join. */
+  open: boolean
+}
+
+export class UpcomingScreen {
+  constructor(private readonly ctx: AppointmentScreensContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false })
+  }
+
+  get rows(): UpcomingRow[] {
+    const { upcoming, now } = this.ctx.appointments
+    return upcoming.map((a) => ({
+      id: a.id,
+      parts: rowParts(a, now, phoneOffset(a.startAt)),
+      open: roomPhase(a, now) === 'open',
+    }))
   }
 }

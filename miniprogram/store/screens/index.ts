@@ -1,7 +1,7 @@
 // The view getters: what each screen shows, decided in the store so the pages only bind them. One class per
 // screen, each with the narrow view of the slices it reads; the root store builds them all here.
 import type { AppointmentScreensContext } from './appointments'
-import { AppointmentScreen, BookScreen } from './appointments'
+import { AppointmentScreen, BookScreen, UpcomingScreen } from './appointments'
 import type { DialContext } from './dial'
 import { DialScreen } from './dial'
 import type { HomeContext } from './home'
@@ -20,6 +20,7 @@ export class Screens {
   readonly me: MeScreen
   readonly book: BookScreen
   readonly appointment: AppointmentScreen
+  readonly upcoming: UpcomingScreen
 
   constructor(slices: ScreensContext) {
     this.dial = new DialScreen(slices)
@@ -28,5 +29,6 @@ export class Screens {
     this.me = new MeScreen(slices)
     this.book = new BookScreen(slices)
     this.appointment = new AppointmentScreen(slices)
+    this.upcoming = new UpcomingScreen(slices)
   }
 }
