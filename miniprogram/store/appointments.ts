@@ -145,7 +145,9 @@ export class AppointmentsStore {
     if (!connected) return
     this.connected = null
     const seconds = Math.round((this.clock() - connected.since) / 1000)
-    this.items = this.items.map((a) => (a.id === connected.id ? (moved(a, 'completed', this.clock(), seconds) ?? a) : a))
+    this.items = this.items.map((a) =>
+      a.id === connected.id ? (moved(a, 'completed', this.clock(), seconds) ?? a) : a,
+    )
   }
 
   /** The clock runs only while something upcoming can change how it shows. */

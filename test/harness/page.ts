@@ -229,7 +229,12 @@ export class PageHandle {
     this.within(() => {
       this.fake.inTap = true
       try {
-        const shown = { mode: attr(el, 'mode'), start: attr(el, 'start'), end: attr(el, 'end'), range: attr(el, 'range') }
+        const shown = {
+          mode: attr(el, 'mode'),
+          start: attr(el, 'start'),
+          end: attr(el, 'end'),
+          range: attr(el, 'range'),
+        }
         dispatch(el, 'change', this.fake.ui.pickerChange(shown, value))
       } finally {
         this.fake.inTap = false

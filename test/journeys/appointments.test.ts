@@ -196,7 +196,12 @@ describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing
     ['a 5,000-character name', 'name', '安'.repeat(5000), '预约人的昵称无效：为空、太长或含有不可见字符。'],
     ['<script> as the booker', 'from', '<script>', '预约人的身份无效。'],
     ['a start after its end', 'start', String(Number(start) + 3600_000), '预约的开始时间晚于结束时间。'],
-    ['a length not in the list', 'end', String(Number(start) + 20 * 60_000), '预约的时长只能是 15、30、45 或 60 分钟。'],
+    [
+      'a length not in the list',
+      'end',
+      String(Number(start) + 20 * 60_000),
+      '预约的时长只能是 15、30、45 或 60 分钟。',
+    ],
     ['more than 60 days ahead', 'start', String(MONDAY_10 + 70 * 86_400_000), '只能预约 60 天以内的时间。'],
     ['a card for someone else', 'to', 'oMallory_00000000001', '这个预约是发给别人的，不是发给你的。'],
   ])('%s', async (_what, key, value, problem) => {
@@ -204,7 +209,8 @@ describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing
     const { card } = await annaBooksBen(anna)
     let path = field(card.path, key, value)
     // "more than 60 days ahead" moves the end with the start, so only the distance is wrong.
-    if (key === 'start' && Number(value) > Number(start) + 86_400_000) path = field(path, 'end', String(Number(value) + 30 * 60_000))
+    if (key === 'start' && Number(value) > Number(start) + 86_400_000)
+      path = field(path, 'end', String(Number(value) + 30 * 60_000))
     const appt = await ben.openUrl(path)
     expect(appt.text('#appt-problem')).toBe(`${problem}没有保存或更改任何内容。`)
     expect(appt.attr('#go-home', 'type')).toBe('primary')

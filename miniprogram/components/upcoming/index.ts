@@ -20,7 +20,8 @@ ComponentWithStore({
     fields: {
       /** Only the first open room leads, so home keeps one primary action. */
       firstOpen: () => screen.rows.findIndex((row) => row.open),
-      rows: () => screen.rows.map((row) => ({ id: row.id, open: row.open, text: strings.appointmentRowText(row.parts) })),
+      rows: () =>
+        screen.rows.map((row) => ({ id: row.id, open: row.open, text: strings.appointmentRowText(row.parts) })),
     },
     actions: [],
   },
