@@ -256,6 +256,8 @@ export class AppointmentsStore {
   /** The appointment page opens with its query (untrusted). A reply card's answer applies at once. */
   open(query: Record<string, string | undefined>): void {
     this.tick()
+    // Opened without one (back from the walkthrough): the card on screen before stays.
+    if (query.appt === undefined) return
     this.openedQuery = { ...query }
     const reply = query.answer !== undefined ? readReply(query) : null
     if (reply) this.items = replied(this.items, reply, this.now)
@@ -297,6 +299,11 @@ export class AppointmentsStore {
     if (kept) return kept
     const card = this.openedCard
     return card?.ok ? fromCard(card.value, this.now) : null
+  }
+
+  /** A card opened and not answered yet: the walkthrough leads back to it. */
+  get awaitingAnswer(): boolean {
+    return this.shown !== null && this.shown.state === 'proposed' && !this.iBooked && !this.find(this.shown.id)
   }
 
   /** I booked the appointment on screen. */

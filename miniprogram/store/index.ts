@@ -44,9 +44,14 @@ export class RootStore {
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
     rang: (to, mode) => this.invitations.invite(to, mode),
   })
+  readonly appointments = new AppointmentsStore({
+    profile: this.profile,
+    lastMode: (openid) => this.history.lastCall[openid]?.mode,
+  })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
     invitations: this.invitations,
+    appointments: this.appointments,
     persistence: this.persistence,
   })
   readonly call = new CallStore({
@@ -57,10 +62,6 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
-  })
-  readonly appointments = new AppointmentsStore({
-    profile: this.profile,
-    lastMode: (openid) => this.history.lastCall[openid]?.mode,
   })
   readonly screens = new Screens(this)
   private ready: Promise<void> | null = null

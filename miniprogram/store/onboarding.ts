@@ -1,4 +1,5 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
+import type { AppointmentsStore } from './appointments'
 import type { InvitationsStore } from './invitations'
 import { CallMode, Device, DEVICE_FOR_SCOPE } from './model'
 import type { OnboardingStep, PermissionsStore, RequestOutcome } from './permissions'
@@ -7,6 +8,7 @@ import type { PersistenceStore } from './persistence'
 export interface OnboardingContext {
   permissions: Pick<PermissionsStore, 'stepFor' | 'onboardingMode' | 'lacks' | 'request'>
   invitations: Pick<InvitationsStore, 'pending'>
+  appointments: Pick<AppointmentsStore, 'awaitingAnswer'>
   persistence: Pick<PersistenceStore, 'returning'>
 }
 
@@ -82,9 +84,10 @@ export class OnboardingStore {
     return this.ctx.permissions.lacks(this.mode).phoneDenied
   }
 
-  /** For an invitation, the walkthrough ends where it began: back on the invitation. */
-  get next(): 'invite' | 'contacts' {
-    return this.ctx.invitations.pending ? 'invite' : 'contacts'
+  /** For an invitation or an appointment's card, the walkthrough ends where it began: back on it. */
+  get next(): 'invite' | 'appointment' | 'contacts' {
+    if (this.ctx.invitations.pending) return 'invite'
+    return this.ctx.appointments.awaitingAnswer ? 'appointment' : 'contacts'
   }
 
   /** #grant: the popups for what the mode needs, one scope at a time. */

@@ -171,6 +171,32 @@ test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒�
   expect(kept(anna)).toEqual(['阿本 declined'])
 })
 
+test('Ben, new to Duet, opens the card: walked through privacy and the microphone first, and back on the card', async () => {
+  const annas = await phones(ANNAS_PHONE)
+  const { card } = await annaBooksBen(annas[0])
+  const [ben] = await launchPhones(
+    [
+      {
+        env: { openid: BEN.openid, privacyNeedsAgreement: true },
+        // A video appointment: the walkthrough asks for the microphone and the camera.
+        user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
+      },
+    ],
+  )
+  await ben.openUrl(card.path)
+  expect(ben.top()!.route).toBe(routeOf('onboarding'))
+  ben.top()!.tap('#privacy-agree')
+  await settle()
+  ben.top()!.tap('#grant')
+  await settle()
+  const appt = ben.top()!
+  expect(appt.route).toBe(routeOf('appointment'))
+  expect(appt.text('#step-title')).toBe('安娜 约你')
+  expect(kept(ben)).toEqual([])
+  await appt.press('#appt-accept')
+  expect(kept(ben)).toEqual(['安娜 accepted'])
+})
+
 test('a reply from someone who is not the other person is ignored', async () => {
   const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
   const { card } = await annaBooksBen(anna)

@@ -73,6 +73,11 @@ ComponentWithStore({
   methods: {
     load(query: Record<string, string | undefined>) {
       appointments.open(query)
+      // A first-time person is walked through privacy and permissions first, then brought back here (as for
+      // an invitation); one who chose to look around sees the card.
+      void store.start().then(() => {
+        if (appointments.awaitingAnswer && store.onboarding.walksInviteeThrough) replaceWith('onboarding')
+      })
     },
     show() {
       // The call state may be about someone else (a call elsewhere): this page is about the other person.
