@@ -170,8 +170,11 @@ export class AppointmentsStore {
   // ---- booking ----------------------------------------------------------------------------------------------
 
   /** The booking page opens for `guest`: the next whole hour, 30 minutes, the mode of our last call. */
-  startBooking(guest: Person): void {
+  startBooking(contact: Person): void {
     this.tick()
+    // The person only: a contact's own note stays with the contact.
+    const { openid, nickname, avatarUrl } = contact
+    const guest: Person = { openid, nickname, ...(avatarUrl ? { avatarUrl } : {}) }
     const start = Math.ceil((this.now + MINUTE_MS) / HOUR_MS) * HOUR_MS
     const { date, time } = pickerValues(start)
     this.draft = {

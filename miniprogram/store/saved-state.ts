@@ -1,6 +1,8 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
+import type { Appointment } from './appointment-rules'
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
 import { CallRecord, Contact, Invitation, isCallMode, Person, Prefs, Profile } from './model'
+import { readAppointments } from './saved-appointments'
 import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
@@ -21,6 +23,12 @@ export interface SavedState {
   prefs: Prefs
   /** An invitation opened and not yet answered: it survives a relaunch while it is valid. */
   invitation: Invitation | null
+  /**
+   * Appointments (issue 23), written only when there are any: absent (values written before them, or none
+   * kept) reads as none. An addition with a default needs no migration, every earlier value is written back
+   * as it was, and an older Duet reading a newer value simply leaves them out.
+   */
+  appointments?: Appointment[]
 }
 
 /** What went wrong reading the stored value; null when it was fine or absent. */
@@ -172,6 +180,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
   const history = readList(value.history, readRecord)
   const prefs = readPrefs(value.prefs)
   const invitation = readInvitation(value.invitation)
+  const appointments = readAppointments(value.appointments, readPerson, Date.now())
   const state: SavedState = {
     version: SAVED_VERSION,
     profile,
@@ -179,6 +188,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history: history.items.slice(-HISTORY_LIMIT),
     prefs: prefs.prefs,
     invitation: invitation.invitation,
+    ...(appointments.items.length ? { appointments: appointments.items } : {}),
   }
   const dropped =
     profileDropped ||
@@ -187,7 +197,8 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history.dropped ||
     history.items.length > HISTORY_LIMIT ||
     !prefs.clean ||
-    invitation.dropped
+    invitation.dropped ||
+    appointments.dropped
   return { state, problem: dropped ? 'partly-corrupted' : null }
 }
 

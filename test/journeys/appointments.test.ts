@@ -2,11 +2,11 @@
 // declines, and sends his answer back; Anna opens the answer. Two phones; forged and repeated cards change
 // nothing. The clock is fixed on Monday 2026-12-07 (the phone's zone is the test process's).
 import type { Environment } from '../../wechat-model'
-import type { LaunchedApp } from '../harness/app'
+import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
-import { ANNA, BEN, GRANTED, stored } from '../fixtures'
+import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
 const ANNAS_PHONE: Partial<Environment> = {
   openid: ANNA.openid,
@@ -323,5 +323,38 @@ describe('upcoming on home, and the room at its time', () => {
     expect(room.text('#appt-state')).toBe('状态：已错过')
     expect(room.exists('#appt-call')).toBe(false)
     expect(ben.fake.ui.keepScreenOn).toBe(false)
+  })
+})
+
+describe('kept across relaunches', () => {
+  test('a booking and an acceptance survive a relaunch, each on its own phone', async () => {
+    const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    const { app: annaAgain } = await relaunch(anna)
+    const { app: benAgain } = await relaunch(ben)
+    expect(kept(annaAgain)).toEqual(['阿本 proposed'])
+    expect(kept(benAgain)).toEqual(['安娜 accepted'])
+    expect(annaAgain.store.appointments.items[0]).toEqual(anna.store.appointments.items[0])
+  })
+
+  test('one damaged appointment is dropped alone; the others and everything else load', async () => {
+    const [anna] = await phones(ANNAS_PHONE)
+    await annaBooksBen(anna)
+    const saved = anna.fake.env.storage[STORAGE_KEY] as { appointments: Array<Record<string, unknown>> }
+    const good = saved.appointments[0]
+    const start = new Date(2026, 11, 9, 15, 0).getTime()
+    saved.appointments = [
+      good,
+      { ...good, id: 'second0001', startAt: start, endAt: start + 20 * 60_000 }, // a length not in the list
+      { ...good, id: 'third00001', state: 'someday' },
+      { ...good, id: '<script>' },
+      good, // the same one twice
+    ]
+    const { app: again } = await relaunch(anna)
+    expect(kept(again)).toEqual(['阿本 proposed'])
+    expect(again.store.contacts.items).toHaveLength(1)
+    expect(again.store.persistence.problem).toBe('partly-corrupted')
   })
 })
