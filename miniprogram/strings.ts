@@ -653,6 +653,9 @@ export const appointment = {
   decline: '拒绝',
   reply: '把回复发给对方',
   replyHint: '对方打开你的回复，就能看到你的答复。',
+  cancel: '取消预约',
+  cancelTitle: '取消这个预约？',
+  keep: '保留',
   invalidTitle: '预约无效',
   noneTitle: '找不到这个预约',
   noneBody: '它可能已经过期，或者已被删除。',
@@ -677,6 +680,8 @@ export const appointmentFilled = {
   opensInMinutes: '{minutes} 分钟后可以进入通话。',
   opensInHours: '{hours} 小时 {minutes} 分钟后可以进入通话。',
   completed: '已通话 {minutes} 分钟。',
+  /** The confirmation before #appt-cancel takes effect. */
+  cancelBody: '取消后无法恢复。之后把取消的消息发给 {name}，TA 就知道了。',
   /** A card that leads nowhere: what is wrong, and that nothing changed. */
   problem: '{problem}没有保存或更改任何内容。',
   /** The reply card's title: "阿本 已确认：12月8日 周二 15:00". */

@@ -85,6 +85,8 @@ export class AppointmentsStore {
   private openedQuery: Record<string, string | undefined> = {}
   now: number
   private ticker: ReturnType<typeof setInterval> | null = null
+  /** Appointments cancelled on this phone in this run: their cancellation card is mine to send. */
+  private cancelledHere: string[] = []
   /** The appointment whose call is connected now (WeChat's members event), and since when. */
   private connected: { id: string; since: number } | null = null
 
@@ -325,12 +327,32 @@ export class AppointmentsStore {
     this.items = kept.map((a) => (a.id === next.id ? next : a))
   }
 
-  /** The reply card for the appointment on screen, once I answered it; null before. */
+  /** The appointment on screen can still be cancelled, by either person: kept, still to happen. */
+  get cancellable(): boolean {
+    const shown = this.shown
+    return shown !== null && this.find(shown.id) !== null && isLive(shown.state) && shown.endAt > this.now
+  }
+
+  /** #appt-cancel, once confirmed: 已取消 for good; its card tells the other side. */
+  cancel(): void {
+    this.tick()
+    const shown = this.shown
+    if (!shown || !this.cancellable) return
+    this.items = this.items.map((a) => (a.id === shown.id ? (moved(a, 'cancelled', this.now) ?? a) : a))
+    this.cancelledHere = [...this.cancelledHere, shown.id]
+  }
+
+  /**
+   * The card that answers the appointment on screen: the guest's acceptance or refusal, or a cancellation made
+   * on this phone (by either person); null while there is nothing to send.
+   */
   get reply(): Record<string, string> | null {
     const shown = this.shown
     const me = this.ctx.profile.openid
-    if (!shown || !me || this.iBooked) return null
-    if (shown.state !== 'accepted' && shown.state !== 'declined') return null
-    return replyQuery({ id: shown.id, from: me, answer: shown.state })
+    if (!shown || !me) return null
+    const answered = !this.iBooked && (shown.state === 'accepted' || shown.state === 'declined')
+    const cancelled = shown.state === 'cancelled' && this.cancelledHere.includes(shown.id)
+    if (!answered && !cancelled) return null
+    return replyQuery({ id: shown.id, from: me, answer: shown.state as 'accepted' | 'declined' | 'cancelled' })
   }
 }

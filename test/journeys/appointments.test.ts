@@ -4,7 +4,7 @@
 import type { Environment } from '../../wechat-model'
 import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
-import { launchPhones } from '../harness/phones'
+import { launchPhones, PhoneSpec } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
@@ -27,7 +27,11 @@ afterEach(useRealClock)
 
 /** The phones, launched on Monday at 10:00 (launching loads the simulator afresh, which restarts the clock). */
 async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp[]> {
-  const launched = await launchPhones(envs.map((env) => ({ env })))
+  return onMonday(envs.map((env) => ({ env })))
+}
+
+async function onMonday(specs: PhoneSpec[]): Promise<LaunchedApp[]> {
+  const launched = await launchPhones(specs)
   jest.setSystemTime(MONDAY_10)
   return launched
 }
@@ -357,4 +361,31 @@ describe('kept across relaunches', () => {
     expect(again.store.contacts.items).toHaveLength(1)
     expect(again.store.persistence.problem).toBe('partly-corrupted')
   })
+})
+
+test('cancelling asks first; once confirmed it is 已取消 on both phones, and the first card opened again leaves it so', async () => {
+  const [anna, ben] = await onMonday([{ env: ANNAS_PHONE, user: { modals: ['cancel', 'confirm'] } }, { env: BENS_PHONE }])
+  const { card } = await annaBooksBen(anna)
+  await (await ben.openUrl(card.path)).press('#appt-accept')
+  const room = await anna.open('appointment', { appt: anna.store.appointments.items[0].id })
+
+  await room.press('#appt-cancel')
+  expect(anna.fake.ui.modalsShown.at(-1)).toBe('取消这个预约？: 取消后无法恢复。之后把取消的消息发给 阿本，TA 就知道了。')
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+  await room.press('#appt-cancel')
+  expect(kept(anna)).toEqual(['阿本 cancelled'])
+  expect(room.text('#appt-state')).toBe('状态：已取消')
+  expect(room.exists('#appt-cancel')).toBe(false)
+  expect(room.attr('#appt-reply', 'type')).toBe('primary')
+  room.tap('#appt-reply')
+  await settle()
+  const cancellation = anna.fake.ui.shared.at(-1)!
+  expect(cancellation.title).toBe('安娜 已取消：12月8日 周二 15:00')
+
+  expect((await ben.openUrl(cancellation.path)).text('#appt-state')).toBe('状态：已取消')
+  expect(kept(ben)).toEqual(['安娜 cancelled'])
+  const again = await ben.openUrl(card.path)
+  expect(again.text('#appt-state')).toBe('状态：已取消')
+  expect(again.exists('#appt-accept')).toBe(false)
+  expect(kept(ben)).toEqual(['安娜 cancelled'])
 })

@@ -4,6 +4,7 @@ import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
+import { confirm } from '../../services/dialog'
 import { replaceWith } from '../../services/navigation'
 import * as screenLight from '../../services/screen'
 import { shareFrom } from '../../share-cards'
@@ -48,6 +49,7 @@ ComponentWithStore({
       },
       callable: () => screen.callable,
       callBusy: () => call.busy,
+      cancellable: () => appointments.cancellable,
       callText: () => {
         const shown = screen.appointment
         return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
@@ -116,6 +118,16 @@ ComponentWithStore({
     },
     onDecline() {
       appointments.answer('declined')
+    },
+    /** #appt-cancel: only after WeChat's confirmation dialog says yes. */
+    async onCancel() {
+      const shown = appointments.shown
+      if (!shown) return
+      const t = strings.appointment
+      const content = strings.fill(filled.cancelBody, { name: shown.other.nickname })
+      if (await confirm({ title: t.cancelTitle, content, confirmText: t.cancel, cancelText: t.keep })) {
+        appointments.cancel()
+      }
     },
     onHome() {
       replaceWith('contacts')

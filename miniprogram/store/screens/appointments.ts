@@ -35,6 +35,7 @@ export interface AppointmentScreensContext extends CallScreenContext {
     | 'iBooked'
     | 'reply'
     | 'upcoming'
+    | 'cancellable'
   >
   permissions: Pick<PermissionsStore, 'privacyPromptPending'>
   profile: Pick<ProfileStore, 'me'>
