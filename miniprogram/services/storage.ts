@@ -14,3 +14,12 @@ export function writeStored(key: string, value: unknown): void {
     throw toWxError('setStorageSync', err)
   }
 }
+
+/** Removes a key; a key that cannot be removed just now stays (it is only space, never read again). */
+export function removeStored(key: string): void {
+  try {
+    wx.removeStorageSync(key)
+  } catch {
+    // Best effort: what the index no longer names is never read.
+  }
+}

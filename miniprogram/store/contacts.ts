@@ -1,8 +1,8 @@
-import { makeAutoObservable } from 'mobx-miniprogram'
+import { computed, makeAutoObservable, observable } from 'mobx-miniprogram'
 import { outcomeOf } from './history'
 import type { Row, WindowView } from './list-window'
 import type { CallRecord, Contact, Person } from './model'
-import { initialsMatch } from './pinyin'
+import { initialsMatcher } from './pinyin'
 import { checkAvatarUrl, checkNote, checkPerson, InputProblem, safeDecode } from './validation'
 
 export type ContactProblem = InputProblem | 'duplicate' | 'self'
@@ -34,7 +34,83 @@ export const FIRST_ROWS = 12
 /** Rows added each time the end is reached, and shown for a new search: small enough to send at once. */
 export const MORE_ROWS = 6
 
-/** The people I can call. Every change lands in `items`; the root store persists it. */
+/** Sorts names as a Chinese reader expects; built on first use (it is not free, and a launch may not sort). */
+let collator: Intl.Collator | null = null
+const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator('zh-CN')).compare(a, b)
+
+type LastCalls = Readonly<Record<string, CallRecord>>
+
+/** The list's order: most recently called first, then by name, then by openid (so it is one order, always). */
+function listOrder(last: LastCalls): (a: Contact, b: Contact) => number {
+  const at = (c: Contact) => last[c.openid]?.at ?? 0
+  return (a, b) => at(b) - at(a) || compareNames(a.nickname, b.nickname) || (a.openid < b.openid ? -1 : 1)
+}
+
+/** An order, and the contacts and calls it was made from. */
+interface Ordered {
+  items: readonly Contact[]
+  last: LastCalls
+  order: Contact[]
+}
+
+/**
+ * The order of `items` given `last`, made from the previous one when only a few contacts changed place (an
+ * edit, an add, a delete, a call): those are taken out and put back where they belong, by binary search,
+ * instead of sorting ten thousand names again. The result is the same as a full sort (the order is total).
+ */
+export function orderContacts(previous: Ordered | null, items: readonly Contact[], last: LastCalls): Contact[] {
+  const compare = listOrder(last)
+  if (!previous) return items.slice().sort(compare)
+  const sameItems = items === previous.items
+  const before = sameItems ? null : new Set(previous.items)
+  const present = sameItems ? null : new Set(items)
+  const moving = new Set(present ? previous.items.filter((c) => !present.has(c)) : [])
+  const placing = before ? items.filter((c) => !before.has(c)) : []
+  if (last !== previous.last) {
+    // Whose newest call changed: a few openids among the history's, not every contact.
+    const called = new Set<string>()
+    for (const openid of Object.keys(last)) if (last[openid] !== previous.last[openid]) called.add(openid)
+    for (const openid of Object.keys(previous.last)) if (!last[openid]) called.add(openid)
+    if (called.size)
+      for (const c of items)
+        if (called.has(c.openid) && (!before || before.has(c))) {
+          moving.add(c)
+          placing.push(c)
+        }
+  }
+  // Many changes at once (a launch, a restore): sorting again is as quick.
+  if (moving.size + placing.length > items.length / 8) return items.slice().sort(compare)
+  const order = moving.size ? previous.order.filter((c) => !moving.has(c)) : previous.order.slice()
+  for (const c of placing) {
+    let low = 0
+    let high = order.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (compare(order[mid], c) < 0) low = mid + 1
+      else high = mid
+    }
+    order.splice(low, 0, c)
+  }
+  return order
+}
+
+/** What a search looks in, lowercased once per record (a record is replaced, never changed, so it never goes stale). */
+const searchText = new WeakMap<Contact, string>()
+function searchTextOf(c: Contact): string {
+  let text = searchText.get(c)
+  if (text === undefined) {
+    text = `${c.nickname}\n${c.note}`.toLowerCase()
+    searchText.set(c, text)
+  }
+  return text
+}
+
+/**
+ * The people I can call. Every change lands in `items`, a new array of plain records, never changed in place
+ * (records loaded are frozen, and each save freezes the array it writes), so MobX watches the array alone, not
+ * every field of ten thousand contacts, and a save tells what changed by reference (saved-layout.ts). The root
+ * store persists it.
+ */
 export class ContactsStore {
   items: Contact[] = []
   form: ContactForm = emptyForm()
@@ -53,30 +129,53 @@ export class ContactsStore {
   listEpoch = 0
 
   private undoTimer: ReturnType<typeof setTimeout> | null = null
+  /** The last order made, so the next is made from it (see orderContacts). */
+  private lastOrder: Ordered | null = null
 
   constructor(private readonly ctx: ContactsContext) {
-    makeAutoObservable<this, 'ctx' | 'undoTimer'>(this, { ctx: false, undoTimer: false }, { autoBind: true })
+    makeAutoObservable<this, 'ctx' | 'undoTimer' | 'lastOrder'>(
+      this,
+      {
+        ctx: false,
+        undoTimer: false,
+        lastOrder: false,
+        items: observable.ref,
+        // Kept while nothing reads them too: actions look contacts up, and a keystroke filters the order.
+        byId: computed({ keepAlive: true }),
+        ordered: computed({ keepAlive: true }),
+      },
+      { autoBind: true },
+    )
   }
 
   load(items: Contact[]): void {
-    this.items = items
+    this.items = items.map((c) => Object.freeze(c))
+  }
+
+  /** Each contact by openid. */
+  get byId(): ReadonlyMap<string, Contact> {
+    return new Map(this.items.map((c) => [c.openid, c]))
   }
 
   /**
-   * Contacts whose nickname or note holds the search, or whose initials it is (wdc: 王大锤), most recently
-   * called first, then by name.
+   * Every contact, most recently called first, then by name. It follows the contacts and the calls, not the
+   * search: a keystroke only filters it.
    */
-  get visible(): Contact[] {
-    const search = this.search.trim().toLowerCase()
+  get ordered(): readonly Contact[] {
     const last = this.ctx.lastCall()
-    const at = (c: Contact) => last[c.openid]?.at ?? 0
-    const matches = (c: Contact) =>
-      `${c.nickname}\n${c.note}`.toLowerCase().includes(search) ||
-      initialsMatch(c.nickname, search) ||
-      initialsMatch(c.note, search)
-    return this.items
-      .filter((c) => !search || matches(c))
-      .sort((a, b) => at(b) - at(a) || a.nickname.localeCompare(b.nickname, 'zh-CN'))
+    const order = orderContacts(this.lastOrder, this.items, last)
+    this.lastOrder = { items: this.items, last, order }
+    return order
+  }
+
+  /** Contacts whose nickname or note holds the search, or whose initials it is (wdc: 王大锤), in order. */
+  get visible(): readonly Contact[] {
+    const search = this.search.trim().toLowerCase()
+    if (!search) return this.ordered
+    const initials = initialsMatcher(search)
+    return this.ordered.filter(
+      (c) => searchTextOf(c).includes(search) || (!!initials && (initials(c.nickname) || initials(c.note))),
+    )
   }
 
   /** The openids of `visible`, in order: what the list window is built from. */
@@ -122,7 +221,7 @@ export class ContactsStore {
   }
 
   find(openid: string): Contact | undefined {
-    return this.items.find((c) => c.openid === openid)
+    return this.byId.get(openid)
   }
 
   setField(field: 'openid' | 'nickname' | 'note', value: string): void {

@@ -1,4 +1,4 @@
-import { makeAutoObservable } from 'mobx-miniprogram'
+import { makeAutoObservable, observable } from 'mobx-miniprogram'
 import { problemFromErrCode, ProblemKind } from './call-problems'
 import type { CallMode, CallRecord } from './model'
 import { HISTORY_LIMIT, timesInOrder } from './saved-state'
@@ -40,12 +40,15 @@ function rowOf(r: CallRecord): HistoryRow {
   return row
 }
 
-/** Every call attempt that reached WeChat, newest last, capped at HISTORY_LIMIT. */
+/**
+ * Every call attempt that reached WeChat, newest last, capped at HISTORY_LIMIT. `records` is replaced, never
+ * changed in place: MobX watches the array, not each record's fields.
+ */
 export class HistoryStore {
   records: CallRecord[] = []
 
   constructor() {
-    makeAutoObservable(this, {}, { autoBind: true })
+    makeAutoObservable(this, { records: observable.ref }, { autoBind: true })
   }
 
   load(records: CallRecord[]): void {

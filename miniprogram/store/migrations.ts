@@ -22,8 +22,15 @@ const placedNotConnected: Migration = (v1) => ({
   ),
 })
 
+/**
+ * v2 → v3: the same state, no longer under one key but spread over several (saved-layout.ts): a small index,
+ * and the contacts and the history in chunks. Reading a version-2 value needs no reshaping; the first save
+ * writes it in the new layout.
+ */
+const spreadOverKeys: Migration = (v2) => v2
+
 /** MIGRATIONS[i] turns version i + 1 into version i + 2. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [placedNotConnected]
+export const MIGRATIONS: readonly Migration[] = [placedNotConnected, spreadOverKeys]
 
 /** The version this build writes. */
 export const SAVED_VERSION = MIGRATIONS.length + 1

@@ -1,22 +1,16 @@
-// The saved state's slice: reading it back at launch, writing every change, and what went wrong doing so.
+// The saved state's slice: reading it back at launch, writing what each change touched, and what went wrong.
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { readStored, writeStored } from '../services/storage'
-import {
-  BACKUP_KEY,
-  emptyState,
-  laterCopyOf,
-  NEWER_KEY,
-  parseSavedState,
-  SavedState,
-  STORAGE_KEY,
-  StorageProblem,
-} from './saved-state'
+import { readStored, removeStored, writeStored } from '../services/storage'
+import { nothingWritten, readSaved, StorageAccess, writeChanges, Written } from './saved-layout'
+import { BACKUP_KEY, emptyState, laterCopyOf, NEWER_KEY, SavedState, StorageProblem } from './saved-state'
 
 /** A stored value that could not be trusted, and the key it is kept under before the main key is written. */
 interface Aside {
   key: string
   raw: unknown
 }
+
+const storage: StorageAccess = { read: readStored, write: writeStored, remove: removeStored }
 
 /** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
 function keepAside({ key, raw }: Aside): void {
@@ -34,19 +28,26 @@ export class PersistenceStore {
   private aside: Aside | null = null
   /** The saved value could not be read at launch: nothing is written over what may still be there. */
   private unread = false
+  /** What storage holds, as last written or read: a change writes only what differs from it. */
+  private written: Written = nothingWritten()
 
   constructor() {
-    makeAutoObservable<this, 'aside' | 'unread'>(this, { aside: false, unread: false }, { autoBind: true })
+    makeAutoObservable<this, 'aside' | 'unread' | 'written'>(
+      this,
+      { aside: false, unread: false, written: false },
+      { autoBind: true },
+    )
   }
 
   /**
    * Reads the saved state. A value that cannot be trusted is kept whole before anything is written over it:
-   * damaged data under BACKUP_KEY, a newer Duet's data under NEWER_KEY, untouched either way.
+   * damaged data under BACKUP_KEY, a newer Duet's data under NEWER_KEY, untouched either way (from version 3,
+   * the index is kept so, and the chunks it names stay where they are).
    */
   load(): SavedState {
-    let raw: unknown
+    let loaded: ReturnType<typeof readSaved>
     try {
-      raw = readStored(STORAGE_KEY)
+      loaded = readSaved(storage.read, Date.now())
     } catch {
       // Unreadable now is not proof of damage: leave the stored value alone (no write goes over it in this run;
       // changes stay in memory, and the person is told they are not saved) and start from nothing.
@@ -54,9 +55,10 @@ export class PersistenceStore {
       this.unread = true
       return emptyState()
     }
-    const { state, problem } = parseSavedState(raw)
+    const { state, problem, raw, written } = loaded
     this.problem = problem
     this.returning = raw !== undefined
+    this.written = written
     if (problem) {
       this.aside = { key: problem === 'future-version' ? NEWER_KEY : BACKUP_KEY, raw }
       // Start clean on disk too, so the same bad value is not read (and reported) at every launch.
@@ -66,15 +68,17 @@ export class PersistenceStore {
   }
 
   /**
-   * Writes the state, once a value read at launch is safely kept aside. A refusal (storage full) is
-   * remembered and shown; the state stays in memory, and the next change tries again.
+   * Writes what changed since the last write, once a value read at launch is safely kept aside. A refusal
+   * (storage full) is remembered and shown; storage keeps what was saved before, the state stays in memory,
+   * and the next change tries again.
    */
   save(state: SavedState): void {
     if (this.unread) return
     try {
       if (this.aside) keepAside(this.aside)
       this.aside = null
-      writeStored(STORAGE_KEY, state)
+      const { version, profile, prefs, invitation, contacts, history } = state
+      this.written = writeChanges(storage, this.written, { version, profile, prefs, invitation }, { contacts, history })
       this.saveFailed = false
     } catch {
       this.saveFailed = true

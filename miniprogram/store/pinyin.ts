@@ -42,8 +42,11 @@ function initialsOf(codePoint: number): Initials {
 
 /** Texts already spelled out, so a keystroke over a long list only compares bits. */
 const spelled = new Map<string, readonly Initials[]>()
-/** A few times a long list's nicknames and notes: past it, texts since edited away are let go. */
-const SPELLED_LIMIT = 10_000
+/**
+ * Past it, texts since edited away are let go. Ten thousand contacts have up to twenty thousand nicknames and
+ * notes: a smaller memo was cleared on every keystroke over them, and every text spelled again.
+ */
+const SPELLED_LIMIT = 50_000
 
 /** Each character's initials, spaces left out (so "Carol 王" is "carolw" too). */
 function spell(text: string): readonly Initials[] {
@@ -61,23 +64,25 @@ function spell(text: string): readonly Initials[] {
   return initials
 }
 
-/** The last query as bits: one keystroke tests the same query against every contact. */
-let lastQuery: { query: string; wanted: readonly Initials[] } = { query: '', wanted: [] }
-
-function wantedInitials(query: string): readonly Initials[] {
-  if (lastQuery.query !== query) lastQuery = { query, wanted: Array.from(query, bitOf) }
-  return lastQuery.wanted
+/**
+ * A test of texts against one query (lowercase letters): whether it is the initials of consecutive characters of
+ * a text, any reading of each; null when the query is not letters. Made once per keystroke, used on every contact.
+ */
+export function initialsMatcher(query: string): ((text: string) => boolean) | null {
+  if (!/^[a-z]+$/.test(query)) return null
+  const wanted = Array.from(query, bitOf)
+  return (text) => {
+    const initials = spell(text)
+    for (let start = 0; start + wanted.length <= initials.length; start++) {
+      let at = 0
+      while (at < wanted.length && initials[start + at] & wanted[at]) at++
+      if (at === wanted.length) return true
+    }
+    return false
+  }
 }
 
 /** Whether `query` (lowercase letters) is the initials of consecutive characters of `text`, any reading of each. */
 export function initialsMatch(text: string, query: string): boolean {
-  if (!/^[a-z]+$/.test(query)) return false
-  const initials = spell(text)
-  const wanted = wantedInitials(query)
-  for (let start = 0; start + wanted.length <= initials.length; start++) {
-    let at = 0
-    while (at < wanted.length && initials[start + at] & wanted[at]) at++
-    if (at === wanted.length) return true
-  }
-  return false
+  return initialsMatcher(query)?.(text) ?? false
 }

@@ -6,6 +6,7 @@ import { readAppointments } from './saved-appointments'
 import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
+/** The saved state (up to version 2), or from version 3 the index of its keys (saved-layout.ts). */
 export const STORAGE_KEY = 'duet.state'
 /** A value that could not be trusted, kept whole so nothing is destroyed. */
 export const BACKUP_KEY = 'duet.state.backup'
@@ -13,7 +14,8 @@ export const BACKUP_KEY = 'duet.state.backup'
 export const NEWER_KEY = 'duet.state.newer'
 /** Where a later value is kept aside while an earlier one is there already: the first is never written over. */
 export const laterCopyOf = (key: string) => `${key}.latest`
-export const HISTORY_LIMIT = 100
+/** Call records kept: a busy desk's few weeks (a record is about 100 B; the history lies in chunks of its own). */
+export const HISTORY_LIMIT = 1000
 
 export interface SavedState {
   version: number
@@ -31,7 +33,6 @@ export interface SavedState {
   appointments?: Appointment[]
 }
 
-/** What went wrong reading the stored value; null when it was fine or absent. */
 /**
  * Why the saved data could not be used as it is: damaged (kept aside), from a newer Duet (kept aside), damaged
  * in parts (the rest kept), or not readable at all just now (left alone, and not written over in this run).
@@ -176,7 +177,9 @@ function unwrap(raw: unknown): { value: Loose; version: number } | { problem: 'c
 function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem } {
   const { profile, dropped: profileDropped } = readProfile(value.profile)
   const contacts = readList(value.contacts, readContact)
-  const uniqueContacts = contacts.items.filter((c, i, all) => all.findIndex((o) => o.openid === c.openid) === i)
+  // The first of each openid is kept: linear, for a list of ten thousand.
+  const seen = new Set<string>()
+  const uniqueContacts = contacts.items.filter((c) => !seen.has(c.openid) && seen.add(c.openid))
   const history = readList(value.history, readRecord)
   const prefs = readPrefs(value.prefs)
   const invitation = readInvitation(value.invitation)

@@ -22,8 +22,15 @@ const INVISIBLE =
 export type Checked<T, P> = { ok: true; value: T } | { ok: false; problem: P }
 
 type Segmenter = { segment(text: string): Iterable<unknown> }
-const segmenterCtor = (Intl as unknown as { Segmenter?: new () => Segmenter }).Segmenter
-const segmenter = segmenterCtor ? new segmenterCtor() : null
+/** Built on first use: building one costs about 20 ms, and most launches never need it (see visibleLength). */
+let segmenter: Segmenter | null | undefined
+function graphemeSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (Intl as unknown as { Segmenter?: new () => Segmenter }).Segmenter
+    segmenter = Ctor ? new Ctor() : null
+  }
+  return segmenter
+}
 
 const ONE_UNIT_EACH = /^[\u0020-\u007e\u4e00-\u9fff]*$/
 
@@ -35,7 +42,24 @@ export function visibleLength(text: string): number {
   // Printable ASCII and common CJK ideographs are one character per UTF-16 unit: most names, and the
   // segmenter costs about 40 µs a call (a long contact list is read at every launch).
   if (ONE_UNIT_EACH.test(text)) return text.length
-  return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length
+  const graphemes = graphemeSegmenter()
+  return graphemes ? Array.from(graphemes.segment(text)).length : Array.from(text).length
+}
+
+/**
+ * Whether `text` shows more than `max` characters. A person sees no more characters than the text has code
+ * points, nor more code points than UTF-16 units: a text within `max` by either count is within it, and only a
+ * longer one is segmented (reading ten thousand saved names, with emoji, builds no segmenter).
+ */
+export function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false
+  let codePoints = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff) i++ // a surrogate pair is one code point
+    if (++codePoints > max) return visibleLength(text) > max
+  }
+  return false
 }
 
 export function checkOpenid(raw: unknown): Checked<string, OpenidProblem> {
@@ -50,14 +74,14 @@ export function checkNickname(raw: unknown): Checked<string, NicknameProblem> {
   const value = typeof raw === 'string' ? raw.trim() : ''
   if (!value) return { ok: false, problem: 'nickname-empty' }
   if (INVISIBLE.test(value)) return { ok: false, problem: 'nickname-chars' }
-  if (visibleLength(value) > NICKNAME_MAX) return { ok: false, problem: 'nickname-length' }
+  if (longerThan(value, NICKNAME_MAX)) return { ok: false, problem: 'nickname-length' }
   return { ok: true, value }
 }
 
 export function checkNote(raw: unknown): Checked<string, NoteProblem> {
   const value = typeof raw === 'string' ? raw.trim() : ''
   if (INVISIBLE.test(value)) return { ok: false, problem: 'note-chars' }
-  if (visibleLength(value) > NOTE_MAX) return { ok: false, problem: 'note-length' }
+  if (longerThan(value, NOTE_MAX)) return { ok: false, problem: 'note-length' }
   return { ok: true, value }
 }
 

@@ -6,7 +6,7 @@ import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
-import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
+import { ANNA, BEN, GRANTED, savedIn, STORAGE_KEY, stored } from '../fixtures'
 
 const ANNAS_PHONE: Partial<Environment> = {
   openid: ANNA.openid,
@@ -109,9 +109,8 @@ describe('the invitation loop', () => {
   test('the inviter is offered as a contact; after a yes, my card goes back; without one nothing is saved', async () => {
     const { ben, invite } = await benOpensAnnasInvitation()
     expect(invite.text('#share-offer-who')).toBe('安娜')
-    const before = JSON.stringify(ben.fake.env.storage[STORAGE_KEY])
     expect(ben.store.contacts.items).toEqual([])
-    expect(JSON.parse(before).contacts).toEqual([])
+    expect(savedIn(ben.fake.env.storage)!.contacts).toEqual([])
 
     invite.tap('#share-accept')
     await settle()

@@ -2,7 +2,7 @@
 import type { LaunchedApp } from '../harness/app'
 import { launchPhones } from '../harness/phones'
 import { PageHandle, settle } from '../harness/page'
-import { ANNA, BEN, GRANTED, STORAGE_KEY } from '../fixtures'
+import { ANNA, BEN, GRANTED, savedIn, STORAGE_KEY } from '../fixtures'
 
 const PICTURE = 'wxfile://tmp_anna_face.jpg'
 
@@ -70,7 +70,7 @@ test('A opens Duet, gets her identity from the cloud, picks an avatar and a name
   expect(anna.fake.count('join1v1Chat')).toBe(0)
   expect(ben.fake.count('cloud.uploadFile')).toBe(0)
   expect(Object.keys(anna.fake.env.storage)).toEqual([STORAGE_KEY])
-  expect((anna.fake.env.storage[STORAGE_KEY] as { contacts: unknown[] }).contacts).toEqual([])
+  expect(savedIn(anna.fake.env.storage)!.contacts).toEqual([])
 })
 
 test("A, with her avatar in the cloud, calls B: her own https URL is the caller's headImage", async () => {

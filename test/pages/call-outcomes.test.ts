@@ -7,7 +7,7 @@ import type { Environment, ScriptedUser } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CALL_RESULT_WORDS, walkthroughAt } from '../harness/screens'
-import { ALICE, ANNA, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+import { ALICE, ANNA, GRANTED, ME, savedIn, stored } from '../fixtures'
 
 beforeEach(useFakeClock)
 afterEach(useRealClock)
@@ -26,7 +26,7 @@ async function tapCall(page: PageHandle): Promise<void> {
 
 const lastOutcome = (page: PageHandle) => page.texts('.history-item__outcome')[0]
 const savedHistory = (app: LaunchedApp) =>
-  (app.fake.env.storage[STORAGE_KEY] as { history: Array<Record<string, unknown>> }).history
+  savedIn(app.fake.env.storage)!.history as unknown as Array<Record<string, unknown>>
 const callsSince = (app: LaunchedApp, mark: number) =>
   app.fake.calls
     .slice(mark)

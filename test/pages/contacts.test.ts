@@ -24,6 +24,7 @@ import {
   ME,
   NEWER_KEY,
   SAVED_VERSION,
+  savedIn,
   STORAGE_KEY as KEY,
   stored,
   WANG,
@@ -36,7 +37,7 @@ type Saved = {
   history: unknown[]
 }
 const SAVE_FAILED = '保存失败：手机存储空间不足。本次的更改仍在，但退出后可能丢失，请清理空间后再试。'
-const saved = (app: LaunchedApp) => app.fake.env.storage[KEY] as Saved
+const saved = (app: LaunchedApp) => savedIn(app.fake.env.storage) as unknown as Saved
 
 /** Someone past the walkthrough (microphone and camera granted) opens their contacts. */
 async function open(env: Partial<Environment> = {}, query: Record<string, string> = {}) {
@@ -116,7 +117,7 @@ describe('adding, editing, deleting', () => {
     const { app } = await open({ storage: stored({ profile: ME }) })
     const me = await add(app, ME.openid, '我自己')
     expect(me.text('#add-error')).toBe('这是你自己的 openid，不能添加自己为联系人。')
-    expect(saved(app)).toEqual({ version: SAVED_VERSION, profile: ME })
+    expect(app.fake.env.storage).toEqual(stored({ profile: ME }))
   })
 
   test('edit: the form fills in, the openid stays, the change is saved', async () => {
@@ -268,19 +269,25 @@ describe('storage', () => {
   })
 
   test('damaged again later: the first copy kept aside stays, and the later one is kept beside it', async () => {
-    const first = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }] }
+    // Values under one key, as the build before the current layout wrote them.
+    const first = { version: 2, contacts: [ALICE, { openid: 7 }] }
     const { app } = await open({ storage: { [KEY]: first } })
     expect(app.fake.env.storage[BACKUP_KEY]).toEqual(first)
-    const later = { version: SAVED_VERSION, contacts: [ALICE, BOB, { openid: 8 }] }
+    const later = { version: 2, contacts: [ALICE, BOB, { openid: 8 }] }
     const { app: again, page } = await open({ storage: { ...app.fake.env.storage, [KEY]: later } })
     expect(contactNames(page)).toEqual(['爱丽丝', 'Bob'])
     expect(again.fake.env.storage[BACKUP_KEY]).toEqual(first)
     expect(again.fake.env.storage[laterCopyOf(BACKUP_KEY)]).toEqual(later)
   })
 
-  test('partly corrupted: the good entries survive', async () => {
-    const raw = { version: SAVED_VERSION, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME }
-    const { app, page } = await open({ storage: { [KEY]: raw } })
+  test.each([
+    ['in the current layout', stored({ contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME })],
+    [
+      'in a version-2 file',
+      { [KEY]: { version: 2, contacts: [ALICE, { openid: 7 }, { ...BOB, nickname: '' }], profile: ME } },
+    ],
+  ])('partly corrupted %s: the good entries survive', async (_name, storage) => {
+    const { app, page } = await open({ storage })
     expect(contactNames(page)).toEqual(['爱丽丝'])
     expect(app.store.profile.me).toEqual(ME)
     expect(page.text('#storage-notice')).toContain('部分保存的数据已损坏')

@@ -5,7 +5,7 @@ import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { CALL_RESULT_WORDS } from '../harness/screens'
 import { LAUNCH, READ_ALL } from '../oracle'
-import { ALICE, GRANTED, ME, STORAGE_KEY, STRANGER_OPENID, stored } from '../fixtures'
+import { ALICE, GRANTED, HISTORY_LIMIT, ME, savedIn, STRANGER_OPENID, stored } from '../fixtures'
 
 type Mode = 'voice' | 'video'
 
@@ -449,8 +449,8 @@ describe('call history', () => {
     expect(page2.all('.history-item').length).toBe(2)
   })
 
-  test('capped at the newest 100', async () => {
-    const history = Array.from({ length: 100 }, (_, i) => ({
+  test(`capped at the newest ${HISTORY_LIMIT}`, async () => {
+    const history = Array.from({ length: HISTORY_LIMIT }, (_, i) => ({
       at: i + 1,
       openid: ALICE.openid,
       mode: 'voice',
@@ -458,10 +458,10 @@ describe('call history', () => {
       errCode: -2,
     }))
     const { app } = await dialAndTap({ env: { storage: stored({ profile: ME, contacts: [ALICE], history }) } })
-    const saved = app.fake.env.storage[STORAGE_KEY] as { history: Array<{ at: number; outcome: string }> }
-    expect(saved.history).toHaveLength(100)
+    const saved = savedIn(app.fake.env.storage)!
+    expect(saved.history).toHaveLength(HISTORY_LIMIT)
     expect(saved.history[0].at).toBe(2)
-    expect(saved.history[99].outcome).toBe('placed')
+    expect(saved.history[HISTORY_LIMIT - 1].outcome).toBe('placed')
   })
 })
 

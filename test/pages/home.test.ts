@@ -6,7 +6,7 @@ import { settle } from '../harness/page'
 import { FakeCloud } from '../../wechat-model'
 import { CLOUD_CONFIG } from '../harness/phones'
 import { contactAction, contactNames, openMyPage, routeOf, walkthroughAt } from '../harness/screens'
-import { ALICE, ANNA, BOB, friends, GRANTED, ME, STORAGE_KEY, stored } from '../fixtures'
+import { ALICE, ANNA, BOB, friends, GRANTED, ME, savedIn, stored } from '../fixtures'
 
 /** "先看看联系人" on the walkthrough: home, the only page, with its empty state, and no walkthrough again. */
 async function looksAroundFromWalkthrough(app: LaunchedApp): Promise<void> {
@@ -230,9 +230,7 @@ describe('edit and delete from the action sheet', () => {
     page.tap(page.all('#edit-dialog >>> .weui-half-screen-dialog__hd__side')[0])
     await settle()
     expect(page.exists('#edit-dialog')).toBe(false)
-    expect((app.fake.env.storage[STORAGE_KEY] as { contacts: Array<{ note: string }> }).contacts[1].note).toBe(
-      '高中同学',
-    )
+    expect(savedIn(app.fake.env.storage)!.contacts[1].note).toBe('高中同学')
   })
 })
 

@@ -4,10 +4,34 @@ import type { Environment } from '../../wechat-model'
 import { launch, LaunchedApp, LaunchOptions, PageName } from '../harness/app'
 import { PageHandle, settle } from '../harness/page'
 import { contactNames, openMyPage, typeContact, typeProfile } from '../harness/screens'
-import { ALICE, BACKUP_KEY, GRANTED, ME, NEWER_KEY, SAVED_VERSION, savedState, STORAGE_KEY } from '../fixtures'
+import { chunkKey, SavedIndex } from '../../miniprogram/store/saved-layout'
+import {
+  ALICE,
+  BACKUP_KEY,
+  BOB,
+  crowd,
+  GRANTED,
+  ME,
+  NEWER_KEY,
+  SAVED_VERSION,
+  savedIn,
+  savedState,
+  STORAGE_KEY,
+  stored,
+} from '../fixtures'
 
 const KEY = STORAGE_KEY
 const SAVED = savedState()
+/** SAVED as this build keeps it: an index and chunks. */
+const STORED = stored(SAVED)
+/** SAVED as the build before kept it, under one key: where damage in one value comes from. */
+const V2 = { ...SAVED, version: 2 }
+/** STORED with `change` made to its keys: damage to the current layout. */
+function storedDamaged(change: (storage: Record<string, unknown>, index: SavedIndex) => void) {
+  const storage = JSON.parse(JSON.stringify(STORED)) as Record<string, unknown>
+  change(storage, storage[KEY] as SavedIndex)
+  return storage
+}
 
 const MSG = {
   openidEmpty: '请填写 openid。',
@@ -32,9 +56,10 @@ interface Row {
   shows: [string, string] | null
   /**
    * Storage after the row: 'unchanged' (byte for byte), 'backed-up' (the raw value kept under the backup key),
-   * or 'kept-aside' (a newer Duet's value kept untouched under its own key).
+   * 'kept-aside' (a newer Duet's value kept untouched under its own key), or 'reads-back-unchanged' (keys a
+   * refused save wrote before the refusal may be there, named by no index: what a launch reads is as it was).
    */
-  storage?: 'unchanged' | 'backed-up' | 'kept-aside'
+  storage?: 'unchanged' | 'backed-up' | 'kept-aside' | 'reads-back-unchanged'
 }
 
 const addContact =
@@ -61,14 +86,19 @@ const typedProfile = (name: string, act: Row['act'], message: string): Row => ({
   shows: ['#me-error', message],
 })
 
-/** A stored value that cannot be read as it is: the notice, and where the raw value was kept. */
-const storedValue = (name: string, raw: unknown, words: string, kept: Row['storage']): Row => ({
+/**
+ * Stored values that cannot be read as they are: the notice, and where the value under KEY (a whole state
+ * before version 3, the index since) was kept.
+ */
+const storedKeys = (name: string, storage: Record<string, unknown>, words: string, kept: Row['storage']): Row => ({
   name,
   page: 'contacts',
-  env: { storage: { [KEY]: raw } },
+  env: { storage },
   shows: ['#storage-notice', words],
   storage: kept,
 })
+const storedValue = (name: string, raw: unknown, words: string, kept: Row['storage']) =>
+  storedKeys(name, { [KEY]: raw }, words, kept)
 
 /** A read WeChat fails at launch: the walkthrough goes on from what is known, never stuck on "loading". */
 const launchReadFails = (api: string): Row => ({
@@ -165,35 +195,65 @@ const rows: Row[] = [
   // storage values
   storedValue('storage: not JSON', '{"version":1,', '已损坏', 'backed-up'),
   storedValue('storage: a number', 12345, '已损坏', 'backed-up'),
-  storedValue('storage: an array', [SAVED], '已损坏', 'backed-up'),
+  storedValue('storage: an array', [V2], '已损坏', 'backed-up'),
   storedValue('storage: null', null, '已损坏', 'backed-up'),
   storedValue(
     'storage: wrong types',
-    { ...SAVED, contacts: 'x', history: {}, prefs: 3 },
+    { ...V2, contacts: 'x', history: {}, prefs: 3 },
     '部分保存的数据已损坏',
     'backed-up',
   ),
   storedValue(
     'storage: a profile avatar that is not https',
-    { ...SAVED, profile: { ...ME, avatarUrl: 'http://x.example/a.png' } },
+    { ...V2, profile: { ...ME, avatarUrl: 'http://x.example/a.png' } },
     '部分保存的数据已损坏',
     'backed-up',
   ),
   storedValue(
     'storage: a contact with a forged avatar',
-    { ...SAVED, contacts: [{ ...ALICE, avatarUrl: 'javascript:1' }] },
+    { ...V2, contacts: [{ ...ALICE, avatarUrl: 'javascript:1' }] },
     '部分保存的数据已损坏',
     'backed-up',
   ),
+  storedKeys(
+    'storage: a contact with a forged avatar, in a chunk',
+    stored({ ...SAVED, contacts: [ALICE, { ...BOB, avatarUrl: 'javascript:1' }] }),
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedKeys(
+    'storage: the index names a chunk that is not there',
+    storedDamaged((storage, index) => delete storage[chunkKey(index.lists.contacts.chunks[0])]),
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedKeys(
+    'storage: a chunk that is not a list',
+    storedDamaged((storage, index) => (storage[chunkKey(index.lists.contacts.chunks[0])] = { 0: ALICE })),
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedKeys(
+    'storage: an index with chunk ids that are not ids',
+    storedDamaged((_storage, index) => (index.lists.contacts.chunks = ['1' as unknown as number])),
+    '部分保存的数据已损坏',
+    'backed-up',
+  ),
+  storedKeys(
+    'storage: an index without its lists',
+    storedDamaged((_storage, index) => delete (index as Partial<SavedIndex>).lists),
+    '已损坏，无法读取',
+    'backed-up',
+  ),
   storedValue('storage: a future version', { ...SAVED, version: SAVED_VERSION + 1 }, '更新版本', 'kept-aside'),
-  storedValue('storage: version 0', { ...SAVED, version: 0 }, '已损坏', 'backed-up'),
+  storedValue('storage: version 0', { ...V2, version: 0 }, '已损坏', 'backed-up'),
   {
     name: 'storage: huge history',
     page: 'contacts',
     env: {
       storage: {
         [KEY]: {
-          ...SAVED,
+          ...V2,
           history: Array.from({ length: 5000 }, (_, i) => ({
             at: i + 1,
             openid: ALICE.openid,
@@ -209,7 +269,7 @@ const rows: Row[] = [
   {
     name: 'storage: reading throws (what is stored is left alone, even when something changes)',
     page: 'contacts',
-    env: { storage: { [KEY]: SAVED }, failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } },
+    env: { storage: STORED, failures: { getStorageSync: { errMsg: 'getStorageSync:fail' } } },
     query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
     act: (page) => page.tap('#share-accept'),
     shows: ['#storage-notice', '暂时读不到手机上保存的数据'],
@@ -221,6 +281,30 @@ const rows: Row[] = [
     act: addContact('oBob_00000000000001', 'Bob'),
     shows: ['#storage-error', '保存失败'],
   },
+  {
+    name: 'storage: full while a long list is saved (a contact added to 2,000)',
+    page: 'contacts',
+    env: { storage: stored({ ...SAVED, contacts: [ALICE, ...crowd(2000, 0).contacts] }) },
+    query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
+    act: (page, app) => {
+      app.fake.env.storageFull = true
+      page.tap('#share-accept')
+    },
+    shows: ['#storage-error', '保存失败'],
+  },
+  ...[0, 1].map((written): Row => ({
+    name: `storage: fills up after ${written} key(s) of a save: told, and what a launch reads is as it was`,
+    page: 'contacts',
+    env: { storage: stored({ ...SAVED, contacts: [ALICE, ...crowd(2000, 0).contacts] }) },
+    query: { openid: 'oDave_00000000000001', nickname: 'Dave' },
+    act: (page, app) => {
+      const last = app.fake.count('setStorageSync') + written
+      Object.defineProperty(app.fake.env, 'storageFull', { get: () => app.fake.count('setStorageSync') > last })
+      page.tap('#share-accept')
+    },
+    shows: ['#storage-error', '保存失败'],
+    storage: 'reads-back-unchanged',
+  })),
   // WeChat's own answers
   launchReadFails('getPrivacySetting'),
   launchReadFails('getSetting'),
@@ -292,9 +376,10 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
   })
 
   test.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    const storage = row.env?.storage ?? { [KEY]: SAVED }
+    const storage = row.env?.storage ?? STORED
     const app = await launch({ ...row.env, storage: JSON.parse(JSON.stringify(storage)) }, {}, { config: row.config })
-    const before = JSON.stringify(app.fake.env.storage[KEY])
+    const before = JSON.stringify(app.fake.env.storage)
+    const readBefore = JSON.stringify(savedIn(app.fake.env.storage))
     const page = await app.open(row.page, row.query ?? (row.page === 'dial' ? { openid: ALICE.openid } : {}))
     await row.act?.(page, app)
     await settle()
@@ -304,12 +389,13 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
 
     if (row.storage === 'backed-up' || row.storage === 'kept-aside') {
       expect(app.fake.env.storage[row.storage === 'backed-up' ? BACKUP_KEY : NEWER_KEY]).toEqual(storage[KEY])
+    } else if (row.storage === 'reads-back-unchanged') {
+      expect(JSON.stringify(savedIn(app.fake.env.storage))).toBe(readBefore)
     } else if (row.page === 'dial') {
       // A call attempt adds to the history; everything else saved stays as it was.
-      const now = app.fake.env.storage[KEY] as typeof SAVED
-      expect({ ...now, history: [] }).toEqual(SAVED)
+      expect({ ...savedIn(app.fake.env.storage), history: [] }).toEqual(SAVED)
     } else {
-      expect(JSON.stringify(app.fake.env.storage[KEY])).toBe(before)
+      expect(JSON.stringify(app.fake.env.storage)).toBe(before)
     }
     // Whatever happened, the page still works.
     expect(app.store.call.status).toBe('idle')
@@ -317,16 +403,16 @@ describe('bad input: a clear message, and nothing saved is lost', () => {
 })
 
 test('joined emoji are one character each and allowed: 32 families fit', async () => {
-  const app = await launch({ storage: { [KEY]: SAVED } })
+  const app = await launch({ storage: STORED })
   const page = await app.open('me')
   await addContact('oBob_00000000000001', big(32, '👨‍👩‍👧'))(page)
   await settle()
   expect(page.exists('#add-error')).toBe(false)
-  expect((app.fake.env.storage[KEY] as typeof SAVED).contacts).toHaveLength(2)
+  expect(savedIn(app.fake.env.storage)!.contacts).toHaveLength(2)
 })
 
 test('markup in a nickname is kept as text and shown as text, never as WXML', async () => {
-  const app = await launch({ storage: { [KEY]: SAVED } })
+  const app = await launch({ storage: STORED })
   await app.open('contacts')
   await addContact('oBob_00000000000001', '<view id="x">Bob</view>')(await openMyPage(app))
   const home = await app.back()

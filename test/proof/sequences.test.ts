@@ -14,7 +14,18 @@ import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness
 import { outcomeOf } from '../../miniprogram/store/history'
 import type { CallRecord } from '../../miniprogram/store/model'
 import * as strings from '../../miniprogram/strings'
-import { ALICE, ANNA, ME, savedState, STORAGE_KEY } from '../fixtures'
+import {
+  ALICE,
+  ANNA,
+  crowd,
+  HISTORY_LIMIT,
+  ME,
+  readBack,
+  savedIn,
+  savedState,
+  STORAGE_KEY,
+  stored as storageHolding,
+} from '../fixtures'
 
 /** npm test runs 150 (about 25 s on 2 cores, within its 90 s) on a fixed seed; `npm run fuzz` starts from a fresh one. */
 const RUNS = Number(process.env.DUET_FUZZ_RUNS || 150)
@@ -32,6 +43,7 @@ type Action =
   | { do: 'relaunch' }
   | { do: 'network'; type: 'none' | 'wifi' }
   | { do: 'storageFull'; full: boolean }
+  | { do: 'storageFillsDuringCall'; writes: number }
   | { do: 'nextJoin'; outcome: JoinOutcome }
   | { do: 'popups'; answer: 'allow' | 'deny' }
   | { do: 'settingsPage'; record: boolean; camera: boolean }
@@ -116,6 +128,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('storageFull' as const), full: fc.boolean() }) },
+  // Storage that fills up in the middle of a call attempt's save: `writes` more keys are written, the rest refused.
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('storageFillsDuringCall' as const), writes: fc.nat(2) }) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -182,6 +196,8 @@ const startArb = fc.record({
   camera: fc.constantFrom(undefined, true, false),
   voiceCallNeedsCamera: fc.boolean(),
   saved: fc.boolean(),
+  /** One start in five holds a long list: 600 more contacts (six chunks) and 120 calls. */
+  long: fc.nat(4).map((n) => n === 0),
   platform: fc.constantFrom('ios' as const, 'android' as const),
   listener: listenerArb,
 })
@@ -199,6 +215,7 @@ const EXAMPLES: Array<[Start, Action[]]> = [
       camera: true,
       voiceCallNeedsCamera: false,
       saved: true,
+      long: false,
       platform: 'ios',
       listener: { where: 'inside', answersAfterS: 0, hangsUpAfterS: 30 },
     },
@@ -215,6 +232,23 @@ const EXAMPLES: Array<[Start, Action[]]> = [
 type Stored = { history?: Array<{ at: number; openid: string; answeredAt?: number }>; contacts?: unknown[] }
 const keys = (stored: Stored | undefined) => (stored?.history ?? []).map((r) => `${r.at} ${r.openid}`)
 
+/** Reads the state back each time a save writes the index (its last write), into the session. */
+function watchSaves(session: Session): void {
+  const env = session.app.fake.env
+  session.lastSaved = JSON.stringify(stored(session.app) ?? null)
+  env.storage = new Proxy(env.storage, {
+    set(keys, key: string, value: unknown) {
+      keys[key] = value
+      if (key === STORAGE_KEY) {
+        const read = readBack(keys)
+        session.damagedSave ||= read?.problem !== null
+        session.lastSaved = JSON.stringify(read?.state ?? null)
+      }
+      return true
+    },
+  })
+}
+
 /** A running Duet: the app, the page on top, and what the invariants need to remember across steps. */
 class Session {
   page!: PageHandle
@@ -224,6 +258,9 @@ class Session {
   tappedAt = 0
   /** The contacts before the step, to tell a change made without the tap that may make it. */
   contactsBefore = '[]'
+  /** The state as read back at each index written (a save's last write): the last, and whether one was damaged. */
+  lastSaved = 'null'
+  damagedSave = false
   /** The walkthrough was on screen, not finished, before the step. */
   walkthroughBefore = false
   constructor(public app: LaunchedApp) {}
@@ -259,7 +296,14 @@ interface Step {
 const CONTACT_CHANGES = ['#share-accept', '#add-save', '#add-update', '.weui-actionsheet__cell 删除', '#undo-delete']
 
 /** Pages a step may open by itself: after these, where the person stands is the step's doing. */
-const NAVIGATING: ReadonlyArray<Action['do']> = ['go', 'call', 'invite', 'openInvitation', 'relaunch']
+const NAVIGATING: ReadonlyArray<Action['do']> = [
+  'go',
+  'call',
+  'storageFillsDuringCall',
+  'invite',
+  'openInvitation',
+  'relaunch',
+]
 
 async function perform(session: Session, action: Action): Promise<Step> {
   const { app } = session
@@ -322,8 +366,16 @@ async function perform(session: Session, action: Action): Promise<Step> {
       fake.storage.setNetwork(action.type)
       return { taps: 0 }
     case 'storageFull':
-      fake.env.storageFull = action.full
+      Object.defineProperty(fake.env, 'storageFull', { value: action.full, writable: true, configurable: true })
       return { taps: 0 }
+    case 'storageFillsDuringCall': {
+      const last = fake.count('setStorageSync') + action.writes
+      Object.defineProperty(fake.env, 'storageFull', {
+        get: () => fake.count('setStorageSync') > last,
+        configurable: true,
+      })
+      return perform(session, { do: 'call' })
+    }
     case 'nextJoin':
       fake.env.joinOutcomes = [action.outcome, 'place']
       return { taps: 0 }
@@ -396,15 +448,14 @@ function firstContact(app: LaunchedApp): string {
   return app.store.contacts.items[0]?.openid ?? ALICE.openid
 }
 
-const stored = (app: LaunchedApp) => app.fake.env.storage[STORAGE_KEY] as Stored | undefined
+const stored = (app: LaunchedApp) => savedIn(app.fake.env.storage) as unknown as Stored | undefined
 
 /** The step just taken, as the invariants see it; after a relaunch, a new app. */
 interface StepTaken extends Step {
   action: Action
   joinsBefore: number
   relaunched: boolean
-  /** What storage held before the step (JSON), whom a wait running before it was for, WeChat's events so far. */
-  storedBefore: string
+  /** Whom a wait running before the step was for, and WeChat's events so far. */
   waitingFor: string | null
   membersBefore: number
 }
@@ -440,13 +491,15 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   if (joins === 2) expect(voip.joins[joinsBefore].roomType).toBe('voice')
   expect(scopes.audit.authorizeAfterDenial).toBe(0)
   expect(scopes.audit.openSettingOutsideTap).toBe(0)
-  // What is in storage equals what the store holds. After a refused save the check goes on: storage still holds
-  // what it held before the step (storage fills or frees only in a step of its own, so no save in this one
-  // succeeded), and where the banner lives, the person is told.
+  // What is in storage equals what the store holds. After a refused save the check goes on: storage holds what
+  // the last save that finished left (what it held before the step, unless a save in it finished before storage
+  // filled up), whole, since the index is written last and names only chunks already written; and where the
+  // banner lives, the person is told.
+  expect(session.damagedSave).toBe(false)
   if (!app.store.persistence.saveFailed && stored(app) !== undefined) {
     expect(JSON.parse(JSON.stringify(stored(app)))).toEqual(JSON.parse(JSON.stringify(app.store.snapshot)))
   } else if (app.store.persistence.saveFailed) {
-    if (!step.relaunched) expect(JSON.stringify(stored(app) ?? null)).toBe(step.storedBefore)
+    if (!step.relaunched) expect(JSON.stringify(stored(app) ?? null)).toBe(session.lastSaved)
     if (['pages/contacts/index', 'pages/me/index'].includes(page.route) && app.store.onboarding.homeDecided)
       expect(page.exists('#storage-error')).toBe(true)
   }
@@ -463,7 +516,10 @@ function checkInvariants(session: Session, step: StepTaken, before: string[], er
   const now = keys(stored(app))
   const lost = before.filter((k) => !now.includes(k))
   if (lost.length)
-    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual(['dropped oldest', 100])
+    expect([lost.length <= now.length ? 'dropped oldest' : 'lost', now.length]).toEqual([
+      'dropped oldest',
+      HISTORY_LIMIT,
+    ])
   // No exception escaped, and nothing stays "calling": an attempt waits for the person on a consent card, or
   // for WeChat, less than the join timeout, with a way to stop waiting.
   expect(errors).toEqual([])
@@ -516,7 +572,10 @@ test(`${RUNS} random action sequences keep every invariant (seed ${SEED})`, asyn
         if (start.record !== undefined) authSetting['scope.record'] = start.record
         if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
         // What an earlier Duet wrote: a complete saved state.
-        const storage = start.saved ? { [STORAGE_KEY]: savedState() } : {}
+        const long = crowd(start.long ? 600 : 0, start.long ? 120 : 0)
+        const storage = start.saved
+          ? storageHolding(savedState({ contacts: [ALICE, ...long.contacts], history: long.history }))
+          : {}
         const session = await Session.start(
           {
             privacyNeedsAgreement: start.privacyNeedsAgreement,
@@ -529,13 +588,13 @@ test(`${RUNS} random action sequences keep every invariant (seed ${SEED})`, asyn
           'allow',
         )
         await settle()
+        watchSaves(session)
         for (const action of actions) {
           const before = session.app
           const joinsBefore = before.fake.voip.joins.length
           const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
           const keysBefore = before.store.persistence.saveFailed ? [] : keys(stored(before))
           session.contactsBefore = JSON.stringify(before.store.contacts.items)
-          const storedBefore = JSON.stringify(stored(before) ?? null)
           const waitingFor = before.store.invitations.waiting?.to.openid ?? null
           const membersBefore = before.fake.voip.membersEvents.length
           session.walkthroughBefore =
@@ -543,6 +602,7 @@ test(`${RUNS} random action sequences keep every invariant (seed ${SEED})`, asyn
           const step = await perform(session, action)
           await settle()
           if (session.app !== before) {
+            watchSaves(session)
             // A relaunch loses nothing that was saved: every saved field comes back as it was.
             if (savedBefore !== null && savedBefore !== 'null') {
               const saved = JSON.parse(savedBefore) as Record<string, unknown>
@@ -557,13 +617,12 @@ test(`${RUNS} random action sequences keep every invariant (seed ${SEED})`, asyn
               action,
               joinsBefore: 0,
               relaunched: true,
-              storedBefore,
               waitingFor,
               membersBefore: 0,
             }
             checkInvariants(session, taken, keysBefore, errors)
           } else {
-            const taken = { ...step, action, joinsBefore, relaunched: false, storedBefore, waitingFor, membersBefore }
+            const taken = { ...step, action, joinsBefore, relaunched: false, waitingFor, membersBefore }
             checkInvariants(session, taken, keysBefore, errors)
           }
         }

@@ -1,6 +1,14 @@
 // What a person may type or a link may carry, checked without any page.
 import fc from 'fast-check'
-import { checkNickname, checkNote, checkOpenid, checkPerson, visibleLength } from '../../miniprogram/store/validation'
+import {
+  checkNickname,
+  checkNote,
+  checkOpenid,
+  checkPerson,
+  longerThan,
+  visibleLength,
+} from '../../miniprogram/store/validation'
+import { V2_FILE } from '../fixtures'
 
 describe('openid', () => {
   test.each([
@@ -56,6 +64,42 @@ describe('nickname', () => {
       }),
     )
     expect(visibleLength('王大锤 Wang')).toBe(8)
+  })
+
+  test('checking saved names builds no segmenter: only one longer than the limit in code points needs it', () => {
+    const intl = Intl as unknown as { Segmenter: new () => object }
+    const Real = intl.Segmenter
+    let built = 0
+    intl.Segmenter = class extends Real {
+      constructor() {
+        super()
+        built++
+      }
+    }
+    try {
+      jest.isolateModules(() => {
+        const fresh = jest.requireActual<typeof import('../../miniprogram/store/validation')>(
+          '../../miniprogram/store/validation',
+        )
+        for (const c of V2_FILE.contacts) expect(fresh.checkNickname(c.nickname).ok).toBe(true)
+        expect(built).toBe(0)
+        expect(fresh.checkNickname('👨‍👩‍👧'.repeat(33))).toEqual({ ok: false, problem: 'nickname-length' })
+        expect(built).toBe(1)
+      })
+    } finally {
+      intl.Segmenter = Real
+    }
+  })
+
+  test("longer than a limit: the quick answer (by UTF-16 units, then code points) is the grapheme count's", () => {
+    const pieces = fc.constantFrom('a', '王', 'e\u0301', '😀', '\ufe0f', '\u200d', '👨‍👩‍👧')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), fc.nat(14), (parts, max) => {
+        const text = parts.join('')
+        expect(longerThan(text, max)).toBe(visibleLength(text) > max)
+      }),
+      { seed: Number(process.env.DUET_FUZZ_SEED ?? 22), verbose: true },
+    )
   })
 })
 
