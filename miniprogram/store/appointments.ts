@@ -1,7 +1,7 @@
 // Appointments on this phone (issue 23): booking one with a contact, a card opened from a chat, the answer
 // sent back. The rules live in appointment-rules.ts; this slice holds the list, the booking being made and the
 // card on screen, and moves them only on the person's own taps.
-import { makeAutoObservable } from 'mobx-miniprogram'
+import { makeAutoObservable, observable } from 'mobx-miniprogram'
 import {
   Appointment,
   AppointmentCard,
@@ -92,7 +92,13 @@ export class AppointmentsStore {
 
   constructor(private readonly ctx: AppointmentsContext) {
     this.now = this.clock()
-    makeAutoObservable<this, 'ctx' | 'ticker'>(this, { ctx: false, ticker: false }, { autoBind: true })
+    // The list is replaced, never changed in place, and its entries are frozen: saving compares them by
+    // reference to write only the chunks a change touched (saved-layout.ts).
+    makeAutoObservable<this, 'ctx' | 'ticker'>(
+      this,
+      { ctx: false, ticker: false, items: observable.ref },
+      { autoBind: true },
+    )
   }
 
   private clock(): number {
@@ -112,7 +118,7 @@ export class AppointmentsStore {
   }
 
   load(saved: readonly Appointment[]): void {
-    this.items = retained(saved, this.clock())
+    this.items = retained(saved, this.clock()).map((a) => Object.freeze(a))
     this.tick()
   }
 

@@ -75,7 +75,7 @@ export class RootStore {
       history: this.history.records,
       prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.permissions.prefs },
       invitation: this.invitations.saved,
-      ...(this.appointments.items.length ? { appointments: this.appointments.items } : {}),
+      appointments: this.appointments.items,
     }
   }
 
@@ -90,7 +90,7 @@ export class RootStore {
     this.reachability.load(saved.prefs)
     this.permissions.loadPrefs(saved.prefs)
     this.invitations.load(saved.invitation)
-    this.appointments.load(saved.appointments ?? [])
+    this.appointments.load(saved.appointments)
     reaction(
       () => this.snapshot,
       (state) => this.persistence.save(state),

@@ -26,11 +26,10 @@ export interface SavedState {
   /** An invitation opened and not yet answered: it survives a relaunch while it is valid. */
   invitation: Invitation | null
   /**
-   * Appointments (issue 23), written only when there are any: absent (values written before them, or none
-   * kept) reads as none. An addition with a default needs no migration, every earlier value is written back
-   * as it was, and an older Duet reading a newer value simply leaves them out.
+   * Appointments (issue 23): a list of the layout (saved-layout.ts). Values written before them, in any
+   * version, have none and read as none: an addition with a default needs no migration.
    */
-  appointments?: Appointment[]
+  appointments: Appointment[]
 }
 
 /**
@@ -54,6 +53,7 @@ export function emptyState(): SavedState {
     history: [],
     prefs: { ...DEFAULT_PREFS },
     invitation: null,
+    appointments: [],
   }
 }
 
@@ -191,7 +191,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history: history.items.slice(-HISTORY_LIMIT),
     prefs: prefs.prefs,
     invitation: invitation.invitation,
-    ...(appointments.items.length ? { appointments: appointments.items } : {}),
+    appointments: appointments.items,
   }
   const dropped =
     profileDropped ||

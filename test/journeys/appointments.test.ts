@@ -346,10 +346,12 @@ describe('kept across relaunches', () => {
   test('one damaged appointment is dropped alone; the others and everything else load', async () => {
     const [anna] = await phones(ANNAS_PHONE)
     await annaBooksBen(anna)
-    const saved = anna.fake.env.storage[STORAGE_KEY] as { appointments: Array<Record<string, unknown>> }
-    const good = saved.appointments[0]
+    // The appointments' one chunk, as the index names it (saved-layout.ts).
+    const index = anna.fake.env.storage[STORAGE_KEY] as { lists: { appointments: { chunks: number[] } } }
+    const [chunk] = index.lists.appointments.chunks
+    const good = (anna.fake.env.storage[`duet.chunk.${chunk}`] as Array<Record<string, unknown>>)[0]
     const start = new Date(2026, 11, 9, 15, 0).getTime()
-    saved.appointments = [
+    anna.fake.env.storage[`duet.chunk.${chunk}`] = [
       good,
       { ...good, id: 'second0001', startAt: start, endAt: start + 20 * 60_000 }, // a length not in the list
       { ...good, id: 'third00001', state: 'someday' },
