@@ -62,6 +62,13 @@ async function annaBooksBen(anna: LaunchedApp) {
   return { book, card: anna.fake.ui.shared.at(-1)! }
 }
 
+/** #appt-reply on `page`: the card `phone` sent. */
+async function sendReply(phone: LaunchedApp, page: PageHandle) {
+  page.tap('#appt-reply')
+  await settle()
+  return phone.fake.ui.shared.at(-1)!
+}
+
 const kept = (phone: LaunchedApp) => phone.store.appointments.items.map((a) => `${a.other.nickname} ${a.state}`)
 
 test('Anna books Ben from his ⋯ sheet: the card says who, when, how and how long; she keeps it as 待确认', async () => {
@@ -143,9 +150,7 @@ test('Ben opens the card: nothing kept until he accepts; his answer goes back an
   expect(appt.text('#appt-state')).toBe('状态：已确认')
   expect(appt.exists('#appt-accept')).toBe(false)
   expect(appt.attr('#appt-reply', 'type')).toBe('primary')
-  appt.tap('#appt-reply')
-  await settle()
-  const reply = ben.fake.ui.shared.at(-1)!
+  const reply = await sendReply(ben, appt)
   expect(reply.title).toBe('阿本 已确认：12月8日 周二 15:00')
 
   const answer = await anna.openUrl(reply.path)
@@ -166,9 +171,7 @@ test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒�
   const appt = await ben.openUrl(card.path)
   await appt.press('#appt-decline')
   expect(kept(ben)).toEqual(['安娜 declined'])
-  appt.tap('#appt-reply')
-  await settle()
-  const reply = ben.fake.ui.shared.at(-1)!
+  const reply = await sendReply(ben, appt)
   expect(reply.title).toBe('阿本 已拒绝：12月8日 周二 15:00')
   const answer = await anna.openUrl(reply.path)
   expect(answer.text('#appt-state')).toBe('状态：已拒绝')
@@ -178,15 +181,13 @@ test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒�
 test('Ben, new to Duet, opens the card: walked through privacy and the microphone first, and back on the card', async () => {
   const annas = await phones(ANNAS_PHONE)
   const { card } = await annaBooksBen(annas[0])
-  const [ben] = await launchPhones(
-    [
-      {
-        env: { openid: BEN.openid, privacyNeedsAgreement: true },
-        // A video appointment: the walkthrough asks for the microphone and the camera.
-        user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
-      },
-    ],
-  )
+  const [ben] = await launchPhones([
+    {
+      env: { openid: BEN.openid, privacyNeedsAgreement: true },
+      // A video appointment: the walkthrough asks for the microphone and the camera.
+      user: { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } },
+    },
+  ])
   await ben.openUrl(card.path)
   expect(ben.top()!.route).toBe(routeOf('onboarding'))
   ben.top()!.tap('#privacy-agree')
@@ -206,9 +207,7 @@ test('a reply from someone who is not the other person is ignored', async () => 
   const { card } = await annaBooksBen(anna)
   const appt = await ben.openUrl(card.path)
   await appt.press('#appt-accept')
-  appt.tap('#appt-reply')
-  await settle()
-  const forged = ben.fake.ui.shared.at(-1)!.path.replace(encodeURIComponent(BEN.openid), 'oMallory_00000000001')
+  const forged = (await sendReply(ben, appt)).path.replace(encodeURIComponent(BEN.openid), 'oMallory_00000000001')
   await anna.openUrl(forged)
   expect(kept(anna)).toEqual(['阿本 proposed'])
 })
@@ -265,9 +264,7 @@ describe('upcoming on home, and the room at its time', () => {
     const { card } = await annaBooksBen(anna)
     const appt = await ben.openUrl(card.path)
     await appt.press('#appt-accept')
-    appt.tap('#appt-reply')
-    await settle()
-    await anna.openUrl(ben.fake.ui.shared.at(-1)!.path)
+    await anna.openUrl((await sendReply(ben, appt)).path)
     return { anna, ben, id: anna.store.appointments.items[0].id }
   }
 
@@ -366,22 +363,25 @@ describe('kept across relaunches', () => {
 })
 
 test('cancelling asks first; once confirmed it is 已取消 on both phones, and the first card opened again leaves it so', async () => {
-  const [anna, ben] = await onMonday([{ env: ANNAS_PHONE, user: { modals: ['cancel', 'confirm'] } }, { env: BENS_PHONE }])
+  const [anna, ben] = await onMonday([
+    { env: ANNAS_PHONE, user: { modals: ['cancel', 'confirm'] } },
+    { env: BENS_PHONE },
+  ])
   const { card } = await annaBooksBen(anna)
   await (await ben.openUrl(card.path)).press('#appt-accept')
   const room = await anna.open('appointment', { appt: anna.store.appointments.items[0].id })
 
   await room.press('#appt-cancel')
-  expect(anna.fake.ui.modalsShown.at(-1)).toBe('取消这个预约？: 取消后无法恢复。之后把取消的消息发给 阿本，TA 就知道了。')
+  expect(anna.fake.ui.modalsShown.at(-1)).toBe(
+    '取消这个预约？: 取消后无法恢复。之后把取消的消息发给 阿本，TA 就知道了。',
+  )
   expect(kept(anna)).toEqual(['阿本 proposed'])
   await room.press('#appt-cancel')
   expect(kept(anna)).toEqual(['阿本 cancelled'])
   expect(room.text('#appt-state')).toBe('状态：已取消')
   expect(room.exists('#appt-cancel')).toBe(false)
   expect(room.attr('#appt-reply', 'type')).toBe('primary')
-  room.tap('#appt-reply')
-  await settle()
-  const cancellation = anna.fake.ui.shared.at(-1)!
+  const cancellation = await sendReply(anna, room)
   expect(cancellation.title).toBe('安娜 已取消：12月8日 周二 15:00')
 
   expect((await ben.openUrl(cancellation.path)).text('#appt-state')).toBe('状态：已取消')
