@@ -11,6 +11,7 @@ import type { InputProblem } from './store/validation'
 import { INVITATION_VALID_MS } from './store/invitation-link'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
+import type { ReminderState } from './store/appointments'
 import type { CallMode, Device } from './store/model'
 import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
 import type {
@@ -653,6 +654,7 @@ export const appointment = {
   decline: '拒绝',
   reply: '把回复发给对方',
   replyHint: '对方打开你的回复，就能看到你的答复。',
+  remind: '开始前提醒我',
   cancel: '取消预约',
   cancelTitle: '取消这个预约？',
   keep: '保留',
@@ -660,6 +662,17 @@ export const appointment = {
   noneTitle: '找不到这个预约',
   noneBody: '它可能已经过期，或者已被删除。',
   home: '返回联系人',
+}
+
+/** How asking for a reminder went (#appt-remind), as the appointment page says it. */
+export const reminderWords: Record<ReminderState, string> = {
+  asking: '正在设置提醒…',
+  armed: '已设置：开始前 5 分钟，微信会提醒你。',
+  reject: '你没有允许这条提醒，需要时可以再点一次。',
+  ban: '你关闭了 Duet 的消息提醒，可以在微信的设置里重新打开。',
+  filter: '微信没有显示提醒的请求，请稍后再试。',
+  unknown: '提醒没有设置成功，请稍后再试。',
+  failed: '提醒没有设置成功，请检查网络后再试。',
 }
 
 /** Sentences the appointment page shows once code has filled them. */

@@ -1,7 +1,8 @@
 // Appointments on this phone (issue 23): booking one with a contact, a card opened from a chat, the answer
 // sent back. The rules live in appointment-rules.ts; this slice holds the list, the booking being made and the
 // card on screen, and moves them only on the person's own taps.
-import { makeAutoObservable, observable } from 'mobx-miniprogram'
+import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram'
+import type { AppointmentAction, ReminderOutcome } from '../services/appointments-cloud'
 import {
   Appointment,
   AppointmentCard,
@@ -40,7 +41,16 @@ export interface AppointmentsContext {
   lastMode(openid: string): CallMode | undefined
   /** The phone's clock (tests move it). */
   now?(): number
+  /** The `appointments` cloud function, where WeChat Cloud is configured (services/appointments-cloud). */
+  cloud: {
+    tell(action: AppointmentAction, data: Record<string, unknown>): Promise<boolean>
+    remind(id: string): Promise<ReminderOutcome>
+    canRemind(): boolean
+  }
 }
+
+/** A reminder asked for on this phone: being asked, or how it went. */
+export type ReminderState = 'asking' | ReminderOutcome
 
 /** A booking as the person is making it: the picker's own values ("2026-12-08", "15:00"), in the phone's zone. */
 export interface Draft {
@@ -87,6 +97,8 @@ export class AppointmentsStore {
   private ticker: ReturnType<typeof setInterval> | null = null
   /** Appointments cancelled on this phone in this run: their cancellation card is mine to send. */
   private cancelledHere: string[] = []
+  /** Reminders asked for in this run, by appointment id. */
+  reminders: Record<string, ReminderState> = {}
   /** The appointment whose call is connected now (WeChat's members event), and since when. */
   private connected: { id: string; since: number } | null = null
 
@@ -156,6 +168,7 @@ export class AppointmentsStore {
     this.items = this.items.map((a) =>
       a.id === connected.id ? (moved(a, 'completed', this.clock(), seconds) ?? a) : a,
     )
+    void this.ctx.cloud.tell('complete', { id: connected.id, callSeconds: seconds })
   }
 
   /** The clock runs only while something upcoming can change how it shows. */
@@ -257,8 +270,14 @@ export class AppointmentsStore {
     this.tick()
     const card = this.draftCard
     if (!card || !this.draft) return null
+    const isNew = !this.find(card.id)
     this.items = received(this.items, booked(card, this.draft.guest, this.now), this.now)
     this.draftSent = true
+    if (isNew) {
+      const { id, to: guest, startAt, endAt, mode, topic, from } = card
+      const booking = { id, guest, startAt, endAt, mode, topic, bookerName: from.nickname }
+      void this.ctx.cloud.tell('create', { ...booking, guestName: this.draft.guest.nickname })
+    }
     return card
   }
 
@@ -331,6 +350,30 @@ export class AppointmentsStore {
     if (!next) return
     const kept = received(this.items, { ...shown, changedAt: this.now }, this.now)
     this.items = kept.map((a) => (a.id === next.id ? next : a))
+    void this.ctx.cloud.tell(to === 'accepted' ? 'accept' : 'decline', { id: next.id })
+  }
+
+  /** #appt-remind shows for a live appointment still ahead, where the cloud can send a reminder. */
+  get remindable(): boolean {
+    return this.ctx.cloud.canRemind() && this.cancellable && (this.shown?.startAt ?? 0) > this.now
+  }
+
+  /** #appt-remind: WeChat's popup for one reminder (from the tap), then the cloud arms it. */
+  remind(): void {
+    const shown = this.shown
+    if (!shown || !this.remindable || this.reminders[shown.id] === 'asking') return
+    this.reminders = { ...this.reminders, [shown.id]: 'asking' }
+    void this.ctx.cloud.remind(shown.id).then((outcome) =>
+      runInAction(() => {
+        this.reminders = { ...this.reminders, [shown.id]: outcome }
+      }),
+    )
+  }
+
+  /** How the reminder for the appointment on screen went, if one was asked for in this run. */
+  get reminder(): ReminderState | null {
+    const id = this.shown?.id
+    return id ? (this.reminders[id] ?? null) : null
   }
 
   /** The appointment on screen can still be cancelled, by either person: kept, still to happen. */
@@ -346,6 +389,7 @@ export class AppointmentsStore {
     if (!shown || !this.cancellable) return
     this.items = this.items.map((a) => (a.id === shown.id ? (moved(a, 'cancelled', this.now) ?? a) : a))
     this.cancelledHere = [...this.cancelledHere, shown.id]
+    void this.ctx.cloud.tell('cancel', { id: shown.id })
   }
 
   /**

@@ -1,4 +1,5 @@
 import { reaction } from 'mobx-miniprogram'
+import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
 import * as voip from '../services/voip'
 import { authSettingFromEvent } from '../services/scopes'
@@ -47,6 +48,7 @@ export class RootStore {
   readonly appointments = new AppointmentsStore({
     profile: this.profile,
     lastMode: (openid) => this.history.lastCall[openid]?.mode,
+    cloud: appointmentsCloud,
   })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,

@@ -2,6 +2,7 @@
 // declines, and sends his answer back; Anna opens the answer. Two phones; forged and repeated cards change
 // nothing. The clock is fixed on Monday 2026-12-07 (the phone's zone is the test process's).
 import type { Environment } from '../../wechat-model'
+import { FakeCloud, TEST_CLOUD_ENV } from '../../wechat-model'
 import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones, PhoneSpec } from '../harness/phones'
@@ -390,4 +391,59 @@ test('cancelling asks first; once confirmed it is 已取消 on both phones, and 
   expect(again.text('#appt-state')).toBe('状态：已取消')
   expect(again.exists('#appt-accept')).toBe(false)
   expect(kept(ben)).toEqual(['安娜 cancelled'])
+})
+
+describe('with WeChat Cloud', () => {
+  const REMINDER_TEMPLATE = 'duet-test-reminder-template-00000000000'
+  const config = { cloudEnv: TEST_CLOUD_ENV, reminderTemplateId: REMINDER_TEMPLATE }
+
+  async function cloudPhones(benAnswers: Array<'accept' | 'reject'>) {
+    const cloud = new FakeCloud()
+    cloud.templates.add(REMINDER_TEMPLATE)
+    const launched = await launchPhones(
+      [
+        { env: ANNAS_PHONE, options: { config } },
+        { env: BENS_PHONE, user: { subscribe: benAnswers }, options: { config } },
+      ],
+      cloud,
+    )
+    jest.setSystemTime(MONDAY_10)
+    return { cloud, anna: launched[0], ben: launched[1] }
+  }
+
+  const stored = (cloud: FakeCloud) => cloud.database.records('appointments').map((r) => r.state)
+
+  test('the booking and its answer are kept by the appointments function; #appt-remind arms one reminder', async () => {
+    const { cloud, anna, ben } = await cloudPhones(['accept'])
+    const { card } = await annaBooksBen(anna)
+    await settle()
+    expect(stored(cloud)).toEqual(['proposed'])
+    const appt = await ben.openUrl(card.path)
+    // Not kept, so nothing to remind of yet.
+    expect(appt.exists('#appt-remind')).toBe(false)
+    await appt.press('#appt-accept')
+    expect(stored(cloud)).toEqual(['accepted'])
+
+    await appt.press('#appt-remind')
+    expect(ben.fake.trace(['ui'])).toContain(`requestSubscribeMessage(${REMINDER_TEMPLATE})`)
+    expect(appt.text('#appt-reminder')).toBe('已设置：开始前 5 分钟，微信会提醒你。')
+    expect(cloud.database.records('reminders')).toMatchObject([
+      {
+        touser: BEN.openid,
+        templateId: REMINDER_TEMPLATE,
+        status: 'waiting',
+        dueAt: new Date(2026, 11, 8, 14, 55).getTime(),
+      },
+    ])
+  })
+
+  test('a reminder refused in WeChat’s popup arms nothing, and says so', async () => {
+    const { cloud, anna, ben } = await cloudPhones(['reject'])
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    await appt.press('#appt-remind')
+    expect(appt.text('#appt-reminder')).toBe('你没有允许这条提醒，需要时可以再点一次。')
+    expect(cloud.database.records('reminders')).toEqual([])
+  })
 })

@@ -50,6 +50,9 @@ ComponentWithStore({
       callable: () => screen.callable,
       callBusy: () => call.busy,
       cancellable: () => appointments.cancellable,
+      remindable: () => appointments.remindable,
+      asking: () => appointments.reminder === 'asking',
+      reminderText: () => strings.say(strings.reminderWords, appointments.reminder),
       callText: () => {
         const shown = screen.appointment
         return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
@@ -118,6 +121,10 @@ ComponentWithStore({
     },
     onDecline() {
       appointments.answer('declined')
+    },
+    /** #appt-remind: WeChat's popup for one reminder must open within this tap. */
+    onRemind() {
+      appointments.remind()
     },
     /** #appt-cancel: only after WeChat's confirmation dialog says yes. */
     async onCancel() {
