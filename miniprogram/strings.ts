@@ -655,6 +655,7 @@ export const appointment = {
   reply: '把回复发给对方',
   replyHint: '对方打开你的回复，就能看到你的答复。',
   remind: '开始前提醒我',
+  reschedule: '改约时间',
   cancel: '取消预约',
   cancelTitle: '取消这个预约？',
   keep: '保留',

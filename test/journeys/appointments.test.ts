@@ -447,3 +447,32 @@ describe('with WeChat Cloud', () => {
     expect(cloud.database.records('reminders')).toEqual([])
   })
 })
+
+test('rescheduling is a new booking that names the old one: each phone keeps only the new one', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+  const { card } = await annaBooksBen(anna)
+  await (await ben.openUrl(card.path)).press('#appt-accept')
+  const oldId = anna.store.appointments.items[0].id
+
+  const room = await anna.open('appointment', { appt: oldId })
+  await room.press('#appt-reschedule')
+  const book = anna.top()!
+  expect(book.route).toBe(routeOf('book'))
+  // The mode and the topic carry over; a time overlapping only the one it replaces is free.
+  expect(book.attr('#book-mode-video', 'aria-checked')).toBe(true)
+  book.pick('#book-date', '2026-12-08')
+  book.pick('#book-time', '15:15')
+  await settle()
+  expect(book.exists('#book-problem')).toBe(false)
+  book.tap('#book-send')
+  await settle()
+  const moved = anna.fake.ui.shared.at(-1)!
+  expect(moved.title).toBe('安娜 约你 12月8日 周二 15:15 视频通话 30 分钟')
+  expect(kept(anna)).toEqual(['阿本 proposed'])
+  expect(anna.store.appointments.items[0]).toMatchObject({ replaces: oldId, topic: '聊聊新年计划' })
+
+  const appt = await ben.openUrl(moved.path)
+  await appt.press('#appt-accept')
+  expect(kept(ben)).toEqual(['安娜 accepted'])
+  expect(ben.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
+})

@@ -5,7 +5,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { confirm } from '../../services/dialog'
-import { replaceWith } from '../../services/navigation'
+import { goTo, replaceWith } from '../../services/navigation'
 import * as screenLight from '../../services/screen'
 import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
@@ -51,6 +51,7 @@ ComponentWithStore({
       callBusy: () => call.busy,
       cancellable: () => appointments.cancellable,
       remindable: () => appointments.remindable,
+      reschedulable: () => screen.reschedulable,
       asking: () => appointments.reminder === 'asking',
       reminderText: () => strings.say(strings.reminderWords, appointments.reminder),
       callText: () => {
@@ -125,6 +126,11 @@ ComponentWithStore({
     /** #appt-remind: WeChat's popup for one reminder must open within this tap. */
     onRemind() {
       appointments.remind()
+    },
+    /** #appt-reschedule: a new booking with the same person that names this one. */
+    onReschedule() {
+      const shown = appointments.shown
+      if (shown) goTo('book', { openid: shown.other.openid, re: shown.id })
     },
     /** #appt-cancel: only after WeChat's confirmation dialog says yes. */
     async onCancel() {

@@ -38,7 +38,7 @@ ComponentWithStore({
     /** Opened for one contact (its openid); a contact no longer kept leaves nothing to book. */
     load(query: Record<string, string | undefined>) {
       const contact = query.openid ? contacts.find(query.openid) : null
-      if (contact) appointments.startBooking(contact)
+      if (contact) appointments.startBooking(contact, query.re)
       else appointments.stopBooking()
     },
     onDate(e: PickerChange) {

@@ -12,6 +12,7 @@ import {
 } from '../appointment-rules'
 import type { AppointmentRow, AppointmentState, LocalTime, RoomPhase } from '../appointment-rules'
 import type { CallStore } from '../call'
+import type { ContactsStore } from '../contacts'
 import type { AppointmentsStore } from '../appointments'
 import { pickerValues } from '../appointments'
 import type { CallMode, Person } from '../model'
@@ -39,6 +40,7 @@ export interface AppointmentScreensContext extends CallScreenContext {
   >
   permissions: Pick<PermissionsStore, 'privacyPromptPending'>
   profile: Pick<ProfileStore, 'me'>
+  contacts: Pick<ContactsStore, 'find'>
 }
 
 /** The booking page's one primary action: the consent card's, giving my profile first, or sending the card. */
@@ -146,6 +148,14 @@ export class AppointmentScreen {
       opensInMinutes: Math.max(0, Math.ceil((shown.startAt - ROOM_OPENS_BEFORE_MS - now) / 60_000)),
       callMinutes: Math.max(1, Math.round((shown.callSeconds ?? 0) / 60)),
     }
+  }
+
+  /** #appt-reschedule: one still to happen, with a contact (the booking page books contacts). */
+  get reschedulable(): boolean {
+    const shown = this.appointment
+    return (
+      this.ctx.appointments.cancellable && shown !== null && this.ctx.contacts.find(shown.other.openid) !== undefined
+    )
   }
 
   /** #appt-call shows in the open room, on both phones: whoever calls first is fine. */
