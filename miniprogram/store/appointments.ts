@@ -61,6 +61,8 @@ export interface Draft {
   minutes: number
   mode: CallMode
   topic: string
+  /** The appointment this booking reschedules: the other side replaces it instead of keeping both. */
+  replaces?: string
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n))
@@ -191,7 +193,7 @@ export class AppointmentsStore {
   // ---- booking ----------------------------------------------------------------------------------------------
 
   /** The booking page opens for `guest`: the next whole hour, 30 minutes, the mode of our last call. */
-  startBooking(contact: Person): void {
+  startBooking(contact: Person, replaces?: string): void {
     this.tick()
     // The person only: a contact's own note stays with the contact.
     const { openid, nickname, avatarUrl } = contact
@@ -206,6 +208,11 @@ export class AppointmentsStore {
       minutes: 30,
       mode: this.ctx.lastMode(guest.openid) ?? 'voice',
       topic: '',
+    }
+    // Rescheduling one of ours (with this person, still to happen): its mode and topic carry over.
+    const old = replaces ? this.find(replaces) : null
+    if (old && old.other.openid === guest.openid && isLive(old.state)) {
+      this.draft = { ...this.draft, mode: old.mode, topic: old.topic, replaces: old.id }
     }
     this.draftSent = false
   }
@@ -241,7 +248,13 @@ export class AppointmentsStore {
     const draft = this.draft
     if (!draft) return null
     if (!Number.isFinite(this.draftStartAt)) return 'time'
-    const booking = { startAt: this.draftStartAt, minutes: draft.minutes, topic: draft.topic, id: draft.id }
+    const booking = {
+      startAt: this.draftStartAt,
+      minutes: draft.minutes,
+      topic: draft.topic,
+      id: draft.id,
+      replaces: draft.replaces,
+    }
     return bookingProblem(booking, this.items, this.now, phoneOffset(this.draftStartAt))
   }
 
@@ -259,6 +272,7 @@ export class AppointmentsStore {
       endAt: startAt + draft.minutes * MINUTE_MS,
       mode: draft.mode,
       topic: draft.topic.trim(),
+      ...(draft.replaces ? { replaces: draft.replaces } : {}),
     }
   }
 
@@ -274,8 +288,8 @@ export class AppointmentsStore {
     this.items = received(this.items, booked(card, this.draft.guest, this.now), this.now)
     this.draftSent = true
     if (isNew) {
-      const { id, to: guest, startAt, endAt, mode, topic, from } = card
-      const booking = { id, guest, startAt, endAt, mode, topic, bookerName: from.nickname }
+      const { id, to: guest, startAt, endAt, mode, topic, from, replaces } = card
+      const booking = { id, guest, startAt, endAt, mode, topic, bookerName: from.nickname, replaces }
       void this.ctx.cloud.tell('create', { ...booking, guestName: this.draft.guest.nickname })
     }
     return card
