@@ -2,7 +2,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'gallery/', 'bench/', 'coverage/', 'miniprogram/miniprogram_npm/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'gallery/',
+      'bench/',
+      'coverage/',
+      'miniprogram/miniprogram_npm/',
+      'playground/out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'wechat-model/**/*.ts'],
+    files: ['test/**/*.ts', 'wechat-model/**/*.ts', 'playground/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
@@ -77,6 +87,7 @@ export default tseslint.config(
         process: 'readonly',
         __dirname: 'readonly',
         console: 'readonly',
+        URL: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: package size as WeChat's builder zips it, what each interaction sends to the views (its setData
-// and the initial data of each page and component it creates), wx calls per call attempt, and the test suite's
-// time on this machine. Prints one table and writes bench/results.json.
+// and the initial data of each page and component it creates), wx calls per call attempt, the playground's
+// figures (scripts/playground-bench.js) and the test suite's time on this machine. Prints one table and writes
+// bench/results.json.
 // `npm run bench -- --skip-tests` leaves out the test-suite timing (about a minute on 2 cores). Also what ten
 // thousand contacts cost (test/bench/scale.bench.ts): launch, saves, the largest key, a keystroke.
 const fs = require('fs')
@@ -21,6 +22,8 @@ const GOALS = {
   stored: 200 * 1024,
   warmCalls: 1,
   suiteSeconds: 75,
+  playgroundReadyMs: 2000,
+  playgroundTapMs: 100,
   // Issue 22: ten thousand contacts (test/bench/scale.bench.ts).
   launchAt2000Ms: 60,
   launchAt10000Ms: 150,
@@ -199,6 +202,19 @@ function main() {
     suiteSeconds = (Date.now() - started) / 1000
   }
 
+  // The playground in Chromium (scripts/playground-bench.js); without a browser, the rows say so.
+  let playground = null
+  try {
+    playground = JSON.parse(
+      run(process.execPath, [path.join(root, 'scripts/playground-bench.js')])
+        .trim()
+        .split('\n')
+        .pop(),
+    )
+  } catch (err) {
+    process.stderr.write(`playground not measured: ${err.message}\n`)
+  }
+
   const zippedBytes = entries.reduce((a, e) => a + e.zipped, 22)
   const rows = [
     [
@@ -244,6 +260,29 @@ function main() {
     verdict(warm.platform.length === GOALS.warmCalls),
   ])
   rows.push(...scaleRows(scale))
+  if (playground) {
+    const sizes = playground.bundleBytes
+    rows.push(
+      [
+        'Playground: both phones ready after the page loads (median of 5)',
+        `${playground.readyMs.toFixed(0)} ms`,
+        `< ${GOALS.playgroundReadyMs} ms`,
+        verdict(playground.readyMs < GOALS.playgroundReadyMs),
+      ],
+      [
+        'Playground: a click until the phone shows it (median)',
+        `${playground.tapToRenderMs.toFixed(1)} ms over ${playground.taps} clicks`,
+        `< ${GOALS.playgroundTapMs} ms`,
+        verdict(playground.tapToRenderMs < GOALS.playgroundTapMs),
+      ],
+      [
+        'Playground: build / bundles (files, phone, host)',
+        `${playground.buildMs} ms / ${kb(sizes['duet-files.js'])}, ${kb(sizes['phone.js'])}, ${kb(sizes['host.js'])}`,
+        '',
+        '',
+      ],
+    )
+  } else rows.push(['Playground (needs Chromium)', 'not measured', '', ''])
   if (suiteSeconds !== null) {
     const ok = suiteSeconds < GOALS.suiteSeconds
     rows.push([
@@ -283,6 +322,7 @@ function main() {
         callAttempts: measured.callAttempts,
         scale,
         scaleBefore: BEFORE,
+        playground,
         suiteSeconds,
       },
       null,

@@ -65,6 +65,8 @@ interface StoredFile {
   cloudPath: string
   owner: string
   publicRead: boolean
+  /** The phone's temporary file it was uploaded from (the playground shows that picture at the file's URL). */
+  from: string
 }
 
 type Handler = (call: OpenApiCall) => OpenApiReply
@@ -404,7 +406,8 @@ export class FakeCloudClient {
       })
     const cloudPath = String(o.cloudPath)
     const fileID = `cloud://${this.initialisedEnv}.${BUCKET}/${cloudPath}`
-    this.server.store(fileID, { cloudPath, owner: fake.env.openid, publicRead: this.server.avatarsPublicRead })
+    const stored = { cloudPath, owner: fake.env.openid, publicRead: this.server.avatarsPublicRead, from: o.filePath }
+    this.server.store(fileID, stored)
     fake.succeed('cloud.uploadFile', o, { fileID, statusCode: 204 })
   }
 

@@ -5,6 +5,7 @@
 //   (the jest setup fails the test on any), so a test cannot pass by accident.
 // This file is the core: recording, callbacks and the `wx` object. Each area of the platform lives in
 // its own module (privacy.ts, scopes.ts, …), with its state and its APIs.
+import type { Answer, Person, QuestionKind, Questions } from './ask'
 import { FakeCloud, FakeCloudClient } from './cloud'
 import { defaultEnvironment, defaultUser, Environment, ScriptedUser } from './environment'
 import { FakePhone } from './phone'
@@ -81,6 +82,10 @@ export class FakeWx {
   knownPages: string[] | null = null
   /** app.json's `darkmode`, set by the harness: WeChat reports the phone's theme only when it is on (§8.6). */
   darkmode = false
+  /** Duet is what the person sees (not left for a settings page, the chat or another app): §4.5. */
+  inFront = true
+  /** Who answers WeChat's questions: null, the test's script (`user`); or a person looking at drawn screens. */
+  person: Person | null = null
 
   readonly runtime = new FakeRuntime(this)
   readonly privacy = new FakePrivacy(this)
@@ -154,24 +159,66 @@ export class FakeWx {
   visitOutside(change: () => void): void {
     this.leave()
     change()
-    this.later(() => {
-      this.cameToFront()
-      for (const listener of this.returnListeners) listener()
+    this.later(() => this.cameBack())
+  }
+
+  /**
+   * As visitOutside, for a visit where the person is asked something (a settings page): a scripted answer
+   * applies at once; a person's applies when they come back.
+   */
+  visitOutsideAsking<K extends QuestionKind>(
+    kind: K,
+    shows: Questions[K]['shows'],
+    scripted: () => Answer<K>,
+    apply: (answer: Answer<K>) => void,
+    answered: () => void = () => undefined,
+  ): void {
+    if (!this.person) {
+      this.visitOutside(() => apply(scripted()))
+      return answered()
+    }
+    this.leave()
+    this.ask(kind, shows, scripted, (answer) => {
+      if (answer !== undefined) apply(answer)
+      answered()
+      this.later(() => this.cameBack())
     })
   }
 
   /** The person left the mini program: its top page hides, and keep-screen-on ends (§8.3). */
   leave(): void {
     this.ui.keepScreenOn = false
+    this.inFront = false
     for (const listener of this.leaveListeners) listener()
+  }
+
+  /** The person comes back to the mini program where they left it: App.onShow, then the top page's onShow. */
+  cameBack(): void {
+    this.cameToFront()
+    for (const listener of this.returnListeners) listener()
   }
 
   /** The mini program is in front again (App.onShow), back where it was or on a card's page (§7.2). */
   cameToFront(): void {
+    this.inFront = true
     for (const listener of this.appShowListeners) listener()
   }
 
   // ---- for the modules -----------------------------------------------------------------------
+
+  /**
+   * WeChat asks the person something (ask.ts). Without a person the test's script answers, synchronously, so
+   * tests keep their timing; a person answers when they click, and `then` runs then.
+   */
+  ask<K extends QuestionKind>(
+    kind: K,
+    shows: Questions[K]['shows'],
+    scripted: () => Answer<K> | undefined,
+    then: (answer: Answer<K> | undefined) => void,
+  ): void {
+    if (!this.person) return then(scripted())
+    this.person.answer(kind, shows).then(then, (err: unknown) => this.noteProblem(`${kind}: ${String(err)}`))
+  }
 
   /** Records a problem and throws: for calls WeChat would reject outright. */
   problem(message: string): never {

@@ -27,7 +27,12 @@ export class FakePhone {
       }),
       openAppAuthorizeSetting: api('2.20.1', 'system', (o: Callbacks) => {
         fake.record('openAppAuthorizeSetting', 'openAppAuthorizeSetting', 'system', {})
-        fake.visitOutside(() => Object.assign(fake.env.os, fake.user.phoneSettings))
+        fake.visitOutsideAsking(
+          'phoneSettings',
+          { os: { ...fake.env.os } },
+          () => fake.user.phoneSettings,
+          (changed) => Object.assign(fake.env.os, changed),
+        )
         fake.succeed('openAppAuthorizeSetting', o)
       }),
     }

@@ -63,7 +63,7 @@ export class FakePrivacy {
       return proceed({ combined: true })
     const refuse = (why = NOT_AUTHORIZED) => fake.failWith(options, this.refusal(apiName, why))
     const handler = this.handler
-    if (!handler) return this.officialPopup(refuse, () => proceed({ combined: false }))
+    if (!handler) return this.officialPopup(apiName, refuse, () => proceed({ combined: false }))
     let settled = false
     const resolve: Resolve = (r) => {
       fake.record('resolvePrivacy', `resolvePrivacy(${r.event}${r.buttonId ? ` #${r.buttonId}` : ''})`, 'privacy', r)
@@ -92,21 +92,27 @@ export class FakePrivacy {
   }
 
   /** §1.5 (rev): with no handler, WeChat asks with its own popup; a refusal throttles further asks. */
-  private officialPopup(refuse: () => void, proceed: () => void): void {
+  private officialPopup(apiName: string, refuse: () => void, proceed: () => void): void {
     const fake = this.fake
     this.officialPopupsShown++
-    const answer = fake.user.privacyPopup.shift()
-    if (!answer) {
-      fake.noteProblem('WeChat showed its own privacy popup but the test scripted no answer')
-      return refuse()
-    }
-    fake.record('privacyPopup', `privacyPopup(${answer})`, 'privacy', { answer })
-    if (answer === 'refuse') {
-      this.throttledUntil = Date.now() + OFFICIAL_POPUP_THROTTLE_MS
-      return refuse()
-    }
-    fake.env.privacyNeedsAgreement = false
-    proceed()
+    fake.ask(
+      'privacy',
+      { api: apiName },
+      () => fake.user.privacyPopup.shift(),
+      (answer) => {
+        if (!answer) {
+          fake.noteProblem('WeChat showed its own privacy popup but the test scripted no answer')
+          return refuse()
+        }
+        fake.record('privacyPopup', `privacyPopup(${answer})`, 'privacy', { answer })
+        if (answer === 'refuse') {
+          this.throttledUntil = Date.now() + OFFICIAL_POPUP_THROTTLE_MS
+          return refuse()
+        }
+        fake.env.privacyNeedsAgreement = false
+        proceed()
+      },
+    )
   }
 
   apis(): ApiTable {

@@ -15,15 +15,23 @@ export class FakeScopes {
 
   constructor(private readonly fake: FakeWx) {}
 
-  /** §2.5: the settings page lists only scopes asked before; the person flips what they scripted. */
-  openSettingsPage(): WechatMiniprogram.AuthSetting {
+  /**
+   * §2.5: the settings page lists only scopes asked before; the person flips switches there (as scripted, or
+   * by hand) and comes back, and `cameBack` hears the settings as they left them.
+   */
+  openSettingsPage(cameBack: (authSetting: WechatMiniprogram.AuthSetting) => void): void {
     const { env, user } = this.fake
-    this.fake.visitOutside(() => {
-      for (const [scope, on] of Object.entries(user.settingsPage) as Array<[FakeScope, boolean]>) {
-        if (scope in env.authSetting) env.authSetting[scope] = on
-      }
-    })
-    return clone(env.authSetting)
+    this.fake.visitOutsideAsking(
+      'settings',
+      { authSetting: clone(env.authSetting) },
+      () => user.settingsPage,
+      (switched) => {
+        for (const [scope, on] of Object.entries(switched) as Array<[FakeScope, boolean]>) {
+          if (scope in env.authSetting) env.authSetting[scope] = on
+        }
+      },
+      () => cameBack(clone(env.authSetting)),
+    )
   }
 
   private denyText(): string {
@@ -46,17 +54,19 @@ export class FakeScopes {
         const current = fake.env.authSetting[scope]
         if (current === true) return fake.succeed('authorize', o)
         if (current === false) return fake.failWith(o, { errMsg: this.denyText() })
-        const answer = fake.user.popups[scope]?.shift() ?? fake.user.defaultPopupAnswer
-        if (!answer) {
-          fake.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
-          return fake.failWith(o, { errMsg: this.denyText() })
-        }
-        this.popupsShown.push(scope)
-        fake.env.authSetting[scope] = answer === 'allow'
-        // One tap on the combined popup grants the scope and agrees to the guide.
-        if (combined && answer === 'allow') fake.env.privacyNeedsAgreement = false
-        if (answer === 'allow') fake.succeed('authorize', o)
-        else fake.failWith(o, { errMsg: this.denyText() })
+        const scripted = () => fake.user.popups[scope]?.shift() ?? fake.user.defaultPopupAnswer
+        fake.ask('authorize', { scope, combined }, scripted, (answer) => {
+          if (!answer) {
+            fake.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
+            return fake.failWith(o, { errMsg: this.denyText() })
+          }
+          this.popupsShown.push(scope)
+          fake.env.authSetting[scope] = answer === 'allow'
+          // One tap on the combined popup grants the scope and agrees to the guide.
+          if (combined && answer === 'allow') fake.env.privacyNeedsAgreement = false
+          if (answer === 'allow') fake.succeed('authorize', o)
+          else fake.failWith(o, { errMsg: this.denyText() })
+        })
       },
       ownPopup,
     )
@@ -76,7 +86,7 @@ export class FakeScopes {
           this.audit.openSettingOutsideTap++
           return fake.failWith(o, { errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' })
         }
-        fake.succeed('openSetting', o, { authSetting: this.openSettingsPage() })
+        this.openSettingsPage((authSetting) => fake.succeed('openSetting', o, { authSetting }))
       }),
     }
   }

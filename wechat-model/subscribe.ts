@@ -30,28 +30,39 @@ export class FakeSubscribe {
         errMsg: 'requestSubscribeMessage:fail No template data return, verify the template id exist',
       })
     const answers: Record<string, string> = {}
-    for (const id of ids) {
-      const answer = this.answer(id)
-      if (answer === null) return fake.failWith(o, { errMsg: 'requestSubscribeMessage:fail cancel' })
-      if (answer === 'accept') fake.cloud.server.allowOne(fake.env.openid, id)
-      answers[id] = answer
+    // One template after another, each answered (on its popup, or by a kept choice) before the next.
+    const next = (i: number): void => {
+      if (i === ids.length) return fake.succeed('requestSubscribeMessage', o, answers)
+      const id = ids[i]
+      this.answer(id, (answer) => {
+        if (answer === null) return fake.failWith(o, { errMsg: 'requestSubscribeMessage:fail cancel' })
+        if (answer === 'accept') fake.cloud.server.allowOne(fake.env.openid, id)
+        answers[id] = answer
+        next(i + 1)
+      })
     }
-    fake.succeed('requestSubscribeMessage', o, answers)
+    next(0)
   }
 
-  /** What the person answers for one template: a kept choice, or the next scripted answer on the popup. */
-  private answer(id: string): 'accept' | 'reject' | null {
+  /** What the person answers for one template: a kept choice, or their answer on the popup. */
+  private answer(id: string, then: (answer: 'accept' | 'reject' | null) => void): void {
     const kept = this.kept.get(id)
-    if (kept) return kept
+    if (kept) return then(kept)
     this.popupsShown++
-    const scripted = this.fake.user.subscribe.shift()
-    if (scripted === undefined) {
-      this.fake.noteProblem('the subscribe popup opened but the test scripted no answer')
-      return null
-    }
-    const answer = scripted.startsWith('accept') ? 'accept' : 'reject'
-    if (scripted.endsWith('-always')) this.kept.set(id, answer)
-    return answer
+    this.fake.ask(
+      'subscribe',
+      { templateId: id },
+      () => this.fake.user.subscribe.shift(),
+      (given) => {
+        if (given === undefined) {
+          this.fake.noteProblem('the subscribe popup opened but the test scripted no answer')
+          return then(null)
+        }
+        const answer = given.startsWith('accept') ? 'accept' : 'reject'
+        if (given.endsWith('-always')) this.kept.set(id, answer)
+        then(answer)
+      },
+    )
   }
 
   apis(): ApiTable {

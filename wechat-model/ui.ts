@@ -52,6 +52,14 @@ const PICKER_FORMATS: Record<string, RegExp> = {
   time: /^\d{2}:\d{2}$/,
 }
 
+type ModalOptions = Callbacks & {
+  title?: string
+  content?: string
+  showCancel?: boolean
+  confirmText?: string
+  cancelText?: string
+}
+
 /** WeChat's page stack holds at most ten pages. */
 const MAX_PAGES = 10
 
@@ -70,37 +78,67 @@ export class FakeUi {
   constructor(private readonly fake: FakeWx) {}
 
   /**
-   * A `<button open-type>` was tapped: WeChat does what the open type means and answers with the events
-   * it delivers to the button's bind handlers. An open type not modelled here fails the test.
+   * A `<button open-type>` was tapped: WeChat does what the open type means and answers with the events it
+   * delivers to the button's bind handlers. A scripted person answers at once: the events are returned. A person
+   * at a drawn screen answers later: [] is returned, and `later` gets the events once they have answered. An
+   * open type not modelled here fails the test.
    */
-  pressButton(button: OpenTypeButton, page: ButtonPage): ButtonEvent[] {
+  pressButton(
+    button: OpenTypeButton,
+    page: ButtonPage,
+    later: (events: ButtonEvent[]) => void = () => undefined,
+  ): ButtonEvent[] {
     const fake = this.fake
+    const answer: { atOnce: ButtonEvent[] | null; returned: boolean } = { atOnce: null, returned: false }
+    const deliver = (events: ButtonEvent[]) => {
+      if (answer.returned) later(events)
+      else answer.atOnce = events
+    }
     switch (button.openType) {
       case 'agreePrivacyAuthorization':
         fake.privacy.tapAgreeButton(button.id)
         return [{ name: 'agreeprivacyauthorization', detail: {} }]
-      case 'openSetting': {
+      case 'openSetting':
         fake.record('openSetting', 'openSetting(button)', 'permission', {})
-        const authSetting = fake.scopes.openSettingsPage()
-        return [{ name: 'opensetting', detail: { authSetting, errMsg: 'openSetting:ok' } }]
-      }
-      case 'chooseAvatar': {
+        fake.scopes.openSettingsPage((authSetting) =>
+          deliver([{ name: 'opensetting', detail: { authSetting, errMsg: 'openSetting:ok' } }]),
+        )
+        break
+      case 'chooseAvatar':
         // §6.1: the picture's temporary path; a picture the content check rejects fires nothing.
-        const picked = fake.user.avatars.shift()
-        if (picked === undefined) return fake.problem('the avatar picker opened but the test scripted no choice')
-        fake.record('chooseAvatar', `chooseAvatar(${picked.startsWith('wxfile://') ? 'picked' : picked})`, 'ui', {})
-        if (picked === 'rejected' || picked === 'cancel') return []
-        this.localFiles.add(picked)
-        return [{ name: 'chooseavatar', detail: { avatarUrl: picked } }]
-      }
+        fake.ask(
+          'avatar',
+          {},
+          () => fake.user.avatars.shift(),
+          (picked) => {
+            if (picked === undefined) return fake.problem('the avatar picker opened but the test scripted no choice')
+            fake.record('chooseAvatar', `chooseAvatar(${picked.startsWith('wxfile://') ? 'picked' : picked})`, 'ui', {})
+            if (picked === 'rejected' || picked === 'cancel') return deliver([])
+            this.localFiles.add(picked)
+            deliver([{ name: 'chooseavatar', detail: { avatarUrl: picked } }])
+          },
+        )
+        break
       case 'share': {
         const card = this.shareCard(page, button)
-        if (card) this.shared.push(card)
-        return []
+        if (!card) return []
+        // The share sheet: a script always sends; a person may cancel.
+        fake.ask(
+          'share',
+          { card },
+          () => 'send',
+          (answer) => {
+            if (answer === 'send') this.shared.push(card)
+            deliver([])
+          },
+        )
+        break
       }
       default:
         return fake.problem(`<button open-type="${button.openType}"> is not modelled`)
     }
+    answer.returned = true
+    return answer.atOnce ?? []
   }
 
   /**
@@ -112,7 +150,8 @@ export class FakeUi {
     const router = this.router
     if (!router) return this.fake.problem('a card was tapped but nothing keeps the page stack')
     if (!router.stack().length) return router.open(path)
-    this.fake.leave()
+    // From the chat: Duet is in the background already, and its page hid when the person left it.
+    if (this.fake.inFront) this.fake.leave()
     this.fake.cameToFront()
     router.relaunch(path)
   }
@@ -199,23 +238,36 @@ export class FakeUi {
   }
 
   /** §2.5 (rev): the success callback of a modal opened from a tap still counts as that tap. */
-  private showModal(o: Callbacks & { title?: string; content?: string }): void {
+  private showModal(o: ModalOptions): void {
     const fake = this.fake
     fake.record('showModal', `showModal(${o.title ?? ''})`, 'ui', { title: o.title, content: o.content })
     this.modalsShown.push(`${o.title ?? ''}: ${o.content ?? ''}`)
     const fromTap = fake.inTap
-    const answer = fake.user.modals.shift()
-    if (!answer) fake.noteProblem(`a modal "${o.title ?? ''}" was shown but the test scripted no answer`)
-    const res = { errMsg: 'showModal:ok', confirm: answer === 'confirm', cancel: answer !== 'confirm' }
-    fake.later(() => {
-      fake.inTap = fromTap
-      try {
-        o.success?.(res)
-      } finally {
-        fake.inTap = false
-      }
-      o.complete?.(res)
-    })
+    const shows = {
+      title: o.title ?? '',
+      content: o.content ?? '',
+      showCancel: o.showCancel !== false,
+      confirmText: o.confirmText ?? '确定',
+      cancelText: o.cancelText ?? '取消',
+    }
+    fake.ask(
+      'modal',
+      shows,
+      () => fake.user.modals.shift(),
+      (answer) => {
+        if (!answer) fake.noteProblem(`a modal "${o.title ?? ''}" was shown but the test scripted no answer`)
+        const res = { errMsg: 'showModal:ok', confirm: answer === 'confirm', cancel: answer !== 'confirm' }
+        fake.later(() => {
+          fake.inTap = fromTap
+          try {
+            o.success?.(res)
+          } finally {
+            fake.inTap = false
+          }
+          o.complete?.(res)
+        })
+      },
+    )
   }
 
   apis(): ApiTable {
@@ -226,7 +278,7 @@ export class FakeUi {
         this.toasts.push(o.title)
         fake.succeed('showToast', o)
       }),
-      showModal: api('1.0.0', 'ui', (o: Callbacks & { title?: string; content?: string }) => this.showModal(o)),
+      showModal: api('1.0.0', 'ui', (o: ModalOptions) => this.showModal(o)),
       setKeepScreenOn: api('1.4.0', 'ui', (o: Callbacks & { keepScreenOn: boolean }) => {
         fake.record('setKeepScreenOn', `setKeepScreenOn(${String(o.keepScreenOn)})`, 'ui', {
           keepScreenOn: o.keepScreenOn,

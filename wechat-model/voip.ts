@@ -21,7 +21,7 @@ function codedErrMsg(apiName: VoipApi, errCode: number, what: string): string {
     : `join1v1Chat:fail -10086, ${errCode}, ${what}, ${errCode}`
 }
 
-interface Party {
+export interface Party {
   openid: string
   nickname: string
   headImage?: string
@@ -36,6 +36,24 @@ interface ActiveCall {
   /** Calls back the join that placed this call, when WeChat reports success only on answer. */
   reportSuccess: (() => void) | null
 }
+
+/** What WeChat's call screen on this phone shows: the person sees it, and answers or hangs up there. */
+export interface CallScreen {
+  role: 'caller' | 'listener'
+  roomType: 'voice' | 'video'
+  /** The other person. */
+  peer: Party
+  /** Ringing (呼叫中 / an incoming call), connected, the other cannot be reached, or over. */
+  status: 'calling' | 'in-call' | 'not-inside' | 'busy' | 'ended'
+  /** When the call was answered (Date.now()), for the screen's mm:ss. */
+  answeredAt: number | null
+}
+
+/** The WeChat of another phone that is running, by its person's openid (the playground's two phones). */
+export type PhoneBook = (openid: string) => FakeWx | undefined
+
+/** How long WeChat's screen says a call is over before it closes. */
+const ENDED_SCREEN_MS = 1500
 
 type MembersListener = (res: { openIdList: string[]; errCode: number; errMsg: string }) => void
 type InterruptedListener = (res: { errCode: number; errMsg: string }) => void
@@ -59,6 +77,16 @@ export class FakeVoip {
   /** Members events fired, newest last (what Duet may have seen). */
   readonly membersEvents: string[][] = []
   private call: ActiveCall | null = null
+  /**
+   * Other phones, when they run too: a call then rings the listener's real phone, from its real state,
+   * instead of the scripted `env.listener`.
+   */
+  phoneBook: PhoneBook | null = null
+  /** What WeChat's call screen shows now; null when none is open. */
+  screen: CallScreen | null = null
+  /** The other phone's side of the call on this phone's screen (with a phone book). */
+  private peer: FakeVoip | null = null
+  private readonly screenListeners = new Set<(screen: CallScreen | null) => void>()
   private readonly membersListeners = new Set<MembersListener>()
   private readonly interruptedListeners = new Set<InterruptedListener>()
 
@@ -77,6 +105,101 @@ export class FakeVoip {
   /** The caller hangs up on WeChat's call screen: nothing fires (§4.6). */
   hangUp(): void {
     this.end()
+  }
+
+  // ---- WeChat's call screen, between two running phones -------------------------------------------
+
+  /** Hears every change of this phone's call screen. */
+  onScreen(listener: (screen: CallScreen | null) => void): void {
+    this.screenListeners.add(listener)
+  }
+
+  private show(screen: CallScreen | null): void {
+    this.screen = screen
+    for (const listener of [...this.screenListeners]) listener(screen)
+  }
+
+  /** The screen says the call is over, then closes. */
+  private showEnded(): void {
+    if (!this.screen || this.screen.status === 'ended') return
+    const ended = { ...this.screen, status: 'ended' as const }
+    this.show(ended)
+    setTimeout(() => this.screen === ended && this.show(null), ENDED_SCREEN_MS)
+  }
+
+  /** §4.5: whether a call placed to this phone now rings here, from its real state. */
+  private reachable(): 'rings' | 'not-inside' | 'busy' {
+    const { env, inFront } = this.fake
+    if (!this.enabled || !(inFront || env.backgroundListenerRings)) return 'not-inside'
+    return this.call || this.peer ? 'busy' : 'rings'
+  }
+
+  /** The listener taps 接听 on their incoming-call screen: both phones hear that both are in (§4.6). */
+  answerOnScreen(): void {
+    const caller = this.peer
+    const screen = this.screen
+    if (!caller?.call || screen?.role !== 'listener' || screen.status !== 'calling') return
+    const call = caller.call
+    const answeredAt = Date.now()
+    caller.show({ ...caller.screen!, status: 'in-call', answeredAt })
+    this.show({ ...screen, status: 'in-call', answeredAt })
+    caller.answer(call)
+    this.emitMembers([call.caller.openid, call.listener.openid])
+  }
+
+  /**
+   * The person taps 挂断 (or 拒绝) on their call screen. The one who stays hears that only they are left, if
+   * the call was answered; nothing fires for one's own hang-up or an unanswered call (§4.6).
+   */
+  hangUpOnScreen(): void {
+    const screen = this.screen
+    if (!screen || screen.status === 'ended') return
+    const other = this.peer
+    const call = this.call ?? other?.call ?? null
+    const answered = call?.answered === true
+    // The caller's WeChat holds the call; ending it there closes the listener's side too.
+    const callerSide = screen.role === 'caller' ? this : other
+    callerSide?.end()
+    callerSide?.showEnded()
+    this.peer = null
+    this.showEnded()
+    if (other && call && answered)
+      other.emitMembers([screen.role === 'caller' ? call.listener.openid : call.caller.openid])
+  }
+
+  /** A call placed from `caller` reaches this phone's WeChat, which rings. */
+  private ring(caller: FakeVoip, call: ActiveCall): void {
+    this.peer = caller
+    caller.peer = this
+    this.show({ role: 'listener', roomType: call.roomType, peer: call.caller, status: 'calling', answeredAt: null })
+  }
+
+  /** The call this phone was part of ended on the other phone, or was never answered. */
+  private ended(): void {
+    this.peer = null
+    this.showEnded()
+  }
+
+  /** §4.4–§4.5 with both phones running: the call screen opens and the listener's phone rings if it can. */
+  private placeToPhone(call: ActiveCall, phoneBook: PhoneBook): void {
+    const listener = phoneBook(call.listener.openid)?.voip
+    const reach = listener ? listener.reachable() : 'not-inside'
+    this.show({
+      role: 'caller',
+      roomType: call.roomType,
+      peer: call.listener,
+      status: reach === 'rings' ? 'calling' : reach,
+      answeredAt: null,
+    })
+    if (reach === 'rings' && listener) listener.ring(this, call)
+    // Nobody answers: WeChat stops ringing after about a minute and nothing fires (§4.6).
+    call.timers.push(
+      setTimeout(() => {
+        this.end()
+        this.showEnded()
+      }, RING_SECONDS * 1000),
+    )
+    if (call.reportSuccess) this.hangingJoins++
   }
 
   /**
@@ -114,6 +237,9 @@ export class FakeVoip {
     for (const timer of call.timers) clearTimeout(timer)
     this.call = null
     if (this.fake.env.staleRoomAfterCall) this.staleRoom = true
+    const peer = this.peer
+    this.peer = null
+    peer?.ended()
   }
 
   /**
@@ -221,8 +347,15 @@ export class FakeVoip {
     if (this.call) return fail(-20002, 'already in a call')
     if (env.otherMiniProgramInCall) return fail(-20003, 'another mini program is in a call')
     if (this.staleRoom) return fail(-1, 'Already in room!')
-    this.askPhone('microphone')
-    if (roomType === 'video') this.askPhone('camera')
+    this.askPhone(roomType === 'video' ? ['microphone', 'camera'] : ['microphone'], () =>
+      this.checkAndPlace(o, roomType, caller, listener),
+    )
+  }
+
+  private checkAndPlace(o: Callbacks, roomType: 'voice' | 'video', caller: Party, listener: Party): void {
+    const { env } = this.fake
+    const fail = (errCode: number, what: string, errMsg?: string) =>
+      this.failCoded(o, 'join1v1Chat', errCode, what, errMsg)
     const needs: Device[] = roomType === 'video' || env.voiceCallNeedsCamera ? ['microphone', 'camera'] : ['microphone']
     const code = this.permissionCode(needs, roomType)
     if (code) return fail(...code)
@@ -235,13 +368,25 @@ export class FakeVoip {
     this.place(o, roomType, caller, listener)
   }
 
-  /** 'not determined' (iOS, §3.2): the phone asks now, as WeChat first uses the device, and the person answers. */
-  private askPhone(device: Device): void {
+  /**
+   * 'not determined' (iOS, §3.2): the phone asks now, as WeChat first uses each device, and the person answers;
+   * then the join goes on.
+   */
+  private askPhone(devices: Device[], then: () => void): void {
     const { env, user } = this.fake
-    if (env.os[device] !== 'not determined') return
-    const answer = user.phonePrompt[device]
-    this.fake.record('phonePrompt', `phonePrompt(${device}: ${answer})`, 'ui', { device, answer })
-    env.os[device] = answer === 'allow' ? 'authorized' : 'denied'
+    const [device, ...rest] = devices
+    if (!device) return then()
+    if (env.os[device] !== 'not determined') return this.askPhone(rest, then)
+    this.fake.ask(
+      'phonePrompt',
+      { device },
+      () => user.phonePrompt[device],
+      (answer) => {
+        this.fake.record('phonePrompt', `phonePrompt(${device}: ${String(answer)})`, 'ui', { device, answer })
+        env.os[device] = answer === 'allow' ? 'authorized' : 'denied'
+        this.askPhone(rest, then)
+      },
+    )
   }
 
   /** §4.4: the call screen opens; the listener rings only inside the mini program (§4.5). */
@@ -252,6 +397,7 @@ export class FakeVoip {
     const succeed = () => this.fake.succeed('join1v1Chat', o)
     if (env.joinSucceedsWhen === 'placed') succeed()
     else call.reportSuccess = succeed
+    if (this.phoneBook) return this.placeToPhone(call, this.phoneBook)
     const { where } = env.listener
     const rings = where === 'inside' || (where === 'background' && env.backgroundListenerRings)
     const answersAfter = rings ? env.listener.answersAfterS : null

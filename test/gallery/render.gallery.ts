@@ -8,120 +8,23 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
-import { attrs, compileWxss, everyElement, rootDom, tagOf } from '../harness/jcomponent'
+import { rootDom } from '../harness/jcomponent'
 import { PageHandle, settle } from '../harness/page'
-import { FRAME_CSS, phoneBars, webViewVh } from './phone-frame'
+import { exposeAttributes } from '../../wechat-model/view/expose'
+import { FRAME_CSS, phoneBars } from '../../wechat-model/view/phone-frame'
+import { pageCss, SCREEN_WIDTH, weuiCss, WX_ELEMENTS } from '../../wechat-model/view/styles'
 import { GALLERY_NOW, GALLERY_TIME_ZONE, STATES, TRUNCATED_BY_DESIGN } from './states'
 
 const OUT = path.resolve(__dirname, '../../gallery/html')
-const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
-const SCREEN_WIDTH = 375
-
-/** WeChat's built-in components as the browser should lay them out (buttons get WeUI's classes below). */
-const WX_ELEMENTS = `
-  html, body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; -webkit-text-size-adjust: none; }
-  wx-view, wx-block, wx-form { display: block; }
-  wx-text { display: inline; white-space: pre-wrap; }
-  wx-image { display: inline-block; background-size: cover; background-position: center; }
-  wx-button { display: block; }
-  wx-input { display: flex; align-items: center; min-height: 1.4em; overflow: hidden; white-space: nowrap; }
-  wx-input::before { content: attr(data-value); overflow: hidden; text-overflow: ellipsis; }
-  wx-input[data-value=""]::before { content: attr(data-placeholder); color: var(--weui-FG-2); }
-  /* WeUI's switch (weui.wxss .weui-switch): 52 by 32, the brand green when on, a white knob. */
-  wx-switch { position: relative; display: inline-block; flex: none; width: 52px; height: 32px; border-radius: 16px;
-    background: var(--weui-FG-3); }
-  wx-switch::after { content: " "; position: absolute; top: 2px; left: 2px; width: 28px; height: 28px;
-    border-radius: 15px; background: #fff; box-shadow: 0 2px 3px 0 rgba(0,0,0,.06); }
-  wx-switch[data-checked="true"] { background: var(--weui-BRAND); }
-  wx-switch[data-checked="true"]::after { transform: translateX(20px); }
-  wx-icon { display: inline-block; }
-  .weui-mask, .weui-actionsheet, .weui-half-screen-dialog { position: fixed; }
-`
-
-/**
- * Carries the template attributes j-component keeps off the DOM (disabled, checked, value, type) onto it,
- * draws images from their src, and gives native buttons the WeUI classes WeChat draws them with.
- */
-function exposeAttributes(page: PageHandle): void {
-  for (const el of everyElement(page.comp).filter((e) =>
-    ['button', 'input', 'switch', 'image', 'icon'].includes(tagOf(e)),
-  )) {
-    const values: Record<string, string> = {}
-    for (const a of attrs(el)) values[a.name] = String(a.value ?? '')
-    for (const name of ['disabled', 'checked', 'value', 'placeholder', 'type']) {
-      if (name in values) el.dom.setAttribute(`data-${name}`, values[name])
-    }
-    if (tagOf(el) === 'input' && !el.dom.hasAttribute('data-value')) el.dom.setAttribute('data-value', '')
-    if (tagOf(el) === 'image' && values.src) el.dom.style.backgroundImage = `url("${values.src}")`
-    // WeChat's <icon> is WeUI's icon font: the same glyph and colour as weui-icon-<type>.
-    if (tagOf(el) === 'icon') {
-      el.dom.classList.add(`weui-icon-${values.type}`)
-      el.dom.style.fontSize = `${Number(values.size || 23) / 2.4}px`
-      el.dom.style.color = values.type === 'warn' ? 'var(--weui-RED)' : values.type === 'success' ? 'var(--weui-BRAND)' : 'var(--weui-BLUE)'
-    }
-    if (tagOf(el) === 'button') {
-      const type = values.type === 'primary' || values.type === 'warn' ? values.type : 'default'
-      el.dom.setAttribute('data-type', type)
-      el.dom.classList.add('weui-btn', `weui-btn_${type}`)
-      if (values.size === 'mini') el.dom.classList.add('weui-btn_mini')
-      if (values.disabled === 'true') el.dom.classList.add('weui-btn_disabled')
-    }
-  }
-  // Inside WeUI's components, j-component prefixes each class with the tag; WeUI's stylesheet wants them bare.
-  for (const el of everyElement(page.comp)) {
-    for (const name of Array.from(el.dom.classList)) {
-      const bare = /^[\w-]+?--(weui-[\w-]+)$/.exec(name)?.[1]
-      if (bare) el.dom.classList.add(bare)
-    }
-  }
-}
-
-/** WeUI's stylesheet, as the extended library gives it to every page and component. */
-const weuiCss = () =>
-  fs
-    .readFileSync(path.join(WEUI, 'weui-wxss/dist/style/weui.wxss'), 'utf8')
-    // Its variables hang on WeChat's `page`; the browser's page is `body`.
-    .replace(/(^|[{},\]])page(?=[\s{,:])/g, '$1body')
-
-const rpx = (css: string) => css.replace(/(-?\d*\.?\d+)rpx/g, (_m, n: string) => `${+(Number(n) * SCREEN_WIDTH / 750).toFixed(3)}px`)
-
-/** A built .wxss as a page or component sees it: classes prefixed the way j-component renders them. */
-function css(file: string, prefix: string): string {
-  const wxss = fs.readFileSync(path.join(MINIPROGRAM_ROOT, file), 'utf8')
-  return compileWxss(wxss, prefix).replace(/(^|[{},])page(?=[\s{,])/g, '$1body')
-}
-
-/**
- * The page's own styles, then, for each custom component it uses, app.wxss and the component's own styles
- * under the component's prefix: Duet's components apply the app's shared classes (styleIsolation apply-shared).
- */
-function pageCss(pageName: string): string {
-  const page = `pages/${pageName}/index`
-  const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM_ROOT, `${page}.json`), 'utf8')) as {
-    usingComponents?: Record<string, string>
-  }
-  const parts = [css('app.wxss', 'main')]
-  if (fs.existsSync(path.join(MINIPROGRAM_ROOT, `${page}.wxss`))) parts.push(css(`${page}.wxss`, 'main'))
-  for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
-    if (target.startsWith('weui-miniprogram/')) {
-      parts.push(fs.readFileSync(path.join(WEUI, `${target.slice('weui-miniprogram/'.length)}.wxss`), 'utf8'))
-      continue
-    }
-    const own = path.relative(MINIPROGRAM_ROOT, path.join(MINIPROGRAM_ROOT, path.dirname(page), target))
-    const file = target.startsWith('/') ? `${target.slice(1)}.wxss` : `${own}.wxss`
-    parts.push(css('app.wxss', tag))
-    if (fs.existsSync(path.join(MINIPROGRAM_ROOT, file))) parts.push(css(file, tag))
-  }
-  return parts.map((part) => webViewVh(rpx(part))).join('\n')
-}
+const REPO = path.resolve(__dirname, '../..')
 
 function html(page: PageHandle, title: string, theme: 'light' | 'dark', stackDepth: number): string {
-  exposeAttributes(page)
+  exposeAttributes(page.comp)
   const root = rootDom(page.comp)
   const bars = phoneBars({ root: MINIPROGRAM_ROOT, route: page.route, stackDepth, theme, now: GALLERY_NOW })
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=${SCREEN_WIDTH}">
-<style>${weuiCss()}</style><style>${WX_ELEMENTS}${FRAME_CSS}</style><style>${pageCss(page.route.split('/')[1])}</style></head>
+<style>${weuiCss(REPO)}</style><style>${WX_ELEMENTS}${FRAME_CSS}</style><style>${pageCss(REPO, MINIPROGRAM_ROOT, page.route)}</style></head>
 <body>${bars}<div class="gallery-webview">${root.outerHTML}</div></body></html>`
 }
 

@@ -10,7 +10,8 @@ import type { PageName } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../../wechat-model'
 import { attach, detach, forgetEarlierLaunches, loadSimulate, register, renderPage } from './jcomponent'
-import { dropPendingTimers, OpenedBy, PageHandle, settle } from './page'
+import { PageStack } from '../../wechat-model/view/page-stack'
+import { dropPendingTimers, PageHandle, settle } from './page'
 
 /** The TypeScript sources by default; DUET_ROOT=dist drives the built mini program (gallery, bench). */
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../..', process.env.DUET_ROOT || 'miniprogram')
@@ -53,17 +54,6 @@ export function endLaunches(): void {
   if (problems.length) throw new Error(`fake WeChat reported problems:\n- ${problems.join('\n- ')}`)
 }
 
-function parseUrl(url: string): { route: string; query: Record<string, string> } {
-  const [route, qs = ''] = url.replace(/^\//, '').split('?')
-  const query: Record<string, string> = {}
-  for (const pair of qs.split('&').filter(Boolean)) {
-    const [k, v = ''] = pair.split('=')
-    // WeChat hands onLoad the values as they stand in the path, still percent-encoded: Duet decodes them.
-    query[k] = v
-  }
-  return { route, query }
-}
-
 // ---- which phone is running -------------------------------------------------------------------------
 
 const running = new AsyncLocalStorage<LaunchedApp>()
@@ -91,35 +81,31 @@ function installGlobals(): void {
 }
 
 export class LaunchedApp {
-  /** Open pages, bottom first, as getCurrentPages() reports them. */
-  readonly stack: PageHandle[] = []
   /** Page and component modules run once per launch (as in WeChat); later opens render new instances. */
   private readonly registered = new Map<string, string>()
+  private readonly pages: PageStack<PageHandle>
   store!: RootStore
   /** How this phone was launched: a relaunch of it launches the same way. */
   options: LaunchOptions = {}
 
   constructor(readonly fake: FakeWx) {
-    fake.ui.router = {
-      stack: () => this.stack.map((p) => p.route),
-      open: (url) => this.push(url, {}, 'duet'),
-      replace: (url) => {
-        this.pop()
-        this.push(url, {}, 'duet')
+    this.pages = new PageStack<PageHandle>(
+      (route, query, openedBy) => {
+        const id = register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
+        const page = new PageHandle(route, query, renderPage(id), fake, openedBy, (work) => this.within(work))
+        attach(page.comp)
+        return page
       },
-      back: (delta) => {
-        for (let i = 0; i < delta; i++) this.pop()
-        this.top()?.show()
-      },
-      relaunch: (url) => {
-        while (this.stack.length) this.pop()
-        this.push(url, {}, 'duet')
-      },
-    }
+      (page) => detach(page.comp),
+      (work) => this.within(work),
+    )
     // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
-    fake.onLeaveMiniProgram(() => this.top()?.hide())
-    fake.onAppShow(() => this.showApp())
-    fake.onReturnToMiniProgram(() => this.top()?.show())
+    this.pages.connect(fake, () => this.showApp())
+  }
+
+  /** Open pages, bottom first, as getCurrentPages() reports them. */
+  get stack(): readonly PageHandle[] {
+    return this.pages.pages
   }
 
   /** app.ts's App({...}), as WeChat holds it. */
@@ -142,7 +128,7 @@ export class LaunchedApp {
   }
 
   top(): PageHandle | undefined {
-    return this.stack[this.stack.length - 1]
+    return this.pages.top()
   }
 
   /**
@@ -150,7 +136,7 @@ export class LaunchedApp {
    * stack as WeChat would, render, onLoad(query), onShow, and everything settles.
    */
   async open(name: PageName, query: Record<string, string> = {}): Promise<PageHandle> {
-    const page = this.within(() => this.push(`pages/${name}/index`, query))
+    const page = this.pages.push(`pages/${name}/index`, query)
     await settle()
     return page
   }
@@ -158,10 +144,7 @@ export class LaunchedApp {
   /** The person taps the navigation bar's back arrow: the top page closes, the one below shows again. */
   async back(): Promise<PageHandle> {
     if (this.stack.length < 2) throw new Error('WeChat shows no back arrow on the first page')
-    this.within(() => {
-      this.pop()
-      this.top()?.show()
-    })
+    this.pages.back(1)
     await settle()
     return this.top()!
   }
@@ -185,27 +168,6 @@ export class LaunchedApp {
   /** Registers every page of app.json now, so each phone's page modules bind to its own store. */
   preloadPages(): void {
     for (const route of appJson.pages) register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
-  }
-
-  private push(url: string, extraQuery: Record<string, string> = {}, openedBy: OpenedBy = 'person'): PageHandle {
-    const { route, query } = parseUrl(url)
-    const id = register(path.join(MINIPROGRAM_ROOT, route), MINIPROGRAM_ROOT, this.registered)
-    this.top()?.hide()
-    const page = new PageHandle(route, { ...query, ...extraQuery }, renderPage(id), this.fake, openedBy, (work) =>
-      this.within(work),
-    )
-    attach(page.comp)
-    this.stack.push(page)
-    page.load()
-    page.show()
-    return page
-  }
-
-  private pop(): void {
-    const page = this.stack.pop()
-    if (!page) return
-    page.unload()
-    detach(page.comp)
   }
 }
 

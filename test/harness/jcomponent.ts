@@ -1,54 +1,42 @@
-// The one adapter over miniprogram-simulate, j-component and exparser internals. Everything else in the
-// tests asks this file; if a version bump moves an internal, this is the only file to change.
+// Loading and rendering pages through miniprogram-simulate and j-component in jest. Finding and driving their
+// elements is wechat-model/view/elements.ts, shared with the playground: between the two, the only files to
+// change if a version bump moves an internal.
 type Simulate = typeof import('miniprogram-simulate')
 export type Rendered = ReturnType<Simulate['render']>
 
-interface ExparserElement {
-  __id: string
-  parentNode: ExparserElement | null
-  /** For a shadow root: the component element it belongs to. */
-  __wxHost?: ExparserElement
-  childNodes: ExparserElement[]
-  shadowRoot?: ExparserElement
-  $$: HTMLElement | null
-  dataset?: Record<string, unknown>
-  _vt?: { attrs: Array<{ name: string; value: unknown }> }
-}
-interface Exparser {
-  globalOptions: { throwGlobalError: boolean }
-  Element: new () => unknown
-  Event: {
-    create(name: string, detail: unknown, options: Record<string, boolean>): unknown
-    dispatchEvent(target: unknown, event: unknown): void
-  }
-}
-interface ExparserStatics {
-  Element: { matchSelector(selector: string, node: unknown): boolean }
+import * as path from 'path'
+import { Exparser, useExparser } from '../../wechat-model/view/elements'
+import { ComponentGlobal, Definition, replayComponentDefinitions, SimulateUtils } from '../../wechat-model/view/replay'
+import { weuiOptions } from '../../wechat-model/view/weui'
+import { WEUI_DIST } from '../../wechat-model/view/styles'
+
+const weuiByRoot = new Map<string, ReturnType<typeof weuiOptions>>()
+/** WeUI's components for pages under `rootPath` (the same options on every load: see weuiOptions). */
+function weuiFor(rootPath: string): ReturnType<typeof weuiOptions> {
+  const known = weuiByRoot.get(rootPath)
+  if (known) return known
+  const options = weuiOptions(rootPath, path.resolve(__dirname, '../..', WEUI_DIST))
+  weuiByRoot.set(rootPath, options)
+  return options
 }
 
-/**
- * An element of a rendered page, wherever it sits (the page itself or a component inside it): its DOM, for
- * reading; its exparser node stays in this file.
- */
-export interface El {
-  readonly dom: HTMLElement
-}
+export {
+  ancestor,
+  attr,
+  attrs,
+  dataset,
+  descendants,
+  dispatch,
+  everyElement,
+  queryAll,
+  tagOf,
+  callMethod,
+  hasMethod,
+  rootDom,
+} from '../../wechat-model/view/elements'
+export type { El } from '../../wechat-model/view/elements'
 
-const nodes = new WeakMap<El, ExparserElement>()
-
-function elementOf(node: ExparserElement, dom: HTMLElement): El {
-  const el: El = { dom }
-  nodes.set(el, node)
-  return el
-}
-
-function nodeOf(el: El): ExparserElement {
-  const node = nodes.get(el)
-  if (!node) throw new Error('not an element this adapter found')
-  return node
-}
-
-let loaded: { simulate: Simulate; exparser: Exparser & ExparserStatics } | null = null
+let loaded: { simulate: Simulate; exparser: Exparser } | null = null
 
 /**
  * One miniprogram-simulate (and the exparser its j-component uses) per test file: requiring it costs
@@ -58,10 +46,11 @@ let loaded: { simulate: Simulate; exparser: Exparser & ExparserStatics } | null 
 export function loadSimulate(): Simulate {
   if (!loaded) {
     const simulate = require('miniprogram-simulate') as Simulate
-    const exparser = require('miniprogram-exparser') as Exparser & ExparserStatics
+    const exparser = require('miniprogram-exparser') as Exparser
     // An exception in a page handler would otherwise only be logged: make it fail the test.
     exparser.globalOptions.throwGlobalError = true
     loaded = { simulate, exparser }
+    useExparser(exparser)
     // In the same module registry as simulate itself, so the patched runJs is the one it calls.
     installReplay()
     installForgettableRegistry()
@@ -119,91 +108,9 @@ function reportingCreation(definition: Definition, file: string): Definition {
   return { ...definition, lifetimes }
 }
 
-function exparser(): Exparser & ExparserStatics {
+function exparser(): Exparser {
   loadSimulate()
   return loaded!.exparser
-}
-
-const rootOf = (comp: Rendered) => (comp as unknown as { _exparserNode: ExparserElement })._exparserNode
-
-/** Every element of the page that `keep` accepts, in document order, inside child components too. */
-function collect(comp: Rendered, keep: (node: ExparserElement) => boolean): El[] {
-  const ex = exparser()
-  const found: El[] = []
-  const visit = (node: ExparserElement) => {
-    if (node instanceof ex.Element && node.$$ && keep(node)) found.push(elementOf(node, node.$$))
-    if (node.shadowRoot) visit(node.shadowRoot)
-    for (const child of node.childNodes ?? []) visit(child)
-  }
-  const root = rootOf(comp)
-  if (root.shadowRoot) visit(root.shadowRoot)
-  return found
-}
-
-/** Every element matching `selector` (#id, .class, as exparser selects), in document order. */
-export function queryAll(comp: Rendered, selector: string): El[] {
-  return collect(comp, (node) => exparser().Element.matchSelector(selector, node))
-}
-
-/** The nearest enclosing element with this tag, across component boundaries. */
-export function ancestor(el: El, tag: string): El | null {
-  const start = nodeOf(el)
-  for (let node = start.parentNode ?? start.__wxHost ?? null; node; node = node.parentNode ?? node.__wxHost ?? null) {
-    if (node.$$ && node.$$.tagName.toLowerCase().replace(/^wx-/, '') === tag) return elementOf(node, node.$$)
-  }
-  return null
-}
-
-/** Every element inside `el`, in document order. */
-export function descendants(el: El): El[] {
-  const ex = exparser()
-  const found: El[] = []
-  const visit = (node: ExparserElement) => {
-    for (const child of node.childNodes ?? []) {
-      if (child instanceof ex.Element && child.$$) found.push(elementOf(child, child.$$))
-      if (child.shadowRoot) visit(child.shadowRoot)
-      visit(child)
-    }
-  }
-  visit(nodeOf(el))
-  return found
-}
-
-/** Every element of the page, in document order. */
-export function everyElement(comp: Rendered): El[] {
-  return collect(comp, () => true)
-}
-
-/** A template attribute as WXML evaluated it, e.g. `disabled="{{busy}}"` → true; null when absent. */
-export function attr(el: El, name: string): unknown {
-  // j-component keeps attributes camelCased: open-type → openType, aria-label → ariaLabel.
-  const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
-  // data-* attributes become the element's dataset: data-weui-theme → weuiTheme.
-  if (name.startsWith('data-')) return nodeOf(el).dataset?.[key.charAt(4).toLowerCase() + key.slice(5)] ?? null
-  return nodeOf(el)._vt?.attrs.find((a) => a.name === key)?.value ?? null
-}
-
-/** Every evaluated attribute, for drawing the page outside the simulator (the gallery). */
-export function attrs(el: El): Array<{ name: string; value: unknown }> {
-  return nodeOf(el)._vt?.attrs ?? []
-}
-
-export function dataset(el: El): Record<string, unknown> {
-  return { ...nodeOf(el).dataset }
-}
-
-export const tagOf = (el: El): string => el.dom.tagName.toLowerCase().replace(/^wx-/, '')
-
-/**
- * Delivers an event the way j-component does internally, but synchronously (its own dispatchEvent waits a
- * microtask, so a handler could not be told from code after an `await`; see the tap rule in the fake).
- */
-export function dispatch(el: El, name: string, detail: unknown): void {
-  const ex = exparser()
-  ex.Event.dispatchEvent(
-    nodeOf(el),
-    ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true }),
-  )
 }
 
 /** Renders a registered page, not yet attached: store bindings first send their data on attach. */
@@ -219,34 +126,6 @@ export function attach(comp: Rendered): void {
 export function detach(comp: Rendered): void {
   ;(comp as unknown as { detach(): void }).detach()
 }
-
-/** The page's own method `name` (a lifecycle method such as onLoad, or a hook), if it has one. */
-export function hasMethod(comp: Rendered, name: string): boolean {
-  return typeof (comp.instance as unknown as Record<string, unknown>)[name] === 'function'
-}
-
-/** Calls the page's method `name` with the page as `this`, as WeChat does; nothing when it has none. */
-export function callMethod(comp: Rendered, name: string, args: unknown[]): unknown {
-  const page = comp.instance as unknown as Record<string, unknown>
-  const method = page[name]
-  return typeof method === 'function' ? (method as (...a: unknown[]) => unknown).apply(page, args) : undefined
-}
-
-export function rootDom(comp: Rendered): HTMLElement {
-  return comp.dom as HTMLElement
-}
-
-/**
- * A page's WXSS compiled the way miniprogram-simulate compiles it when it renders the page: each class
- * prefixed with `prefix` (the gallery draws built pages outside the simulator with it).
- */
-export function compileWxss(wxss: string, prefix: string): string {
-  const compiler = require('miniprogram-simulate/src/wxss') as { compile(css: string, o: { prefix: string }): string }
-  return compiler.compile(wxss, { prefix })
-}
-
-/** A component definition as passed to Component(). */
-type Definition = Record<string, unknown>
 
 /**
  * j-component keeps every component it ever registered (its definition, and so the modules and the store of
@@ -297,102 +176,26 @@ export function forgetEarlierLaunches(): void {
 
 let replayInstalled = false
 
-/**
- * simulate registers a page's child components by running their scripts, once per page that uses them; jest
- * caches modules, so the second page's run returns the cached module and registers nothing (the child
- * renders empty, silently). This records each definition the first time its script runs in a registry and
- * replays it when the module comes back from the cache. Keeps the child's WXSS and components' relations.
- */
+/** simulate's page-module runs replayed as a phone runs them (see wechat-model/view/replay.ts). */
 function installReplay(): void {
   if (replayInstalled) return
   replayInstalled = true
-  const utils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
-  const g = global as unknown as { Component: (d: Definition) => unknown }
-  const simulateComponent = g.Component
-  const definitions = new Map<string, Definition>()
-  let running: string | null = null
-  let called = false
-  // mobx-miniprogram-bindings and simulate both rewrite parts of a definition in place: keep pristine copies.
-  const copy = (d: Definition): Definition => {
-    const out: Definition = { ...d }
-    for (const key of ['methods', 'options', 'lifetimes', 'pageLifetimes', 'data']) {
-      if (d[key] && typeof d[key] === 'object') out[key] = { ...(d[key] as object) }
-    }
-    if (Array.isArray(d.behaviors)) out.behaviors = [...d.behaviors]
-    if (d.relations && typeof d.relations === 'object') {
-      out.relations = Object.fromEntries(
-        Object.entries(d.relations as Record<string, object>).map(([k, v]) => [k, { ...v }]),
-      )
-    }
-    return out
-  }
-  g.Component = (definition: Definition) => {
-    if (running) {
-      definitions.set(running, copy(definition))
-      called = true
-    }
-    return simulateComponent(reportingCreation(definition, running ?? ''))
-  }
-  utils.runJs = (file: string) => {
-    running = file
-    called = false
-    try {
-      require(file)
-    } finally {
-      running = null
-    }
-    if (called) return
-    const definition = definitions.get(file)
-    if (!definition) throw new Error(`${file} did not call Component()`)
-    simulateComponent(reportingCreation(copy(definition), file))
-  }
+  replayComponentDefinitions({
+    utils: require('miniprogram-simulate/src/utils') as SimulateUtils,
+    globals: global as unknown as ComponentGlobal,
+    // Through jest's registry: the module runs once per launch.
+    runModule: (file) => require(file),
+    wrap: reportingCreation,
+  })
 }
 
 /** Registers a page (and the components it uses) for this launch; a page already registered is reused. */
 export function register(pagePath: string, rootPath: string, registry: Map<string, string>): string {
   const known = registry.get(pagePath)
   if (known) return known
-  const id = loadSimulate().load(pagePath, { rootPath, ...weuiOptions(rootPath) })
+  const id = loadSimulate().load(pagePath, { rootPath, ...weuiFor(rootPath) })
   registry.set(pagePath, id)
   return id
-}
-
-/** What a json names to use WeUI from WeChat's extended library (app.json `useExtendedLib.weui`). */
-const WEUI_PREFIX = 'weui-miniprogram/'
-const weuiByRoot = new Map<string, Record<string, unknown>>()
-
-/**
- * On a phone WeChat supplies WeUI's components; here they come from the npm package's build, outside the
- * mini program's root: each tag a json maps to `weui-miniprogram/…` is pointed there, and the template
- * compiler (which runs once per root, so these options must be the same on every load) is given its files.
- */
-function weuiOptions(rootPath: string): Record<string, unknown> {
-  const known = weuiByRoot.get(rootPath)
-  if (known) return known
-  const fs = require('fs') as typeof import('fs')
-  const path = require('path') as typeof import('path')
-  const dist = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
-  const outside = path.relative(rootPath, dist).split(path.sep).join('/')
-  const filesUnder = (dir: string, ext: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      if (e.isDirectory())
-        return e.name === 'miniprogram_npm' || e.name === 'node_modules'
-          ? []
-          : filesUnder(path.join(dir, e.name), ext).map((f) => `${e.name}/${f}`)
-      return e.name.endsWith(ext) ? [e.name] : []
-    })
-  const usingComponents: Record<string, string> = {}
-  for (const json of filesUnder(rootPath, '.json')) {
-    const using =
-      (JSON.parse(fs.readFileSync(path.join(rootPath, json), 'utf8')) as { usingComponents?: Record<string, string> })
-        .usingComponents ?? {}
-    for (const [tag, target] of Object.entries(using))
-      if (target.startsWith(WEUI_PREFIX)) usingComponents[tag] = `/${outside}/${target.slice(WEUI_PREFIX.length)}`
-  }
-  const both = (ext: string) => [...filesUnder(rootPath, ext), ...filesUnder(dist, ext).map((f) => `${outside}/${f}`)]
-  const options = { usingComponents, compilerOptions: { wxmlList: both('.wxml'), wxsList: both('.wxs') } }
-  weuiByRoot.set(rootPath, options)
-  return options
 }
 
 /** A throwaway page from a template and methods, for testing the harness itself. */

@@ -1,19 +1,9 @@
 // What a person can do on a page, and what they can see there.
 import type { FakeWx } from '../../wechat-model'
-import {
-  ancestor,
-  attr,
-  callMethod,
-  dataset,
-  descendants,
-  dispatch,
-  El,
-  hasMethod,
-  queryAll,
-  Rendered,
-  rootDom,
-  tagOf,
-} from './jcomponent'
+import { attr, callMethod, dispatch, El, hasMethod, queryAll, rootDom } from '../../wechat-model/view/elements'
+import type { OpenedBy } from '../../wechat-model/view/page-stack'
+import { isDisabled, leaveField, PageInHand, pick, tap, typeInto } from '../../wechat-model/view/person'
+import type { Rendered } from './jcomponent'
 
 export type { El }
 
@@ -59,21 +49,20 @@ export function dropPendingTimers(): void {
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()
 
-/** Who put a page on the stack: Duet, through WeChat's route APIs, or the person (a card, a test's say-so). */
-export type OpenedBy = 'duet' | 'person'
+export type { OpenedBy }
 
-export class PageHandle {
+export class PageHandle implements PageInHand {
   /** What the person typed into each input, by its element: what a form submits (the simulator's inputs keep no value). */
-  private readonly typed = new WeakMap<HTMLElement, string>()
+  readonly typed = new WeakMap<HTMLElement, string>()
 
   constructor(
     readonly route: string,
     readonly query: Record<string, string>,
     readonly comp: Rendered,
-    private readonly fake: FakeWx,
+    readonly fake: FakeWx,
     readonly openedBy: OpenedBy = 'person',
     /** Runs work as this page's phone (see LaunchedApp.within). */
-    private readonly within: <T>(work: () => T) => T = (work) => work(),
+    readonly within: <T>(work: () => T) => T = (work) => work(),
   ) {}
 
   // ---- lifecycle, as WeChat runs it (the app harness calls these) --------------------------------
@@ -141,50 +130,14 @@ export class PageHandle {
   }
 
   isDisabled(selector: string | El): boolean {
-    const value = this.attr(selector, 'disabled')
-    return value === true || value === 'true' || value === ''
+    return isDisabled(typeof selector === 'string' ? this.get(selector) : selector)
   }
 
-  // ---- what a person does -------------------------------------------------------------------------
+  // ---- what a person does (wechat-model/view/person.ts, shared with the playground) ---------------
 
-  /**
-   * A person's tap. Delivered synchronously with the fake's "in a tap" flag set, so WeChat's rule that
-   * openSetting works only inside a tap handler is checked. An open-type button then does what WeChat
-   * does for it (the fake decides), and WeChat's answer reaches the button's handler.
-   */
+  /** A person's tap, as WeChat delivers it (see person.ts's tap). */
   tap(selector: string | El): void {
-    const el = typeof selector === 'string' ? this.get(selector) : selector
-    if (tagOf(el) === 'button' && this.isDisabled(el)) return
-    this.within(() => {
-      this.fake.inTap = true
-      try {
-        dispatch(el, 'tap', {})
-      } finally {
-        this.fake.inTap = false
-      }
-      if (tagOf(el) !== 'button') return
-      if (attr(el, 'form-type') === 'submit') this.submit(el)
-      const openType = attr(el, 'open-type')
-      if (typeof openType !== 'string' || !openType) return
-      const button = { openType, id: String(attr(el, 'id') ?? ''), dataset: dataset(el) }
-      const page = { route: this.route, shareAppMessage: (from: unknown) => this.hook('onShareAppMessage', from) }
-      for (const event of this.fake.ui.pressButton(button, page)) dispatch(el, event.name, event.detail)
-    })
-  }
-
-  /** A submit button inside a `<form>`: the form's submit event carries each named field's value. */
-  private submit(button: El): void {
-    const form = ancestor(button, 'form')
-    if (!form) return
-    const value: Record<string, unknown> = {}
-    for (const field of descendants(form)) {
-      const name = attr(field, 'name')
-      if (typeof name !== 'string' || !name) continue
-      const tag = tagOf(field)
-      if (tag === 'switch' || tag === 'checkbox') value[name] = attr(field, 'checked') === true
-      else value[name] = this.typed.get(field.dom) ?? attr(field, 'value') ?? ''
-    }
-    dispatch(form, 'submit', { value })
+    tap(typeof selector === 'string' ? this.get(selector) : selector, this)
   }
 
   /** A tap, then the page goes quiet: the usual way a test moves a person on. */
@@ -206,17 +159,8 @@ export class PageHandle {
    */
   input(selector: string | El, value: string): void {
     const el = typeof selector === 'string' ? this.get(selector) : selector
-    this.within(() => {
-      this.typed.set(el.dom, value)
-      dispatch(el, 'input', { value })
-      if (attr(el, 'type') !== 'nickname') return
-      const review = this.fake.ui.reviewNickname(value)
-      if (!review.pass) {
-        this.typed.set(el.dom, review.value)
-        dispatch(el, 'input', { value: review.value })
-      }
-      dispatch(el, 'nicknamereview', { pass: review.pass, timeout: false })
-    })
+    typeInto(el, value, this)
+    leaveField(el, this)
   }
 
   /**
@@ -224,22 +168,7 @@ export class PageHandle {
    * A value the picker could not offer fails the test.
    */
   pick(selector: string, value: string | number): void {
-    const el = this.get(selector)
-    if (tagOf(el) !== 'picker') throw new Error(`${selector} is a <${tagOf(el)}>, not a <picker>`)
-    this.within(() => {
-      this.fake.inTap = true
-      try {
-        const shown = {
-          mode: attr(el, 'mode'),
-          start: attr(el, 'start'),
-          end: attr(el, 'end'),
-          range: attr(el, 'range'),
-        }
-        dispatch(el, 'change', this.fake.ui.pickerChange(shown, value))
-      } finally {
-        this.fake.inTap = false
-      }
-    })
+    pick(this.get(selector), value, this)
   }
 
   change(selector: string, value: unknown): void {

@@ -381,6 +381,18 @@ describe('§7 reaching someone', () => {
     expect(seen).toEqual(['left', 'App.onShow'])
     expect(done).toEqual(['relaunch /pages/invite/index?from=x'])
   })
+
+  test('§7.2 a card tapped in the chat the person left Duet for: Duet hid once, when they left, and comes to the front', () => {
+    const fake = createFakeWx()
+    const done = stackOf(fake, ['pages/contacts/index'])
+    const seen: string[] = []
+    fake.onLeaveMiniProgram(() => seen.push('left'))
+    fake.onAppShow(() => seen.push('App.onShow'))
+    fake.leave()
+    fake.ui.tapCard('/pages/invite/index?from=x')
+    expect(seen).toEqual(['left', 'App.onShow'])
+    expect([done, fake.inFront]).toEqual([['relaunch /pages/invite/index?from=x'], true])
+  })
 })
 
 describe('§8 the screen, and leaving the mini program', () => {

@@ -1,0 +1,460 @@
+// WeChat's own screens on one phone, drawn over Duet the way WeChat draws them, and answered by a click: the
+// person behind the model's ask seam (wechat-model/ask.ts), the chat with the other person, toasts, and the
+// call screen. Every control has the id the issue names, so a person or a browser test can drive it.
+import type { Answer, CallScreen, FakeScope, Person, QuestionKind, Questions } from '../../wechat-model'
+import type { ChatMessage } from '../contract'
+
+type Attrs = Record<string, string>
+
+/** A DOM element with attributes and children (text or elements). */
+export function h(tag: string, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElement {
+  const el = document.createElement(tag)
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value)
+  el.append(...children)
+  return el
+}
+
+/** A tappable of WeChat's: a real button with its words as its label. */
+function button(id: string, words: string, cls = ''): HTMLButtonElement {
+  return h('button', { id, type: 'button', class: `wx-button ${cls}`, 'aria-label': words }, words) as HTMLButtonElement
+}
+
+const DEVICE_WORDS: Record<FakeScope, string> = { 'scope.record': '麦克风', 'scope.camera': '摄像头' }
+/** The avatar chooser's pictures: a few drawn here, each a temporary file of the phone once picked. */
+export const AVATARS = [
+  { path: 'wxfile://tmp/avatar-sun.png', colour: '#f5a623', glyph: '☀' },
+  { path: 'wxfile://tmp/avatar-leaf.png', colour: '#07c160', glyph: '❦' },
+  { path: 'wxfile://tmp/avatar-wave.png', colour: '#10aeff', glyph: '≈' },
+  { path: 'wxfile://tmp/avatar-star.png', colour: '#fa5151', glyph: '★' },
+]
+
+/** An avatar's picture as the browser draws it. */
+export function avatarPicture(tempPath: string): string | null {
+  const avatar = AVATARS.find((a) => a.path === tempPath)
+  if (!avatar) return null
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="${avatar.colour}"/><text x="48" y="64" font-size="48" text-anchor="middle" fill="#fff">${avatar.glyph}</text></svg>`
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`
+}
+
+export class WechatScreens implements Person {
+  constructor(
+    /** Where WeChat's screens are drawn, over the mini program. */
+    private readonly layer: HTMLElement,
+    /** The other person's name, for the share sheet and the chat. */
+    private readonly friend: string,
+    private readonly onChatCard: (message: ChatMessage) => void,
+    private readonly onOpenDuet: () => void,
+  ) {}
+
+  // ---- the ask seam ------------------------------------------------------------------------------------
+
+  answer<K extends QuestionKind>(kind: K, shows: Questions[K]['shows']): Promise<Answer<K>> {
+    return new Promise((resolve) => {
+      const done = (screen: HTMLElement) => (value: unknown) => {
+        screen.remove()
+        resolve(value as Answer<K>)
+      }
+      const screen = this.draw(kind, shows as never, (value) => done(screen)(value))
+      this.layer.append(screen)
+    })
+  }
+
+  private draw(kind: QuestionKind, shows: never, done: (value: unknown) => void): HTMLElement {
+    switch (kind) {
+      case 'authorize':
+        return this.authorize(shows, done)
+      case 'privacy':
+        return this.dialog(
+          'wx-privacy',
+          'Duet 隐私保护指引',
+          '在使用麦克风、摄像头前，请阅读并同意《Duet 隐私保护指引》。',
+          [
+            ['wx-privacy-refuse', '拒绝', 'refuse'],
+            ['wx-privacy-agree', '同意', 'agree'],
+          ],
+          done,
+        )
+      case 'modal':
+        return this.modal(shows, done)
+      case 'subscribe':
+        return this.subscribe(done)
+      case 'settings':
+        return this.settings(shows, done)
+      case 'phoneSettings':
+        return this.phoneSettings(shows, done)
+      case 'phonePrompt': {
+        const device = (shows as Questions['phonePrompt']['shows']).device === 'microphone' ? '麦克风' : '相机'
+        return this.dialog(
+          'wx-phone-prompt',
+          `“微信”想访问您的${device}`,
+          '用于音视频通话。',
+          [
+            ['wx-phone-prompt-deny', '不允许', 'deny'],
+            ['wx-phone-prompt-allow', '好', 'allow'],
+          ],
+          done,
+        )
+      }
+      case 'avatar':
+        return this.avatarChooser(done)
+      case 'share':
+        return this.shareSheet(shows, done)
+    }
+  }
+
+  /** A centred WeChat dialog with a row of buttons, each answering `value`. */
+  private dialog(
+    id: string,
+    title: string,
+    content: string,
+    buttons: Array<[string, string, unknown]>,
+    done: (value: unknown) => void,
+  ): HTMLElement {
+    const row = h('div', { class: 'wx-dialog__buttons' })
+    for (const [buttonId, words, value] of buttons) {
+      const b = button(buttonId, words, value === buttons[buttons.length - 1][2] ? 'wx-button--primary' : '')
+      b.onclick = () => done(value)
+      row.append(b)
+    }
+    return h(
+      'div',
+      { id, class: 'wx-mask', role: 'dialog', 'aria-label': title },
+      h('div', { class: 'wx-dialog' }, h('strong', { class: 'wx-dialog__title' }, title), h('p', {}, content), row),
+    )
+  }
+
+  private modal(shows: Questions['modal']['shows'], done: (value: unknown) => void): HTMLElement {
+    const buttons: Array<[string, string, unknown]> = shows.showCancel
+      ? [['wx-modal-cancel', shows.cancelText, 'cancel']]
+      : []
+    buttons.push(['wx-modal-confirm', shows.confirmText, 'confirm'])
+    return this.dialog('wx-modal', shows.title, shows.content, buttons, done)
+  }
+
+  /** A sheet from the bottom, with the mini program's name on top, as WeChat asks for permissions. */
+  private sheet(id: string, label: string, ...children: Array<Node | string>): HTMLElement {
+    return h(
+      'div',
+      { id, class: 'wx-mask wx-mask--bottom', role: 'dialog', 'aria-label': label },
+      h(
+        'div',
+        { class: 'wx-sheet' },
+        h('div', { class: 'wx-sheet__app' }, h('span', { class: 'wx-app-icon' }, 'D'), 'Duet 申请'),
+        ...children,
+      ),
+    )
+  }
+
+  private sheetButtons(buttons: Array<[string, string, () => void]>): HTMLElement {
+    const row = h('div', { class: 'wx-sheet__buttons' })
+    buttons.forEach(([id, words, act], i) => {
+      const b = button(id, words, i === buttons.length - 1 ? 'wx-button--primary' : '')
+      b.onclick = act
+      row.append(b)
+    })
+    return row
+  }
+
+  private authorize(shows: Questions['authorize']['shows'], done: (value: unknown) => void): HTMLElement {
+    const device = DEVICE_WORDS[shows.scope]
+    return this.sheet(
+      'wx-auth',
+      `获取你的${device}`,
+      h('strong', { class: 'wx-sheet__title' }, `获取你的${device}`),
+      h(
+        'p',
+        { class: 'wx-sheet__note' },
+        shows.combined ? '同意《Duet 隐私保护指引》并允许使用。' : '用于音视频通话。',
+      ),
+      this.sheetButtons([
+        ['wx-auth-deny', '拒绝', () => done('deny')],
+        ['wx-auth-allow', '允许', () => done('allow')],
+      ]),
+    )
+  }
+
+  private subscribe(done: (value: unknown) => void): HTMLElement {
+    const always = h('input', {
+      type: 'checkbox',
+      id: 'wx-subscribe-always',
+      'aria-label': '总是保持以上选择，不再询问',
+    })
+    const answer = (choice: 'accept' | 'reject') => () =>
+      done((always as HTMLInputElement).checked ? `${choice}-always` : choice)
+    return this.sheet(
+      'wx-subscribe',
+      '发送订阅消息',
+      h('strong', { class: 'wx-sheet__title' }, '向你发送以下 1 条消息'),
+      h('p', { class: 'wx-sheet__note' }, '来电提醒：有人呼叫你时通知你'),
+      h('label', { class: 'wx-sheet__check' }, always, '总是保持以上选择，不再询问'),
+      this.sheetButtons([
+        ['wx-subscribe-deny', '拒绝', answer('reject')],
+        ['wx-subscribe-allow', '允许', answer('accept')],
+      ]),
+    )
+  }
+
+  /** A full screen of WeChat's (a settings page): a bar with a back arrow and a title, then its cells. */
+  private page(id: string, title: string, backId: string, back: () => void, ...cells: HTMLElement[]): HTMLElement {
+    const arrow = button(backId, '返回', 'wx-page__back')
+    arrow.textContent = '‹'
+    arrow.onclick = back
+    return h(
+      'div',
+      { id, class: 'wx-page', role: 'dialog', 'aria-label': title },
+      statusBar(),
+      h('div', { class: 'wx-page__bar' }, arrow, h('span', {}, title)),
+      ...cells,
+    )
+  }
+
+  /** A cell with a switch: `data-<key>` names what it switches. */
+  private switchCell(key: string, value: string, words: string, on: boolean): HTMLElement {
+    const toggle = h('input', {
+      type: 'checkbox',
+      role: 'switch',
+      class: 'wx-switch',
+      [`data-${key}`]: value,
+      'aria-label': words,
+    }) as HTMLInputElement
+    toggle.checked = on
+    return h('label', { class: 'wx-cell' }, h('span', {}, words), toggle)
+  }
+
+  private settings(shows: Questions['settings']['shows'], done: (value: unknown) => void): HTMLElement {
+    const scopes = Object.keys(shows.authSetting) as FakeScope[]
+    const cells = scopes.map((scope) =>
+      this.switchCell('scope', scope, DEVICE_WORDS[scope], shows.authSetting[scope] === true),
+    )
+    const screen = this.page(
+      'wx-settings',
+      '设置',
+      'wx-settings-back',
+      () => {
+        const switched: Partial<Record<FakeScope, boolean>> = {}
+        for (const input of Array.from(screen.querySelectorAll<HTMLInputElement>('input[data-scope]')))
+          switched[input.dataset.scope as FakeScope] = input.checked
+        done(switched)
+      },
+      h('div', { class: 'wx-cells__title' }, '允许 Duet 使用'),
+      h('div', { class: 'wx-cells' }, ...cells),
+    )
+    return screen
+  }
+
+  private phoneSettings(shows: Questions['phoneSettings']['shows'], done: (value: unknown) => void): HTMLElement {
+    const devices = [
+      ['microphone', '麦克风'],
+      ['camera', '相机'],
+    ] as const
+    const cells = devices.map(([device, words]) =>
+      this.switchCell('device', device, words, shows.os[device] === 'authorized'),
+    )
+    const screen = this.page(
+      'wx-phone-settings',
+      '微信',
+      'wx-phone-settings-back',
+      () => {
+        const changed: Record<string, string> = {}
+        for (const input of Array.from(screen.querySelectorAll<HTMLInputElement>('input[data-device]'))) {
+          const device = input.dataset.device as 'microphone' | 'camera'
+          const was = shows.os[device]
+          // A switch left alone keeps 'not determined'.
+          if (input.checked !== (was === 'authorized')) changed[device] = input.checked ? 'authorized' : 'denied'
+        }
+        done(changed)
+      },
+      h('div', { class: 'wx-cells__title' }, '允许“微信”访问'),
+      h('div', { class: 'wx-cells' }, ...cells),
+    )
+    return screen
+  }
+
+  private avatarChooser(done: (value: unknown) => void): HTMLElement {
+    const pictures = h('div', { class: 'wx-avatars' })
+    for (const [i, avatar] of AVATARS.entries()) {
+      const choice = h('button', { type: 'button', class: 'wx-avatar-choice', 'aria-label': `头像 ${i + 1}` })
+      choice.style.backgroundImage = `url("${avatarPicture(avatar.path)}")`
+      choice.onclick = () => done(avatar.path)
+      pictures.append(choice)
+    }
+    const cancel = button('wx-avatar-cancel', '取消')
+    cancel.onclick = () => done('cancel')
+    return h(
+      'div',
+      { id: 'wx-avatar', class: 'wx-mask wx-mask--bottom', role: 'dialog', 'aria-label': '选择头像' },
+      h('div', { class: 'wx-sheet' }, h('strong', { class: 'wx-sheet__title' }, '选择头像'), pictures, cancel),
+    )
+  }
+
+  private shareSheet(shows: Questions['share']['shows'], done: (value: unknown) => void): HTMLElement {
+    return h(
+      'div',
+      { id: 'wx-share', class: 'wx-mask', role: 'dialog', 'aria-label': `发送给 ${this.friend}` },
+      h(
+        'div',
+        { class: 'wx-dialog' },
+        h('strong', { class: 'wx-dialog__title' }, `发送给：${this.friend}`),
+        h(
+          'div',
+          { class: 'wx-chat-card wx-chat-card--preview' },
+          h('b', {}, shows.card.title),
+          h('small', {}, '小程序 · Duet'),
+        ),
+        (() => {
+          const row = h('div', { class: 'wx-dialog__buttons' })
+          const cancel = button('wx-share-cancel', '取消')
+          const send = button('wx-share-send', '发送', 'wx-button--primary')
+          cancel.onclick = () => done('cancel')
+          send.onclick = () => done('send')
+          row.append(cancel, send)
+          return row
+        })(),
+      ),
+    )
+  }
+
+  // ---- the chat with the other person ----------------------------------------------------------------------
+
+  private chat: HTMLElement | null = null
+
+  /** WeChat's chat with the other person, in front of Duet (which is then in the background). */
+  showChat(messages: ChatMessage[]): void {
+    this.chat?.remove()
+    const list = h('div', { class: 'wx-chat__messages' })
+    for (const message of messages) {
+      const words = message.kind === 'card' ? '小程序 · Duet' : '服务通知 · Duet'
+      const card = h(
+        'button',
+        {
+          type: 'button',
+          class: `wx-chat-card wx-chat-card--${message.kind}`,
+          'data-path': message.path,
+          'aria-label': message.title,
+        },
+        h('b', {}, message.title),
+        ...(message.lines ?? []).map((line) => h('span', {}, line)),
+        h('small', {}, words),
+      )
+      card.onclick = () => this.onChatCard(message)
+      list.append(card)
+    }
+    const back = button('wx-open-duet', '回到 Duet', 'wx-chat__duet')
+    back.onclick = () => this.onOpenDuet()
+    if (!messages.length) list.append(h('p', { class: 'wx-chat__empty' }, `还没有和${this.friend}的消息`))
+    this.chat = h(
+      'div',
+      { id: 'wx-chat', class: 'wx-page', role: 'dialog', 'aria-label': `与${this.friend}的聊天` },
+      statusBar(),
+      h('div', { class: 'wx-page__bar' }, h('span', {}, this.friend)),
+      list,
+      back,
+    )
+    this.layer.append(this.chat)
+  }
+
+  hideChat(): void {
+    this.chat?.remove()
+    this.chat = null
+  }
+
+  get chatOpen(): boolean {
+    return this.chat !== null
+  }
+
+  // ---- the keyboard's nickname suggestion --------------------------------------------------------------------
+
+  private suggestion: HTMLElement | null = null
+
+  /** §6.1: over the keyboard of a nickname field, WeChat offers the person's WeChat nickname. */
+  suggestNickname(nickname: string, pick: () => void): void {
+    this.hideSuggestion()
+    const offer = button('wx-nickname-suggestion', `使用微信昵称：${nickname}`, 'wx-suggestion')
+    // Pressing it must not take the focus from the field, as a keyboard's bar does not.
+    offer.onmousedown = (event) => event.preventDefault()
+    offer.onclick = pick
+    this.suggestion = offer
+    this.layer.append(offer)
+  }
+
+  hideSuggestion(): void {
+    this.suggestion?.remove()
+    this.suggestion = null
+  }
+
+  // ---- toasts and the call screen -------------------------------------------------------------------------
+
+  toast(words: string): void {
+    const toast = h('div', { class: 'wx-toast', role: 'status' }, words)
+    this.layer.append(toast)
+    setTimeout(() => toast.remove(), 1500)
+  }
+
+  private call: HTMLElement | null = null
+  private ticking: ReturnType<typeof setInterval> | null = null
+
+  /** WeChat's call screen, as the model says it is now. */
+  showCall(screen: CallScreen | null, act: { answer(): void; hangUp(): void }): void {
+    this.call?.remove()
+    this.call = null
+    if (this.ticking) clearInterval(this.ticking)
+    this.ticking = null
+    if (!screen) return
+    const kind = screen.roomType === 'video' ? '视频' : '语音'
+    const status = h('div', { id: 'wx-call-status', role: 'status' }, callStatus(screen))
+    const buttons = h('div', { class: 'wx-call__buttons' })
+    if (screen.role === 'listener' && screen.status === 'calling') {
+      const decline = button('wx-call-decline', '拒绝', 'wx-call__hangup')
+      const answer = button('wx-call-answer', '接听', 'wx-call__answer')
+      decline.onclick = act.hangUp
+      answer.onclick = act.answer
+      buttons.append(decline, answer)
+    } else if (screen.status !== 'ended') {
+      const hangUp = button('wx-call-hangup', '挂断', 'wx-call__hangup')
+      hangUp.onclick = act.hangUp
+      buttons.append(hangUp)
+    }
+    this.call = h(
+      'div',
+      { id: 'wx-call', class: 'wx-call', role: 'dialog', 'aria-label': `${kind}通话` },
+      h('div', { class: 'wx-call__avatar' }, screen.peer.nickname.slice(0, 1)),
+      h('strong', { class: 'wx-call__name' }, screen.peer.nickname),
+      h('div', { class: 'wx-call__kind' }, `${kind}通话`),
+      status,
+      buttons,
+    )
+    this.layer.append(this.call)
+    if (screen.status === 'in-call') this.ticking = setInterval(() => (status.textContent = callStatus(screen)), 1000)
+  }
+}
+
+/** The time in the phone's status bar, on the phone's clock. */
+export function clockTime(): string {
+  return new Date().toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
+}
+
+/** The phone's status bar over WeChat's own pages. */
+function statusBar(): HTMLElement {
+  return h('div', { class: 'wx-status' }, clockTime())
+}
+
+/** What WeChat's call screen says (the issue's words). */
+export function callStatus(screen: CallScreen): string {
+  switch (screen.status) {
+    case 'calling':
+      return screen.role === 'caller'
+        ? '呼叫中'
+        : `${screen.peer.nickname}邀请你${screen.roomType === 'video' ? '视频' : '语音'}通话`
+    case 'in-call': {
+      const seconds = Math.max(0, Math.floor((Date.now() - (screen.answeredAt ?? Date.now())) / 1000))
+      const mm = String(Math.floor(seconds / 60)).padStart(2, '0')
+      return `通话中 ${mm}:${String(seconds % 60).padStart(2, '0')}`
+    }
+    case 'not-inside':
+      return '对方不在小程序内'
+    case 'busy':
+      return '对方忙线'
+    case 'ended':
+      return '已挂断'
+  }
+}
