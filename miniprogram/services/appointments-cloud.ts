@@ -24,6 +24,34 @@ export async function tell(action: AppointmentAction, data: Record<string, unkno
   }
 }
 
+/** An appointment as the function lists it: only what the phone reads of it. */
+export interface ListedAppointment {
+  id: string
+  state: string
+  callSeconds?: number
+}
+
+/** My appointments as the function keeps them (changes the other phone made); null without the cloud or on failure. */
+export async function list(): Promise<ListedAppointment[] | null> {
+  if (!keepsAppointments()) return null
+  try {
+    const result = (await callFunction('appointments', { action: 'list' })) as {
+      ok?: unknown
+      appointments?: unknown
+    } | null
+    if (result?.ok !== true || !Array.isArray(result.appointments)) return null
+    return (result.appointments as Array<Record<string, unknown>>)
+      .filter((a) => typeof a?.id === 'string' && typeof a.state === 'string')
+      .map((a) => ({
+        id: a.id as string,
+        state: a.state as string,
+        ...(typeof a.callSeconds === 'number' ? { callSeconds: a.callSeconds } : {}),
+      }))
+  } catch {
+    return null
+  }
+}
+
 /** How asking for a reminder went: WeChat's answer, then whether the function armed it. */
 export type ReminderOutcome = 'armed' | Exclude<SubscribeAnswer, 'accept'> | 'failed'
 

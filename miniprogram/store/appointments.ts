@@ -2,19 +2,22 @@
 // sent back. The rules live in appointment-rules.ts; this slice holds the list, the booking being made and the
 // card on screen, and moves them only on the person's own taps.
 import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram'
-import type { AppointmentAction, ReminderOutcome } from '../services/appointments-cloud'
+import type { AppointmentAction, ListedAppointment, ReminderOutcome } from '../services/appointments-cloud'
 import {
   Appointment,
   AppointmentCard,
   AppointmentProblem,
   AppointmentReply,
+  AppointmentState,
   booked,
   bookingProblem,
+  canMove,
   fromCard,
   isLive,
   isMissedBy,
   LENGTHS,
   moved,
+  NEXT_STATES,
   newAppointmentId,
   phoneOffset,
   readAppointmentCard,
@@ -46,6 +49,7 @@ export interface AppointmentsContext {
     tell(action: AppointmentAction, data: Record<string, unknown>): Promise<boolean>
     remind(id: string): Promise<ReminderOutcome>
     canRemind(): boolean
+    list(): Promise<ListedAppointment[] | null>
   }
 }
 
@@ -141,6 +145,25 @@ export class AppointmentsStore {
     return this.items
       .filter((a) => isLive(a.state) && a.endAt > this.now && a.startAt < this.now + UPCOMING_MS)
       .sort((a, b) => a.startAt - b.startAt)
+  }
+
+  /**
+   * With the cloud, what the other phone did meanwhile (an acceptance, a refusal, a cancellation, a call
+   * completed) reaches mine when Duet shows, with no reply card: each kept appointment moves forward to the
+   * state the function keeps, never back.
+   */
+  async sync(): Promise<void> {
+    const listed = await this.ctx.cloud.list()
+    if (!listed) return
+    runInAction(() => {
+      this.tick()
+      const kept = new Map(listed.map((a) => [a.id, a]))
+      this.items = this.items.map((a) => {
+        const there = kept.get(a.id)
+        if (!there || !(there.state in NEXT_STATES) || !canMove(a.state, there.state as AppointmentState)) return a
+        return moved(a, there.state as AppointmentState, this.now, there.callSeconds) ?? a
+      })
+    })
   }
 
   // ---- the room: a call between the two while the window is open ------------------------------------------

@@ -132,6 +132,7 @@ export class RootStore {
   /** Duet shows again (App.onShow): what WeChat let lapse while the person was away, e.g. keep-screen-on. */
   appShown(): void {
     this.invitations.appShown()
+    void this.appointments.sync()
   }
 
   /**

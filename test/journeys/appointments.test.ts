@@ -403,7 +403,7 @@ describe('with WeChat Cloud', () => {
     const launched = await launchPhones(
       [
         { env: ANNAS_PHONE, options: { config } },
-        { env: BENS_PHONE, user: { subscribe: benAnswers }, options: { config } },
+        { env: BENS_PHONE, user: { subscribe: benAnswers, modals: ['confirm'] }, options: { config } },
       ],
       cloud,
     )
@@ -435,6 +435,23 @@ describe('with WeChat Cloud', () => {
         dueAt: new Date(2026, 11, 8, 14, 55).getTime(),
       },
     ])
+  })
+
+  test('the booker learns an acceptance, then a cancellation, when Duet next shows, with no reply card', async () => {
+    const { anna, ben } = await cloudPhones([])
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    expect(kept(anna)).toEqual(['阿本 proposed'])
+    anna.showApp()
+    await settle()
+    expect(kept(anna)).toEqual(['阿本 accepted'])
+
+    await appt.press('#appt-cancel')
+    expect(kept(ben)).toEqual(['安娜 cancelled'])
+    anna.showApp()
+    await settle()
+    expect(kept(anna)).toEqual(['阿本 cancelled'])
   })
 
   test('a reminder refused in WeChat’s popup arms nothing, and says so', async () => {
