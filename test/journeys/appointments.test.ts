@@ -20,6 +20,7 @@ const BENS_PHONE: Partial<Environment> = {
   storage: stored({ profile: BEN, contacts: [{ ...ANNA, note: '' }] }),
 }
 
+const NO_CLOUD = { cloudEnv: '' }
 /** Monday 2026-12-07, 10:00 on the phone's own clock. */
 const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
 
@@ -31,8 +32,12 @@ async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp
   return onMonday(envs.map((env) => ({ env })))
 }
 
+/**
+ * The phones, on Monday at 10:00; without WeChat Cloud unless a spec says otherwise: appointments work by cards
+ * alone, and only the cloud's own tests below let a phone learn an answer any other way.
+ */
 async function onMonday(specs: PhoneSpec[]): Promise<LaunchedApp[]> {
-  const launched = await launchPhones(specs)
+  const launched = await launchPhones(specs.map((spec) => ({ options: { config: NO_CLOUD }, ...spec })))
   jest.setSystemTime(MONDAY_10)
   return launched
 }
@@ -68,6 +73,13 @@ async function sendReply(phone: LaunchedApp, page: PageHandle) {
   page.tap('#appt-reply')
   await settle()
   return phone.fake.ui.shared.at(-1)!
+}
+
+/** Anna books Ben; Ben opens her card (nothing answered yet). */
+async function benOpensAnnasBooking() {
+  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
+  const { card } = await annaBooksBen(anna)
+  return { anna, ben, card, appt: await ben.openUrl(card.path) }
 }
 
 const kept = (phone: LaunchedApp) => phone.store.appointments.items.map((a) => `${a.other.nickname} ${a.state}`)
@@ -134,10 +146,7 @@ test('the dial page books too: #book opens the booking page for that contact', a
 })
 
 test('Ben opens the card: nothing kept until he accepts; his answer goes back and Anna sees 已确认', async () => {
-  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
-  const { card } = await annaBooksBen(anna)
-
-  const appt = await ben.openUrl(card.path)
+  const { anna, ben, card, appt } = await benOpensAnnasBooking()
   expect(appt.text('#step-title')).toBe('安娜 约你')
   expect(appt.text('#appt-when')).toBe('12月8日 周二 15:00 · 视频通话 30 分钟')
   expect(appt.text('#appt-topic')).toBe('主题：聊聊新年计划')
@@ -167,9 +176,7 @@ test('Ben opens the card: nothing kept until he accepts; his answer goes back an
 })
 
 test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒绝', async () => {
-  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
-  const { card } = await annaBooksBen(anna)
-  const appt = await ben.openUrl(card.path)
+  const { anna, ben, appt } = await benOpensAnnasBooking()
   await appt.press('#appt-decline')
   expect(kept(ben)).toEqual(['安娜 declined'])
   const reply = await sendReply(ben, appt)
@@ -204,9 +211,7 @@ test('Ben, new to Duet, opens the card: walked through privacy and the microphon
 })
 
 test('a reply from someone who is not the other person is ignored', async () => {
-  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
-  const { card } = await annaBooksBen(anna)
-  const appt = await ben.openUrl(card.path)
+  const { anna, ben, appt } = await benOpensAnnasBooking()
   await appt.press('#appt-accept')
   const forged = (await sendReply(ben, appt)).path.replace(encodeURIComponent(BEN.openid), 'oMallory_00000000001')
   await anna.openUrl(forged)
@@ -330,9 +335,7 @@ describe('upcoming on home, and the room at its time', () => {
 
 describe('kept across relaunches', () => {
   test('a booking and an acceptance survive a relaunch, each on its own phone', async () => {
-    const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
-    const { card } = await annaBooksBen(anna)
-    const appt = await ben.openUrl(card.path)
+    const { anna, ben, appt } = await benOpensAnnasBooking()
     await appt.press('#appt-accept')
     const { app: annaAgain } = await relaunch(anna)
     const { app: benAgain } = await relaunch(ben)
@@ -466,9 +469,8 @@ describe('with WeChat Cloud', () => {
 })
 
 test('rescheduling is a new booking that names the old one: each phone keeps only the new one', async () => {
-  const [anna, ben] = await phones(ANNAS_PHONE, BENS_PHONE)
-  const { card } = await annaBooksBen(anna)
-  await (await ben.openUrl(card.path)).press('#appt-accept')
+  const { anna, ben, appt: first } = await benOpensAnnasBooking()
+  await first.press('#appt-accept')
   const oldId = anna.store.appointments.items[0].id
 
   const room = await anna.open('appointment', { appt: oldId })

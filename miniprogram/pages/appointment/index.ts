@@ -6,7 +6,7 @@ import { duetPage } from '../../behaviors/duet-page'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { confirm } from '../../services/dialog'
 import { goTo, replaceWith } from '../../services/navigation'
-import * as screenLight from '../../services/screen'
+import * as screenOn from '../../services/screen'
 import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -101,12 +101,12 @@ ComponentWithStore({
         if (waiting === kept) return
         kept = waiting
         if (waiting) void store.reachability.ensure()
-        if (waiting || !store.invitations.waiting) screenLight.keepOn(waiting)
+        if (waiting || !store.invitations.waiting) screenOn.keepOn(waiting)
       })
       return [
         () => {
           stop()
-          if (kept && !store.invitations.waiting) screenLight.keepOn(false)
+          if (kept && !store.invitations.waiting) screenOn.keepOn(false)
         },
       ]
     },
