@@ -20,9 +20,4 @@ export const config = {
    * `{ openid }`. Used only without cloudEnv. Neither set: a developer types openids under 开发者选项.
    */
   loginEndpoint: '',
-  /**
-   * How long to wait for join1v1Chat to answer before freeing the call button. WeChat rings for about a
-   * minute and may answer only when the other person does (platform doc §4.8): never cut that short.
-   */
-  joinTimeoutMs: 75000,
 }

@@ -2,7 +2,7 @@
 // sentences, with {placeholders} that fill() (or, for rows and countdowns, format.wxs's fill) puts values into;
 // words for a kind of problem are a record keyed by the kind. Limits and durations come from the constants.
 // Pages bind these; WXS receives them as arguments.
-import type { CallProblem } from './store/call-problems'
+import type { CallProblem, ProblemKind } from './store/call-problems'
 import type { ContactProblem } from './store/contacts'
 import type { IdentityProblem, ProfileNotice, ProfileProblem } from './store/profile'
 import type { StorageProblem } from './store/saved-state'
@@ -242,6 +242,67 @@ export const reachProblem = {
   retry: common.retry,
 }
 
+/**
+ * Each kind of call problem in words, keyed like store/call-problems.ts KINDS: `shown` where a call is made
+ * ({devices} names the devices), and `history`, why a past call failed, for the kinds WeChat's codes mean.
+ * WeChat's code is never part of these: it goes on a details line (errorCodeLine).
+ */
+export const callProblems: Readonly<Record<ProblemKind, { shown: string; history?: string }>> = {
+  'old-base-library': { shown: '当前微信版本过低，不支持通话。请升级微信后再试。' },
+  devtools: { shown: '开发者工具不支持通话，请在手机上预览或真机调试。' },
+  offline: { shown: '网络未连接，请检查网络后重试。' },
+  'no-profile': { shown: '还没有填写你的昵称，对方需要知道是谁在呼叫。' },
+  'no-identity': { shown: '还没能从微信确认你的身份，暂时无法呼叫。' },
+  'no-contact': { shown: '找不到这位联系人，可能已被删除或链接有误。' },
+  privacy: { shown: '需要先同意隐私保护指引，才能使用麦克风和摄像头。' },
+  'privacy-undeclared': { shown: PRIVACY_UNDECLARED },
+  'scopes-denied': {
+    shown: '{devices}权限已关闭，请在设置中开启后再试。',
+    history: '没有允许 Duet 使用麦克风或摄像头',
+  },
+  'request-failed': { shown: '请求权限没有成功，请重试。' },
+  'phone-denied': {
+    shown: '手机没有允许微信使用{devices}，请在手机设置中允许后再试。',
+    history: '你的手机没有允许微信使用麦克风或摄像头',
+  },
+  'not-enabled': {
+    shown: '这个小程序还没有开通双人通话功能，请联系小程序的运营者。',
+    history: '小程序还没有开通通话功能',
+  },
+  'unsupported-device': { shown: '这台手机不支持小程序通话。', history: '这台手机不支持小程序通话' },
+  'already-in-call': { shown: '你已经在通话中，请先结束当前通话。', history: '你已经在通话中' },
+  'other-app-in-call': { shown: '另一个小程序正在通话，请先结束那个通话。', history: '另一个小程序正在通话' },
+  'stale-room': {
+    shown: '上一通电话可能还没有完全结束。点“重试”会先退出它，再重新呼叫。',
+    history: '上一通电话还没有完全结束',
+  },
+  'mic-busy': {
+    shown: '麦克风正被其他通话占用（微信通话或电话），请结束后重试。',
+    history: '麦克风正被其他通话占用',
+  },
+  left: { shown: '通话没有接通就结束了（例如你取消了呼叫），可以再呼叫一次。' },
+  'system-error': { shown: '微信出现系统错误，请稍后重试。', history: '微信出现系统错误' },
+  timeout: { shown: '微信长时间没有响应，请重试。' },
+  'unknown-error': { shown: '通话失败，请稍后重试。', history: '原因不明' },
+}
+
+/** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */
+export function callProblemText(problem: CallProblem | null): string {
+  if (!problem) return ''
+  const { shown } = callProblems[problem.kind]
+  return 'devices' in problem ? fill(shown, { devices: deviceList(problem.devices) }) : shown
+}
+
+/** Why a past call failed, by kind: the dial page's history hands these to wxs/format.wxs. */
+function historyReasons(): Partial<Record<ProblemKind, string>> {
+  const reasons: Partial<Record<ProblemKind, string>> = {}
+  for (const kind of Object.keys(callProblems) as ProblemKind[]) {
+    const { history } = callProblems[kind]
+    if (history) reasons[kind] = history
+  }
+  return reasons
+}
+
 export const dial = {
   title: '发起通话',
   chooseMode: '通话方式',
@@ -268,18 +329,7 @@ export const dial = {
   outcomeFailedCode: '未接通（{code}）',
   /** Why a call was not connected, by the problem WeChat's code means (store/call-problems.ts). */
   outcomeFailedPrefix: '未接通：',
-  reasons: {
-    'not-enabled': '小程序还没有开通通话功能',
-    'unsupported-device': '这台手机不支持小程序通话',
-    'already-in-call': '你已经在通话中',
-    'other-app-in-call': '另一个小程序正在通话',
-    'system-error': '微信出现系统错误',
-    'phone-denied': '你的手机没有允许微信使用麦克风或摄像头',
-    'scopes-denied': '没有允许 Duet 使用麦克风或摄像头',
-    'stale-room': '上一通电话还没有完全结束',
-    'mic-busy': '麦克风正被其他通话占用',
-    'unknown-error': '原因不明',
-  },
+  reasons: historyReasons(),
   /** The details line under a call: when, how, and WeChat's code when there was one. */
   callTime: '{day} {time}',
   detail: '{time} · {mode}',
@@ -488,55 +538,6 @@ export function reachProblemText(refusal: CallProblem | null, toAsk: readonly De
   if (!toAsk.length) return callProblemText(refusal)
   const words = toAsk.includes('camera') ? reachProblem.unreachableAskCamera : reachProblem.unreachableAsk
   return fill(words, { devices: deviceList(toAsk) })
-}
-
-/** What went wrong with a call, in words; WeChat's code goes to a details line (errorCodeLine). */
-export function callProblemText(problem: CallProblem | null): string {
-  if (!problem) return ''
-  switch (problem.kind) {
-    case 'old-base-library':
-      return '当前微信版本过低，不支持通话。请升级微信后再试。'
-    case 'devtools':
-      return '开发者工具不支持通话，请在手机上预览或真机调试。'
-    case 'offline':
-      return '网络未连接，请检查网络后重试。'
-    case 'no-profile':
-      return '还没有填写你的昵称，对方需要知道是谁在呼叫。'
-    case 'no-identity':
-      return '还没能从微信确认你的身份，暂时无法呼叫。'
-    case 'no-contact':
-      return '找不到这位联系人，可能已被删除或链接有误。'
-    case 'privacy':
-      return '需要先同意隐私保护指引，才能使用麦克风和摄像头。'
-    case 'privacy-undeclared':
-      return PRIVACY_UNDECLARED
-    case 'scopes-denied':
-      return `${deviceList(problem.devices)}权限已关闭，请在设置中开启后再试。`
-    case 'request-failed':
-      return '请求权限没有成功，请重试。'
-    case 'phone-denied':
-      return `手机没有允许微信使用${deviceList(problem.devices)}，请在手机设置中允许后再试。`
-    case 'not-enabled':
-      return `这个小程序还没有开通双人通话功能，请联系小程序的运营者。`
-    case 'unsupported-device':
-      return `这台手机不支持小程序通话。`
-    case 'already-in-call':
-      return `你已经在通话中，请先结束当前通话。`
-    case 'other-app-in-call':
-      return `另一个小程序正在通话，请先结束那个通话。`
-    case 'stale-room':
-      return `上一通电话可能还没有完全结束。点“重试”会先退出它，再重新呼叫。`
-    case 'mic-busy':
-      return `麦克风正被其他通话占用（微信通话或电话），请结束后重试。`
-    case 'left':
-      return `通话没有接通就结束了（例如你取消了呼叫），可以再呼叫一次。`
-    case 'system-error':
-      return `微信出现系统错误，请稍后重试。`
-    case 'timeout':
-      return '微信长时间没有响应，请重试。'
-    case 'unknown-error':
-      return '通话失败，请稍后重试。'
-  }
 }
 
 /** A date as an appointment's card shows it: "12月8日 周二 15:00". */

@@ -1,20 +1,11 @@
 import type { CallMode, Person } from '../store/model'
 import { callWx, wxFunction } from './call-wx'
-import { withTimeLimit } from './time-limit'
 
 export interface JoinOptions {
   caller: Person
   listener: Person
   roomType: CallMode
   disableSwitchVoice: boolean
-}
-
-/** WeChat did not answer join1v1Chat in time. Duet's own error, not WeChat's: it has no errCode. */
-export class JoinTimeoutError extends Error {
-  constructor(readonly afterMs: number) {
-    super(`join1v1Chat did not answer within ${afterMs} ms`)
-    this.name = 'JoinTimeoutError'
-  }
 }
 
 /** The part of a person WeChat's call screen takes; an avatar only as an https URL it can load (§6.2). */
@@ -30,7 +21,7 @@ export function setEnable1v1Chat(enable: boolean): Promise<void> {
 
 /**
  * Resolves when WeChat placed the call (its call screen opened; not that anyone answered, platform doc §4.4).
- * roomType is always passed: WeChat defaults to video. WeChat may answer late or never: see timeoutAfter.
+ * roomType is always passed: WeChat defaults to video. WeChat may answer late or never: see store/join.ts.
  */
 export function join1v1Chat(options: JoinOptions): Promise<void> {
   return callWx<unknown>('join1v1Chat', {
@@ -39,11 +30,6 @@ export function join1v1Chat(options: JoinOptions): Promise<void> {
     roomType: options.roomType,
     disableSwitchVoice: options.disableSwitchVoice,
   }).then(() => undefined)
-}
-
-/** `work`'s own outcome, or a JoinTimeoutError after `timeoutMs` if it has none by then. */
-export function timeoutAfter(timeoutMs: number, work: Promise<void>): Promise<void> {
-  return withTimeLimit(timeoutMs, work, () => new JoinTimeoutError(timeoutMs))
 }
 
 /** Leaves any voice room WeChat still holds (platform doc §4.7); a failure or a missing API is not an error. */

@@ -158,11 +158,13 @@ export class AppointmentsStore {
     runInAction(() => {
       this.tick()
       const kept = new Map(listed.map((a) => [a.id, a]))
-      this.items = this.items.map((a) => {
+      const synced = this.items.map((a) => {
         const there = kept.get(a.id)
         if (!there || !(there.state in NEXT_STATES) || !canMove(a.state, there.state as AppointmentState)) return a
         return moved(a, there.state as AppointmentState, this.now, there.callSeconds) ?? a
       })
+      // Replaced only when something moved: a new list is a change to save.
+      if (synced.some((a, i) => a !== this.items[i])) this.items = synced
     })
   }
 

@@ -1,13 +1,15 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import { config } from '../config'
-import * as voip from '../services/voip'
+import type * as Voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
-import { CallProblem, ruleForErrCode, tone, Tone, wayOut, WayOut } from './call-problems'
+import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
-import { CallMode, CallRecord, Contact, DEVICE_FOR_SCOPE, Person, Prefs, SCOPES_FOR_MODE } from './model'
+import { JoinAttempt, JoinAttemptContext } from './join'
+import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
 import type { NetworkStore } from './network'
-import type { PermissionsStore } from './permissions'
+import { OngoingCall } from './ongoing-call'
+import { lacksFor, PermissionsStore } from './permissions'
+import { permissionProblem, phoneProblem, requestProblem, supportProblem } from './preflight'
 import type { ProfileStore } from './profile'
 import type { ReachabilityStore } from './reachability'
 
@@ -19,12 +21,12 @@ export interface CallContext {
     | 'readSystem'
     | 'loaded'
     | 'refresh'
-    | 'privacyBlocks'
+    | 'snapshot'
     | 'lacks'
+    | 'privacyBlocks'
     | 'request'
     | 'requestScopes'
     | 'rereadScopes'
-    | 'undeclared'
     | 'markUndeclared'
     | 'markPrivacyDeclined'
   >
@@ -35,35 +37,18 @@ export interface CallContext {
   reachability: Pick<ReachabilityStore, 'ensure'>
   /** A call to `openid` was placed (an invitation from them is then answered). */
   placedTo(openid: string): void
+  voip: Pick<typeof Voip, 'join1v1Chat' | 'exitVoIPChat'>
 }
 
 export type CallStatus = 'idle' | 'checking' | 'requesting' | 'joining'
 /** Shown beside the call button: what just happened, when it was not a problem. */
 export type CallNotice = 'placed' | 'voice-needs-camera' | 'wait-cancelled' | null
 
-/** The person stopped waiting for WeChat's answer (#call-cancel): Duet's own, not WeChat's. */
-class WaitCancelled extends Error {}
-
 /**
- * A call from the moment it is joined: WeChat's events may come before its join answers (when WeChat answers
- * only once the other person does), so what they say is kept here and written to the record once it exists.
- */
-interface OngoingCall {
-  openid: string
-  mode: CallMode
-  /** When the join started: the time its record carries, whenever WeChat answers. */
-  startedAt: number
-  /** The history record's identity, once written. */
-  at?: number
-  placed: boolean
-  answeredAt?: number
-  endedAt?: number
-}
-
-/**
- * The call flow: preflight in the documented order, then setEnable1v1Chat and join1v1Chat. A successful join
- * means the call was placed (platform doc §4.4); WeChat's events, when they come, tell when it was answered
- * and ended (§4.6). Nothing waits for them.
+ * The call on screen: whom it is for, in which mode, how it stands, and what stopped it. A tap runs the
+ * preflight (preflight.ts) in the documented order, then an attempt at WeChat (join.ts: setEnable1v1Chat, the
+ * join race, the -30004 retry); the call joined is followed by its own object (ongoing-call.ts), which keeps
+ * its history record. A successful join means the call was placed (platform doc §4.4), not that anyone answered.
  */
 export class CallStore {
   contactOpenid = ''
@@ -74,16 +59,36 @@ export class CallStore {
   status: CallStatus = 'idle'
   problem: CallProblem | null = null
   notice: CallNotice = null
-  /** The call WeChat's events are about: the last one joined in this run, until it ends. */
+  /** The call WeChat's events are about: the last one joined in this run. */
   private ongoing: OngoingCall | null = null
   /** Each tap is an attempt; a late answer to an older one changes no screen. */
   private attempt = 0
-  private cancelWait: (() => void) | null = null
+  /** The attempt under way, while it is. */
+  private join: JoinAttempt | null = null
+
+  /** What an attempt needs, and what it tells this screen while it runs. */
+  private readonly joinContext: JoinAttemptContext
 
   constructor(private readonly ctx: CallContext) {
-    makeAutoObservable<this, 'ctx' | 'ongoing' | 'attempt' | 'cancelWait'>(
+    const { voip, history, reachability, permissions } = ctx
+    this.joinContext = {
+      voip,
+      history,
+      reachability,
+      permissions,
+      joining: (call) =>
+        runInAction(() => {
+          this.status = 'joining'
+          this.ongoing = call
+        }),
+      askingForCamera: () =>
+        runInAction(() => {
+          this.notice = 'voice-needs-camera'
+        }),
+    }
+    makeAutoObservable<this, 'ctx' | 'joinContext' | 'ongoing' | 'attempt' | 'join'>(
       this,
-      { ctx: false, ongoing: false, attempt: false, cancelWait: false },
+      { ctx: false, joinContext: false, ongoing: false, attempt: false, join: false },
       { autoBind: true },
     )
   }
@@ -110,23 +115,12 @@ export class CallStore {
 
   /** The problem's way out is the screen's main action (a settings page, a retry of who I am, my profile). */
   get leadsWayOut(): boolean {
-    const way = this.wayOut
-    return way === 'fix-permissions' || way === 'phone-settings' || way === 'identity' || way === 'profile'
+    return !!this.problem && leadsWayOut(this.problem)
   }
 
-  /**
-   * Calling cannot work on this phone or for this mini program as it is (its privacy guide included, errno
-   * 112): no tap here changes that.
-   */
+  /** Calling cannot work on this phone or for this mini program as it is: no tap here changes that. */
   get cannotHere(): boolean {
-    const kind = this.problem?.kind
-    return (
-      kind === 'old-base-library' ||
-      kind === 'devtools' ||
-      kind === 'not-enabled' ||
-      kind === 'unsupported-device' ||
-      kind === 'privacy-undeclared'
-    )
+    return !!this.problem && cannotHere(this.problem)
   }
 
   get busy(): boolean {
@@ -137,8 +131,9 @@ export class CallStore {
     return this.problem ? wayOut(this.problem) : 'none'
   }
 
-  get tone(): Tone {
-    return this.problem ? tone(this.problem) : 'note'
+  /** How the problem is shown (call-problems.ts): an error, a neutral note, or the deployer's mistake. */
+  get shape(): Shape {
+    return this.problem ? shape(this.problem) : 'note'
   }
 
   /** The calls with the person on this page, as its history shows them. */
@@ -226,7 +221,7 @@ export class CallStore {
    */
   async retry(): Promise<void> {
     if (this.busy) return
-    if (ruleForErrCode(this.problem?.errCode).leaveRoomBeforeRetry) await voip.exitVoIPChat()
+    if (ruleForErrCode(this.problem?.errCode).leaveRoomBeforeRetry) await this.ctx.voip.exitVoIPChat()
     await this.start()
   }
 
@@ -243,7 +238,7 @@ export class CallStore {
 
   /** #call-cancel: stop waiting for WeChat's answer. Only Duet's own state changes; WeChat is not told. */
   stopWaiting(): void {
-    if (this.status === 'joining') this.cancelWait?.()
+    if (this.status === 'joining') this.join?.cancel()
   }
 
   /** One tap, one attempt: a second tap while one is in flight does nothing. */
@@ -259,200 +254,64 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
-      await this.reachAndJoin(me, contact, attempt, true)
+      const join = new JoinAttempt(this.joinContext, {
+        caller: me,
+        listener: contact,
+        mode: this.mode,
+        disableSwitchVoice: this.disableSwitchVoice,
+      })
+      this.join = join
+      const end = await join.run()
+      if ('problem' in end) return this.stop(end.problem)
+      if ('stoppedWaiting' in end) this.notice = 'wait-cancelled'
+      else {
+        this.ctx.placedTo(contact.openid)
+        if (attempt === this.attempt) this.notice = 'placed'
+      }
     } catch (err) {
       // Nothing may escape to the page: whatever broke becomes a message with a code.
       this.stop(ruleForErrCode(toWxError('call', err).errCode).problem)
     } finally {
       runInAction(() => {
         if (attempt === this.attempt) this.status = 'idle'
-        this.cancelWait = null
+        this.join = null
       })
     }
   }
 
-  /** The documented order, stopping at the first thing missing. */
+  /**
+   * The documented order, stopping at the first thing missing: what this phone can do, whom and as whom,
+   * then the permissions (preflight.ts), asking for what a popup can still grant.
+   */
   private async preflight(): Promise<CallProblem | null> {
     const { permissions, profile } = this.ctx
     if (permissions.support === 'unknown') permissions.readSystem()
-    if (permissions.support === 'old-base-library') return { kind: 'old-base-library' }
-    if (permissions.support === 'devtools') return { kind: 'devtools' }
+    const unsupported = supportProblem(permissions.support)
+    if (unsupported) return unsupported
     if (!this.contact) return { kind: 'no-contact' }
     if (await this.ctx.network.isOffline()) return { kind: 'offline' }
     // Who I am comes from WeChat's servers: a tap asks once more before giving up.
     if (!profile.openid && !profile.typedIdentity && !(await profile.fetchIdentity())) return { kind: 'no-identity' }
     if (!profile.me) return { kind: 'no-profile' }
     if (!permissions.loaded) await permissions.refresh()
-    if (permissions.privacyBlocks) return { kind: 'privacy' }
-    if (this.undeclaredFor(this.mode)) return { kind: 'privacy-undeclared' }
-
-    const denied = () => permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
-    if (denied().length) return { kind: 'scopes-denied', devices: denied() }
-    if (permissions.lacks(this.mode).unasked.length) {
-      runInAction(() => {
-        this.status = 'requesting'
-      })
-      const outcome = await permissions.request(this.mode)
-      if (outcome === 'privacy-declined') return { kind: 'privacy' }
-      if (outcome === 'undeclared') return { kind: 'privacy-undeclared' }
-      if (outcome === 'denied') return { kind: 'scopes-denied', devices: denied() }
-      if (outcome !== 'granted') return { kind: 'request-failed' }
-    }
-    const phoneDenied = permissions.lacks(this.mode).phoneDenied
-    if (phoneDenied.length) return { kind: 'phone-denied', devices: phoneDenied }
-    return null
-  }
-
-  /** The mode needs a device the privacy guide does not declare: no call can work (errno 112). */
-  private undeclaredFor(mode: CallMode): boolean {
-    const { undeclared } = this.ctx.permissions
-    return SCOPES_FOR_MODE[mode].some((s) => undeclared.includes(DEVICE_FOR_SCOPE[s]))
-  }
-
-  private async reachAndJoin(me: Person, contact: Contact, attempt: number, mayAskCamera: boolean): Promise<void> {
-    const refused = await this.ctx.reachability.ensure()
-    if (refused) return this.failed(refused.problem.errCode, me, contact, attempt, mayAskCamera)
-    const mode = this.mode
+    const before = permissionProblem(permissions.snapshot, this.mode)
+    if (before !== 'ask') return before
     runInAction(() => {
-      this.status = 'joining'
+      this.status = 'requesting'
     })
-    const call: OngoingCall = { openid: contact.openid, mode, startedAt: Date.now(), placed: false }
-    this.ongoing = call
-    const join = voip.join1v1Chat({
-      caller: me,
-      listener: contact,
-      roomType: mode,
-      disableSwitchVoice: this.disableSwitchVoice,
-    })
-    const cancelled = new Promise<never>((_resolve, reject) => {
-      this.cancelWait = () => reject(new WaitCancelled())
-    })
-    cancelled.catch(() => undefined) // a cancel after the race is over rejects nothing anyone waits for
-    try {
-      await Promise.race([voip.timeoutAfter(config.joinTimeoutMs, join), cancelled])
-      this.placed(call, this.record(call, { outcome: 'placed' }))
-      this.ctx.placedTo(contact.openid)
-      if (attempt === this.attempt) this.notice = 'placed'
-    } catch (raw) {
-      if (raw instanceof voip.JoinTimeoutError || raw instanceof WaitCancelled) {
-        return this.gaveUpWaiting(join, call, raw instanceof WaitCancelled)
-      }
-      if (this.ongoing === call) this.ongoing = null
-      const err = toWxError('join1v1Chat', raw)
-      this.record(call, { outcome: 'failed', ...(err.errCode === undefined ? {} : { errCode: err.errCode }) })
-      if (err.isPrivacyUndeclared) {
-        // The guide must declare the devices of this mode (platform doc §1.7): the deployer's to fix.
-        this.ctx.permissions.markUndeclared(SCOPES_FOR_MODE[mode].map((s) => DEVICE_FOR_SCOPE[s]))
-        return this.stop({ kind: 'privacy-undeclared' })
-      }
-      if (err.isPrivacyRefusal) {
-        // WeChat held the call for consent (the guide changed since we last read it) and the person declined.
-        this.ctx.permissions.markPrivacyDeclined()
-        return this.stop({ kind: 'privacy' })
-      }
-      await this.failed(err.errCode, me, contact, attempt, mayAskCamera)
-    }
+    const outcome = await permissions.request(this.mode)
+    const denied = lacksFor(permissions.snapshot, this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
+    return requestProblem(outcome, denied) ?? phoneProblem(permissions.snapshot, this.mode)
   }
 
-  /**
-   * No answer from WeChat in time, or the person stopped waiting. WeChat may still be ringing (§4.8), so the
-   * attempt is written down now and corrected if WeChat answers later.
-   */
-  private gaveUpWaiting(join: Promise<void>, call: OngoingCall, byPerson: boolean): void {
-    const at = this.record(call, { outcome: 'failed' })
-    call.at = at
-    join.then(
-      () => this.placed(call, at),
-      (raw: unknown) => {
-        if (this.ongoing === call) this.ongoing = null
-        const { errCode } = toWxError('join1v1Chat', raw)
-        if (errCode !== undefined) this.ctx.history.update(at, call.openid, { errCode })
-      },
-    )
-    if (byPerson) this.notice = 'wait-cancelled'
-    else this.stop({ kind: 'timeout' })
-  }
-
-  /** WeChat placed the call recorded at `at`: it is placed, with whatever its events said meanwhile. */
-  private placed(call: OngoingCall, at: number): void {
-    call.at = at
-    call.placed = true
-    this.writeDown(call)
-  }
-
-  /** Writes what is known of a placed call into its record. */
-  private writeDown(call: OngoingCall): void {
-    if (!call.placed || call.at === undefined) return
-    const { answeredAt, endedAt } = call
-    this.ctx.history.update(call.at, call.openid, {
-      outcome: 'placed',
-      ...(answeredAt === undefined ? {} : { answeredAt }),
-      ...(endedAt === undefined ? {} : { endedAt }),
-    })
-  }
-
-  /** A failure of setEnable1v1Chat or join1v1Chat, by WeChat's errCode: re-read, ask for the camera, or say why. */
-  private async failed(
-    errCode: number | undefined,
-    me: Person,
-    contact: Contact,
-    attempt: number,
-    mayAskCamera: boolean,
-  ): Promise<void> {
-    const rule = ruleForErrCode(errCode)
-    if (rule.retryVoiceWithCamera && this.mode === 'voice' && mayAskCamera)
-      return this.retryVoiceWithCamera(me, contact, attempt)
-    // A permission error means our picture of the state was stale: read it again.
-    if (rule.reread === 'scopes') await this.ctx.permissions.rereadScopes()
-    if (rule.reread === 'phone') this.ctx.permissions.readSystem()
-    this.stop(rule.problem)
-  }
-
-  /** WeChat answered a voice call with -30004: it wants the camera too. Ask for it, then try once more. */
-  private async retryVoiceWithCamera(me: Person, contact: Contact, attempt: number): Promise<void> {
-    runInAction(() => {
-      this.notice = 'voice-needs-camera'
-    })
-    const { permissions } = this.ctx
-    await permissions.rereadScopes()
-    const outcome = await permissions.requestScopes(['scope.camera'])
-    if (outcome === 'privacy-declined') return this.stop({ kind: 'privacy' })
-    if (outcome === 'undeclared') return this.stop({ kind: 'privacy-undeclared' })
-    if (outcome === 'denied') return this.stop({ kind: 'scopes-denied', devices: ['camera'] })
-    if (outcome !== 'granted') return this.stop({ kind: 'request-failed' })
-    await this.reachAndJoin(me, contact, attempt, false)
-  }
-
-  /** Two members: both are in the call. One, after that: the other person left. */
+  /** WeChat's members event (§4.6): about the call joined last, if it is still going. */
   membersChanged(openids: string[]): void {
-    const call = this.ongoing
-    if (!call) return
-    if (openids.length >= 2 && call.answeredAt === undefined) {
-      call.answeredAt = Date.now()
-      this.writeDown(call)
-    } else if (openids.length <= 1 && call.answeredAt !== undefined) {
-      this.ended(call)
-    }
+    this.ongoing?.membersChanged(openids)
   }
 
   interrupted(): void {
-    const call = this.ongoing
-    if (call?.answeredAt !== undefined) this.ended(call)
+    this.ongoing?.interrupted()
     this.ongoing = null
-  }
-
-  private ended(call: OngoingCall): void {
-    call.endedAt = Math.max(Date.now(), call.answeredAt ?? 0)
-    this.writeDown(call)
-    this.ongoing = null
-  }
-
-  /**
-   * Writes the attempt down, stamped with when its join started (WeChat's events may come before its join
-   * answers); its `at` is the record's identity for what WeChat says later.
-   */
-  private record(call: OngoingCall, result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
-    return this.ctx.history.add({ at: call.startedAt, openid: call.openid, mode: call.mode, ...result })
   }
 
   private stop(problem: CallProblem): void {

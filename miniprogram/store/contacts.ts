@@ -116,8 +116,8 @@ export class ContactsStore {
   form: ContactForm = emptyForm()
   error: ContactProblem | null = null
   search = ''
-  /** The last deletion, kept until the next change so it can be undone. */
-  lastDeleted: { contact: Contact; index: number } | null = null
+  /** The last deletion, kept until the next change so it can be undone (the list sorts it back in place). */
+  lastDeleted: { contact: Contact } | null = null
   /** A contact offered by an opened share link. */
   shareOffer: { person: Person; existing: boolean } | null = null
   shareProblem: ShareLinkProblem | null = null
@@ -258,7 +258,8 @@ export class ContactsStore {
     const editing = this.form.editing
     if (editing !== null) {
       if (contact.openid !== editing && this.find(contact.openid)) return this.fail('duplicate')
-      this.items = this.items.map((c) => (c.openid === editing ? contact : c))
+      // The form edits only these fields: the avatar (and whatever else a card brought) stays.
+      this.items = this.items.map((c) => (c.openid === editing ? { ...c, ...contact } : c))
     } else {
       if (this.find(contact.openid)) return this.fail('duplicate')
       this.items = [...this.items, contact]
@@ -279,9 +280,9 @@ export class ContactsStore {
   }
 
   remove(openid: string): void {
-    const index = this.items.findIndex((c) => c.openid === openid)
-    if (index < 0) return
-    this.lastDeleted = { contact: this.items[index], index }
+    const contact = this.find(openid)
+    if (!contact) return
+    this.lastDeleted = { contact }
     this.stopUndoTimer()
     this.undoTimer = setTimeout(this.forgetDeleted, UNDO_MS)
     this.items = this.items.filter((c) => c.openid !== openid)
@@ -291,9 +292,7 @@ export class ContactsStore {
   undoRemove(): void {
     const deleted = this.lastDeleted
     if (!deleted || this.find(deleted.contact.openid)) return
-    const items = [...this.items]
-    items.splice(Math.min(deleted.index, items.length), 0, deleted.contact)
-    this.items = items
+    this.items = [...this.items, deleted.contact]
     this.forgetDeleted()
   }
 

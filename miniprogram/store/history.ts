@@ -1,5 +1,5 @@
 import { makeAutoObservable, observable } from 'mobx-miniprogram'
-import { problemFromErrCode, ProblemKind } from './call-problems'
+import { ProblemKind, ruleForErrCode } from './call-problems'
 import type { CallMode, CallRecord } from './model'
 import { HISTORY_LIMIT, timesInOrder } from './saved-state'
 
@@ -12,7 +12,7 @@ export type CallOutcome = 'placed' | 'answered' | 'left' | 'failed'
 /** A call's outcome; which errCode means "left while joining" is the errCode table's to say (call-problems.ts). */
 export function outcomeOf(r: CallRecord): CallOutcome {
   if (r.outcome === 'placed') return r.answeredAt === undefined ? 'placed' : 'answered'
-  return r.errCode !== undefined && problemFromErrCode(r.errCode).kind === 'left' ? 'left' : 'failed'
+  return r.errCode !== undefined && ruleForErrCode(r.errCode).problem.kind === 'left' ? 'left' : 'failed'
 }
 
 /** One call as the dial page's history renders it: only what it shows (every byte crosses to the view). */
@@ -24,7 +24,7 @@ export interface HistoryRow {
   duration?: number
   /** WeChat's code for a failure, for the details line; a failure without one had no answer from WeChat. */
   errCode?: number
-  /** Why it failed, in words (strings.dial.reasons). */
+  /** Why it failed, in words (strings.callProblems, its `history`). */
   reason?: ProblemKind
 }
 
@@ -35,7 +35,7 @@ function rowOf(r: CallRecord): HistoryRow {
     row.duration = r.endedAt - r.answeredAt
   if (outcome === 'failed' && r.errCode !== undefined) {
     row.errCode = r.errCode
-    row.reason = problemFromErrCode(r.errCode).kind
+    row.reason = ruleForErrCode(r.errCode).problem.kind
   }
   return row
 }

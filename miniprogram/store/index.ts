@@ -1,8 +1,15 @@
 import { reaction } from 'mobx-miniprogram'
 import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
+import * as network from '../services/network'
+import * as privacy from '../services/privacy'
+import * as scopes from '../services/scopes'
+import * as screen from '../services/screen'
+import * as storage from '../services/storage'
+import * as subscribe from '../services/subscribe'
+import * as system from '../services/system'
+import * as theme from '../services/theme'
 import * as voip from '../services/voip'
-import { authSettingFromEvent } from '../services/scopes'
 import { AppearanceStore } from './appearance'
 import { AppointmentsStore } from './appointments'
 import { CallStore } from './call'
@@ -19,36 +26,67 @@ import { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 import { Screens } from './screens'
 
+/** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
+export const wxServices = {
+  appointmentsCloud,
+  backend,
+  network,
+  privacy,
+  scopes,
+  screen,
+  storage,
+  subscribe,
+  system,
+  theme,
+  voip,
+}
+export type Services = typeof wxServices
+
 /**
- * The single source of truth for Duet, shared by every page. Wiring only: it builds the slices, gives each
- * the narrow view of the others it needs, loads and saves them, and passes on what pages report.
+ * The single source of truth for Duet, shared by every page. It builds the slices, giving each its services
+ * and the narrow view of the others it needs (adding a slice is writing it and wiring it here); loads and
+ * saves them; starts what listens to WeChat; and carries what one slice's change means to another (a reaction,
+ * or a page's report such as consent given or settings closed).
  */
 export class RootStore {
-  readonly persistence = new PersistenceStore()
-  readonly network = new NetworkStore()
-  readonly appearance = new AppearanceStore()
-  readonly permissions = new PermissionsStore()
-  readonly profile = new ProfileStore({ isOffline: () => this.network.isOffline() })
+  constructor(private readonly services: Services = wxServices) {}
+
+  readonly persistence = new PersistenceStore({ storage: this.services.storage })
+  readonly network = new NetworkStore({ service: this.services.network })
+  readonly appearance = new AppearanceStore({ service: this.services.theme })
+  readonly permissions = new PermissionsStore({
+    privacy: this.services.privacy,
+    scopes: this.services.scopes,
+    system: this.services.system,
+  })
+  readonly profile = new ProfileStore({
+    isOffline: () => this.network.isOffline(),
+    backend: this.services.backend,
+    system: this.services.system,
+  })
   readonly history = new HistoryStore()
   readonly contacts = new ContactsStore({
     myOpenid: () => this.profile.openid,
     lastCall: () => this.history.lastCall,
   })
-  readonly reachability = new ReachabilityStore({ permissions: this.permissions })
+  readonly reachability = new ReachabilityStore({ permissions: this.permissions, voip: this.services.voip })
   readonly invitations = new InvitationsStore({
     profile: this.profile,
     reachability: this.reachability,
     contacts: this.contacts,
+    screen: this.services.screen,
   })
   readonly rings = new RingsStore({
     profile: this.profile,
     // A ring opens an invitation from me: I wait for the callback as after sending a card.
     rang: (to, mode) => this.invitations.invite(to, mode),
+    backend: this.services.backend,
+    subscribe: this.services.subscribe,
   })
   readonly appointments = new AppointmentsStore({
     profile: this.profile,
     lastMode: (openid) => this.history.lastCall[openid]?.mode,
-    cloud: appointmentsCloud,
+    cloud: this.services.appointmentsCloud,
   })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
@@ -64,6 +102,7 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+    voip: this.services.voip,
   })
   readonly screens = new Screens(this)
   private ready: Promise<void> | null = null
@@ -75,7 +114,7 @@ export class RootStore {
       profile: this.profile.saved,
       contacts: this.contacts.items,
       history: this.history.records,
-      prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.permissions.prefs },
+      prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.onboarding.prefs },
       invitation: this.invitations.saved,
       appointments: this.appointments.items,
     }
@@ -90,7 +129,7 @@ export class RootStore {
     this.history.load(saved.history)
     this.call.load(saved.prefs)
     this.reachability.load(saved.prefs)
-    this.permissions.loadPrefs(saved.prefs)
+    this.onboarding.load(saved.prefs)
     this.invitations.load(saved.invitation)
     this.appointments.load(saved.appointments)
     reaction(
@@ -111,7 +150,7 @@ export class RootStore {
     this.permissions.listenForPrivacyPrompts()
     this.appearance.start()
     // WeChat's call events (§4.6) matter to the call being made and to a wait for a callback.
-    voip.listenToCalls({
+    this.services.voip.listenToCalls({
       membersChanged: (openids) => {
         this.call.membersChanged(openids)
         this.invitations.membersChanged(openids)
@@ -122,7 +161,7 @@ export class RootStore {
         this.appointments.callEnded()
       },
     })
-    backend.start()
+    this.services.backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
     // Who I am comes from WeChat's servers; nothing waits for it but what needs it.
     void this.ready.then(() => this.profile.ensureIdentity())
@@ -147,7 +186,7 @@ export class RootStore {
 
   /** `<button open-type="openSetting">` came back with WeChat's new authSetting: use it at once. */
   settingsClosed(detail: unknown): void {
-    const setting = authSettingFromEvent(detail)
+    const setting = this.services.scopes.authSettingFromEvent(detail)
     if (setting) this.permissions.applyAuthSetting(setting)
     void this.permissionsChanged()
   }

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as screen from '../services/screen'
+import type * as ScreenService from '../services/screen'
 import type { ContactsStore } from './contacts'
 import {
   INVITATION_VALID_MS,
@@ -17,14 +17,16 @@ export interface InvitationsContext {
   profile: Pick<ProfileStore, 'me' | 'openid'>
   reachability: Pick<ReachabilityStore, 'acceptCalls' | 'setAcceptCalls' | 'ensure' | 'refusal'>
   contacts: Pick<ContactsStore, 'offer' | 'find'>
+  screen: Pick<typeof ScreenService, 'keepOn'>
 }
 
 /** How an opened invitation stands: answerable, too old, my own, or a link that is no invitation. */
 export type InvitationStatus = 'none' | 'valid' | 'expired' | 'self' | 'invalid'
 
 /**
- * After the wait: over by time, answered (WeChat said both were in a call), ended because I switched "accept
- * calls" off (a callback could no longer ring), or cancelled.
+ * How the last wait ended: over by time, answered (WeChat said the awaited person and I were in a call), or
+ * ended because I switched "accept calls" off (a callback could no longer ring). A wait I cancel ends untold:
+ * null, as before any wait.
  */
 export type WaitEnd = 'timed-out' | 'answered' | 'calls-off' | null
 
@@ -33,7 +35,10 @@ export type WaitEnd = 'timed-out' | 'answered' | 'calls-off' | null
  * there: I send a card and wait, reachable, with the screen on; my friend opens it and calls me back.
  */
 export class InvitationsStore {
-  /** An invitation opened on this phone, kept (also across a relaunch) until it is answered or let go. */
+  /**
+   * The invitation waiting for my answer: opened on this phone, kept (also across a relaunch) until it is
+   * answered or let go.
+   */
   received: Invitation | null = null
   /** The invitation on screen: the last one opened, also once answered. */
   shown: Invitation | null = null
@@ -61,11 +66,6 @@ export class InvitationsStore {
     if (this.openedOwn) return 'self'
     if (!this.shown) return 'none'
     return isExpired(this.shown, this.now) ? 'expired' : 'valid'
-  }
-
-  /** The invitation waiting for my answer: opened, not yet answered or let go. */
-  get pending(): Invitation | null {
-    return this.received
   }
 
   /** What is kept on the device: an invitation still answerable survives a relaunch. */
@@ -161,7 +161,7 @@ export class InvitationsStore {
     this.waitEnded = null
     this.turnedOnAcceptCalls = false
     void this.stayReachable()
-    screen.keepOn(true)
+    this.ctx.screen.keepOn(true)
     this.keepTicking()
   }
 
@@ -179,7 +179,7 @@ export class InvitationsStore {
    */
   appShown(): void {
     this.tick()
-    if (this.waiting) screen.keepOn(true)
+    if (this.waiting) this.ctx.screen.keepOn(true)
   }
 
   cancelWaiting(): void {
@@ -217,7 +217,7 @@ export class InvitationsStore {
     this.endedFor = this.waiting.to.openid
     this.waiting = null
     this.waitEnded = how
-    screen.keepOn(false)
+    this.ctx.screen.keepOn(false)
     this.keepTicking()
   }
 

@@ -1,5 +1,6 @@
-// Duet's entities: what the store holds, what services take and give, and what is kept on the device.
-// One home for each shape; services import these types instead of declaring their own.
+// Duet's entities: what the store holds and what is kept on the device, one home for each shape. Services
+// take these where they carry Duet's own data (a Person into a call); what WeChat answers they type
+// themselves (NetworkType, PhonePermission, Theme, RingResult, ...), and the slices import those types.
 
 export type CallMode = 'voice' | 'video'
 /** A device a call uses; WeChat's phone-level permission is per device. */

@@ -1,18 +1,22 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as networkService from '../services/network'
+import type * as NetworkService from '../services/network'
 import type { NetworkType } from '../services/network'
+
+export interface NetworkContext {
+  service: Pick<typeof NetworkService, 'getNetworkType' | 'onNetworkChange'>
+}
 
 /** Whether the phone is online, as WeChat last said. */
 export class NetworkStore {
-  type: NetworkType | 'unknown' = 'unknown'
+  type: NetworkType = 'unknown'
 
-  constructor() {
-    makeAutoObservable(this, {}, { autoBind: true })
+  constructor(private readonly ctx: NetworkContext) {
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
   }
 
   /** Listens for changes and reads the current type; never rejects. */
   start(): Promise<void> {
-    networkService.onNetworkChange((type) =>
+    this.ctx.service.onNetworkChange((type) =>
       runInAction(() => {
         this.type = type
       }),
@@ -21,7 +25,7 @@ export class NetworkStore {
   }
 
   private async read(): Promise<void> {
-    const type = await networkService.getNetworkType().catch(() => 'unknown' as const)
+    const type = await this.ctx.service.getNetworkType().catch(() => 'unknown' as const)
     runInAction(() => {
       this.type = type
     })

@@ -1,13 +1,30 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
 import type { AppointmentsStore } from './appointments'
 import type { InvitationsStore } from './invitations'
-import { CallMode, Device, DEVICE_FOR_SCOPE } from './model'
-import type { OnboardingStep, PermissionsStore, RequestOutcome } from './permissions'
+import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs } from './model'
+import type { PermissionsStore, RequestOutcome } from './permissions'
 import type { PersistenceStore } from './persistence'
 
+export type OnboardingStep = 'loading' | 'privacy' | 'undeclared' | 'recovery' | 'explainer' | 'phone' | 'done'
+
+/** The permission facts a walkthrough step is decided from. */
+export type PermissionFacts = Pick<PermissionsStore, 'loaded' | 'privacyBlocks' | 'undeclared' | 'lacks'>
+
+/** The first step not yet satisfied for `mode`, in the order the walkthrough takes them. */
+export function stepFor(permissions: PermissionFacts, mode: CallMode): OnboardingStep {
+  if (!permissions.loaded) return 'loading'
+  if (permissions.privacyBlocks) return 'privacy'
+  if (permissions.undeclared.length) return 'undeclared'
+  const lacks = permissions.lacks(mode)
+  if (lacks.denied.length) return 'recovery'
+  if (lacks.unasked.length) return 'explainer'
+  if (lacks.phoneDenied.length) return 'phone'
+  return 'done'
+}
+
 export interface OnboardingContext {
-  permissions: Pick<PermissionsStore, 'stepFor' | 'onboardingMode' | 'lacks' | 'request'>
-  invitations: Pick<InvitationsStore, 'pending'>
+  permissions: PermissionFacts & Pick<PermissionsStore, 'request'>
+  invitations: Pick<InvitationsStore, 'received'>
   appointments: Pick<AppointmentsStore, 'awaitingAnswer'>
   persistence: Pick<PersistenceStore, 'returning'>
 }
@@ -20,6 +37,8 @@ const WALKTHROUGH_STEPS: readonly OnboardingStep[] = ['privacy', 'explainer', 'r
  * walked through what its mode needs and back to the invitation, with nothing lost on the way.
  */
 export class OnboardingStore {
+  /** The person chose audio calls only: the camera is not part of the walkthrough. Kept on the device. */
+  audioOnly = false
   /** The person chose to look around first (e.g. after declining privacy): not sent back in this run. */
   lookedAround = false
 
@@ -27,21 +46,30 @@ export class OnboardingStore {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
   }
 
+  load(prefs: Pick<Prefs, 'audioOnly'>): void {
+    this.audioOnly = prefs.audioOnly
+  }
+
+  get prefs(): Pick<Prefs, 'audioOnly'> {
+    return { audioOnly: this.audioOnly }
+  }
+
   /**
    * A voice invitation needs only the microphone; otherwise the person's own choice (video unless they
    * chose voice only, also for a video invitation: they may call back by voice).
    */
   get mode(): CallMode {
-    return this.ctx.invitations.pending?.mode === 'voice' ? 'voice' : this.ctx.permissions.onboardingMode
+    if (this.ctx.invitations.received?.mode === 'voice') return 'voice'
+    return this.audioOnly ? 'voice' : 'video'
   }
 
   /** Whether the person may choose between voice only and video too. */
   get cameraOptional(): boolean {
-    return this.ctx.invitations.pending?.mode !== 'voice'
+    return this.ctx.invitations.received?.mode !== 'voice'
   }
 
   get step(): OnboardingStep {
-    return this.ctx.permissions.stepFor(this.mode)
+    return stepFor(this.ctx.permissions, this.mode)
   }
 
   /** A step the person can take now, before a call can work. */
@@ -76,6 +104,16 @@ export class OnboardingStore {
     this.lookedAround = true
   }
 
+  /** #skip-camera: voice calls only, so the camera drops out of the walkthrough. */
+  skipCamera(): void {
+    this.audioOnly = true
+  }
+
+  /** #include-camera: video calls too, after all. */
+  includeCamera(): void {
+    this.audioOnly = false
+  }
+
   get deniedDevices(): Device[] {
     return this.ctx.permissions.lacks(this.mode).denied.map((s) => DEVICE_FOR_SCOPE[s])
   }
@@ -86,7 +124,7 @@ export class OnboardingStore {
 
   /** For an invitation or an appointment's card, the walkthrough ends where it began: back on it. */
   get next(): 'invite' | 'appointment' | 'contacts' {
-    if (this.ctx.invitations.pending) return 'invite'
+    if (this.ctx.invitations.received) return 'invite'
     return this.ctx.appointments.awaitingAnswer ? 'appointment' : 'contacts'
   }
 

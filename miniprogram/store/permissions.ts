@@ -1,16 +1,15 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as privacyService from '../services/privacy'
-import * as scopeService from '../services/scopes'
-import * as systemService from '../services/system'
+import type * as PrivacyService from '../services/privacy'
+import type * as ScopeService from '../services/scopes'
+import type * as SystemService from '../services/system'
 import { toWxError } from '../services/wx-error'
 import type { AuthSetting } from '../services/scopes'
 import type { CallSupport, PhonePermission } from '../services/system'
-import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPES_FOR_MODE } from './model'
+import { CallMode, Device, DEVICE_FOR_SCOPE, Scope, SCOPES_FOR_MODE } from './model'
 
 /** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
 export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
 export type ScopeState = 'unasked' | 'granted' | 'denied'
-export type OnboardingStep = 'loading' | 'privacy' | 'undeclared' | 'recovery' | 'explainer' | 'phone' | 'done'
 /**
  * How a request for a mode's scopes ended. 'undeclared': the mini program's privacy guide does not declare
  * the device (errno 112), which only its developer can fix.
@@ -26,13 +25,42 @@ export interface Lacks {
   phoneDenied: Device[]
 }
 
+export interface PermissionsContext {
+  privacy: Pick<typeof PrivacyService, 'getPrivacySetting' | 'onNeedPrivacyAuthorization' | 'openPrivacyContract'>
+  scopes: Pick<typeof ScopeService, 'getAuthSetting' | 'authorize'>
+  system: Pick<typeof SystemService, 'getPhonePermissions' | 'getCallSupport' | 'openPhoneSettings'>
+}
+
+/** The permission facts a call depends on, as plain data. */
+export interface PermissionsSnapshot {
+  support: CallSupport | 'unknown'
+  privacyBlocks: boolean
+  undeclared: readonly Device[]
+  scopes: Readonly<Record<Scope, ScopeState>>
+  phone: Readonly<Record<Device, PhonePermission>>
+}
+
+/** What `mode` still lacks: scopes denied or never asked, and WeChat's own phone permissions denied. */
+export function lacksFor(p: Pick<PermissionsSnapshot, 'scopes' | 'phone'>, mode: CallMode): Lacks {
+  const needed = SCOPES_FOR_MODE[mode]
+  return {
+    denied: needed.filter((s) => p.scopes[s] === 'denied'),
+    unasked: needed.filter((s) => p.scopes[s] === 'unasked'),
+    // 'not determined' is no obstacle: the phone asks when WeChat first uses the device.
+    phoneDenied: needed.map((s) => DEVICE_FOR_SCOPE[s]).filter((d) => p.phone[d] === 'denied'),
+  }
+}
+
 function scopeState(value: boolean | undefined): ScopeState {
   if (value === true) return 'granted'
   if (value === false) return 'denied'
   return 'unasked'
 }
 
-/** What WeChat says about privacy, scopes, WeChat's phone permissions and call support. Read, never guessed. */
+/**
+ * What WeChat says about privacy, scopes, WeChat's phone permissions and call support: facts, read, never
+ * guessed. What they mean for the walkthrough is onboarding.ts's to say; for a call, preflight.ts's.
+ */
 export class PermissionsStore {
   privacy: PrivacyState = 'unknown'
   privacyContractName = ''
@@ -42,8 +70,6 @@ export class PermissionsStore {
   loaded = false
   /** A wx.authorize popup (or the privacy prompt before it) is in progress. */
   requesting = false
-  /** The person chose audio calls only: the camera is not part of onboarding. Persisted. */
-  audioOnly = false
   /** The last request ended without an answer we understand (not a grant, a denial or privacy). */
   requestFailed = false
   /** The phone's settings could not be opened. */
@@ -52,62 +78,29 @@ export class PermissionsStore {
   privacyPromptPending = false
   /** Devices WeChat refused because the privacy guide does not declare them (errno 112), learnt in this run. */
   undeclared: Device[] = []
-  private answerPrivacyPrompt: ((a: privacyService.PrivacyAnswer) => void) | null = null
+  private answerPrivacyPrompt: ((a: PrivacyService.PrivacyAnswer) => void) | null = null
   private refreshing: Promise<void> | null = null
 
-  constructor() {
-    makeAutoObservable<this, 'answerPrivacyPrompt' | 'refreshing'>(
+  constructor(private readonly ctx: PermissionsContext) {
+    makeAutoObservable<this, 'ctx' | 'answerPrivacyPrompt' | 'refreshing'>(
       this,
-      { answerPrivacyPrompt: false, refreshing: false },
+      { ctx: false, answerPrivacyPrompt: false, refreshing: false },
       { autoBind: true },
     )
   }
 
-  loadPrefs(prefs: Pick<Prefs, 'audioOnly'>): void {
-    this.audioOnly = prefs.audioOnly
-  }
-
-  get prefs(): Pick<Prefs, 'audioOnly'> {
-    return { audioOnly: this.audioOnly }
-  }
-
-  get onboardingMode(): CallMode {
-    return this.audioOnly ? 'voice' : 'video'
-  }
-
   lacks(mode: CallMode): Lacks {
-    const needed = SCOPES_FOR_MODE[mode]
-    return {
-      denied: needed.filter((s) => this.scopes[s] === 'denied'),
-      unasked: needed.filter((s) => this.scopes[s] === 'unasked'),
-      // 'not determined' is no obstacle: the phone asks when WeChat first uses the device.
-      phoneDenied: needed.map((s) => DEVICE_FOR_SCOPE[s]).filter((d) => this.phone[d] === 'denied'),
-    }
+    return lacksFor(this, mode)
   }
 
   get privacyBlocks(): boolean {
     return this.privacy === 'needed' || this.privacy === 'declined' || this.privacyPromptPending
   }
 
-  get onboardingLacks(): Lacks {
-    return this.lacks(this.onboardingMode)
-  }
-
-  /** The walkthrough step for the mode the person chose (voice only, or video too). */
-  get onboardingStep(): OnboardingStep {
-    return this.stepFor(this.onboardingMode)
-  }
-
-  /** The first step not yet satisfied for `mode`, in the order the walkthrough takes them. */
-  stepFor(mode: CallMode): OnboardingStep {
-    if (!this.loaded) return 'loading'
-    if (this.privacyBlocks) return 'privacy'
-    if (this.undeclared.length) return 'undeclared'
-    const lacks = this.lacks(mode)
-    if (lacks.denied.length) return 'recovery'
-    if (lacks.unasked.length) return 'explainer'
-    if (lacks.phoneDenied.length) return 'phone'
-    return 'done'
+  /** What a call's preflight decides from, as plain data (preflight.ts). */
+  get snapshot(): PermissionsSnapshot {
+    const { support, privacyBlocks, undeclared, scopes, phone } = this
+    return { support, privacyBlocks, undeclared, scopes, phone }
   }
 
   /**
@@ -128,7 +121,7 @@ export class PermissionsStore {
   /** Never rejects: a read WeChat fails keeps what we knew, so no page waits forever on it. */
   private async readAll(): Promise<void> {
     const privacyRead = this.readPrivacy()
-    const settingRead = scopeService.getAuthSetting().catch(() => null)
+    const settingRead = this.ctx.scopes.getAuthSetting().catch(() => null)
     this.readSystem()
     const [, authSetting] = await Promise.all([privacyRead, settingRead])
     runInAction(() => {
@@ -139,7 +132,7 @@ export class PermissionsStore {
 
   /** Reads whether consent is still needed; an unknown answer goes on (WeChat holds a gated call and asks). */
   private async readPrivacy(): Promise<void> {
-    const privacy = await privacyService.getPrivacySetting().catch(() => 'failed' as const)
+    const privacy = await this.ctx.privacy.getPrivacySetting().catch(() => 'failed' as const)
     runInAction(() => {
       if (privacy === null) this.privacy = 'agreed'
       else if (privacy === 'failed') {
@@ -153,8 +146,8 @@ export class PermissionsStore {
   }
 
   readSystem(): void {
-    this.phone = systemService.getPhonePermissions()
-    this.support = systemService.getCallSupport()
+    this.phone = this.ctx.system.getPhonePermissions()
+    this.support = this.ctx.system.getCallSupport()
   }
 
   applyAuthSetting(setting: AuthSetting): void {
@@ -166,7 +159,7 @@ export class PermissionsStore {
 
   /** Keeps what we knew when WeChat fails the read. */
   async rereadScopes(): Promise<void> {
-    const setting = await scopeService.getAuthSetting().catch(() => null)
+    const setting = await this.ctx.scopes.getAuthSetting().catch(() => null)
     if (setting) this.applyAuthSetting(setting)
   }
 
@@ -198,7 +191,7 @@ export class PermissionsStore {
 
   private async requestOne(scope: Scope): Promise<RequestOutcome> {
     try {
-      await scopeService.authorize(scope)
+      await this.ctx.scopes.authorize(scope)
       runInAction(() => {
         this.scopes = { ...this.scopes, [scope]: 'granted' }
       })
@@ -230,19 +223,11 @@ export class PermissionsStore {
     this.privacy = 'declined'
   }
 
-  skipCamera(): void {
-    this.audioOnly = true
-  }
-
-  includeCamera(): void {
-    this.audioOnly = false
-  }
-
   // ---- privacy consent -------------------------------------------------------------------------
 
   /** Installs the app's one privacy prompt handler: any page's privacy-gated call shows our consent UI. */
   listenForPrivacyPrompts(): void {
-    privacyService.onNeedPrivacyAuthorization((answer) => {
+    this.ctx.privacy.onNeedPrivacyAuthorization((answer) => {
       runInAction(() => {
         this.answerPrivacyPrompt = answer
         this.privacyPromptPending = true
@@ -265,7 +250,7 @@ export class PermissionsStore {
   }
 
   /** Answers WeChat's pending privacy prompt, if there is one, exactly once. */
-  private settlePrivacyPrompt(answer: privacyService.PrivacyAnswer): void {
+  private settlePrivacyPrompt(answer: PrivacyService.PrivacyAnswer): void {
     const resolve = this.answerPrivacyPrompt
     this.answerPrivacyPrompt = null
     this.privacyPromptPending = false
@@ -273,13 +258,13 @@ export class PermissionsStore {
   }
 
   openPrivacyContract(): Promise<void> {
-    return privacyService.openPrivacyContract().catch(() => undefined)
+    return this.ctx.privacy.openPrivacyContract().catch(() => undefined)
   }
 
   /** The phone's settings for WeChat; the page's onShow re-reads when the person returns. */
   async openPhoneSettings(): Promise<boolean> {
     this.phoneSettingsFailed = false
-    const opened = await systemService.openPhoneSettings().then(
+    const opened = await this.ctx.system.openPhoneSettings().then(
       () => true,
       () => false,
     )

@@ -1,6 +1,6 @@
 // The saved state's slice: reading it back at launch, writing what each change touched, and what went wrong.
 import { makeAutoObservable } from 'mobx-miniprogram'
-import { readStored, removeStored, writeStored } from '../services/storage'
+import type * as StorageService from '../services/storage'
 import { nothingWritten, readSaved, StorageAccess, writeChanges, Written } from './saved-layout'
 import { BACKUP_KEY, emptyState, laterCopyOf, NEWER_KEY, SavedState, StorageProblem } from './saved-state'
 
@@ -10,11 +10,8 @@ interface Aside {
   raw: unknown
 }
 
-const storage: StorageAccess = { read: readStored, write: writeStored, remove: removeStored }
-
-/** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
-function keepAside({ key, raw }: Aside): void {
-  writeStored(readStored(key) === undefined ? key : laterCopyOf(key), raw)
+export interface PersistenceContext {
+  storage: Pick<typeof StorageService, 'readStored' | 'writeStored' | 'removeStored'>
 }
 
 export class PersistenceStore {
@@ -31,10 +28,15 @@ export class PersistenceStore {
   /** What storage holds, as last written or read: a change writes only what differs from it. */
   private written: Written = nothingWritten()
 
-  constructor() {
-    makeAutoObservable<this, 'aside' | 'unread' | 'written'>(
+  /** The device's storage, as the saved layout reads and writes it. */
+  private readonly storage: StorageAccess
+
+  constructor(ctx: PersistenceContext) {
+    const { readStored, writeStored, removeStored } = ctx.storage
+    this.storage = { read: readStored, write: writeStored, remove: removeStored }
+    makeAutoObservable<this, 'storage' | 'aside' | 'unread' | 'written'>(
       this,
-      { aside: false, unread: false, written: false },
+      { storage: false, aside: false, unread: false, written: false },
       { autoBind: true },
     )
   }
@@ -47,7 +49,7 @@ export class PersistenceStore {
   load(): SavedState {
     let loaded: ReturnType<typeof readSaved>
     try {
-      loaded = readSaved(storage.read, Date.now())
+      loaded = readSaved(this.storage.read, Date.now())
     } catch {
       // Unreadable now is not proof of damage: leave the stored value alone (no write goes over it in this run;
       // changes stay in memory, and the person is told they are not saved) and start from nothing.
@@ -75,11 +77,11 @@ export class PersistenceStore {
   save(state: SavedState): void {
     if (this.unread) return
     try {
-      if (this.aside) keepAside(this.aside)
+      if (this.aside) this.keepAside(this.aside)
       this.aside = null
       const { version, profile, prefs, invitation, contacts, history, appointments } = state
       const lists = { contacts, history, appointments }
-      this.written = writeChanges(storage, this.written, { version, profile, prefs, invitation }, lists)
+      this.written = writeChanges(this.storage, this.written, { version, profile, prefs, invitation }, lists)
       this.saveFailed = false
     } catch {
       this.saveFailed = true
@@ -88,5 +90,11 @@ export class PersistenceStore {
 
   dismissProblem(): void {
     this.problem = null
+  }
+
+  /** Keeps `raw` under `key`, or beside it when an earlier value is there (that one is never written over). */
+  private keepAside({ key, raw }: Aside): void {
+    const { read, write } = this.storage
+    write(read(key) === undefined ? key : laterCopyOf(key), raw)
   }
 }

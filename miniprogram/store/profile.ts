@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as backend from '../services/backend'
-import * as system from '../services/system'
+import type * as Backend from '../services/backend'
+import type * as System from '../services/system'
 import type { Person, Profile } from './model'
 import {
   checkAvatarUrl,
@@ -33,6 +33,11 @@ interface PlacedPicture {
 
 export interface ProfileContext {
   isOffline(): Promise<boolean>
+  backend: Pick<
+    typeof Backend,
+    'identitySource' | 'fetchMyOpenid' | 'BackendError' | 'canShareAvatars' | 'uploadAvatar'
+  >
+  system: Pick<typeof System, 'isPreReleaseBuild'>
 }
 
 /**
@@ -57,9 +62,9 @@ export class ProfileStore {
   /** WeChat's content check emptied the last nickname typed. */
   nicknameRejected = false
   devOptionsOpen = false
-  readonly identitySource = backend.identitySource()
+  readonly identitySource = this.ctx.backend.identitySource()
   /** 开发者选项 (typing openids) is offered where there is no backend, and in a developer's or trial build. */
-  readonly devOptionsShown = this.identitySource === 'typed' || system.isPreReleaseBuild()
+  readonly devOptionsShown = this.identitySource === 'typed' || this.ctx.system.isPreReleaseBuild()
   /** The question to the backend under way, if any. */
   private fetching: Promise<boolean> | null = null
 
@@ -155,7 +160,7 @@ export class ProfileStore {
     this.identityProblem = null
     let problem: IdentityProblem
     try {
-      const openid = checkOpenid(await backend.fetchMyOpenid())
+      const openid = checkOpenid(await this.ctx.backend.fetchMyOpenid())
       if (openid.ok) {
         runInAction(() => {
           this.openid = openid.value
@@ -166,7 +171,8 @@ export class ProfileStore {
       problem = { kind: 'bad-answer' }
     } catch (err) {
       const offline = await this.ctx.isOffline()
-      problem = offline ? { kind: 'offline' } : err instanceof backend.BackendError ? err.problem : { kind: 'service' }
+      const { BackendError } = this.ctx.backend
+      problem = offline ? { kind: 'offline' } : err instanceof BackendError ? err.problem : { kind: 'service' }
     }
     runInAction(() => {
       this.identity = 'failed'
@@ -227,14 +233,14 @@ export class ProfileStore {
    * WeChat to say who I am, and the person is told so); on this phone only where there is no cloud.
    */
   private async placePicture(picked: string, kept: PlacedPicture): Promise<PlacedPicture> {
-    if (!backend.canShareAvatars()) return { ...kept, localAvatar: picked }
+    if (!this.ctx.backend.canShareAvatars()) return { ...kept, localAvatar: picked }
     // WeChat's servers are asked who I am (or the question under way is awaited): the file is named after it.
     if (!this.openid) await this.fetchIdentity()
     const openid = this.openid
     if (!openid) return { ...kept, notice: 'saved-needs-identity' }
     try {
       // Only a URL the other phone can load travels on my card and into calls (platform doc §6.2).
-      const uploaded = checkAvatarUrl(await backend.uploadAvatar(openid, picked))
+      const uploaded = checkAvatarUrl(await this.ctx.backend.uploadAvatar(openid, picked))
       if (uploaded.ok) return { avatarUrl: uploaded.value, localAvatar: undefined, notice: 'saved' }
     } catch {
       // A failed upload is told like a URL that will not do: the rest is saved, the picture stays chosen.

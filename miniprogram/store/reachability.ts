@@ -1,5 +1,5 @@
 import { makeAutoObservable, reaction, runInAction } from 'mobx-miniprogram'
-import * as voip from '../services/voip'
+import type * as Voip from '../services/voip'
 import { toWxError } from '../services/wx-error'
 import { CallProblem, ruleForErrCode, wayOut, WayOut } from './call-problems'
 import { Device, DEVICE_FOR_SCOPE, Prefs, Scope, SCOPE_FOR_DEVICE } from './model'
@@ -15,6 +15,7 @@ export interface Refusal {
 
 export interface ReachabilityContext {
   permissions: Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
+  voip: Pick<typeof Voip, 'setEnable1v1Chat'>
 }
 
 /**
@@ -141,7 +142,7 @@ export class ReachabilityStore {
 
   private async apply(enable: boolean): Promise<Refusal | null> {
     try {
-      await voip.setEnable1v1Chat(enable)
+      await this.ctx.voip.setEnable1v1Chat(enable)
       runInAction(() => {
         this.state = enable ? 'on' : 'off'
         this.refusal = null

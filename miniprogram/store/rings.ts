@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram'
-import * as backend from '../services/backend'
+import type * as Backend from '../services/backend'
 import type { RingRefusal } from '../services/backend'
-import * as subscribe from '../services/subscribe'
+import type * as Subscribe from '../services/subscribe'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
 
@@ -15,6 +15,8 @@ export interface RingsContext {
   profile: Pick<ProfileStore, 'me'>
   /** A ring went out: its message opens an invitation from me to call back. */
   rang(to: Person, mode: CallMode): void
+  backend: Pick<typeof Backend, 'canRing' | 'ringTemplateId' | 'ring'>
+  subscribe: Pick<typeof Subscribe, 'requestOne'>
 }
 
 /**
@@ -22,7 +24,7 @@ export interface RingsContext {
  * doc §7.3); a caller rings a contact, whose WeChat then shows a message that opens my invitation.
  */
 export class RingsStore {
-  readonly available = backend.canRing()
+  readonly available = this.ctx.backend.canRing()
   allow: AllowRings = 'idle'
   state: RingState = 'idle'
   /** Whom the last ring was for: its state is shown only with them. */
@@ -58,7 +60,7 @@ export class RingsStore {
   async allowOne(): Promise<void> {
     if (!this.available || this.allow === 'asking') return
     this.allow = 'asking'
-    const asked = subscribe.requestOne(backend.ringTemplateId())
+    const asked = this.ctx.subscribe.requestOne(this.ctx.backend.ringTemplateId())
     const answer = await asked.catch(() => 'failed' as const)
     runInAction(() => {
       this.allow = answer === 'accept' ? 'allowed' : answer === 'failed' ? 'failed' : 'declined'
@@ -72,7 +74,7 @@ export class RingsStore {
     this.state = 'sending'
     this.target = to.openid
     this.code = undefined
-    const result = await backend.ring(to.openid, me, mode)
+    const result = await this.ctx.backend.ring(to.openid, me, mode)
     runInAction(() => {
       if (result.sent) {
         this.state = 'sent'

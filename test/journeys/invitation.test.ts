@@ -224,7 +224,7 @@ describe('the invitation loop', () => {
     invite.tap('#callback')
     await settle()
     expect((ben.fake.env.storage[STORAGE_KEY] as { invitation: unknown }).invitation).toBeNull()
-    expect(ben.store.invitations.pending).toBeNull()
+    expect(ben.store.invitations.received).toBeNull()
   })
 })
 
@@ -336,6 +336,16 @@ describe('the waiting room', () => {
     await settle()
     expect(dial.text('#wait-ended-text')).toBe('对方已经回拨，通话已接通。')
     expect(anna.fake.ui.keepScreenOn).toBe(false)
+  })
+
+  test('a call with someone else (Carol) while she waits for Ben does not end the wait as answered', async () => {
+    const [anna] = await launchPhones([{ env: ANNAS_PHONE }])
+    const { dial } = await annaInvites(anna)
+    anna.fake.voip.reportMembers([ANNA.openid, 'oCarol_000000000000001'])
+    await settle()
+    expect(dial.exists('#wait-ended-text')).toBe(false)
+    expect(dial.text('#waiting-title')).toBe('等待 阿本 回拨')
+    expect(anna.fake.ui.keepScreenOn).toBe(true)
   })
 
   test('without a profile there is nothing to invite from: #invite is disabled and says why', async () => {

@@ -120,8 +120,9 @@ describe('adding, editing, deleting', () => {
     expect(app.fake.env.storage).toEqual(stored({ profile: ME }))
   })
 
-  test('edit: the form fills in, the openid stays, the change is saved', async () => {
-    const { app, page } = await open({ storage: stored({ contacts: [ALICE, BOB] }) })
+  test('edit: the form fills in, the openid stays, the change is saved, and the avatar stays', async () => {
+    const bob = { ...BOB, avatarUrl: 'https://example.com/bob.png' }
+    const { app, page } = await open({ storage: stored({ contacts: [ALICE, bob] }) })
     await contactAction(page, 'Bob', '编辑')
     expect(page.text('#edit-dialog >>> .weui-half-screen-dialog__title')).toBe('编辑联系人')
     expect(page.exists('#add-openid')).toBe(false)
@@ -131,7 +132,7 @@ describe('adding, editing, deleting', () => {
     page.tap('#add-save')
     await settle()
     expect(contactNames(page)).toEqual(['爱丽丝', 'Robert'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
-    expect(saved(app).contacts.find((c) => c.openid === BOB.openid)?.nickname).toBe('Robert')
+    expect(saved(app).contacts.find((c) => c.openid === BOB.openid)).toEqual({ ...bob, nickname: 'Robert' })
     expect(page.exists('#add-form')).toBe(false)
   })
 

@@ -2,7 +2,8 @@
 // mode × permission state × environment × join outcome that matters.
 import type { Environment, ScriptedUser } from '../../wechat-model'
 import { launch, LaunchedApp } from '../harness/app'
-import { PageHandle, settle } from '../harness/page'
+import { JOIN_TIMEOUT_MS } from '../../miniprogram/store/join'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CALL_RESULT_WORDS } from '../harness/screens'
 import { LAUNCH, READ_ALL } from '../oracle'
 import { ALICE, GRANTED, HISTORY_LIMIT, ME, savedIn, STRANGER_OPENID, stored } from '../fixtures'
@@ -99,18 +100,22 @@ describe('a phone with everything granted', () => {
   })
 
   test('a join that never answers ends with a message, not a stuck "calling"', async () => {
-    const app = await launch(
-      { authSetting: GRANTED, joinOutcomes: ['hang'], storage: stored({ profile: ME, contacts: [ALICE] }) },
-      {},
-      { config: { joinTimeoutMs: 40 } },
-    )
-    const page = await app.open('dial', { openid: ALICE.openid })
-    page.tap('#call')
-    await new Promise((r) => setTimeout(r, 60))
-    await settle()
-    expect(page.text('#call-error')).toBe('微信长时间没有响应，请重试。')
-    expect(page.exists('#call-retry')).toBe(true)
-    expectIdle(page)
+    useFakeClock()
+    try {
+      const app = await launch({
+        authSetting: GRANTED,
+        joinOutcomes: ['hang'],
+        storage: stored({ profile: ME, contacts: [ALICE] }),
+      })
+      const page = await app.open('dial', { openid: ALICE.openid })
+      page.tap('#call')
+      await wait(JOIN_TIMEOUT_MS / 1000)
+      expect(page.text('#call-error')).toBe('微信长时间没有响应，请重试。')
+      expect(page.exists('#call-retry')).toBe(true)
+      expectIdle(page)
+    } finally {
+      useRealClock()
+    }
   })
 
   test('"forbid switching to voice" is passed to WeChat for video calls', async () => {

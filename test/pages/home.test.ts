@@ -89,7 +89,7 @@ describe('who sees what first', () => {
     onboarding.tap('#skip-camera')
     await settle()
     expect(app.top()?.route).toBe(routeOf('contacts'))
-    expect(app.store.permissions.audioOnly).toBe(true)
+    expect(app.store.onboarding.audioOnly).toBe(true)
   })
 })
 
@@ -104,6 +104,18 @@ describe('a row', () => {
     const page = await app.open('contacts')
     expect(contactNames(page)).toEqual(['爱丽丝', 'Bob'])
     expect(page.texts('.contact-row__note')).toEqual(['大学同学'])
+    expect(page.texts('.contact-row__last')).toEqual([`${day} · 语音 · 已呼叫`])
+  })
+
+  test('tells the newest call, not an older one', async () => {
+    const at = Date.now() - 60 * 1000
+    const day = new Date(at).toDateString() === new Date().toDateString() ? '今天' : '昨天'
+    const history = [
+      { at: at - 1000, openid: ALICE.openid, mode: 'video', outcome: 'failed', errCode: -2 },
+      { at, openid: ALICE.openid, mode: 'voice', outcome: 'placed' },
+    ]
+    const app = await launch({ authSetting: GRANTED, storage: stored({ profile: ME, contacts: [ALICE], history }) })
+    const page = await app.open('contacts')
     expect(page.texts('.contact-row__last')).toEqual([`${day} · 语音 · 已呼叫`])
   })
 })

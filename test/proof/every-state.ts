@@ -141,8 +141,8 @@ async function tapAndAgree(tapped: Promise<void> | void, store: RootStore, agree
 async function throughStore(s: FullState): Promise<Observed> {
   const { fake, store } = await launchStore(envFor(s), USER)
   const launchCalls = fake.trace()
-  if (s.privacy === 'declined' && store.permissions.onboardingStep === 'privacy') store.permissions.declinePrivacy()
-  const step = store.permissions.onboardingStep
+  if (s.privacy === 'declined' && store.onboarding.step === 'privacy') store.permissions.declinePrivacy()
+  const step = store.onboarding.step
   if (s.privacy === 'changed') fake.env.privacyNeedsAgreement = true
   const mark = fake.calls.length
   store.call.open(ALICE.openid)

@@ -1,81 +1,100 @@
-// The permissions slice through the fake runtime, without a page.
-import { launch } from '../harness/app'
-import { settle } from '../harness/page'
-import { LAUNCH } from '../oracle'
+// The permissions slice alone, on stand-in services: what WeChat says, read and never guessed; one popup per
+// scope; a refusal learnt from getSetting; the one privacy prompt answered exactly once.
+import { PermissionsStore } from '../../miniprogram/store/permissions'
+import type { PrivacyAnswer } from '../../miniprogram/services/privacy'
+import { Phone, standInServices, wxFailure } from './stand-ins'
 
-describe('request(mode)', () => {
-  test.each([
-    ['video', { 'scope.record': false }, 'denied'],
-    ['video', { 'scope.record': true, 'scope.camera': false }, 'denied'],
-    ['voice', { 'scope.record': false, 'scope.camera': true }, 'denied'],
-  ] as const)('%s with %j: no wx.authorize at all, straight to recovery', async (mode, authSetting, outcome) => {
-    const app = await launch({ authSetting })
-    await app.store.start()
-    expect(await app.store.permissions.request(mode)).toBe(outcome)
-    expect(app.fake.count('authorize')).toBe(0)
-  })
+function permissionsOn(phone: Partial<Phone> = {}) {
+  const stand = standInServices(phone)
+  const { privacy, scopes, system } = stand.services
+  return { permissions: new PermissionsStore({ privacy, scopes, system }), ...stand }
+}
 
-  test('one wx.authorize per scope, microphone first, and none for a scope already granted', async () => {
-    const app = await launch({ authSetting: {} }, { popups: { 'scope.record': ['allow'], 'scope.camera': ['allow'] } })
-    await app.store.start()
-    expect(await app.store.permissions.request('video')).toBe('granted')
-    expect(app.fake.trace(['permission'])).toEqual(['getSetting', 'authorize(scope.record)', 'authorize(scope.camera)'])
-    expect(await app.store.permissions.request('video')).toBe('granted')
-    expect(app.fake.count('authorize')).toBe(2)
+test('refresh reads privacy, scopes, WeChat’s phone permissions and support', async () => {
+  const { permissions } = permissionsOn({
+    authSetting: { 'scope.record': true, 'scope.camera': false },
+    phone: { microphone: 'authorized', camera: 'denied' },
+    privacyNeeded: true,
   })
-
-  test('voice asks only for the microphone', async () => {
-    const app = await launch({}, { popups: { 'scope.record': ['allow'] } })
-    await app.store.start()
-    expect(await app.store.permissions.request('voice')).toBe('granted')
-    expect(app.fake.scopes.popupsShown).toEqual(['scope.record'])
+  await permissions.refresh()
+  expect(permissions.snapshot).toEqual({
+    support: 'supported',
+    privacyBlocks: true,
+    undeclared: [],
+    scopes: { 'scope.record': 'granted', 'scope.camera': 'denied' },
+    phone: { microphone: 'authorized', camera: 'denied' },
   })
-
-  test('a refusal is learnt from getSetting, whatever the errMsg says, and stops the sequence', async () => {
-    const app = await launch({ platform: 'android' }, { popups: { 'scope.record': ['deny'] } })
-    await app.store.start()
-    expect(await app.store.permissions.request('video')).toBe('denied')
-    expect(app.fake.trace(['permission']).slice(1)).toEqual(['authorize(scope.record)', 'getSetting'])
-    expect(app.store.permissions.scopes).toEqual({ 'scope.record': 'denied', 'scope.camera': 'unasked' })
-  })
+  expect(permissions.lacks('video')).toEqual({ denied: ['scope.camera'], unasked: [], phoneDenied: ['camera'] })
 })
 
-describe('refresh()', () => {
-  test('launch and a page opening at the same time read once', async () => {
-    const app = await launch()
-    void app.store.permissions.refresh()
-    await settle()
-    expect(app.fake.count('getSetting')).toBe(1)
-  })
-
-  test("an old base library: nothing to agree to, WeChat's phone permission unknown, calls unsupported", async () => {
-    const app = await launch({ sdkVersion: '2.19.0', privacyNeedsAgreement: true })
-    await app.store.start()
-    const p = app.store.permissions
-    expect([p.privacy, p.phone.microphone, p.support]).toEqual(['agreed', 'unknown', 'old-base-library'])
-    expect(app.fake.trace()).toEqual([
-      'onThemeChange',
-      'onNetworkStatusChange',
-      'getNetworkType',
-      'getSetting',
-      'canIUse(join1v1Chat)',
-    ])
-  })
-
-  test('DevTools is recognised as unable to call', async () => {
-    const app = await launch({ platform: 'devtools', authSetting: { 'scope.record': true } })
-    await app.store.start()
-    expect(app.store.permissions.support).toBe('devtools')
-    expect(app.fake.count('setEnable1v1Chat')).toBe(0)
-  })
+test('a read WeChat fails keeps what was known, and the slice is loaded all the same', async () => {
+  const { permissions, services } = permissionsOn()
+  services.scopes.getAuthSetting = () => Promise.reject(wxFailure('getSetting'))
+  services.privacy.getPrivacySetting = () => Promise.reject(wxFailure('getPrivacySetting'))
+  await permissions.refresh()
+  expect([permissions.loaded, permissions.privacy, permissions.scopes['scope.record']]).toEqual([
+    true,
+    'agreed',
+    'unasked',
+  ])
 })
 
-describe('one privacy prompt handler for the whole app', () => {
-  test('registered once at launch', async () => {
-    const app = await launch()
-    await app.open('onboarding')
-    await app.open('contacts')
-    expect(app.fake.privacy.listenerRegistrations).toBe(1)
-    expect(app.fake.trace().slice(0, LAUNCH.length)).toEqual(LAUNCH)
-  })
+test('video asks one scope at a time, microphone first, never one already granted', async () => {
+  const { permissions, asked } = permissionsOn({ authSetting: { 'scope.camera': true } })
+  await permissions.refresh()
+  expect(await permissions.request('video')).toBe('granted')
+  expect(asked).toEqual(['authorize(scope.record)'])
+})
+
+test('a scope denied before is not asked: denied at once', async () => {
+  const { permissions, asked } = permissionsOn({ authSetting: { 'scope.record': false } })
+  await permissions.refresh()
+  expect([await permissions.request('voice'), asked]).toEqual(['denied', []])
+})
+
+test('a refusal is learnt from getSetting; an answer that is neither is a failed request', async () => {
+  const { permissions, phone } = permissionsOn({ authSetting: {}, popup: () => 'deny' })
+  await permissions.refresh()
+  expect(await permissions.request('voice')).toBe('denied')
+  phone.authSetting = {}
+  const again = permissionsOn({ authSetting: {} })
+  again.services.scopes.authorize = () => Promise.reject(wxFailure('authorize'))
+  await again.permissions.refresh()
+  expect([await again.permissions.request('voice'), again.permissions.requestFailed]).toEqual(['failed', true])
+})
+
+test('errno 112 and 104 from a popup: the guide does not declare the device, or consent was refused', async () => {
+  const undeclared = permissionsOn({ authSetting: {} })
+  undeclared.services.scopes.authorize = () => Promise.reject(wxFailure('authorize', undefined, 112))
+  expect(await undeclared.permissions.request('voice')).toBe('undeclared')
+  expect(undeclared.permissions.undeclared).toEqual(['microphone'])
+  const refused = permissionsOn({ authSetting: {} })
+  refused.services.scopes.authorize = () => Promise.reject(wxFailure('authorize', undefined, 104))
+  expect([await refused.permissions.request('voice'), refused.permissions.privacy]).toEqual([
+    'privacy-declined',
+    'declined',
+  ])
+})
+
+test('the privacy prompt: pending blocks calls; agreeing answers WeChat once, naming the button', () => {
+  const { permissions, services } = permissionsOn()
+  let prompt: ((answer: (a: PrivacyAnswer) => void) => void) | undefined
+  services.privacy.onNeedPrivacyAuthorization = (listener) => {
+    prompt = listener
+    return true
+  }
+  permissions.listenForPrivacyPrompts()
+  const answers: PrivacyAnswer[] = []
+  prompt?.((a) => answers.push(a))
+  expect(permissions.privacyBlocks).toBe(true)
+  permissions.agreePrivacy('privacy-agree')
+  permissions.declinePrivacy()
+  expect(answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }])
+  expect(permissions.privacy).toBe('declined')
+})
+
+test('the phone’s settings that cannot be opened are said so', async () => {
+  const { permissions, services } = permissionsOn()
+  services.system.openPhoneSettings = () => Promise.reject(wxFailure('openAppAuthorizeSetting'))
+  expect([await permissions.openPhoneSettings(), permissions.phoneSettingsFailed]).toEqual([false, true])
 })

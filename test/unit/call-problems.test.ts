@@ -1,5 +1,15 @@
 // WeChat's errCodes → what Duet says and does, one row each (platform doc §4), without a call.
-import { problemFromErrCode, ruleForErrCode, tone, wayOut } from '../../miniprogram/store/call-problems'
+import {
+  CallProblem,
+  cannotHere,
+  KINDS,
+  leadsWayOut,
+  ProblemKind,
+  ruleForErrCode,
+  shape,
+  wayOut,
+} from '../../miniprogram/store/call-problems'
+import { callProblems, callProblemText } from '../../miniprogram/strings'
 
 test.each([
   [-20000, 'not-enabled', 'none', undefined],
@@ -24,8 +34,8 @@ test.each([
 })
 
 test('device problems say which device', () => {
-  expect(problemFromErrCode(-30001)).toEqual({ kind: 'phone-denied', devices: ['camera'], errCode: -30001 })
-  expect(problemFromErrCode(-30003)).toEqual({ kind: 'scopes-denied', devices: ['microphone'], errCode: -30003 })
+  expect(ruleForErrCode(-30001).problem).toEqual({ kind: 'phone-denied', devices: ['camera'], errCode: -30001 })
+  expect(ruleForErrCode(-30003).problem).toEqual({ kind: 'scopes-denied', devices: ['microphone'], errCode: -30003 })
 })
 
 test('only -30004 may be answered by asking for the camera and trying the voice call again', () => {
@@ -34,7 +44,7 @@ test('only -30004 may be answered by asking for the camera and trying the voice 
 })
 
 test('a failure with no errCode is an unknown error that carries no code', () => {
-  expect(problemFromErrCode(undefined)).toEqual({ kind: 'unknown-error' })
+  expect(ruleForErrCode(undefined).problem).toEqual({ kind: 'unknown-error' })
 })
 
 test('-1 after an earlier call: leave the stale room, then try again (platform doc §4.7)', () => {
@@ -44,5 +54,46 @@ test('-1 after an earlier call: leave the stale room, then try again (platform d
 
 test("-3 (left while joining, also one's own cancel) is a neutral note; every other code is an error", () => {
   const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -3, -1000, 31337]
-  expect(codes.filter((c) => tone(problemFromErrCode(c)) === 'note')).toEqual([-3])
+  expect(codes.filter((c) => shape(ruleForErrCode(c).problem) === 'note')).toEqual([-3])
+})
+
+describe('one row per kind says everything Duet does with it', () => {
+  const kinds = Object.keys(KINDS) as ProblemKind[]
+  const problemOf = (kind: ProblemKind): CallProblem =>
+    kind === 'scopes-denied' || kind === 'phone-denied' ? { kind, devices: ['camera'] } : { kind }
+
+  test('a way out that leads the screen: the settings pages, who I am, my profile', () => {
+    expect(kinds.filter((k) => leadsWayOut(problemOf(k)))).toEqual([
+      'no-profile',
+      'no-identity',
+      'scopes-denied',
+      'phone-denied',
+    ])
+  })
+
+  test('nothing to be done here: an old WeChat, DevTools, 1v1 not enabled, an unsupported phone, the guide', () => {
+    expect(kinds.filter((k) => cannotHere(problemOf(k)))).toEqual([
+      'old-base-library',
+      'devtools',
+      'privacy-undeclared',
+      'not-enabled',
+      'unsupported-device',
+    ])
+  })
+
+  test('the deployer’s privacy-guide mistake has a shape of its own', () => {
+    expect(kinds.filter((k) => shape(problemOf(k)) === 'undeclared')).toEqual(['privacy-undeclared'])
+  })
+
+  test.each(kinds)('%s: its words are whole sentences, the devices named, no code in them', (kind) => {
+    const text = callProblemText(problemOf(kind))
+    expect(text).toMatch(/。$/)
+    expect(text).not.toMatch(/\{|错误码|-?\d{2,}/)
+    if (kind.endsWith('-denied')) expect(text).toContain('摄像头')
+  })
+
+  test('every code WeChat gives has a reason for the history', () => {
+    const codes = [-20000, -20001, -20002, -20003, -30000, -30001, -30002, -30003, -30004, -1, -2, -1000, 31337]
+    for (const code of codes) expect(callProblems[ruleForErrCode(code).problem.kind].history).toBeTruthy()
+  })
 })

@@ -2,7 +2,6 @@ import * as strings from '../../miniprogram/strings'
 import { loadWxs } from './run-wxs'
 
 interface Format {
-  maskOpenid(openid: unknown): string
   modeLabel(mode: string, labels: Record<string, string> | undefined): string
   callTime(timestamp: unknown, labels: typeof strings.dial, now?: number): string
   outcome(record: unknown, labels: typeof strings.dial | undefined): string
@@ -11,24 +10,6 @@ interface Format {
   callDetail(record: unknown, labels: typeof strings.dial, modes: typeof strings.modes, now?: number): string
 }
 const fmt = loadWxs<Format>('wxs/format.wxs')
-
-describe('maskOpenid', () => {
-  test.each([
-    ['oAbCdEfGhIjKlMnOpQ', 'oAbC****nOpQ'],
-    ['12345678', '****'],
-    ['123456789', '1234****6789'],
-    ['', ''],
-    [undefined, ''],
-    [42, ''],
-  ])('%p → %p', (input, expected) => {
-    expect(fmt.maskOpenid(input)).toBe(expected)
-  })
-
-  test('never shows the middle of the openid', () => {
-    const id = 'o_SECRETMIDDLE_tail1'
-    expect(fmt.maskOpenid(id)).not.toContain('SECRET')
-  })
-})
 
 test('modeLabel takes its text from strings.ts', () => {
   expect(fmt.modeLabel('voice', strings.modes)).toBe('语音通话')

@@ -23,11 +23,10 @@ ComponentWithStore({
       busy: () => call.busy,
       notice: () => call.notice,
       problemText: () => strings.callProblemText(call.problem),
-      // A neutral note (the person left, perhaps by their own cancel) is no error: no code to look up.
-      codeLine: () => (call.tone === 'note' ? '' : strings.errorCodeLine(call.problem?.errCode)),
-      // How the problem is shown: the deployer's privacy-guide mistake, a neutral note, or an error.
-      problemShape: () =>
-        call.problem?.kind === 'privacy-undeclared' ? 'undeclared' : call.tone === 'note' ? 'note' : 'error',
+      // Only an error has WeChat's code to look up: not a neutral note (the person left, perhaps by their own
+      // cancel), nor the deployer's privacy-guide mistake (errno 112 carries no errCode).
+      codeLine: () => (call.shape === 'error' ? strings.errorCodeLine(call.problem?.errCode) : ''),
+      problemShape: () => call.shape,
       wayOut: () => call.wayOut,
       identityText: () =>
         call.problem?.kind === 'no-identity' ? strings.identityProblemText(store.profile.identityProblem) : '',

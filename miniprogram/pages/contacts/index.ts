@@ -58,7 +58,7 @@ ComponentWithStore({
         return deleted ? strings.fill(strings.contactsFilled.deleted, { name: deleted }) : ''
       },
       pendingText: () => {
-        const from = store.invitations.pending?.from.nickname
+        const from = store.invitations.received?.from.nickname
         return from ? strings.fill(strings.contactsFilled.pendingInvite, { name: from }) : ''
       },
       storageNotice: () => strings.storageProblemText(store.persistence.problem),

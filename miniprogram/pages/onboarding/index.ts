@@ -29,7 +29,7 @@ ComponentWithStore({
       onlyCameraMissing: () => onboarding.phoneDeniedDevices.join() === 'camera',
       onlyCameraDenied: () => onboarding.deniedDevices.join() === 'camera',
       invitedBy: () => {
-        const name = store.invitations.pending?.from.nickname
+        const name = store.invitations.received?.from.nickname
         return name ? strings.fill(strings.onboardingFilled.invitedBy, { name }) : ''
       },
     },
@@ -54,10 +54,10 @@ ComponentWithStore({
       void onboarding.grant()
     },
     onSkipCamera() {
-      permissions.skipCamera()
+      onboarding.skipCamera()
     },
     onIncludeCamera() {
-      permissions.includeCamera()
+      onboarding.includeCamera()
     },
     onLookAround() {
       onboarding.lookAround()

@@ -1,0 +1,80 @@
+// The reachability slice alone: "accept calls" and setEnable1v1Chat behind it, on stand-ins.
+import { ReachabilityStore } from '../../miniprogram/store/reachability'
+import type { PermissionsStore, RequestOutcome } from '../../miniprogram/store/permissions'
+import type { Scope } from '../../miniprogram/store/model'
+import { flush, wxFailure } from './stand-ins'
+
+type Permissions = Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
+
+function reachabilityWith(
+  answers: Array<Error | null>,
+  scopes: Permissions['scopes'] = { 'scope.record': 'granted', 'scope.camera': 'granted' },
+) {
+  const asked: string[] = []
+  const permissions: Permissions = {
+    support: 'supported',
+    scopes,
+    phone: { microphone: 'authorized', camera: 'authorized' },
+    requestScopes: (wanted: readonly Scope[]): Promise<RequestOutcome> => {
+      asked.push(`request(${wanted.join()})`)
+      for (const s of wanted) permissions.scopes = { ...permissions.scopes, [s]: 'granted' }
+      return Promise.resolve('granted')
+    },
+  }
+  const reachability = new ReachabilityStore({
+    permissions,
+    voip: {
+      setEnable1v1Chat: (enable) => {
+        asked.push(`setEnable1v1Chat(${enable})`)
+        const answer = answers.shift()
+        return answer ? Promise.reject(answer) : Promise.resolve()
+      },
+    },
+  })
+  return { reachability, permissions, asked }
+}
+
+test('at start, enabled once the microphone is granted; a call after that asks WeChat nothing more', async () => {
+  const { reachability, asked } = reachabilityWith([])
+  reachability.start()
+  await flush()
+  expect(reachability.state).toBe('on')
+  expect(await reachability.ensure()).toBeNull()
+  expect(asked).toEqual(['setEnable1v1Chat(true)'])
+})
+
+test('a launch’s enable and a first tap at the same time share one wx call', async () => {
+  const { reachability, asked } = reachabilityWith([])
+  await Promise.all([reachability.ensure(), reachability.ensure()])
+  expect(asked).toEqual(['setEnable1v1Chat(true)'])
+})
+
+test('a refusal stands with its problem until fixed; -30004 with the camera never asked is asked for, then enabled', async () => {
+  const { reachability, asked } = reachabilityWith([wxFailure('setEnable1v1Chat', -30004)], {
+    'scope.record': 'granted',
+    'scope.camera': 'unasked',
+  })
+  const refusal = await reachability.ensure()
+  expect(refusal?.problem).toEqual({ kind: 'scopes-denied', devices: ['camera'], errCode: -30004 })
+  expect([reachability.wayOut, reachability.devicesToAsk]).toEqual(['ask', ['camera']])
+  await reachability.askAndRetry()
+  expect(asked).toEqual(['setEnable1v1Chat(true)', 'request(scope.camera)', 'setEnable1v1Chat(true)'])
+  expect([reachability.state, reachability.refusal]).toEqual(['on', null])
+})
+
+test('a refusal no popup can fix shows its own way out', async () => {
+  const { reachability } = reachabilityWith([wxFailure('setEnable1v1Chat', -20000)])
+  await reachability.ensure()
+  expect(reachability.wayOut).toBe('none')
+})
+
+test('"accept calls" off tells WeChat, and is kept as a pref', async () => {
+  const { reachability, asked } = reachabilityWith([])
+  await reachability.ensure()
+  await reachability.setAcceptCalls(false)
+  expect([reachability.state, reachability.prefs, asked]).toEqual([
+    'off',
+    { acceptCalls: false },
+    ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)'],
+  ])
+})
