@@ -153,6 +153,8 @@ export class AppointmentsStore {
    * state the function keeps, never back.
    */
   async sync(): Promise<void> {
+    // Nothing still to happen, nothing to learn: no call to the function at all.
+    if (!this.items.some((a) => isLive(a.state))) return
     const listed = await this.ctx.cloud.list()
     if (!listed) return
     runInAction(() => {
