@@ -3,6 +3,7 @@
 import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
+import { screenBindings } from '../../behaviors/screen-bindings'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { confirm } from '../../services/dialog'
 import { goTo, replaceWith } from '../../services/navigation'
@@ -18,64 +19,57 @@ const filled = strings.appointmentFilled
 ComponentWithStore({
   ...withBehaviors(duetPage),
   data: { t: strings.appointment },
-  storeBindings: {
-    store,
-    structuralComparison: true,
-    fields: {
-      consent: () => screen.consent,
-      primary: () => screen.primary,
-      status: () => screen.status,
-      appointment: () => screen.appointment,
-      answerable: () => screen.answerable,
-      canReply: () => appointments.reply !== null,
-      title: () => {
-        const shown = screen.appointment
-        if (!shown) return ''
-        return strings.fill(shown.iBooked ? filled.iBooked : filled.booksMe, { name: shown.other.nickname })
-      },
-      detail: () => {
-        const shown = screen.appointment
-        if (!shown) return ''
-        const { when, mode, minutes } = shown
-        return strings.fill(filled.detail, { date: strings.appointmentDate(when), mode: strings.modes[mode], minutes })
-      },
-      topic: () => {
-        const topic = screen.appointment?.topic
-        return topic ? strings.fill(filled.topic, { topic }) : ''
-      },
-      stateText: () => {
-        const state = screen.appointment?.state
-        return state ? strings.fill(filled.state, { state: strings.appointments.states[state] }) : ''
-      },
-      callable: () => screen.callable,
-      callBusy: () => call.busy,
-      cancellable: () => appointments.cancellable,
-      remindable: () => appointments.remindable,
-      reschedulable: () => screen.reschedulable,
-      asking: () => appointments.reminder === 'asking',
-      reminderText: () => strings.say(strings.reminderWords, appointments.reminder),
-      callText: () => {
-        const shown = screen.appointment
-        return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
-      },
-      roomText: () => {
-        const shown = screen.appointment
-        if (!shown) return ''
-        const { phase, opensInMinutes, iBooked, other } = shown
-        if (shown.state === 'completed') return strings.fill(filled.completed, { minutes: shown.callMinutes })
-        if (phase === 'open' && !iBooked) return strings.fill(filled.waitingFor, { name: other.nickname })
-        if (phase !== 'before') return ''
-        const hours = Math.floor(opensInMinutes / 60)
-        const minutes = opensInMinutes % 60
-        return strings.fill(hours ? filled.opensInHours : filled.opensInMinutes, { hours, minutes })
-      },
-      problemText: () => {
-        const problem = appointments.problem
-        return problem ? strings.fill(filled.problem, { problem: strings.appointmentProblemText(problem) }) : ''
-      },
+  storeBindings: screenBindings(screen, {
+    status: () => screen.status,
+    appointment: () => screen.appointment,
+    answerable: () => screen.answerable,
+    canReply: () => appointments.reply !== null,
+    title: () => {
+      const shown = screen.appointment
+      if (!shown) return ''
+      return strings.fill(shown.iBooked ? filled.iBooked : filled.booksMe, { name: shown.other.nickname })
     },
-    actions: [],
-  },
+    detail: () => {
+      const shown = screen.appointment
+      if (!shown) return ''
+      const { when, mode, minutes } = shown
+      return strings.fill(filled.detail, { date: strings.appointmentDate(when), mode: strings.modes[mode], minutes })
+    },
+    topic: () => {
+      const topic = screen.appointment?.topic
+      return topic ? strings.fill(filled.topic, { topic }) : ''
+    },
+    stateText: () => {
+      const state = screen.appointment?.state
+      return state ? strings.fill(filled.state, { state: strings.appointments.states[state] }) : ''
+    },
+    callable: () => screen.callable,
+    callBusy: () => call.busy,
+    cancellable: () => appointments.cancellable,
+    remindable: () => appointments.remindable,
+    reschedulable: () => screen.reschedulable,
+    asking: () => appointments.reminder === 'asking',
+    reminderText: () => strings.say(strings.reminderWords, appointments.reminder),
+    callText: () => {
+      const shown = screen.appointment
+      return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
+    },
+    roomText: () => {
+      const shown = screen.appointment
+      if (!shown) return ''
+      const { phase, opensInMinutes, iBooked, other } = shown
+      if (shown.state === 'completed') return strings.fill(filled.completed, { minutes: shown.callMinutes })
+      if (phase === 'open' && !iBooked) return strings.fill(filled.waitingFor, { name: other.nickname })
+      if (phase !== 'before') return ''
+      const hours = Math.floor(opensInMinutes / 60)
+      const minutes = opensInMinutes % 60
+      return strings.fill(hours ? filled.opensInHours : filled.opensInMinutes, { hours, minutes })
+    },
+    problemText: () => {
+      const problem = appointments.problem
+      return problem ? strings.fill(filled.problem, { problem: strings.appointmentProblemText(problem) }) : ''
+    },
+  }),
   methods: {
     load(query: Record<string, string | undefined>) {
       appointments.open(query)

@@ -1,6 +1,7 @@
 // A call to one contact: the mode, the call and how it stands, reaching someone outside Duet, and our history.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
+import { screenBindings } from '../../behaviors/screen-bindings'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { goTo, replaceWith } from '../../services/navigation'
 import { shareFrom } from '../../share-cards'
@@ -23,23 +24,15 @@ ComponentWithStore({
     /** What "today" is for the history's day words, read when the page shows. */
     now: Date.now(),
   },
-  storeBindings: {
-    store,
-    // Each group crosses to the view only when something in it changed.
-    structuralComparison: true,
-    fields: {
-      consent: () => screen.consent,
-      primary: () => screen.primary,
-      person: () => screen.person,
-      caller: () => screen.caller,
-      reach: () => screen.reach,
-      history: () => screen.history,
-      noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
-      ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
-      ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
-    },
-    actions: [],
-  },
+  storeBindings: screenBindings(screen, {
+    person: () => screen.person,
+    caller: () => screen.caller,
+    reach: () => screen.reach,
+    history: () => screen.history,
+    noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
+    ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
+    ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
+  }),
   methods: {
     load(query: Record<string, string | undefined>) {
       call.open(query.openid)
