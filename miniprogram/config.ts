@@ -11,6 +11,11 @@ export const config = {
    */
   ringTemplateId: '',
   /**
+   * Optional, with cloudEnv: the id of a one-time subscribe-message template (README) for appointment
+   * reminders. Set, #appt-remind asks for one reminder, which the `remind` function sends 5 minutes before.
+   */
+  reminderTemplateId: '',
+  /**
    * Optional: a server of ours that takes `{ code }` from wx.login, calls code2Session and answers
    * `{ openid }`. Used only without cloudEnv. Neither set: a developer types openids under 开发者选项.
    */

@@ -2,6 +2,7 @@
 // says which with data-share="card" or data-share="invitation"; pages answer onShareAppMessage with shareFrom,
 // and the friend's tap opens the path's page with its query.
 import { pageUrl } from './services/navigation'
+import { appointmentCardQuery, localTime, minutesOf, phoneOffset } from './store/appointment-rules'
 import { store } from './store/index'
 import type { CallMode, Person } from './store/model'
 import * as strings from './strings'
@@ -12,7 +13,7 @@ export interface ShareCard {
 }
 
 /** What a share button sends: its data-share. */
-export type ShareKind = 'card' | 'invitation'
+export type ShareKind = 'card' | 'invitation' | 'appointment' | 'appointment-reply'
 
 /** Whom a page's invitation is for, and in which mode; null where there is nobody to invite. */
 export type Invitee = { to: Person; mode: CallMode } | null
@@ -41,10 +42,45 @@ function sendInvitation(invitee: Invitee): ShareCard {
   return invitationCard()
 }
 
+/** An appointment's time as a card's title says it: "12月8日 周二 15:00", in the sender's zone. */
+const cardDate = (startAt: number) => strings.appointmentDate(localTime(startAt, startAt, phoneOffset(startAt)))
+
+/**
+ * #book-send: the booking is kept as 待确认 (the command) and its card goes out, "安娜 约你 12月8日 周二 15:00
+ * 视频通话 30 分钟". A booking that cannot be sent (a past or overlapping time) sends my card instead: the
+ * button is disabled then, so only a stale view gets here.
+ */
+function sendAppointment(): ShareCard {
+  const card = store.appointments.book()
+  if (!card) return myCard()
+  const when = localTime(card.startAt, card.startAt, phoneOffset(card.startAt))
+  return {
+    title: strings.appointmentCardTitle(card.from.nickname, when, card.mode, minutesOf(card)),
+    path: pageUrl('appointment', appointmentCardQuery(card)),
+  }
+}
+
+/** #appt-reply: my answer to the appointment on screen, for its booker ("阿本 已确认：12月8日 周二 15:00"). */
+function sendReply(): ShareCard {
+  const reply = store.appointments.reply
+  const shown = store.appointments.shown
+  if (!reply || !shown) return myCard()
+  const { nickname } = store.profile
+  const { replyTitle, replyTitleNoName } = strings.appointmentFilled
+  const title = strings.fill(nickname ? replyTitle : replyTitleNoName, {
+    name: nickname,
+    state: strings.appointments.states[shown.state],
+    date: cardDate(shown.startAt),
+  })
+  return { title, path: pageUrl('appointment', reply) }
+}
+
 /** Every kind of share, and what it sends. */
 const SENDS: Record<ShareKind, (invitee: Invitee) => ShareCard> = {
   card: myCard,
   invitation: sendInvitation,
+  appointment: sendAppointment,
+  'appointment-reply': sendReply,
 }
 
 const isShareKind = (kind: unknown): kind is ShareKind => typeof kind === 'string' && kind in SENDS

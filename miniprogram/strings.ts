@@ -11,6 +11,7 @@ import type { InputProblem } from './store/validation'
 import { INVITATION_VALID_MS } from './store/invitation-link'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
+import type { ReminderState } from './store/appointments'
 import type { CallMode, Device } from './store/model'
 import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
 import type {
@@ -620,4 +621,92 @@ export function appointmentRowText(row: AppointmentRow): string {
 /** "安娜 约你 12月8日 周二 15:00 视频通话 30 分钟": the title of an appointment's card. */
 export function appointmentCardTitle(nickname: string, when: LocalTime, mode: CallMode, minutes: number): string {
   return fill(appointments.cardTitle, { name: nickname, date: appointmentDate(when), mode: modes[mode], minutes })
+}
+
+/** The booking page: a time with one contact, sent as a card. */
+export const book = {
+  title: '预约通话',
+  /** #book on the dial page and in a contact's action sheet. */
+  open: '预约时间',
+  hint: '选一个时间，把预约发给对方；对方确认后，到时间你们都在 Duet 里，一点就能接通。',
+  date: '日期',
+  time: '开始时间',
+  length: '时长',
+  lengths: LENGTHS.map((minutes) => `${minutes} 分钟`),
+  chooseMode: '通话方式',
+  topic: '主题（可不填）',
+  topicPlaceholder: `最多 ${TOPIC_MAX} 个字`,
+  send: '发送预约',
+  needsProfile: '先填写你的昵称，对方才知道是谁约 TA。',
+  sent: '预约已发出，等待对方确认。改动后再发送，就是一个新的预约。',
+  noContact: '找不到这个联系人，可能已被删除。',
+  back: '返回',
+}
+
+/** Sentences the booking page shows once code has filled them. */
+export const bookFilled = {
+  /** "和 小明 预约通话" */
+  with: '和 {name} 预约通话',
+}
+
+/** The appointment page: a card opened from a chat, or one of mine. */
+export const appointment = {
+  accept: '接受',
+  decline: '拒绝',
+  reply: '把回复发给对方',
+  replyHint: '对方打开你的回复，就能看到你的答复。',
+  remind: '开始前提醒我',
+  reschedule: '改约时间',
+  cancel: '取消预约',
+  cancelTitle: '取消这个预约？',
+  keep: '保留',
+  invalidTitle: '预约无效',
+  noneTitle: '找不到这个预约',
+  noneBody: '它可能已经过期，或者已被删除。',
+  home: '返回联系人',
+}
+
+/** How asking for a reminder went (#appt-remind), as the appointment page says it. */
+export const reminderWords: Record<ReminderState, string> = {
+  asking: '正在设置提醒…',
+  armed: '已设置：开始前 5 分钟，微信会提醒你。',
+  reject: '你没有允许这条提醒，需要时可以再点一次。',
+  ban: '你关闭了 Duet 的消息提醒，可以在微信的设置里重新打开。',
+  filter: '微信没有显示提醒的请求，请稍后再试。',
+  unknown: '提醒没有设置成功，请稍后再试。',
+  failed: '提醒没有设置成功，请检查网络后再试。',
+}
+
+/** Sentences the appointment page shows once code has filled them. */
+export const appointmentFilled = {
+  /** The booker's side: "你约了 小明". */
+  iBooked: '你约了 {name}',
+  /** The guest's side: "安娜 约你". */
+  booksMe: '{name} 约你',
+  /** "12月8日 周二 15:00 · 视频通话 30 分钟" */
+  detail: '{date} · {mode} {minutes} 分钟',
+  topic: '主题：{topic}',
+  state: '状态：{state}',
+  /** #appt-call, in the booked mode: "视频呼叫 安娜". */
+  call: { voice: '语音呼叫 {name}', video: '视频呼叫 {name}' } as Record<CallMode, string>,
+  /** The guest in the open room, kept reachable. */
+  waitingFor: '等待 {name} 呼叫。保持 Duet 打开，TA 呼叫时就会响铃。',
+  /** Before the room opens (10 minutes before the start). */
+  opensInMinutes: '{minutes} 分钟后可以进入通话。',
+  opensInHours: '{hours} 小时 {minutes} 分钟后可以进入通话。',
+  completed: '已通话 {minutes} 分钟。',
+  /** The confirmation before #appt-cancel takes effect. */
+  cancelBody: '取消后无法恢复。之后把取消的消息发给 {name}，TA 就知道了。',
+  /** A card that leads nowhere: what is wrong, and that nothing changed. */
+  problem: '{problem}没有保存或更改任何内容。',
+  /** The reply card's title: "阿本 已确认：12月8日 周二 15:00". */
+  replyTitle: '{name} {state}：{date}',
+  /** The same, from someone who has not given a nickname yet: "你的预约已确认：12月8日 周二 15:00". */
+  replyTitleNoName: '你的预约{state}：{date}',
+}
+
+/** Home's upcoming appointments. */
+export const upcoming = {
+  title: '近 7 天的预约',
+  join: '进入',
 }

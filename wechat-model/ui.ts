@@ -39,6 +39,19 @@ export interface ButtonEvent {
   detail: Record<string, unknown>
 }
 
+/** A `<picker>` as the page drew it: its mode and bounds, as WXML evaluated them (§8.7). */
+export interface PickerShown {
+  mode?: unknown
+  start?: unknown
+  end?: unknown
+  range?: unknown
+}
+
+const PICKER_FORMATS: Record<string, RegExp> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: /^\d{2}:\d{2}$/,
+}
+
 type ModalOptions = Callbacks & {
   title?: string
   content?: string
@@ -141,6 +154,33 @@ export class FakeUi {
     if (this.fake.inFront) this.fake.leave()
     this.fake.cameToFront()
     router.relaunch(path)
+  }
+
+  /**
+   * §8.7: the person chose `value` in a picker and confirmed it; what its change event carries. A date or time
+   * picker gives its own text ("2026-12-08", "15:00") and offers nothing outside start..end; a selector gives
+   * the index into its range. A choice the picker cannot offer, or a picker mode not modelled, fails the test.
+   */
+  pickerChange(picker: PickerShown, value: string | number): { value: string | number } {
+    const fake = this.fake
+    const mode = picker.mode === undefined || picker.mode === '' ? 'selector' : String(picker.mode)
+    fake.record('picker', `picker(${mode}, ${value})`, 'ui', { value })
+    if (mode === 'selector') {
+      const length = Array.isArray(picker.range) ? picker.range.length : 0
+      const ok = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < length
+      return ok ? { value } : fake.problem(`a selector picker of ${length} items cannot give ${value}`)
+    }
+    const format = PICKER_FORMATS[mode]
+    if (!format) return fake.problem(`<picker mode="${mode}"> is not modelled`)
+    // Both formats are fixed-width, so text order is time order.
+    const inBounds =
+      (typeof picker.start !== 'string' || !picker.start || String(value) >= picker.start) &&
+      (typeof picker.end !== 'string' || !picker.end || String(value) <= picker.end)
+    if (typeof value !== 'string' || !format.test(value) || !inBounds) {
+      const bounds = `${String(picker.start ?? '')}..${String(picker.end ?? '')}`
+      return fake.problem(`a ${mode} picker (${bounds}) cannot give ${value}`)
+    }
+    return { value }
   }
 
   /** §6.1: what WeChat's content check leaves of a nickname when the field loses focus. */

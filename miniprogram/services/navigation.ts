@@ -1,4 +1,4 @@
-export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite' | 'me'
+export type PageName = 'onboarding' | 'contacts' | 'dial' | 'invite' | 'me' | 'book' | 'appointment'
 
 export function pageUrl(page: PageName, query: Record<string, string> = {}): string {
   const qs = Object.keys(query)

@@ -1,4 +1,5 @@
 import { reaction } from 'mobx-miniprogram'
+import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
 import * as network from '../services/network'
 import * as privacy from '../services/privacy'
@@ -10,6 +11,7 @@ import * as system from '../services/system'
 import * as theme from '../services/theme'
 import * as voip from '../services/voip'
 import { AppearanceStore } from './appearance'
+import { AppointmentsStore } from './appointments'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
@@ -25,7 +27,19 @@ import { SAVED_VERSION, SavedState } from './saved-state'
 import { Screens } from './screens'
 
 /** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
-export const wxServices = { backend, network, privacy, scopes, screen, storage, subscribe, system, theme, voip }
+export const wxServices = {
+  appointmentsCloud,
+  backend,
+  network,
+  privacy,
+  scopes,
+  screen,
+  storage,
+  subscribe,
+  system,
+  theme,
+  voip,
+}
 export type Services = typeof wxServices
 
 /**
@@ -69,9 +83,15 @@ export class RootStore {
     backend: this.services.backend,
     subscribe: this.services.subscribe,
   })
+  readonly appointments = new AppointmentsStore({
+    profile: this.profile,
+    lastMode: (openid) => this.history.lastCall[openid]?.mode,
+    cloud: this.services.appointmentsCloud,
+  })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
     invitations: this.invitations,
+    appointments: this.appointments,
     persistence: this.persistence,
   })
   readonly call = new CallStore({
@@ -96,6 +116,7 @@ export class RootStore {
       history: this.history.records,
       prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.onboarding.prefs },
       invitation: this.invitations.saved,
+      appointments: this.appointments.items,
     }
   }
 
@@ -110,6 +131,7 @@ export class RootStore {
     this.reachability.load(saved.prefs)
     this.onboarding.load(saved.prefs)
     this.invitations.load(saved.invitation)
+    this.appointments.load(saved.appointments)
     reaction(
       () => this.snapshot,
       (state) => this.persistence.save(state),
@@ -132,8 +154,12 @@ export class RootStore {
       membersChanged: (openids) => {
         this.call.membersChanged(openids)
         this.invitations.membersChanged(openids)
+        this.appointments.membersChanged(openids)
       },
-      interrupted: () => this.call.interrupted(),
+      interrupted: () => {
+        this.call.interrupted()
+        this.appointments.callEnded()
+      },
     })
     this.services.backend.start()
     this.ready = Promise.all([this.network.start(), this.permissions.refresh()]).then(() => this.reachability.start())
@@ -145,6 +171,7 @@ export class RootStore {
   /** Duet shows again (App.onShow): what WeChat let lapse while the person was away, e.g. keep-screen-on. */
   appShown(): void {
     this.invitations.appShown()
+    void this.appointments.sync()
   }
 
   /**
@@ -178,6 +205,7 @@ export class RootStore {
     this.contacts.dispose()
     this.invitations.dispose()
     this.rings.dispose()
+    this.appointments.dispose()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

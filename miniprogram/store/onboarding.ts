@@ -1,4 +1,5 @@
 import { makeAutoObservable } from 'mobx-miniprogram'
+import type { AppointmentsStore } from './appointments'
 import type { InvitationsStore } from './invitations'
 import { CallMode, Device, DEVICE_FOR_SCOPE, Prefs } from './model'
 import type { PermissionsStore, RequestOutcome } from './permissions'
@@ -24,6 +25,7 @@ export function stepFor(permissions: PermissionFacts, mode: CallMode): Onboardin
 export interface OnboardingContext {
   permissions: PermissionFacts & Pick<PermissionsStore, 'request'>
   invitations: Pick<InvitationsStore, 'received'>
+  appointments: Pick<AppointmentsStore, 'awaitingAnswer'>
   persistence: Pick<PersistenceStore, 'returning'>
 }
 
@@ -120,9 +122,10 @@ export class OnboardingStore {
     return this.ctx.permissions.lacks(this.mode).phoneDenied
   }
 
-  /** For an invitation, the walkthrough ends where it began: back on the invitation. */
-  get next(): 'invite' | 'contacts' {
-    return this.ctx.invitations.received ? 'invite' : 'contacts'
+  /** For an invitation or an appointment's card, the walkthrough ends where it began: back on it. */
+  get next(): 'invite' | 'appointment' | 'contacts' {
+    if (this.ctx.invitations.received) return 'invite'
+    return this.ctx.appointments.awaitingAnswer ? 'appointment' : 'contacts'
   }
 
   /** #grant: the popups for what the mode needs, one scope at a time. */

@@ -79,13 +79,9 @@ export class PersistenceStore {
     try {
       if (this.aside) this.keepAside(this.aside)
       this.aside = null
-      const { version, profile, prefs, invitation, contacts, history } = state
-      this.written = writeChanges(
-        this.storage,
-        this.written,
-        { version, profile, prefs, invitation },
-        { contacts, history },
-      )
+      const { version, profile, prefs, invitation, contacts, history, appointments } = state
+      const lists = { contacts, history, appointments }
+      this.written = writeChanges(this.storage, this.written, { version, profile, prefs, invitation }, lists)
       this.saveFailed = false
     } catch {
       this.saveFailed = true

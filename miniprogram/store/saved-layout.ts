@@ -8,6 +8,7 @@
 // and the keys it no longer names are removed after. So a write that fails halfway (storage full, or
 // throwing) leaves the index naming only chunks that were written, all still there: a relaunch reads the
 // state as it was before that change, whole.
+import type { Appointment } from './appointment-rules'
 import type { Loose } from './migrations'
 import { isLoose } from './migrations'
 import type { CallRecord, Contact, Invitation, Prefs, Profile } from './model'
@@ -36,6 +37,8 @@ export const LISTS = {
   contacts: { perChunk: 100, dropsOldest: false },
   /** The oldest records go when the history is full: the index skips them instead of rewriting their chunk. */
   history: { perChunk: 32, dropsOldest: true },
+  /** At most 200 kept (appointment-rules' KEPT_MAX), about 300 B each: an answer rewrites one chunk of 50. */
+  appointments: { perChunk: 50, dropsOldest: false },
 } as const
 export type ListName = keyof typeof LISTS
 export const LIST_NAMES = Object.keys(LISTS) as ListName[]
@@ -44,6 +47,7 @@ export const LIST_NAMES = Object.keys(LISTS) as ListName[]
 export interface Lists {
   contacts: readonly Contact[]
   history: readonly CallRecord[]
+  appointments: readonly Appointment[]
 }
 
 /** A list as the index names it: its chunks' ids in order, and how many entries of the first one are dropped. */

@@ -1,6 +1,8 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
+import type { Appointment } from './appointment-rules'
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
 import { CallRecord, Contact, Invitation, isCallMode, Person, Prefs, Profile } from './model'
+import { readAppointments } from './saved-appointments'
 import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
@@ -23,6 +25,11 @@ export interface SavedState {
   prefs: Prefs
   /** An invitation opened and not yet answered: it survives a relaunch while it is valid. */
   invitation: Invitation | null
+  /**
+   * Appointments (issue 23): a list of the layout (saved-layout.ts). Values written before them, in any
+   * version, have none and read as none: an addition with a default needs no migration.
+   */
+  appointments: Appointment[]
 }
 
 /**
@@ -46,6 +53,7 @@ export function emptyState(): SavedState {
     history: [],
     prefs: { ...DEFAULT_PREFS },
     invitation: null,
+    appointments: [],
   }
 }
 
@@ -175,6 +183,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
   const history = readList(value.history, readRecord)
   const prefs = readPrefs(value.prefs)
   const invitation = readInvitation(value.invitation)
+  const appointments = readAppointments(value.appointments, readPerson, Date.now())
   const state: SavedState = {
     version: SAVED_VERSION,
     profile,
@@ -182,6 +191,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history: history.items.slice(-HISTORY_LIMIT),
     prefs: prefs.prefs,
     invitation: invitation.invitation,
+    appointments: appointments.items,
   }
   const dropped =
     profileDropped ||
@@ -190,7 +200,8 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
     history.dropped ||
     history.items.length > HISTORY_LIMIT ||
     !prefs.clean ||
-    invitation.dropped
+    invitation.dropped ||
+    appointments.dropped
   return { state, problem: dropped ? 'partly-corrupted' : null }
 }
 

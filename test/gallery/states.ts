@@ -127,6 +127,44 @@ const endWaitByCallback = inviteThenEnd((app) => app.fake.voip.reportMembers([ME
 /** "Accept calls" switched off, as the me page's switch does: the wait ends and says why. */
 const endWaitByCallsOff = inviteThenEnd((app) => app.store.reachability.setAcceptCalls(false))
 
+/** An appointment with Alice kept on my phone, starting `minutesAhead` from the gallery's clock: video, 30 minutes. */
+const withAlice = (state: string, minutesAhead: number, iBooked = true, extra: Record<string, unknown> = {}) => ({
+  id: 'gallery0001',
+  booker: iBooked ? ME.openid : ALICE.openid,
+  guest: iBooked ? ALICE.openid : ME.openid,
+  other: { openid: ALICE.openid, nickname: ALICE.nickname, avatarUrl: avatar('alice') },
+  startAt: GALLERY_NOW + minutesAhead * MINUTE,
+  endAt: GALLERY_NOW + (minutesAhead + 30) * MINUTE,
+  mode: 'video',
+  topic: '聊聊新年计划',
+  state,
+  changedAt: GALLERY_NOW - 60 * MINUTE,
+  ...extra,
+})
+/** The appointment page for one kept appointment (opened from home's row or a reminder). */
+const roomOf = (appointment: ReturnType<typeof withAlice>, heading: string, extra: Partial<GalleryState> = {}): Partial<GalleryState> => ({
+  page: 'appointment',
+  query: { appt: appointment.id },
+  heading,
+  env: saved({ appointments: [appointment] }),
+  ...extra,
+})
+/** Alice's card booking me for tomorrow at 15:00, as its path carries it. */
+const aliceBooks = (extra: Record<string, string> = {}) => {
+  const start = GALLERY_NOW + (24 * 60 - 30) * MINUTE
+  return {
+    appt: 'gallery0002',
+    from: ALICE.openid,
+    name: encodeURIComponent(ALICE.nickname),
+    to: ME.openid,
+    start: String(start),
+    end: String(start + 30 * MINUTE),
+    mode: 'video',
+    topic: encodeURIComponent('聊聊新年计划'),
+    ...extra,
+  }
+}
+
 export const STATES: GalleryState[] = [
   { page: 'onboarding', state: 'privacy', heading: '先看看隐私保护指引', env: { privacyNeedsAgreement: true } },
   { page: 'onboarding', state: 'privacy-declined', heading: '先看看隐私保护指引', shows: ['不同意也可以先看看'], env: { privacyNeedsAgreement: true }, drive: (p) => p.tap('#privacy-decline') },
@@ -213,6 +251,21 @@ export const STATES: GalleryState[] = [
   { ...inviteOf({ ...invitation(1), from: 'forged<' }, '邀请链接无效'), state: 'invalid' } as GalleryState,
   { ...inviteOf({ ...invitation(1), from: 'forged<' }, '邀请链接无效', { dark: true }), state: 'invalid-dark' } as GalleryState,
   { ...inviteOf(invitation(1), '先看看隐私保护指引', { env: { privacyNeedsAgreement: true } }), state: 'first-time-walkthrough' } as GalleryState,
+  { page: 'book', state: 'booking', query: { openid: ALICE.openid }, heading: '和 爱丽丝 预约通话', shows: ['发送预约'], env: saved() },
+  { page: 'book', state: 'booking-past', query: { openid: ALICE.openid }, heading: '和 爱丽丝 预约通话', shows: ['这个时间已经过去了'], env: saved(), drive: (p) => p.pick('#book-time', '09:00') },
+  { page: 'book', state: 'booking-dark', query: { openid: ALICE.openid }, heading: '和 爱丽丝 预约通话', env: saved(), dark: true },
+  { page: 'appointment', state: 'card-received', query: aliceBooks(), heading: '爱丽丝 约你', shows: ['接受', '拒绝', '状态：待确认'], env: saved() },
+  { page: 'appointment', state: 'accepted-reply', query: aliceBooks(), heading: '爱丽丝 约你', shows: ['把回复发给对方'], env: saved(), drive: (p) => p.tap('#appt-accept') },
+  { page: 'appointment', state: 'invalid', query: aliceBooks({ from: 'forged<' }), heading: '预约无效', shows: ['预约人的身份无效。'], env: saved() },
+  { ...roomOf(withAlice('accepted', 120), '你约了 爱丽丝', { shows: ['1 小时 50 分钟后可以进入通话。'] }), state: 'room-before' } as GalleryState,
+  { ...roomOf(withAlice('accepted', 5), '你约了 爱丽丝', { shows: ['视频呼叫 爱丽丝'] }), state: 'room-open' } as GalleryState,
+  { ...roomOf(withAlice('accepted', 5), '你约了 爱丽丝', { shows: ['视频呼叫 爱丽丝'], dark: true }), state: 'room-open-dark' } as GalleryState,
+  { ...roomOf(withAlice('accepted', 5, false), '爱丽丝 约你', { shows: ['等待 爱丽丝 呼叫'] }), state: 'room-guest' } as GalleryState,
+  { ...roomOf(withAlice('completed', -40, true, { callSeconds: 1500 }), '你约了 爱丽丝', { shows: ['状态：已完成', '已通话 25 分钟。'] }), state: 'completed' } as GalleryState,
+  { ...roomOf(withAlice('missed', -40), '你约了 爱丽丝', { shows: ['状态：已错过'] }), state: 'missed' } as GalleryState,
+  { ...roomOf(withAlice('cancelled', 120), '你约了 爱丽丝', { shows: ['状态：已取消'] }), state: 'cancelled' } as GalleryState,
+  { page: 'contacts', state: 'upcoming', heading: 'Duet', shows: ['明天 15:00 · 爱丽丝 · 视频 30 分钟 · 已确认'], env: saved({ appointments: [withAlice('accepted', 24 * 60 - 30)] }) },
+  { page: 'contacts', state: 'upcoming-open-dark', heading: 'Duet', shows: ['进入'], dark: true, env: saved({ appointments: [withAlice('accepted', 5)] }) },
 ]
 
 /** #ring to Alice, who has not allowed a ring: WeChat answers 43101. */

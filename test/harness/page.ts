@@ -2,7 +2,7 @@
 import type { FakeWx } from '../../wechat-model'
 import { attr, callMethod, dispatch, El, hasMethod, queryAll, rootDom } from '../../wechat-model/view/elements'
 import type { OpenedBy } from '../../wechat-model/view/page-stack'
-import { isDisabled, leaveField, PageInHand, tap, typeInto } from '../../wechat-model/view/person'
+import { isDisabled, leaveField, PageInHand, pick, tap, typeInto } from '../../wechat-model/view/person'
 import type { Rendered } from './jcomponent'
 
 export type { El }
@@ -161,6 +161,14 @@ export class PageHandle implements PageInHand {
     const el = typeof selector === 'string' ? this.get(selector) : selector
     typeInto(el, value, this)
     leaveField(el, this)
+  }
+
+  /**
+   * The person opens a `<picker>`, chooses `value` and confirms (§8.7): its change event, as WeChat gives it.
+   * A value the picker could not offer fails the test.
+   */
+  pick(selector: string, value: string | number): void {
+    pick(this.get(selector), value, this)
   }
 
   change(selector: string, value: unknown): void {

@@ -12,6 +12,9 @@ const PAGES: Array<[PageName, Record<string, string>, object]> = [
   ['onboarding', {}, {}],
   ['invite', {}, RETURNING],
   ['me', {}, RETURNING],
+  ['book', { openid: ALICE.openid }, RETURNING],
+  // Opened without a card: the page that says there is no such appointment.
+  ['appointment', { appt: 'abcdefgh12' }, RETURNING],
 ]
 
 test.each(PAGES)("the %s page hands WeUI the phone's appearance, and follows a switch", async (name, query, env) => {

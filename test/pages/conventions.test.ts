@@ -51,7 +51,7 @@ test('only services/ call wx', () => {
 // The simulator renders an undeclared or unresolvable custom tag as an empty element, silently: check here.
 test('every custom tag a template uses is declared in its json, and every declared component exists', () => {
   const BUILT_IN =
-    /^(view|text|button|input|switch|form|image|icon|block|template|wxs|import|include|scroll-view|label|slot)$/
+    /^(view|text|button|input|switch|form|image|icon|block|template|wxs|import|include|scroll-view|label|slot|picker)$/
   const WEUI = path.resolve(__dirname, '../../node_modules/weui-miniprogram/miniprogram_dist')
   const included = (file: string) =>
     [...fs.readFileSync(file, 'utf8').matchAll(/<include src="([^"]+)"/g)].map((m) =>

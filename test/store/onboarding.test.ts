@@ -38,7 +38,12 @@ const BEN = { openid: 'oBen_00000000000000001', nickname: '阿本' }
 const invitation = (mode: CallMode): Invitation => ({ from: BEN, mode, sentAt: 0 })
 
 function onboardingWith(permissions = facts(), received: Invitation | null = null, returning = false) {
-  const ctx: OnboardingContext = { permissions, invitations: { received }, persistence: { returning } }
+  const ctx: OnboardingContext = {
+    permissions,
+    invitations: { received },
+    appointments: { awaitingAnswer: false },
+    persistence: { returning },
+  }
   return new OnboardingStore(ctx)
 }
 

@@ -64,6 +64,14 @@ export function standInServices(overrides: Partial<Phone> = {}) {
   /** The phone's storage, key by key (stored() in ../fixtures fills it as this build writes it). */
   const storage: Record<string, unknown> = {}
   const services: Services = {
+    // No WeChat Cloud here: appointments are kept on the phone only.
+    appointmentsCloud: {
+      keepsAppointments: () => false,
+      canRemind: () => false,
+      tell: () => Promise.resolve(false),
+      list: () => Promise.resolve(null),
+      remind: () => Promise.resolve('failed'),
+    },
     backend: {
       identitySource: () => 'typed',
       start: () => undefined,

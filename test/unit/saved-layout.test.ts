@@ -41,7 +41,11 @@ const small = (state: SavedState) => ({
   prefs: state.prefs,
   invitation: state.invitation,
 })
-const listsOf = (state: SavedState): Lists => ({ contacts: state.contacts, history: state.history })
+const listsOf = (state: SavedState): Lists => ({
+  contacts: state.contacts,
+  history: state.history,
+  appointments: state.appointments,
+})
 
 /** A state of `n` contacts and `calls` calls, as the store holds it: frozen records. */
 function stateOf(n: number, calls: number): SavedState {

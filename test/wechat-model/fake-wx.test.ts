@@ -503,3 +503,28 @@ describe('scripted failures', () => {
     expect(() => fake.wx.getStorageSync('k')).toThrow('getStorageSync:fail')
   })
 })
+
+describe('§8.7 pickers', () => {
+  test('§8.7 a date or time picker gives its own text within start..end; a selector gives an index into its range', () => {
+    const fake = createFakeWx()
+    const date = { mode: 'date', start: '2026-12-07', end: '2027-02-05' }
+    expect(fake.ui.pickerChange(date, '2026-12-08')).toEqual({ value: '2026-12-08' })
+    expect(fake.ui.pickerChange({ mode: 'time' }, '15:00')).toEqual({ value: '15:00' })
+    expect(fake.ui.pickerChange({ mode: 'selector', range: ['a', 'b'] }, 1)).toEqual({ value: 1 })
+    expect(fake.ui.pickerChange({ range: ['a', 'b'] }, 0)).toEqual({ value: 0 })
+    expect(fake.problems).toEqual([])
+  })
+
+  test.each([
+    ['a day before start', { mode: 'date', start: '2026-12-07', end: '2027-02-05' }, '2026-12-06'],
+    ['a day after end', { mode: 'date', start: '2026-12-07', end: '2027-02-05' }, '2027-02-06'],
+    ['a date in another format', { mode: 'date' }, '2026/12/08'],
+    ['a time with seconds', { mode: 'time' }, '15:00:00'],
+    ['an index past the range', { mode: 'selector', range: ['a', 'b'] }, 2],
+    ['an index as text', { mode: 'selector', range: ['a', 'b'] }, '1'],
+    ['a mode not modelled', { mode: 'region' }, '广东省'],
+  ])('§8.7 a picker cannot give %s: the test fails', (_what, picker, value) => {
+    const fake = createFakeWx()
+    expect(() => fake.ui.pickerChange(picker, value)).toThrow()
+  })
+})

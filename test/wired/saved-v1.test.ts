@@ -18,6 +18,8 @@ test('a v1 file: launch, add a contact, relaunch, and every contact, call record
     history: V1_RECORDS,
     prefs: V1_FILE.prefs,
     invitation: null,
+    // Written before appointments were kept: none.
+    appointments: [],
   })
 
   first.store.contacts.offer(DAVE)
@@ -32,5 +34,7 @@ test('a v1 file: launch, add a contact, relaunch, and every contact, call record
     history: V1_RECORDS,
     prefs: V1_FILE.prefs,
     invitation: null,
+    // Written before appointments were kept: none.
+    appointments: [],
   })
 })

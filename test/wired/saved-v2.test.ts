@@ -13,6 +13,8 @@ const FILE = {
   history: V2_FILE.history,
   prefs: V2_FILE.prefs,
   invitation: V2_FILE.invitation,
+  // Written before appointments were kept: none.
+  appointments: [],
 }
 /** Someone new to the file's contacts. */
 const GRACE = { openid: 'oGrace_0000000000001', nickname: '格蕾丝' }

@@ -93,3 +93,15 @@ export function leaveField(el: El, page: PageInHand): void {
     dispatch(el, 'nicknamereview', { pass: review.pass, timeout: false })
   })
 }
+
+/**
+ * The person opens a `<picker>`, chooses `value` and confirms (§8.7): its change event, as WeChat gives it. A value
+ * the picker could not offer fails the test.
+ */
+export function pick(el: El, value: string | number, page: PageInHand): void {
+  if (tagOf(el) !== 'picker') throw new Error(`a <${tagOf(el)}> is not a <picker>`)
+  page.within(() => {
+    const shown = { mode: attr(el, 'mode'), start: attr(el, 'start'), end: attr(el, 'end'), range: attr(el, 'range') }
+    dispatch(el, 'change', page.fake.ui.pickerChange(shown, value))
+  })
+}

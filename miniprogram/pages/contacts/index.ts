@@ -34,6 +34,7 @@ ComponentWithStore({
     sheetFor: '',
     sheetTitle: '',
     sheetActions: [
+      { text: strings.book.open, value: 'book' },
       { text: t.edit, value: 'edit' },
       { text: t.delete, value: 'delete', type: 'warn' },
     ],
@@ -137,6 +138,7 @@ ComponentWithStore({
     onSheetAction(e: WechatMiniprogram.CustomEvent<{ value?: string }>) {
       const openid = this.data.sheetFor
       this.setData({ sheetFor: '' })
+      if (e.detail.value === 'book') goTo('book', { openid })
       if (e.detail.value === 'edit') contacts.startEdit(openid)
       if (e.detail.value === 'delete') contacts.remove(openid)
     },

@@ -1,8 +1,9 @@
 // A call to one contact: the mode, the call and how it stands, reaching someone outside Duet, and our history.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
+import { screenBindings } from '../../behaviors/screen-bindings'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
-import { replaceWith } from '../../services/navigation'
+import { goTo, replaceWith } from '../../services/navigation'
 import { shareFrom } from '../../share-cards'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
@@ -16,29 +17,22 @@ ComponentWithStore({
     t: strings.dial,
     tm: strings.modes,
     tr: strings.reach,
+    tb: { open: strings.book.open },
     canRing: rings.available,
     /** Whom this page is for (its query's openid): another page's call may have changed the call store. */
     openid: '',
     /** What "today" is for the history's day words, read when the page shows. */
     now: Date.now(),
   },
-  storeBindings: {
-    store,
-    // Each group crosses to the view only when something in it changed.
-    structuralComparison: true,
-    fields: {
-      consent: () => screen.consent,
-      primary: () => screen.primary,
-      person: () => screen.person,
-      caller: () => screen.caller,
-      reach: () => screen.reach,
-      history: () => screen.history,
-      noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
-      ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
-      ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
-    },
-    actions: [],
-  },
+  storeBindings: screenBindings(screen, {
+    person: () => screen.person,
+    caller: () => screen.caller,
+    reach: () => screen.reach,
+    history: () => screen.history,
+    noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
+    ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
+    ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
+  }),
   methods: {
     load(query: Record<string, string | undefined>) {
       call.open(query.openid)
@@ -63,6 +57,9 @@ ComponentWithStore({
     onRing() {
       const contact = call.contact
       if (contact) void rings.ring(contact, call.mode)
+    },
+    onBook() {
+      if (this.data.openid) goTo('book', { openid: this.data.openid })
     },
     onBack() {
       replaceWith('contacts')

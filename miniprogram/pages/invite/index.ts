@@ -1,6 +1,7 @@
 // An invitation opened from a chat (platform doc §7.2): call back the person who sent it, in their mode.
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
+import { screenBindings } from '../../behaviors/screen-bindings'
 import { withBehaviors } from '../../behaviors/settings-ways-out'
 import { replaceWith } from '../../services/navigation'
 import { shareFrom } from '../../share-cards'
@@ -15,31 +16,24 @@ const t = strings.invite
 ComponentWithStore({
   ...withBehaviors(duetPage),
   data: { t },
-  storeBindings: {
-    store,
-    structuralComparison: true,
-    fields: {
-      consent: () => screen.consent,
-      primary: () => screen.primary,
-      status: () => screen.status,
-      card: () => screen.card,
-      callback: () => screen.callback,
-      title: () => {
-        const card = screen.card
-        return card ? strings.invitationTitle(card.from.nickname, card.mode) : ''
-      },
-      callbackText: () => {
-        const card = screen.card
-        return card ? strings.fill(strings.inviteFilled.callback[card.mode], { name: card.from.nickname }) : ''
-      },
-      sentAgo: () => {
-        const minutes = screen.card?.minutesAgo ?? 0
-        return minutes < 1 ? strings.inviteFilled.justNow : strings.fill(strings.inviteFilled.minutesAgo, { minutes })
-      },
-      problemText: () => strings.invitationProblemText(invitations.problem),
+  storeBindings: screenBindings(screen, {
+    status: () => screen.status,
+    card: () => screen.card,
+    callback: () => screen.callback,
+    title: () => {
+      const card = screen.card
+      return card ? strings.invitationTitle(card.from.nickname, card.mode) : ''
     },
-    actions: [],
-  },
+    callbackText: () => {
+      const card = screen.card
+      return card ? strings.fill(strings.inviteFilled.callback[card.mode], { name: card.from.nickname }) : ''
+    },
+    sentAgo: () => {
+      const minutes = screen.card?.minutesAgo ?? 0
+      return minutes < 1 ? strings.inviteFilled.justNow : strings.fill(strings.inviteFilled.minutesAgo, { minutes })
+    },
+    problemText: () => strings.invitationProblemText(invitations.problem),
+  }),
   methods: {
     load(query: Record<string, string | undefined>) {
       invitations.open(query)

@@ -1,0 +1,102 @@
+// The appointments slice on stand-ins (no page, no model of WeChat): booking, a card answered, cancelling, the
+// clock passing the end, and what the cloud is told and what it teaches.
+import { appointmentCardQuery } from '../../miniprogram/store/appointment-rules'
+import { AppointmentsContext, AppointmentsStore, pickerValues } from '../../miniprogram/store/appointments'
+
+const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
+const ANNA = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
+const MINUTE = 60_000
+/** Monday 2026-12-07 10:20 in the test's zone. */
+const NOW = new Date(2026, 11, 7, 10, 20).getTime()
+
+function slice(listed: Array<{ id: string; state: string }> | null = null) {
+  let now = NOW
+  const told: string[] = []
+  const ctx: AppointmentsContext = {
+    profile: { me: ME, openid: ME.openid },
+    lastMode: () => 'video',
+    now: () => now,
+    cloud: {
+      tell: (action) => {
+        told.push(action)
+        return Promise.resolve(true)
+      },
+      remind: () => Promise.resolve('armed'),
+      canRemind: () => false,
+      list: () => {
+        told.push('list')
+        return Promise.resolve(listed)
+      },
+    },
+  }
+  const store = new AppointmentsStore(ctx)
+  return { store, told, setNow: (ms: number) => (now = ms) }
+}
+
+afterEach(() => jest.useRealTimers())
+
+test('a booking starts at the next whole hour, 30 minutes, in our last mode; sent twice it is kept once', () => {
+  const { store, told } = slice()
+  store.startBooking({ ...ANNA, note: '同事' } as typeof ANNA)
+  expect(store.draft).toMatchObject({ time: '11:00', date: pickerValues(NOW).date, minutes: 30, mode: 'video' })
+  expect(store.draft?.guest).toEqual(ANNA)
+  store.book()
+  store.book()
+  expect(store.items.map((a) => a.state)).toEqual(['proposed'])
+  expect(told).toEqual(['create'])
+  store.dispose()
+})
+
+test('a card for me is kept only on my answer; my reply names me; a cancellation made here is mine to send', () => {
+  const { store, told } = slice()
+  const start = NOW + 2 * 60 * MINUTE
+  const card = {
+    id: 'abcdefgh12',
+    from: ANNA,
+    to: ME.openid,
+    startAt: start,
+    endAt: start + 30 * MINUTE,
+    mode: 'voice' as const,
+    topic: '',
+  }
+  store.open(appointmentCardQuery(card))
+  expect(store.shown?.state).toBe('proposed')
+  expect(store.items).toEqual([])
+  expect(store.reply).toBeNull()
+  store.answer('accepted')
+  expect(store.items.map((a) => a.state)).toEqual(['accepted'])
+  expect(store.reply).toEqual({ appt: 'abcdefgh12', from: ME.openid, answer: 'accepted' })
+  store.cancel()
+  expect(store.items.map((a) => a.state)).toEqual(['cancelled'])
+  expect(store.reply).toEqual({ appt: 'abcdefgh12', from: ME.openid, answer: 'cancelled' })
+  expect(told).toEqual(['accept', 'cancel'])
+  store.dispose()
+})
+
+test('the clock passing the end of a live appointment makes it 已错过', () => {
+  const { store, setNow } = slice()
+  store.startBooking(ANNA)
+  store.book()
+  setNow(NOW + 3 * 60 * MINUTE)
+  store.tick()
+  expect(store.items.map((a) => a.state)).toEqual(['missed'])
+  store.dispose()
+})
+
+test('syncing moves a kept appointment forward only, and asks nothing when nothing is still to happen', async () => {
+  const { store, told } = slice()
+  await store.sync()
+  expect(told).toEqual([])
+  store.startBooking(ANNA)
+  store.book()
+  const id = store.items[0].id
+  const synced = slice([{ id, state: 'accepted' }])
+  synced.store.load(store.items)
+  await synced.store.sync()
+  expect(synced.store.items.map((a) => a.state)).toEqual(['accepted'])
+  const back = slice([{ id, state: 'proposed' }])
+  back.store.load(synced.store.items)
+  await back.store.sync()
+  expect(back.store.items.map((a) => a.state)).toEqual(['accepted'])
+  for (const s of [store, synced.store, back.store]) s.dispose()
+})
