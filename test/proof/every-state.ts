@@ -84,9 +84,7 @@ export const THROUGH_PAGES = WHOLE ? ALL : ALL.filter((_, i) => i % SAMPLE_EVERY
 const STORE_SAMPLE_EVERY = 3
 const STORE_THIRD = Number(process.env.DUET_EVERY_STATE_THIRD ?? Math.floor(Math.random() * STORE_SAMPLE_EVERY))
 const AGAINST_STORE = WHOLE ? ALL : ALL.filter((_, i) => i % STORE_SAMPLE_EVERY === STORE_THIRD)
-const STORE_SHARE = WHOLE
-  ? 'the whole table'
-  : `third ${STORE_THIRD}, DUET_EVERY_STATE_THIRD=${STORE_THIRD} replays it`
+const STORE_SHARE = WHOLE ? 'the whole table' : `third ${STORE_THIRD}, DUET_EVERY_STATE_THIRD=${STORE_THIRD} replays it`
 
 function envFor(s: FullState): Partial<Environment> {
   return {
