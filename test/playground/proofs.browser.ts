@@ -256,6 +256,8 @@ test('a card opens Duet hot while it is in the background, and cold once WeChat 
 test("a phone's storage survives reloading the page, until that phone is reset", async () => {
   const { B } = pg
   await mingSendsHisCard()
+  // His name reaches the phone's storage once WeChat has said who he is; the reload comes after that write.
+  await pg.page.waitForFunction(() => (localStorage.getItem('duet-playground-memory-B') ?? '').includes('小明'))
   await pg.reopen()
   await B.sees('#me-name', '小明')
   await pg.page.locator('#controls-B [data-control="reset"]').click()
