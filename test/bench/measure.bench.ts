@@ -117,7 +117,8 @@ test('measure', async () => {
     const second = contactNames(contacts)[1]
     await measure(`open the action sheet (${n})`, 'contacts', STEP_GOAL, async () => { contacts.tapNth('.contact-more', 1); await settle() })
     await measure(`open the edit dialog (${n})`, 'contacts', STEP_GOAL, async () => {
-      contacts.tap(contacts.all('#contact-actions >>> .weui-actionsheet__cell')[0]) // 编辑
+      const sheet = '#contact-actions >>> .weui-actionsheet__cell'
+      contacts.tapNth(sheet, contacts.texts(sheet).indexOf('编辑'))
       await settle()
     })
     await measure(`edit: type one character (${n})`, 'contacts', STEP_GOAL, () => contacts.input('#add-note', '新'))
