@@ -104,6 +104,8 @@ export class LaunchedApp {
     )
     // The person leaves (a settings page, another app) and comes back: App.onShow, then the top page's onShow.
     this.pages.connect(fake, () => this.showApp())
+    // WeChat's events reach this phone's Duet as this phone, also when the other phone set them off.
+    fake.asThisPhone = (work) => this.within(work)
   }
 
   /** Open pages, bottom first, as getCurrentPages() reports them. */
