@@ -129,6 +129,10 @@ export class AppointmentsStore {
    */
   tick(): void {
     this.now = this.clock()
+    // A call still connected when its room closes happened: 已完成, as long as this phone knows (no event tells
+    // a person that their own hang-up ended it, §4.6), never 已错过.
+    const connected = this.connected && this.find(this.connected.id)
+    if (connected && connected.endAt <= this.now) this.callEnded(connected.endAt)
     if (this.items.some((a) => isMissedBy(a, this.now))) {
       this.items = this.items.map((a) => (isMissedBy(a, this.now) ? (moved(a, 'missed', this.now) ?? a) : a))
     }
@@ -188,12 +192,12 @@ export class AppointmentsStore {
     this.callEnded()
   }
 
-  /** The call ended (the other left, or WeChat interrupted it): a connected appointment is 已完成. */
-  callEnded(): void {
+  /** The call ended (the other left, or WeChat interrupted it) at `at`: a connected appointment is 已完成. */
+  callEnded(at = this.clock()): void {
     const connected = this.connected
     if (!connected) return
     this.connected = null
-    const seconds = Math.round((this.clock() - connected.since) / 1000)
+    const seconds = Math.round((at - connected.since) / 1000)
     this.items = this.items.map((a) =>
       a.id === connected.id ? (moved(a, 'completed', this.clock(), seconds) ?? a) : a,
     )

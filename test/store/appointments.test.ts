@@ -100,3 +100,18 @@ test('syncing moves a kept appointment forward only, and asks nothing when nothi
   expect(back.store.items.map((a) => a.state)).toEqual(['accepted'])
   for (const s of [store, synced.store, back.store]) s.dispose()
 })
+
+test('a call still connected when the room closes is 已完成 with its length until then, never 已错过 (no event tells me my own hang-up)', () => {
+  const { store, told, setNow } = slice()
+  const start = NOW + 60 * MINUTE
+  const card = { id: 'abcdefgh13', from: ANNA, to: ME.openid, startAt: start, endAt: start + 30 * MINUTE }
+  store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
+  store.answer('accepted')
+  setNow(start + 20 * MINUTE)
+  store.membersChanged([ANNA.openid, ME.openid])
+  setNow(start + 3 * 60 * MINUTE)
+  store.tick()
+  expect(store.items[0]).toMatchObject({ state: 'completed', callSeconds: 10 * 60 })
+  expect(told).toEqual(['accept', 'complete'])
+  store.dispose()
+})
