@@ -10,7 +10,7 @@ import type {
   SubscribeAnswer,
 } from './environment'
 import type { Device } from './privacy'
-import type { SharedCard } from './ui'
+import type { PickerShown, SharedCard } from './ui'
 
 /** Every question WeChat asks, what it shows with it, and what the person may answer. */
 export interface Questions {
@@ -32,6 +32,8 @@ export interface Questions {
   phonePrompt: { shows: { device: Device }; answer: PopupAnswer }
   /** §6.1: the avatar chooser: a picture's temporary path, 'rejected' by the content check, or 'cancel'. */
   avatar: { shows: Record<string, never>; answer: string }
+  /** §8.7: a `<picker>` opened by a tap: the value chosen and confirmed, or null for 取消. */
+  picker: { shows: PickerShown; answer: string | number | null }
   /** The share sheet for a card: sent to the chat, or not. */
   share: { shows: { card: SharedCard }; answer: 'send' | 'cancel' }
 }

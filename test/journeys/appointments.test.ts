@@ -495,3 +495,11 @@ test('rescheduling is a new booking that names the old one: each phone keeps onl
   expect(kept(ben)).toEqual(['安娜 accepted'])
   expect(ben.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
 })
+
+test('a tap on a picker opens WeChat’s picker, which a person answers (the playground draws it); a test that taps one instead of pick() is told', async () => {
+  const [anna] = await phones(ANNAS_PHONE)
+  const book = await annaOpensBooking(anna)
+  book.tap('#book-date-value')
+  expect(anna.fake.problems.splice(0)).toEqual(['a picker opened by a tap, and nobody chose (tests use pick())'])
+  expect(book.text('#book-date-value')).toBe('2026-12-07')
+})
