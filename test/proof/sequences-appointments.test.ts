@@ -558,7 +558,7 @@ const AGREED: Action[] = [
  * later (no event tells him so) and the room closes. (2) With the cloud: Ben books Anna, she accepts without a
  * reply card, he learns it when Duet shows again; he cancels (first dismissing the confirmation) and she learns
  * that too; her old card leaves it cancelled. (3) A booking rescheduled, the new card accepted, the guest calling
- * first. (4) A time already past, then one overlapping, said before sending.
+ * first. (4) A time already past said before sending; a booking declined, and the answer opened; times overlapping.
  */
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
@@ -608,6 +608,8 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     [
       { ...BOOK, who: 0, mode: 'voice', kind: 'past' },
       { ...BOOK, who: 0, mode: 'voice' },
+      { do: 'open', own: false, back: 0, then: 'decline', reply: true },
+      { do: 'open', own: false, back: 0, then: 'look', reply: false },
       { ...BOOK, who: 1, mode: 'video', kind: 'overlap' },
       { ...BOOK, who: 0, mode: 'video', kind: 'overlap' },
     ],
