@@ -272,6 +272,11 @@ test("a phone's storage survives reloading the page, until that phone is reset",
   expect(await B.evaluate<unknown>('phone.store.profile.me ?? null')).toBeNull()
 })
 
+/** Opens the card in the chat that says `words`, once it has arrived (a card sent from the other phone is on its way). */
+async function openCardSaying(phone: PhoneDriver, words: string): Promise<void> {
+  await phone.frame.locator('#wx-chat .wx-chat-card', { hasText: words }).last().click()
+}
+
 /** Chooses `value` in the open picker's column `column` (a real click on the option), as on WeChat's wheels. */
 async function choose(phone: PhoneDriver, column: string, value: string): Promise<void> {
   await phone.click(`#wx-picker [data-column="${column}"] [data-value="${value}"]`)
@@ -319,7 +324,7 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
 
   // 小明 opens the card from his chat (walked through privacy and the microphone first if he has not yet).
   await B.click('#wx-leave-duet')
-  await B.click('#wx-chat .wx-chat-card:last-child')
+  await openCardSaying(B, '安娜 约你')
   await B.frame.locator('#appt-accept, #privacy-agree').first().waitFor()
   if (await B.frame.locator('#privacy-agree').count()) await walkThrough(B)
   await B.sees('#step-title', '安娜 约你')
@@ -330,7 +335,7 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
 
   // 安娜 opens his answer: 已确认; home lists it on both phones.
   await A.click('#wx-leave-duet')
-  await A.click('#wx-chat .wx-chat-card:last-child')
+  await openCardSaying(A, '小明 已确认')
   await A.sees('#appt-state', '已确认')
   for (const phone of [A, B]) {
     await phone.click('#go-home')
