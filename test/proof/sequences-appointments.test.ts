@@ -17,6 +17,7 @@ import {
   isMissedBy,
   moved,
   NEXT_STATES,
+  ROOM_OPENS_BEFORE_MS,
 } from '../../miniprogram/store/appointment-rules'
 import { pickerValues } from '../../miniprogram/store/appointments'
 import * as strings from '../../miniprogram/strings'
@@ -73,7 +74,7 @@ type Action =
 const who = fc.constantFrom<Who>(0, 1)
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
-    weight: 5,
+    weight: 3,
     arbitrary: fc.record({
       do: fc.constant('book' as const),
       who,
@@ -88,7 +89,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   {
-    weight: 6,
+    weight: 8,
     arbitrary: fc.record({
       do: fc.constant('open' as const),
       own: fc.nat(7).map((n) => n === 0),
@@ -111,7 +112,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('minutes' as const), minutes: fc.constantFrom(1, 5, 11, 30) }) },
   {
-    weight: 3,
+    weight: 4,
     arbitrary: fc.record({
       do: fc.constant('jump' as const),
       to: fc.constantFrom('hours' as const, 'window' as const, 'window' as const, 'end' as const),
@@ -318,9 +319,10 @@ async function perform(s: TwoPhones, action: Action): Promise<Step> {
     }
     case 'room': {
       // One of the phone's appointments still to happen, opened from home's row or (further ahead) by its id.
-      // A call is made in an accepted one.
+      // A call is made in an accepted one, one whose room is open if there is one.
       const accepted = live(phone).filter((a) => a.state === 'accepted')
-      const kept = action.act === 'call' && accepted.length ? accepted : live(phone)
+      const open = accepted.filter((a) => a.startAt - ROOM_OPENS_BEFORE_MS <= Date.now())
+      const kept = action.act !== 'call' ? live(phone) : open.length ? open : accepted.length ? accepted : live(phone)
       if (!kept.length) return step
       await openRoom(phone, kept[action.nth % kept.length].id)
       switch (action.act) {
