@@ -165,6 +165,8 @@ class TwoPhones {
   readonly booked: [Set<string>, Set<string>] = [new Set(), new Set()]
   /** Appointments each phone cancelled by its own confirmed tap. */
   readonly cancelledHere: [Set<string>, Set<string>] = [new Set(), new Set()]
+  /** Appointments a rescheduling replaced (the cloud cancels each one it is told of). */
+  readonly replaced = new Set<string>()
   /** Appointments whose call each phone saw connected. */
   readonly connected: [Set<string>, Set<string>] = [new Set(), new Set()]
 
@@ -497,6 +499,7 @@ function checkPhone(s: TwoPhones, i: Who, was: Before, step: Step): void {
     held.add(a.state)
     s.held[i].set(a.id, held)
     if (a.booker === s.me(i)) s.booked[i].add(a.id)
+    if (a.replaces) s.replaced.add(a.replaces)
   }
 
   // The screen says what the store holds: the appointment page its state, home its upcoming rows.
@@ -521,7 +524,7 @@ function checkPhone(s: TwoPhones, i: Who, was: Before, step: Step): void {
 /**
  * The two phones disagree only as cards not yet opened explain: what I keep as the guest was booked by the
  * other; the booker holds an answer (已确认, 已拒绝) only once the guest gave it; and 已取消 only once one of the two
- * cancelled it by their own tap. Each phone moves to 已完成 or 已错过 on its own (its own call, its own clock).
+ * cancelled it by their own tap, or rescheduled it (WeChat Cloud then cancels the old one). Each phone moves to 已完成 or 已错过 on its own (its own call, its own clock).
  */
 function checkAgreement(s: TwoPhones): void {
   for (const i of [0, 1] as const) {
@@ -531,8 +534,10 @@ function checkAgreement(s: TwoPhones): void {
       const theirs = s.held[j].get(a.id) ?? new Set()
       if (a.booker === s.me(i) && (a.state === 'accepted' || a.state === 'declined'))
         expect([a.id, a.state, theirs.has(a.state)]).toEqual([a.id, a.state, true])
-      if (a.state === 'cancelled')
-        expect([a.id, s.cancelledHere[i].has(a.id) || s.cancelledHere[j].has(a.id)]).toEqual([a.id, true])
+      if (a.state === 'cancelled') {
+        const byTap = s.cancelledHere[i].has(a.id) || s.cancelledHere[j].has(a.id)
+        expect([a.id, byTap || s.replaced.has(a.id)]).toEqual([a.id, true])
+      }
     }
   }
 }
@@ -561,7 +566,8 @@ const AGREED: Action[] = [
  * later (no event tells him so) and the room closes. (2) With the cloud: Ben books Anna, she accepts and sends her
  * answer, which he leaves unopened: he learns it when Duet shows again; he cancels (first dismissing the
  * confirmation) and she learns that too; her answer opened late and his first card leave it cancelled. (3) A booking rescheduled, the new card accepted, the guest calling
- * first. (4) A time already past said before sending; a booking declined, and the answer opened; times overlapping.
+ * first. (4) A time already past said before sending; a booking on home, declined, and the answer opened; times
+ * overlapping.
  */
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
@@ -612,6 +618,7 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     [
       { ...BOOK, who: 0, mode: 'voice', kind: 'past' },
       { ...BOOK, who: 0, mode: 'voice' },
+      { do: 'home', who: 0 },
       { do: 'open', own: false, back: 0, then: 'decline', reply: true },
       { do: 'open', own: false, back: 0, then: 'look', reply: false },
       { ...BOOK, who: 1, mode: 'video', kind: 'overlap' },
