@@ -61,6 +61,12 @@ export class FakeStorage {
         env.storage[key] = value
         this.sizes.set(key, { value, bytes })
       }),
+      getStorageInfoSync: api('1.0.0', 'storage', () => {
+        fake.record('getStorageInfoSync', 'getStorageInfoSync', 'storage', {})
+        const keys = Object.keys(env.storage)
+        const bytes = keys.reduce((sum, k) => sum + this.sizeOfKey(k, env.storage[k]), 0)
+        return { keys, currentSize: Math.ceil(bytes / 1024), limitSize: MAX_BYTES_IN_ALL / 1024 }
+      }),
       removeStorageSync: api('1.0.0', 'storage', (key: string) => {
         fake.record('removeStorageSync', `removeStorageSync(${key})`, 'storage', { key })
         delete env.storage[key]

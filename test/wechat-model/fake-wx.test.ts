@@ -450,6 +450,14 @@ describe('§8 storage and network', () => {
     fake.wx.setStorageSync('k10', nearlyOneMb)
   })
 
+  test('§8.1 getStorageInfoSync lists the keys, with the size used and the limit in KB', () => {
+    const fake = createFakeWx({ storage: { before: 'x'.repeat(2000) } })
+    fake.wx.setStorageSync('k', { a: 'y'.repeat(1000) })
+    expect(fake.wx.getStorageInfoSync()).toEqual({ keys: ['before', 'k'], currentSize: 3, limitSize: 10240 })
+    fake.wx.removeStorageSync('before')
+    expect(fake.wx.getStorageInfoSync()).toEqual({ keys: ['k'], currentSize: 1, limitSize: 10240 })
+  })
+
   test('§8.1 the 10 MB counts every key exactly: a write that fills it to the byte passes, one byte more fails', () => {
     // Each key takes its name and its value as JSON (a string's two quotes too): ten keys of 1,000,000 bytes,
     // the first stored before launch, then one key that makes 10 MB to the byte.
