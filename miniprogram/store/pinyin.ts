@@ -65,6 +65,11 @@ function spell(text: string): readonly Initials[] {
   return initials
 }
 
+/** Spells `text` out now, so that a later search by letters finds it ready (and the table built). */
+export function prepareInitials(text: string): void {
+  spell(text)
+}
+
 /**
  * A test of texts against one query (lowercase letters): whether it is the initials of consecutive characters of
  * a text, any reading of each; null when the query is not letters. Made once per keystroke, used on every contact.
