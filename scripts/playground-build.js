@@ -172,7 +172,7 @@ function build() {
   return { ms: Date.now() - started, wccMs, rebuiltDist: rebuilt, sizes }
 }
 
-module.exports = { build, OUT }
+module.exports = { build, ensureDist, OUT }
 
 if (require.main === module) {
   const r = build()
