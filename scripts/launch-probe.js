@@ -8,6 +8,7 @@
 //   node scripts/launch-probe.js               one launch, timed
 //   node scripts/launch-probe.js --model-only  only what comes before the clock (the whole-process baseline)
 //   node scripts/launch-probe.js --runs 7      seven launches, each in its own process: their median and best
+//   node scripts/launch-probe.js --dist DIR    one launch of the build in DIR
 // Exits non-zero, saying why, when the launch throws or the first page has not received its data.
 const fs = require('fs')
 const path = require('path')
@@ -17,7 +18,9 @@ const { performance } = require('perf_hooks')
 const { setImmediate } = require('timers')
 
 const ROOT = path.resolve(__dirname, '..')
-const DIST = path.join(ROOT, 'dist')
+/** The build to launch: dist/, or another (`--dist DIR`, as a test's broken copy). */
+const distAt = process.argv.indexOf('--dist')
+const DIST = distAt > 0 ? path.resolve(process.argv[distAt + 1]) : path.join(ROOT, 'dist')
 const MODEL = path.join(ROOT, 'bench/launch-probe-model.js')
 
 /** The model of WeChat bundled for Node (about 0.3 s; never in the time). */
