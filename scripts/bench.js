@@ -4,7 +4,8 @@
 // figures (scripts/playground-bench.js) and the test suite's time on this machine. Prints one table and writes
 // bench/results.json.
 // `npm run bench -- --skip-tests` leaves out the test-suite timing (about a minute on 2 cores). Also what ten
-// thousand contacts cost (test/bench/scale.bench.ts): launch, saves, the largest key, a keystroke.
+// thousand contacts cost (test/bench/scale.bench.ts): launch, saves, the largest key, a keystroke; and the fixed
+// launch of the built app in fresh processes (scripts/launch-probe.js).
 const fs = require('fs')
 const os = require('os')
 const path = require('path')
