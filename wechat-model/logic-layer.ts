@@ -1,7 +1,9 @@
 // WeChat's logic layer without a view: what App(), Behavior() and Component() do with a definition, and a page's
 // instance with its lifecycle and setData, each setData recorded (what would be sent to the view) rather than
-// drawn. scripts/launch-probe.js times a launch of the built app on it, in a fresh Node process, as a phone's
-// JavaScript thread runs it. Only what Duet's first page uses is modelled: anything else fails loudly.
+// drawn; data crosses as JSON, as to a view. scripts/launch-probe.js times a launch of the built app on it, in a
+// fresh Node process, as a phone's JavaScript thread runs it. Only what Duet's first page uses is modelled:
+// anything else fails loudly.
+import { clone } from './fake-wx'
 import type { StackedPage } from './view/page-stack'
 
 export type Definition = Record<string, unknown>
@@ -75,6 +77,8 @@ export class LogicLayer {
   app: Partial<WechatMiniprogram.App.Option> = {}
   /** Component() definitions, by the module that registered them ("pages/contacts/index"). */
   readonly components = new Map<string, Definition>()
+  /** Each definition with its behaviors, flattened once when registered (definitionFilters run then, as WeChat's). */
+  private readonly flattened = new Map<string, Definition[]>()
   /** Every setData of every instance, in order, with when it returned (performance.now()). */
   readonly sent: Array<{ route: string; patch: Patch; at: number }> = []
 
@@ -94,6 +98,7 @@ export class LogicLayer {
       Component: (definition: Definition) => {
         if (!this.registering) throw new Error('Component() called outside a component or page module')
         this.components.set(this.registering, definition)
+        this.flattened.set(this.registering, flatten(definition))
       },
       Page: () => {
         throw new Error('Page() is not modelled: Duet makes its pages with Component()')
@@ -103,9 +108,8 @@ export class LogicLayer {
 
   /** A new instance of the component registered at `route`: created and attached run. */
   create(route: string): LogicInstance {
-    const definition = this.components.get(route)
-    if (!definition) throw new Error(`${route} did not call Component()`)
-    const parts = flatten(definition)
+    const parts = this.flattened.get(route)
+    if (!parts) throw new Error(`${route} did not call Component()`)
     for (const part of parts)
       for (const key of Object.keys(part)) {
         if (NOT_MODELLED.has(key)) throw new Error(`${route}: "${key}" is not modelled by the logic layer`)
@@ -116,9 +120,9 @@ export class LogicLayer {
     const instance = {
       is: route,
       route,
-      data: structuredClone(Object.assign({}, ...parts.map((p) => p.data ?? {})) as Record<string, unknown>),
+      data: clone(Object.assign({}, ...parts.map((p) => p.data ?? {})) as Record<string, unknown>),
       setData(patch: Patch, then?: () => void) {
-        for (const [path, value] of Object.entries(patch)) setPath(this.data, path, structuredClone(value))
+        for (const [path, value] of Object.entries(patch)) setPath(this.data, path, clone(value))
         sent.push({ route, patch, at: performance.now() })
         onSetData(route, patch)
         then?.()
