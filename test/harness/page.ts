@@ -42,9 +42,16 @@ export function useRealClock(): void {
   fakeClock = false
 }
 
-/** A mini program that is closed takes its pending timers with it: a relaunch calls this. */
+/**
+ * A mini program that is closed takes its pending timers with it: a relaunch calls this. The clock itself
+ * goes on (the phone's time does not restart with Duet): jest's clearAllTimers also winds it back to when the
+ * fake clock was installed, so the time is put back where it was.
+ */
 export function dropPendingTimers(): void {
-  if (fakeClock) jest.clearAllTimers()
+  if (!fakeClock) return
+  const now = Date.now()
+  jest.clearAllTimers()
+  jest.setSystemTime(now)
 }
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()

@@ -27,7 +27,7 @@ const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
 beforeEach(useFakeClock)
 afterEach(useRealClock)
 
-/** The phones, launched on Monday at 10:00 (launching loads the simulator afresh, which restarts the clock). */
+/** The phones, launched on Monday at 10:00. */
 async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp[]> {
   return onMonday(envs.map((env) => ({ env })))
 }
@@ -37,9 +37,8 @@ async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp
  * alone, and only the cloud's own tests below let a phone learn an answer any other way.
  */
 async function onMonday(specs: PhoneSpec[]): Promise<LaunchedApp[]> {
-  const launched = await launchPhones(specs.map((spec) => ({ options: { config: NO_CLOUD }, ...spec })))
   jest.setSystemTime(MONDAY_10)
-  return launched
+  return launchPhones(specs.map((spec) => ({ options: { config: NO_CLOUD }, ...spec })))
 }
 
 /** Anna's ⋯ on Ben's row, then 预约时间: the booking page for Ben. */
@@ -403,6 +402,7 @@ describe('with WeChat Cloud', () => {
   async function cloudPhones(benAnswers: Array<'accept' | 'reject'>) {
     const cloud = new FakeCloud()
     cloud.templates.add(REMINDER_TEMPLATE)
+    jest.setSystemTime(MONDAY_10)
     const launched = await launchPhones(
       [
         { env: ANNAS_PHONE, options: { config } },
@@ -410,7 +410,6 @@ describe('with WeChat Cloud', () => {
       ],
       cloud,
     )
-    jest.setSystemTime(MONDAY_10)
     return { cloud, anna: launched[0], ben: launched[1] }
   }
 
