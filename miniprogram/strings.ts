@@ -442,11 +442,14 @@ export const reach = {
   ringFailed: '来电提醒没有发出，请稍后重试。',
   /** The ring function refused what it was asked to send: the same ring would be refused again. */
   ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
+  /** The ring function's hourly limit (per sender, per person rung): the button says when another is allowed. */
+  ringTooMany: '这一小时内提醒次数已达上限，请稍后再试。现在可以改为发送邀请卡片。',
 }
 
 /** Sentences the reach view shows once code has filled them: sent filled, so not in its data. */
 export const reachFilled = {
   ringRest: '{seconds} 秒后可再次提醒',
+  ringRestMinutes: '{minutes} 分钟后可再次提醒',
 }
 
 const DEVICE_NAMES: Record<Device, string> = { microphone: common.microphone, camera: common.camera }
