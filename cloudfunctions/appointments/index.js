@@ -67,7 +67,8 @@ const REACHED_FROM = {
   accepted: ['proposed'],
   declined: ['proposed'],
   cancelled: LIVE,
-  completed: ['accepted'],
+  // A phone's clock may have called it missed before the call connected: the call is the fact.
+  completed: ['accepted', 'missed'],
   missed: LIVE,
 }
 

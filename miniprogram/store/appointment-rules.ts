@@ -24,7 +24,9 @@ export const KEPT_AFTER_END_MS = 30 * DAY_MS
 
 /**
  * 待确认 (proposed) → 已确认 (accepted) / 已拒绝 (declined) / 已取消 (cancelled); 已确认 → 已完成 (completed) /
- * 已错过 (missed) / 已取消. A proposal nobody answered by its end is 已错过 too. Only forward.
+ * 已错过 (missed) / 已取消. A proposal nobody answered by its end is 已错过 too. Only forward. 已错过 is a phone's
+ * reading of its own clock, 已完成 a call that connected: a phone whose clock ran ahead, or that saw no call,
+ * learns 已完成 from the other side (through the cloud) over its own 已错过, so that both end up saying the same.
  */
 export type AppointmentState = 'proposed' | 'accepted' | 'declined' | 'cancelled' | 'completed' | 'missed'
 
@@ -34,7 +36,7 @@ export const NEXT_STATES: Readonly<Record<AppointmentState, readonly Appointment
   declined: [],
   cancelled: [],
   completed: [],
-  missed: [],
+  missed: ['completed'],
 }
 
 /** Still to happen (or happening): the states that hold a time in the calendar. */

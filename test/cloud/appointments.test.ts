@@ -141,6 +141,23 @@ test('completed with the call’s length once accepted; missed only once its tim
   })
 })
 
+test('a phone whose clock ran ahead called it missed; the call the other phone saw connect completes it all the same', async () => {
+  const cloud = await booked()
+  await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })
+  const end = cloud.database.records('appointments')[0].endAt as number
+  jest.useFakeTimers({ now: end })
+  try {
+    expect(await as(cloud, ANNA, { action: 'miss', id: 'appt0001abcd' })).toMatchObject({ ok: true })
+    expect(await as(cloud, BEN, { action: 'complete', id: 'appt0001abcd', callSeconds: 600 })).toMatchObject({
+      ok: true,
+      appointment: { state: 'completed', callSeconds: 600 },
+    })
+    expect(await as(cloud, ANNA, { action: 'miss', id: 'appt0001abcd' })).toMatchObject({ ok: false, reason: 'state' })
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
 test('a reschedule replaces the old one; only one of its two people can replace it', async () => {
   const cloud = await booked()
   const later = booking({ id: 'appt0002abcd', replaces: 'appt0001abcd' })

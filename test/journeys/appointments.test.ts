@@ -456,6 +456,21 @@ describe('with WeChat Cloud', () => {
     expect(kept(anna)).toEqual(['阿本 cancelled'])
   })
 
+  test('nothing connected by the end: the function learns 已错过, and both phones say so', async () => {
+    const { cloud, anna, ben } = await cloudPhones([])
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    jest.setSystemTime(new Date(2026, 11, 8, 15, 31).getTime())
+    await wait(15)
+    expect(stored(cloud)).toEqual(['missed'])
+    for (const phone of [anna, ben]) {
+      phone.showApp()
+      await settle()
+    }
+    expect([kept(anna), kept(ben)]).toEqual([['阿本 missed'], ['安娜 missed']])
+  })
+
   test('a reminder refused in WeChat’s popup arms nothing, and says so', async () => {
     const { cloud, anna, ben } = await cloudPhones(['reject'])
     const { card } = await annaBooksBen(anna)

@@ -193,6 +193,7 @@ describe('the state machine: only forward', () => {
     'accepted→cancelled',
     'accepted→completed',
     'accepted→missed',
+    'missed→completed',
   ]
 
   test('exactly these moves are allowed', () => {
