@@ -312,17 +312,27 @@ export function retained(list: readonly Appointment[], now: number): Appointment
 
 /**
  * An appointment arriving (a card opened, or the booker's own booking) into the kept list. The same one again
- * changes nothing (a cancelled one stays cancelled); one that reschedules replaces the one it names, when that
- * one is between the same two people, whichever of them booked it.
+ * changes nothing (a cancelled one stays cancelled). One that reschedules sits beside the one it names until it
+ * is accepted (see `settled`): declined, it leaves the old one as it was.
  */
 export function received(list: readonly Appointment[], incoming: Appointment, now: number): Appointment[] {
   if (list.some((a) => a.id === incoming.id)) return list.slice()
-  // Either of the two may reschedule, so the old one's booker may be the new one's guest.
-  const samePair = (a: Appointment) =>
-    (a.booker === incoming.booker && a.guest === incoming.guest) ||
-    (a.booker === incoming.guest && a.guest === incoming.booker)
-  const kept = list.filter((a) => !(a.id === incoming.replaces && samePair(a)))
-  return retained([...kept, incoming], now)
+  return retained([...list, incoming], now)
+}
+
+/** Either of the two may reschedule, so the old one's booker may be the new one's guest. */
+const samePair = (a: Appointment, b: Appointment) =>
+  (a.booker === b.booker && a.guest === b.guest) || (a.booker === b.guest && a.guest === b.booker)
+
+/**
+ * The list once each accepted reschedule has taken the place of the one it names (when that one is between the
+ * same two people): the same list when none has.
+ */
+export function settled(list: Appointment[]): Appointment[] {
+  const replacing = list.filter((b) => b.replaces !== undefined && (b.state === 'accepted' || b.state === 'completed'))
+  if (!replacing.length) return list
+  const kept = list.filter((a) => !replacing.some((b) => b.replaces === a.id && samePair(a, b)))
+  return kept.length === list.length ? list : kept
 }
 
 /** An answer sent back by card (or learnt from the cloud): who answered, and how. */

@@ -27,6 +27,7 @@ import {
   replyQuery,
   retained,
   roomPhase,
+  settled,
 } from './appointment-rules'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
@@ -66,7 +67,7 @@ export interface Draft {
   minutes: number
   mode: CallMode
   topic: string
-  /** The appointment this booking reschedules: the other side replaces it instead of keeping both. */
+  /** The appointment this booking reschedules: once the new one is accepted it takes the old one's place. */
   replaces?: string
 }
 
@@ -171,7 +172,7 @@ export class AppointmentsStore {
         return moved(a, there.state as AppointmentState, this.now, there.callSeconds) ?? a
       })
       // Replaced only when something moved: a new list is a change to save.
-      if (synced.some((a, i) => a !== this.items[i])) this.items = synced
+      if (synced.some((a, i) => a !== this.items[i])) this.items = settled(synced)
       // After the cloud's word: what the other side completed is not called missed here.
       this.tick()
     })
@@ -343,7 +344,7 @@ export class AppointmentsStore {
     if (query.appt === undefined) return
     this.openedQuery = { ...query }
     const reply = query.answer !== undefined ? readReply(query) : null
-    if (reply) this.items = replied(this.items, reply, this.now)
+    if (reply) this.items = settled(replied(this.items, reply, this.now))
     this.keepTicking()
   }
 
@@ -403,7 +404,7 @@ export class AppointmentsStore {
     const next = moved(shown, to, this.now)
     if (!next) return
     const kept = received(this.items, { ...shown, changedAt: this.now }, this.now)
-    this.items = kept.map((a) => (a.id === next.id ? next : a))
+    this.items = settled(kept.map((a) => (a.id === next.id ? next : a)))
     this.keepTicking()
     void this.ctx.cloud.tell(to === 'accepted' ? 'accept' : 'decline', { id: next.id })
   }

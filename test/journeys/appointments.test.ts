@@ -482,9 +482,11 @@ describe('with WeChat Cloud', () => {
   })
 })
 
-test('rescheduling is a new booking that names the old one: each phone keeps only the new one', async () => {
+/** Ben accepted Anna's Tuesday 15:00 and she opened his answer; she moves it to 15:15 and Ben opens the new card. */
+async function annaReschedules() {
   const { anna, ben, appt: first } = await benOpensAnnasBooking()
   await first.press('#appt-accept')
+  await anna.openUrl((await sendReply(ben, first)).path)
   const oldId = anna.store.appointments.items[0].id
 
   const room = await anna.open('appointment', { appt: oldId })
@@ -501,11 +503,33 @@ test('rescheduling is a new booking that names the old one: each phone keeps onl
   await settle()
   const moved = anna.fake.ui.shared.at(-1)!
   expect(moved.title).toBe('安娜 约你 12月8日 周二 15:15 视频通话 30 分钟')
-  expect(kept(anna)).toEqual(['阿本 proposed'])
-  expect(anna.store.appointments.items[0]).toMatchObject({ replaces: oldId, topic: '聊聊新年计划' })
+  // Until Ben takes the new time, the old one stands.
+  expect(kept(anna)).toEqual(['阿本 accepted', '阿本 proposed'])
+  expect(anna.store.appointments.items[1]).toMatchObject({ replaces: oldId, topic: '聊聊新年计划' })
+  return { anna, ben, oldId, appt: await ben.openUrl(moved.path) }
+}
 
-  const appt = await ben.openUrl(moved.path)
+test('rescheduling is a new booking that names the old one: once accepted, each phone keeps only the new one', async () => {
+  const { anna, ben, appt } = await annaReschedules()
+  expect(kept(ben)).toEqual(['安娜 accepted'])
   await appt.press('#appt-accept')
   expect(kept(ben)).toEqual(['安娜 accepted'])
   expect(ben.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
+
+  await anna.openUrl((await sendReply(ben, appt)).path)
+  expect(kept(anna)).toEqual(['阿本 accepted'])
+  expect(anna.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
+})
+
+test('a declined reschedule leaves the old appointment as it was on both phones, and Anna learns the refusal', async () => {
+  const { anna, ben, oldId, appt } = await annaReschedules()
+  await appt.press('#appt-decline')
+  expect(kept(ben)).toEqual(['安娜 accepted', '安娜 declined'])
+  expect(ben.store.appointments.find(oldId)?.startAt).toBe(new Date(2026, 11, 8, 15, 0).getTime())
+
+  const answer = await anna.openUrl((await sendReply(ben, appt)).path)
+  expect(answer.text('#appt-state')).toBe('状态：已拒绝')
+  expect(kept(anna)).toEqual(['阿本 accepted', '阿本 declined'])
+  const home = await anna.open('contacts')
+  expect(home.texts('.upcoming-row__text')).toEqual(['明天 15:00 · 阿本 · 视频 30 分钟 · 已确认'])
 })
