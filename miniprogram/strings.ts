@@ -116,6 +116,8 @@ export const contacts = {
   /** A contact's last call in words: "昨天 · 语音 · 已呼叫" (wxs/format.wxs lastCall). */
   lastCall: {
     line: '{day} · {mode} · {outcome}',
+    /** The last call was an appointment's. */
+    lineBooked: '{day} · {mode} · {outcome} · 预约通话',
     today: '今天',
     yesterday: '昨天',
     voice: '语音',
@@ -319,6 +321,8 @@ export const dial = {
   back: '返回联系人',
   historyTitle: '通话记录',
   historyEmpty: '还没有和 TA 通过话',
+  /** The tag on a call that was an appointment's. */
+  bookedCall: '预约通话',
   outcomePlaced: '已呼叫',
   outcomeAnswered: '已接通',
   /** {duration} is the call's length, m:ss. */

@@ -99,6 +99,8 @@ export type AppointmentProblem =
 type Read<T> = { ok: true; value: T } | { ok: false; problem: AppointmentProblem }
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/
+/** What an appointment's id looks like (a call record names one). */
+export const isAppointmentId = (v: unknown): v is string => typeof v === 'string' && ID.test(v)
 const TIME = /^\d{1,15}$/
 
 /** An id for a new appointment: unique enough between two people, and safe in a link. */

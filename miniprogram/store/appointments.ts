@@ -187,14 +187,21 @@ export class AppointmentsStore {
   membersChanged(openids: string[]): void {
     this.tick()
     if (openids.length >= 2) {
-      const room = this.items.find(
-        (a) => a.state === 'accepted' && openids.includes(a.other.openid) && roomPhase(a, this.now) === 'open',
-      )
+      const room = openids.map(this.roomWith).find((a) => a !== null)
       if (room && !this.connected) this.connected = { id: room.id, since: this.now }
       this.keepTicking()
       return
     }
     this.callEnded()
+  }
+
+  /** The accepted appointment with `openid` whose room is open now: a call with them now is its call. */
+  roomWith(openid: string): Appointment | null {
+    const now = this.clock()
+    return (
+      this.items.find((a) => a.state === 'accepted' && a.other.openid === openid && roomPhase(a, now) === 'open') ??
+      null
+    )
   }
 
   /** The call ended (the other left, or WeChat interrupted it): a connected appointment is 已完成. */

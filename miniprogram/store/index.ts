@@ -102,6 +102,7 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+    appointmentWith: (openid) => this.appointments.roomWith(openid)?.id,
     voip: this.services.voip,
   })
   readonly screens = new Screens(this)

@@ -9,10 +9,11 @@ import { launchPhones, PhoneSpec } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
+const annasState = { profile: ANNA, contacts: [{ ...BEN, note: '' }] }
 const ANNAS_PHONE: Partial<Environment> = {
   openid: ANNA.openid,
   authSetting: GRANTED,
-  storage: stored({ profile: ANNA, contacts: [{ ...BEN, note: '' }] }),
+  storage: stored(annasState),
 }
 const BENS_PHONE: Partial<Environment> = {
   openid: BEN.openid,
@@ -263,9 +264,9 @@ describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing
 
 describe('upcoming on home, and the room at its time', () => {
   /** Anna books Ben for Tuesday 15:00 (video, 30 minutes), he accepts, and she opens his answer. */
-  async function accepted() {
+  async function accepted(annasPhone = ANNAS_PHONE) {
     const listener = { where: 'inside' as const, answersAfterS: 0, hangsUpAfterS: 300 }
-    const [anna, ben] = await phones({ ...ANNAS_PHONE, listener }, BENS_PHONE)
+    const [anna, ben] = await phones({ ...annasPhone, listener }, BENS_PHONE)
     const { card } = await annaBooksBen(anna)
     const appt = await ben.openUrl(card.path)
     await appt.press('#appt-accept')
@@ -311,6 +312,31 @@ describe('upcoming on home, and the room at its time', () => {
     expect(anna.store.appointments.items[0]).toMatchObject({ state: 'completed', callSeconds: 300 })
     expect(room.text('#appt-state')).toBe('状态：已完成')
     expect(room.text('#appt-room')).toBe('已通话 5 分钟。')
+  })
+
+  test('the history marks the call made in the room as 预约通话, on the dial page and home, and keeps it across a relaunch', async () => {
+    // An earlier call to Ben, outside any appointment (and saved before calls could name one).
+    const earlier = new Date(2026, 11, 7, 9, 0).getTime()
+    const call = { at: earlier, openid: BEN.openid, mode: 'voice', outcome: 'placed', answeredAt: earlier }
+    const history = [{ ...call, endedAt: earlier + 60_000 }]
+    const { anna, id } = await accepted({ ...ANNAS_PHONE, storage: stored({ ...annasState, history }) })
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
+    const room = await anna.open('appointment', { appt: id })
+    await wait(15)
+    room.tap('#appt-call')
+    await settle()
+    await wait(301)
+    expect(anna.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
+
+    const { app: again, home } = await relaunch(anna)
+    expect(again.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
+    // Home's row carries the mark for its last-call line (wxs/format.wxs, whose words test/wxs checks).
+    expect(home.route).toBe(routeOf('contacts'))
+    expect(again.store.contacts.rowOf(BEN.openid)).toMatchObject({ o: 'answered', b: 1 })
+    const dial = await again.open('dial', { openid: BEN.openid })
+    expect(dial.texts('.history-item__outcome')).toEqual(['已接通 · 通话 5:00', '已接通 · 通话 1:00'])
+    // Only the newest, the appointment's call, carries the tag after its outcome.
+    expect(dial.texts('.history-item__head')).toEqual(['已接通 · 通话 5:00预约通话', '已接通 · 通话 1:00'])
   })
 
   test('the guest in the room is kept reachable and waits for the call; nothing connected by the end is 已错过', async () => {

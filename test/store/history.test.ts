@@ -64,3 +64,9 @@ test(`at most HISTORY_LIMIT (${HISTORY_LIMIT}) records are kept, the oldest drop
   expect(history.placedTo(BEN)).toBe(true)
   expect(history.placedTo(CAROL)).toBe(false)
 })
+
+test('a call that was an appointment’s is marked in its row (预约通话); others are not', () => {
+  const history = new HistoryStore()
+  history.load([record(BEN, 1000), record(BEN, 2000, { appointment: 'appt0001abcd' })])
+  expect(history.rowsFor(BEN).map((r) => r.booked)).toEqual([true, undefined])
+})
