@@ -716,4 +716,11 @@ export const appointmentFilled = {
 export const upcoming = {
   title: '近 7 天的预约',
   join: '进入',
+  fold: '收起',
+}
+
+/** Sentences home's upcoming list shows once code has filled them: sent filled, so not in its data. */
+export const upcomingFilled = {
+  /** Every upcoming appointment, behind one tap: {count} in all. */
+  all: '全部 {count} 个预约',
 }

@@ -358,6 +358,55 @@ describe('upcoming on home, and the room at its time', () => {
   })
 })
 
+describe('many upcoming', () => {
+  const HOUR = 60 * 60_000
+  /** Anna's appointments with Ben, accepted, one every 2 hours from Monday 11:00. */
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `upcoming${String(i).padStart(4, '0')}`,
+      booker: ANNA.openid,
+      guest: BEN.openid,
+      other: { openid: BEN.openid, nickname: '阿本' },
+      startAt: MONDAY_10 + (1 + 2 * i) * HOUR,
+      endAt: MONDAY_10 + (1 + 2 * i) * HOUR + 30 * 60_000,
+      mode: 'voice',
+      topic: '',
+      state: 'accepted',
+      changedAt: MONDAY_10 - HOUR,
+    }))
+
+  test('home shows the next three; the rest are one tap away (全部 N 个预约) and fold back', async () => {
+    const [anna] = await phones({ ...ANNAS_PHONE, storage: stored({ ...annasState, appointments: many(5) }) })
+    const home = await anna.openHome()
+    const rows = () => home.texts('.upcoming-row__text')
+    expect(rows()).toEqual([
+      '今天 11:00 · 阿本 · 语音 30 分钟 · 已确认',
+      '今天 13:00 · 阿本 · 语音 30 分钟 · 已确认',
+      '今天 15:00 · 阿本 · 语音 30 分钟 · 已确认',
+    ])
+    expect(home.text('#upcoming-all')).toBe('全部 5 个预约')
+    await home.press('#upcoming-all')
+    expect(rows()).toHaveLength(5)
+    expect(home.exists('#upcoming-all')).toBe(false)
+    await home.press('#upcoming-fold')
+    expect(rows()).toHaveLength(3)
+
+    // The first passes its end unattended: the next moves up, and the link counts one fewer.
+    jest.setSystemTime(MONDAY_10 + 2 * HOUR)
+    await wait(15)
+    expect(rows()[0]).toBe('今天 13:00 · 阿本 · 语音 30 分钟 · 已确认')
+    expect(rows()).toHaveLength(3)
+    expect(home.text('#upcoming-all')).toBe('全部 4 个预约')
+  })
+
+  test('with three or fewer, no link', async () => {
+    const [anna] = await phones({ ...ANNAS_PHONE, storage: stored({ ...annasState, appointments: many(3) }) })
+    const home = await anna.openHome()
+    expect(home.texts('.upcoming-row__text')).toHaveLength(3)
+    expect(home.exists('#upcoming-all')).toBe(false)
+  })
+})
+
 describe('kept across relaunches', () => {
   test('a booking and an acceptance survive a relaunch, each on its own phone', async () => {
     const { anna, ben, appt } = await benOpensAnnasBooking()
