@@ -13,7 +13,7 @@ import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
 import type { ReminderState } from './store/appointments'
 import type { CallMode, Device } from './store/model'
-import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
+import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-limits'
 import type {
   AppointmentProblem,
   AppointmentRow,

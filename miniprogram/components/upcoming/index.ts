@@ -9,10 +9,12 @@ import { store } from '../../store/index'
 import { ListWindow } from '../../store/list-window'
 import * as strings from '../../strings'
 
-const screen = store.screens.upcoming
+// Read at each binding, not kept: the list is nothing until the appointments slice is built (store/later.ts).
+const screens = store.screens
 
 /** The list as a window: the rows shown, rebuilt when the order or how many are shown changes. */
 function upcomingWindow() {
+  const screen = screens.upcoming
   const rows = screen.rows
   const byId = new Map(rows.map((row) => [row.id, row]))
   const ids = rows.map((row) => row.id)
@@ -40,12 +42,12 @@ ComponentWithStore({
   storeBindings: {
     store,
     fields: {
-      count: () => screen.rows.length,
-      hidden: () => screen.hidden,
-      expanded: () => screen.expanded,
+      count: () => screens.upcoming.rows.length,
+      hidden: () => screens.upcoming.hidden,
+      expanded: () => screens.upcoming.expanded,
       /** Only the first open room leads, so home keeps one primary action. */
-      firstOpen: () => screen.firstOpen,
-      allText: () => strings.fill(strings.upcomingFilled.all, { count: screen.rows.length }),
+      firstOpen: () => screens.upcoming.firstOpen,
+      allText: () => strings.fill(strings.upcomingFilled.all, { count: screens.upcoming.rows.length }),
     },
     actions: [],
   },
@@ -72,7 +74,7 @@ ComponentWithStore({
     },
     /** #upcoming-all / #upcoming-fold. */
     onToggle() {
-      screen.toggle()
+      screens.upcoming.toggle()
     },
   },
 })
