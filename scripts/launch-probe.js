@@ -69,7 +69,8 @@ function fail(message) {
 }
 
 async function launchOnce() {
-  if (!fs.existsSync(MODEL)) buildModel()
+  const stale = () => fs.statSync(MODEL).mtimeMs < require('./playground-build').newest(path.join(ROOT, 'wechat-model'))
+  if (!fs.existsSync(MODEL) || stale()) buildModel()
   const model = require(MODEL)
   const files = readPackage()
   if (process.argv.includes('--model-only')) return
