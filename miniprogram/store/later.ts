@@ -20,6 +20,9 @@ export const appointmentsModule = once(() => require('./appointments') as typeof
 /** Their rules alone: what an appointment's card says (share-cards.ts), when one is shared. */
 export const appointmentRulesModule = once(() => require('./appointment-rules') as typeof import('./appointment-rules'))
 
+/** A call's join with WeChat and the call it becomes (join.ts, ongoing-call.ts): at the first call placed. */
+export const joinModule = once(() => require('./join') as typeof import('./join'))
+
 /**
  * The screens of pages other than home (store/screens/), each built when its page first asks. The appointment
  * screens include home's upcoming list, asked for once the appointments slice is built.

@@ -1,5 +1,6 @@
-// What a launch runs (issue 22): the appointment modules, the screens of other pages and the pinyin table wait
-// for their first use (store/later.ts), so a launch with no appointment saved, and home, run none of them.
+// What a launch runs (issue 22): the appointment modules, the screens of other pages, the pinyin table and a
+// call's join wait for their first use (store/later.ts), so a launch with no appointment saved, and home, run
+// none of them.
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
@@ -15,6 +16,8 @@ const LATER = [
   'store/screens/invite',
   'store/screens/me',
   'store/pinyin-initials-data',
+  'store/join',
+  'store/ongoing-call',
 ]
 
 /** The LATER modules run from now on, in each fresh module registry (every launch starts one), in order. */
@@ -64,6 +67,17 @@ test('a search by letters typed before the search is prepared loads the table it
   await settle()
   expect(ran).toEqual(['store/pinyin-initials-data'])
   expect(home.texts('.contact-row__name')).toEqual([BEN.nickname])
+})
+
+test("the dial page runs no call's join until a call is placed", async () => {
+  const ran = watchRuns()
+  const app = await launch(ANNAS_PHONE, {}, NO_CLOUD)
+  const dial = await app.open('dial', { openid: BEN.openid })
+  expect(ran).not.toContain('store/join')
+  dial.tap('#call')
+  await settle()
+  expect(app.fake.count('join1v1Chat')).toBe(1)
+  expect(ran).toEqual(expect.arrayContaining(['store/join', 'store/ongoing-call']))
 })
 
 test('with an appointment saved, launch reads it back and home lists it', async () => {
