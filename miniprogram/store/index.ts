@@ -17,14 +17,14 @@ import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
-import { appointmentsModule } from './later'
+import { appointmentsModule, ringsModule } from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
 import { PersistenceStore } from './persistence'
 import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
-import { RingsStore } from './rings'
+import type { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 import { Screens } from './screens'
 
@@ -88,13 +88,8 @@ export class RootStore {
     contacts: this.contacts,
     screen: this.services.screen,
   })
-  readonly rings = new RingsStore({
-    profile: this.profile,
-    // A ring opens an invitation from me: I wait for the callback as after sending a card.
-    rang: (to, mode) => this.invitations.invite(to, mode),
-    backend: this.services.backend,
-    subscribe: this.services.subscribe,
-  })
+  /** The rings slice once built (`rings`). */
+  private builtRings: RingsStore | null = null
   /** The appointments slice once built: at launch when some are saved, else at its first use (later.ts). */
   private readonly builtAppointments = observable.box<AppointmentsStore | null>(null, { deep: false })
   readonly onboarding = new OnboardingStore({
@@ -135,6 +130,23 @@ export class RootStore {
     // An action, since a page's first binding may be what asks: what watches the slot sees it built.
     runInAction(() => this.builtAppointments.set(slice))
     return slice
+  }
+
+  /**
+   * Rings (later.ts): built when the dial page or my page first asks, since no launch needs them. Built once and
+   * never replaced, so nothing needs to watch for it.
+   */
+  get rings(): RingsStore {
+    if (this.builtRings) return this.builtRings
+    const { RingsStore } = ringsModule()
+    this.builtRings = new RingsStore({
+      profile: this.profile,
+      // A ring opens an invitation from me: I wait for the callback as after sending a card.
+      rang: (to, mode) => this.invitations.invite(to, mode),
+      backend: this.services.backend,
+      subscribe: this.services.subscribe,
+    })
+    return this.builtRings
   }
 
   /** The appointments slice if built, without building it: what is saved, and what home shows, watch this. */
@@ -244,7 +256,7 @@ export class RootStore {
   dispose(): void {
     this.contacts.dispose()
     this.invitations.dispose()
-    this.rings.dispose()
+    this.builtRings?.dispose()
     this.appointmentsIfBuilt?.dispose()
   }
 

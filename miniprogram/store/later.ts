@@ -23,6 +23,9 @@ export const appointmentRulesModule = once(() => require('./appointment-rules') 
 /** A call's join with WeChat and the call it becomes (join.ts, ongoing-call.ts): at the first call placed. */
 export const joinModule = once(() => require('./join') as typeof import('./join'))
 
+/** Rings, a call's message to someone's phone (rings.ts): the slice, when the dial page or my page first asks. */
+export const ringsModule = once(() => require('./rings') as typeof import('./rings'))
+
 /**
  * The screens of pages other than home (store/screens/), each built when its page first asks. The appointment
  * screens include home's upcoming list, asked for once the appointments slice is built.

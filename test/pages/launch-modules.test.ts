@@ -1,6 +1,6 @@
-// What a launch runs (issue 22): the appointment modules, the screens of other pages, the pinyin table and a
-// call's join wait for their first use (store/later.ts), so a launch with no appointment saved, and home, run
-// none of them.
+// What a launch runs (issue 22): the appointment modules, the screens of other pages, the pinyin table, a call's
+// join and the rings slice wait for their first use (store/later.ts), so a launch with no appointment saved, and
+// home, run none of them.
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
@@ -18,6 +18,7 @@ const LATER = [
   'store/pinyin-initials-data',
   'store/join',
   'store/ongoing-call',
+  'store/rings',
 ]
 
 /** The LATER modules run from now on, in each fresh module registry (every launch starts one), in order. */
@@ -69,10 +70,11 @@ test('a search by letters typed before the search is prepared loads the table it
   expect(home.texts('.contact-row__name')).toEqual([BEN.nickname])
 })
 
-test("the dial page runs no call's join until a call is placed", async () => {
+test("the dial page builds the rings slice, and runs no call's join until a call is placed", async () => {
   const ran = watchRuns()
   const app = await launch(ANNAS_PHONE, {}, NO_CLOUD)
   const dial = await app.open('dial', { openid: BEN.openid })
+  expect(ran).toContain('store/rings')
   expect(ran).not.toContain('store/join')
   dial.tap('#call')
   await settle()
