@@ -1,5 +1,4 @@
 import { computed, observable, reaction, runInAction, untracked } from 'mobx-miniprogram'
-import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
 import * as network from '../services/network'
 import * as privacy from '../services/privacy'
@@ -17,7 +16,7 @@ import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
-import { appointmentsModule, ringsModule } from './later'
+import { appointmentsCloudModule, appointmentsModule, ringsModule } from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
@@ -30,7 +29,10 @@ import { Screens } from './screens'
 
 /** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
 export const wxServices = {
-  appointmentsCloud,
+  /** Only the appointments slice uses it, so it loads with the slice (later.ts). */
+  get appointmentsCloud() {
+    return appointmentsCloudModule()
+  },
   backend,
   network,
   privacy,

@@ -17,6 +17,11 @@ function once<T>(load: () => T): () => T {
  */
 export const appointmentsModule = once(() => require('./appointments') as typeof import('./appointments'))
 
+/** Appointments' cloud functions (services/appointments-cloud.ts): the slice's service, built with it. */
+export const appointmentsCloudModule = once(
+  () => require('../services/appointments-cloud') as typeof import('../services/appointments-cloud'),
+)
+
 /** Their rules alone: what an appointment's card says (share-cards.ts), when one is shared. */
 export const appointmentRulesModule = once(() => require('./appointment-rules') as typeof import('./appointment-rules'))
 

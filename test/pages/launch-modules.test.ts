@@ -1,6 +1,6 @@
-// What a launch runs (issue 22): the appointment modules, the screens of other pages, the pinyin table, a call's
-// join and the rings slice wait for their first use (store/later.ts), so a launch with no appointment saved, and
-// home, run none of them.
+// What a launch runs (issue 22): the appointment modules and their cloud service, the screens of other pages, the
+// pinyin table, a call's join and the rings slice wait for their first use (store/later.ts), so a launch with no
+// appointment saved, and home, run none of them.
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
@@ -9,6 +9,7 @@ import { ANNA, BEN, GRANTED, stored } from '../fixtures'
 /** Modules no launch needs, by their path under miniprogram/. */
 const LATER = [
   'store/appointments',
+  'services/appointments-cloud',
   'store/appointment-rules',
   'store/saved-appointments',
   'store/screens/appointments',
@@ -56,7 +57,9 @@ test('a launch and home run none of them; home prepares the search a moment late
   expect(ran).toEqual(['store/pinyin-initials-data'])
 
   await app.open('book', { openid: BEN.openid })
-  expect(ran).toEqual(expect.arrayContaining(['store/appointments', 'store/screens/appointments']))
+  expect(ran).toEqual(
+    expect.arrayContaining(['store/appointments', 'services/appointments-cloud', 'store/screens/appointments']),
+  )
   expect(ran).not.toContain('store/saved-appointments')
 })
 
