@@ -4,10 +4,11 @@ import { toWxError } from '../services/wx-error'
 import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
-import { JoinAttempt, JoinAttemptContext } from './join'
+import type { JoinAttempt, JoinAttemptContext } from './join'
+import { joinModule } from './later'
 import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
 import type { NetworkStore } from './network'
-import { OngoingCall } from './ongoing-call'
+import type { OngoingCall } from './ongoing-call'
 import { lacksFor, PermissionsStore } from './permissions'
 import { permissionProblem, phoneProblem, requestProblem, supportProblem } from './preflight'
 import type { ProfileStore } from './profile'
@@ -37,6 +38,8 @@ export interface CallContext {
   reachability: Pick<ReachabilityStore, 'ensure'>
   /** A call to `openid` was placed (an invitation from them is then answered). */
   placedTo(openid: string): void
+  /** The appointment whose room is open with `openid` now, if any: a call to them is its call. */
+  appointmentWith(openid: string): string | undefined
   voip: Pick<typeof Voip, 'join1v1Chat' | 'exitVoIPChat'>
 }
 
@@ -254,11 +257,14 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
+      const appointment = this.ctx.appointmentWith(contact.openid)
+      const { JoinAttempt } = joinModule()
       const join = new JoinAttempt(this.joinContext, {
         caller: me,
         listener: contact,
         mode: this.mode,
         disableSwitchVoice: this.disableSwitchVoice,
+        ...(appointment ? { appointment } : {}),
       })
       this.join = join
       const end = await join.run()

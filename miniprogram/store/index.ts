@@ -1,5 +1,4 @@
 import { computed, observable, reaction, runInAction, untracked } from 'mobx-miniprogram'
-import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
 import * as network from '../services/network'
 import * as privacy from '../services/privacy'
@@ -17,20 +16,23 @@ import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
-import { appointmentsModule } from './later'
+import { appointmentsCloudModule, appointmentsModule, ringsModule } from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
 import { PersistenceStore } from './persistence'
 import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
-import { RingsStore } from './rings'
+import type { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 import { Screens } from './screens'
 
 /** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
 export const wxServices = {
-  appointmentsCloud,
+  /** Only the appointments slice uses it, so it loads with the slice (later.ts). */
+  get appointmentsCloud() {
+    return appointmentsCloudModule()
+  },
   backend,
   network,
   privacy,
@@ -88,13 +90,8 @@ export class RootStore {
     contacts: this.contacts,
     screen: this.services.screen,
   })
-  readonly rings = new RingsStore({
-    profile: this.profile,
-    // A ring opens an invitation from me: I wait for the callback as after sending a card.
-    rang: (to, mode) => this.invitations.invite(to, mode),
-    backend: this.services.backend,
-    subscribe: this.services.subscribe,
-  })
+  /** The rings slice once built (`rings`). */
+  private builtRings: RingsStore | null = null
   /** The appointments slice once built: at launch when some are saved, else at its first use (later.ts). */
   private readonly builtAppointments = observable.box<AppointmentsStore | null>(null, { deep: false })
   readonly onboarding = new OnboardingStore({
@@ -111,6 +108,8 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+    // No appointment slice built, no appointment saved or booked: nothing to belong to.
+    appointmentWith: (openid) => this.appointmentsIfBuilt?.roomWith(openid)?.id,
     voip: this.services.voip,
   })
   readonly screens = new Screens(this)
@@ -133,6 +132,23 @@ export class RootStore {
     // An action, since a page's first binding may be what asks: what watches the slot sees it built.
     runInAction(() => this.builtAppointments.set(slice))
     return slice
+  }
+
+  /**
+   * Rings (later.ts): built when the dial page or my page first asks, since no launch needs them. Built once and
+   * never replaced, so nothing needs to watch for it.
+   */
+  get rings(): RingsStore {
+    if (this.builtRings) return this.builtRings
+    const { RingsStore } = ringsModule()
+    this.builtRings = new RingsStore({
+      profile: this.profile,
+      // A ring opens an invitation from me: I wait for the callback as after sending a card.
+      rang: (to, mode) => this.invitations.invite(to, mode),
+      backend: this.services.backend,
+      subscribe: this.services.subscribe,
+    })
+    return this.builtRings
   }
 
   /** The appointments slice if built, without building it: what is saved, and what home shows, watch this. */
@@ -242,7 +258,7 @@ export class RootStore {
   dispose(): void {
     this.contacts.dispose()
     this.invitations.dispose()
-    this.rings.dispose()
+    this.builtRings?.dispose()
     this.appointmentsIfBuilt?.dispose()
   }
 
