@@ -29,6 +29,7 @@ import {
   roomPhase,
   settled,
 } from './appointment-rules'
+import type { ContactsStore } from './contacts'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
 
@@ -53,6 +54,8 @@ export interface AppointmentsContext {
     canRemind(): boolean
     list(): Promise<ListedAppointment[] | null>
   }
+  /** Where the other person is offered as a contact; only the person's own tap saves them (contacts.ts). */
+  contacts: Pick<ContactsStore, 'find' | 'offer'>
 }
 
 /** A reminder asked for on this phone: being asked, or how it went. */
@@ -347,12 +350,23 @@ export class AppointmentsStore {
   /** The appointment page opens with its query (untrusted). A reply card's answer applies at once. */
   open(query: Record<string, string | undefined>): void {
     this.tick()
-    // Opened without one (back from the walkthrough): the card on screen before stays.
-    if (query.appt === undefined) return
-    this.openedQuery = { ...query }
-    const reply = query.answer !== undefined ? readReply(query) : null
-    if (reply) this.items = settled(replied(this.items, reply, this.now))
-    this.keepTicking()
+    // Opened without one (back from the walkthrough): the card on screen before stays, and so does its offer.
+    if (query.appt !== undefined) {
+      this.openedQuery = { ...query }
+      const reply = query.answer !== undefined ? readReply(query) : null
+      if (reply) this.items = settled(replied(this.items, reply, this.now))
+      this.keepTicking()
+    }
+    this.offerOther()
+  }
+
+  /**
+   * As for an invitation's sender: the other person on screen, not a contact yet, is offered as one, so that
+   * either side can call the other later. The offer lives only in memory; nothing is saved without a yes.
+   */
+  private offerOther(): void {
+    const other = this.shown?.other
+    if (other && !this.ctx.contacts.find(other.openid)) this.ctx.contacts.offer(other)
   }
 
   /** A reply card that is no reply (damaged), or one whose answer was not applied. */

@@ -128,6 +128,7 @@ export class RootStore {
       profile: this.profile,
       lastMode: (openid) => this.history.lastCall[openid]?.mode,
       cloud: this.services.appointmentsCloud,
+      contacts: this.contacts,
     })
     // An action, since a page's first binding may be what asks: what watches the slot sees it built.
     runInAction(() => this.builtAppointments.set(slice))

@@ -175,6 +175,27 @@ test('Ben opens the card: nothing kept until he accepts; his answer goes back an
   expect(kept(ben)).toEqual(['安娜 accepted'])
 })
 
+test('Ben, without Anna as a contact, is offered her on the card and adds her with his own tap; accepting saves no contact', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, { ...BENS_PHONE, storage: stored({ profile: BEN, contacts: [] }) })
+  const { card } = await annaBooksBen(anna)
+  const appt = await ben.openUrl(card.path)
+  expect(appt.text('#share-offer-who')).toBe('安娜')
+
+  await appt.press('#appt-accept')
+  expect(kept(ben)).toEqual(['安娜 accepted'])
+  expect(ben.store.contacts.items).toEqual([])
+  // Replying is the one primary action; adding her is the second.
+  expect(appt.attr('#appt-reply', 'type')).toBe('primary')
+  expect(appt.attr('#share-accept', 'type')).toBe('default')
+
+  await appt.press('#share-accept')
+  expect(ben.store.contacts.find(ANNA.openid)).toEqual({ ...ANNA, note: '' })
+  expect(appt.exists('#send-card-back')).toBe(true)
+  const home = await ben.open('contacts')
+  expect(home.exists('#share-offer')).toBe(false)
+  expect(home.texts('.contact-row__name')).toEqual(['安娜'])
+})
+
 test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒绝', async () => {
   const { anna, ben, appt } = await benOpensAnnasBooking()
   await appt.press('#appt-decline')
@@ -205,6 +226,7 @@ test('Ben, new to Duet, opens the card: walked through privacy and the microphon
   const appt = ben.top()!
   expect(appt.route).toBe(routeOf('appointment'))
   expect(appt.text('#step-title')).toBe('安娜 约你')
+  expect(appt.text('#share-offer-who')).toBe('安娜')
   expect(kept(ben)).toEqual([])
   await appt.press('#appt-accept')
   expect(kept(ben)).toEqual(['安娜 accepted'])

@@ -6,6 +6,7 @@ import { AppointmentsContext, AppointmentsStore, pickerValues } from '../../mini
 
 const ME = { openid: 'oMe_000000000000000001', nickname: '我' }
 const ANNA = { openid: 'oAnna_0000000000000001', nickname: '安娜' }
+const ANNA_CONTACT = { openid: 'oAnnaC_000000000000001', nickname: '安娜' }
 const MINUTE = 60_000
 /** Monday 2026-12-07 10:20 in the test's zone. */
 const NOW = new Date(2026, 11, 7, 10, 20).getTime()
@@ -13,6 +14,8 @@ const NOW = new Date(2026, 11, 7, 10, 20).getTime()
 function slice(listed: ListedAppointment[] | null = null) {
   let now = NOW
   const told: string[] = []
+  /** Who was offered as a contact; only ANNA_CONTACT is one already. */
+  const offered: string[] = []
   const ctx: AppointmentsContext = {
     profile: { me: ME, openid: ME.openid },
     lastMode: () => 'video',
@@ -29,12 +32,36 @@ function slice(listed: ListedAppointment[] | null = null) {
         return Promise.resolve(listed)
       },
     },
+    contacts: {
+      find: (openid) => (openid === ANNA_CONTACT.openid ? { ...ANNA_CONTACT, note: '' } : undefined),
+      offer: (person) => offered.push(person.nickname),
+    },
   }
   const store = new AppointmentsStore(ctx)
-  return { store, told, setNow: (ms: number) => (now = ms) }
+  return { store, told, offered, setNow: (ms: number) => (now = ms) }
 }
 
 afterEach(() => jest.useRealTimers())
+
+test('a card from someone not yet a contact offers them as one, again after the walkthrough; never for a contact', () => {
+  const { store, offered } = slice()
+  const start = NOW + 2 * 60 * MINUTE
+  const card = {
+    id: 'abcdefgh12',
+    to: ME.openid,
+    startAt: start,
+    endAt: start + 30 * MINUTE,
+    mode: 'voice' as const,
+    topic: '',
+  }
+  store.open(appointmentCardQuery({ ...card, from: ANNA }))
+  expect(offered).toEqual(['安娜'])
+  store.open({})
+  expect(offered).toEqual(['安娜', '安娜'])
+  store.open(appointmentCardQuery({ ...card, id: 'abcdefgh13', from: ANNA_CONTACT }))
+  expect(offered).toEqual(['安娜', '安娜'])
+  store.dispose()
+})
 
 test('a booking starts at the next whole hour, 30 minutes, in our last mode; sent twice it is kept once', () => {
   const { store, told } = slice()
