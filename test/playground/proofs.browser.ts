@@ -332,6 +332,10 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
   await B.sees('#appt-state', '已确认')
   await B.click('#appt-reply')
   await B.click('#wx-share-send')
+  // 安娜 is not his contact yet: the card offers her, and his own tap adds her, so he can call her later too.
+  await B.sees('#share-offer-who', '安娜')
+  await B.click('#share-accept')
+  await B.sees('#send-back-text', '已添加')
 
   // 安娜 opens his answer: 已确认; home lists it on both phones.
   await A.click('#wx-leave-duet')
@@ -341,5 +345,7 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
     await phone.click('#go-home')
     await phone.sees('#upcoming [data-appt]', /15:00 · (小明|安娜) · 语音 45 分钟 · 已确认/)
   }
+  // And home lists her as his contact, no longer only in the upcoming row.
+  await B.sees('.main--contact-row', '安娜')
   await pg.page.screenshot({ path: `${SHOTS}/upcoming-both.png` })
 })
