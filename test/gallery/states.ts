@@ -256,6 +256,8 @@ export const STATES: GalleryState[] = [
   { page: 'book', state: 'booking-dark', query: { openid: ALICE.openid }, heading: '和 爱丽丝 预约通话', env: saved(), dark: true },
   { page: 'appointment', state: 'card-received', query: aliceBooks(), heading: '爱丽丝 约你', shows: ['接受', '拒绝', '状态：待确认'], env: saved() },
   { page: 'appointment', state: 'accepted-reply', query: aliceBooks(), heading: '爱丽丝 约你', shows: ['把回复发给对方'], env: saved(), drive: (p) => p.tap('#appt-accept') },
+  // Accepted from someone not yet a contact: the reply stays the one primary, adding her is the second action.
+  { page: 'appointment', state: 'accepted-stranger', query: aliceBooks(), heading: '爱丽丝 约你', shows: ['把回复发给对方', '要添加这位联系人吗？'], env: saved({ contacts: CONTACTS.slice(1) }), drive: (p) => p.tap('#appt-accept') },
   { page: 'appointment', state: 'invalid', query: aliceBooks({ from: 'forged<' }), heading: '预约无效', shows: ['预约人的身份无效。'], env: saved() },
   { ...roomOf(withAlice('accepted', 120), '你约了 爱丽丝', { shows: ['1 小时 50 分钟后可以进入通话。'] }), state: 'room-before' } as GalleryState,
   { ...roomOf(withAlice('accepted', 5), '你约了 爱丽丝', { shows: ['视频呼叫 爱丽丝'] }), state: 'room-open' } as GalleryState,
