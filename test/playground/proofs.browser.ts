@@ -343,3 +343,18 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
   }
   await pg.page.screenshot({ path: `${SHOTS}/upcoming-both.png` })
 })
+
+test('a saved nickname draws once: the real field shows it, and the drawing of the value beneath is hidden', async () => {
+  const { B } = pg
+  await B.click('#privacy-decline')
+  await B.click('#look-around')
+  await savesName(B, '小明')
+  await B.sees('#me-saved', '已保存')
+  await pg.page.screenshot({ path: `${SHOTS}/nickname-saved.png` })
+  // Saving re-renders the card; the model's ::before drawing of the value must stay off under the real field.
+  const drawn = await B.frame.locator('#me-nickname').evaluate((host) => ({
+    before: getComputedStyle(host, '::before').content,
+    field: host.querySelector('input')!.value,
+  }))
+  expect(drawn).toEqual({ before: 'none', field: '小明' })
+})
