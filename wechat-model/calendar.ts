@@ -38,8 +38,7 @@ function mistakeIn(o: CalendarOptions, sdkHasPath: boolean): string | null {
     if (!isTime(value)) return `${field} must be unix seconds, got ${JSON.stringify(value)}`
     if (value >= SECONDS_BELOW) return `${field} ${value} is in milliseconds: WeChat takes unix seconds (§10.1)`
   }
-  if (o.endTime !== undefined && (o.endTime as number) < (o.startTime as number))
-    return 'endTime is before startTime'
+  if (o.endTime !== undefined && (o.endTime as number) < (o.startTime as number)) return 'endTime is before startTime'
   if (o.alarm !== undefined && typeof o.alarm !== 'boolean') return 'alarm must be a boolean'
   if (o.alarmOffset !== undefined && !(typeof o.alarmOffset === 'number' && o.alarmOffset >= 0))
     return 'alarmOffset must be seconds before the start (≥ 0)'

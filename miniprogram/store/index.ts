@@ -1,6 +1,7 @@
 import { reaction } from 'mobx-miniprogram'
 import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
+import * as calendar from '../services/calendar'
 import * as network from '../services/network'
 import * as privacy from '../services/privacy'
 import * as scopes from '../services/scopes'
@@ -12,6 +13,7 @@ import * as theme from '../services/theme'
 import * as voip from '../services/voip'
 import { AppearanceStore } from './appearance'
 import { AppointmentsStore } from './appointments'
+import { CalendarStore } from './calendar'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
@@ -30,6 +32,7 @@ import { Screens } from './screens'
 export const wxServices = {
   appointmentsCloud,
   backend,
+  calendar,
   network,
   privacy,
   scopes,
@@ -88,6 +91,7 @@ export class RootStore {
     lastMode: (openid) => this.history.lastCall[openid]?.mode,
     cloud: this.services.appointmentsCloud,
   })
+  readonly calendar = new CalendarStore({ service: this.services.calendar, permissions: this.permissions })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
     invitations: this.invitations,

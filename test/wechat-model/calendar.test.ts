@@ -3,7 +3,7 @@ import { call, tick } from '../../wechat-model/calling'
 import { createFakeWx, Environment, FakeWx, PrivacyResolution, ScriptedUser } from '../../wechat-model'
 
 /** Tuesday 2026-12-08 15:00 in China, in unix seconds. */
-const START = 1_765_177_200
+const START = 1_796_713_200
 const EVENT = { title: '与 小明 视频通话', startTime: START, endTime: START + 1800, alarm: true, alarmOffset: 300 }
 const GRANTED = { 'scope.addPhoneCalendar': true } as const
 
@@ -147,7 +147,9 @@ describe('§10 the phone’s calendar', () => {
   test('§10.2 path and signature need the session key: reported, never used', async () => {
     const fake = phone({ sdkVersion: '3.8.0' })
     expect((await fromTap(fake, { ...EVENT, path: 'pages/appointment/index', signature: 'x' })).ok).toBe(false)
-    expect(fake.problems).toEqual(['addPhoneCalendar: path and signature need the session key (§10.2): do not use them'])
+    expect(fake.problems).toEqual([
+      'addPhoneCalendar: path and signature need the session key (§10.2): do not use them',
+    ])
     fake.problems.splice(0)
   })
 
