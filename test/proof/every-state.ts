@@ -1,6 +1,7 @@
 // Every combination of privacy × microphone scope × camera scope × WeChat's phone microphone and camera
 // permission × where Duet runs (old WeChat, DevTools, iOS, Android) × mode × whether WeChat holds a join for
-// consent × the combined privacy popup × how the person called behaves, checked against the independent
+// consent × the combined privacy popup × how the person called behaves (with the calendar's scope, which no call
+// reads, taking its values in turn; every-state-calendar has its own table), checked against the independent
 // oracle in test/oracle.ts: the onboarding step, what a call tap ends with, the platform calls made on the
 // way, and what the call history says once the other person has done what they do.
 // This module holds the table and both ways of checking it; every-state-*.test.ts run it, split by where
@@ -75,6 +76,8 @@ for (const env of ENVS)
                       gatedJoin,
                       combinedPopup,
                       listener,
+                      // In turn, not crossed: no call reads it (oracle.ts, FullState.calendar).
+                      calendar: SCOPE_VALUES[ALL.length % SCOPE_VALUES.length],
                     })
 
 const WHOLE = process.env.DUET_EVERY_STATE === 'pages'
