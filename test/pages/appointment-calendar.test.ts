@@ -5,25 +5,10 @@ import type { Environment, ScriptedUser } from '../../wechat-model'
 import type { Appointment } from '../../miniprogram/store/appointment-rules'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, useFakeClock, useRealClock } from '../harness/page'
-import { ALICE, GRANTED, ME, stored } from '../fixtures'
+import { ALICE, APPOINTMENT_WITH_ALICE, GRANTED, ME, MONDAY_10, stored } from '../fixtures'
 
-const MINUTE = 60_000
-/** Monday 2026-12-07, 10:00 on the phone's own clock. */
-const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
-/** Tuesday 15:00, 30 minutes, video: 已确认. */
-const TUESDAY_15 = new Date(2026, 11, 8, 15, 0).getTime()
-const APPOINTMENT: Appointment = {
-  id: 'mibd7k0000calendar',
-  booker: ME.openid,
-  guest: ALICE.openid,
-  other: { openid: ALICE.openid, nickname: ALICE.nickname },
-  startAt: TUESDAY_15,
-  endAt: TUESDAY_15 + 30 * MINUTE,
-  mode: 'video',
-  topic: '',
-  state: 'accepted',
-  changedAt: MONDAY_10 - 60 * MINUTE,
-}
+const APPOINTMENT = APPOINTMENT_WITH_ALICE
+const TUESDAY_15 = APPOINTMENT.startAt
 const SENT = '已发送到日历。'
 
 beforeEach(useFakeClock)

@@ -5,11 +5,10 @@
 // in turn and shows calls ignore it). npm test: every state against the store, a sample through the real page;
 // npm run proof:pages: every state both ways.
 import type { Environment, FakeWx, ScriptedUser } from '../../wechat-model'
-import type { Appointment } from '../../miniprogram/store/appointment-rules'
 import type { RootStore } from '../../miniprogram/store/index'
 import { endLaunches, launch, launchStore } from '../harness/app'
 import { settle, useFakeClock, useRealClock } from '../harness/page'
-import { ALICE, GRANTED, ME, stored } from '../fixtures'
+import { ALICE, APPOINTMENT_WITH_ALICE, GRANTED, ME, MONDAY_10, stored } from '../fixtures'
 import { calendarWords } from '../../miniprogram/strings'
 import {
   calendarTapFor,
@@ -33,20 +32,8 @@ for (const platform of ['ios', 'android'] as const)
 const SAMPLE_EVERY = 7
 const THROUGH_PAGE = process.env.DUET_EVERY_STATE === 'pages' ? ALL : ALL.filter((_, i) => i % SAMPLE_EVERY === 0)
 
-const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
-const TUESDAY_15 = new Date(2026, 11, 8, 15, 0).getTime()
-const APPOINTMENT: Appointment = {
-  id: 'mibd7k0000calendar',
-  booker: ME.openid,
-  guest: ALICE.openid,
-  other: { openid: ALICE.openid, nickname: ALICE.nickname },
-  startAt: TUESDAY_15,
-  endAt: TUESDAY_15 + 30 * 60_000,
-  mode: 'voice',
-  topic: '',
-  state: 'accepted',
-  changedAt: MONDAY_10,
-}
+/** A voice appointment with Alice, kept on my phone, tomorrow. */
+const APPOINTMENT = { ...APPOINTMENT_WITH_ALICE, mode: 'voice' as const }
 
 function envFor(s: CalendarTapState): Partial<Environment> {
   const scope =
