@@ -24,6 +24,8 @@ const SCOPE_WORDS: Record<FakeScope, string> = {
   'scope.camera': '摄像头',
   'scope.addPhoneCalendar': '日历',
 }
+/** What WeChat's own privacy popup names for an API that is not about the microphone or camera. */
+const PRIVACY_USES: Record<string, string> = { addPhoneCalendar: '日历' }
 /** The avatar chooser's pictures: a few drawn here, each a temporary file of the phone once picked. */
 export const AVATARS = [
   { path: 'wxfile://tmp/avatar-sun.png', colour: '#f5a623', glyph: '☀' },
@@ -71,7 +73,7 @@ export class WechatScreens implements Person {
         return this.dialog(
           'wx-privacy',
           'Duet 隐私保护指引',
-          '在使用麦克风、摄像头前，请阅读并同意《Duet 隐私保护指引》。',
+          `在使用${PRIVACY_USES[(shows as Questions['privacy']['shows']).api] ?? '麦克风、摄像头'}前，请阅读并同意《Duet 隐私保护指引》。`,
           [
             ['wx-privacy-refuse', '拒绝', 'refuse'],
             ['wx-privacy-agree', '同意', 'agree'],
