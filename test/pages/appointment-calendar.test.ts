@@ -145,3 +145,10 @@ test('only a kept appointment still to happen offers #appt-calendar: not one end
   const { page } = await appointmentPage({}, {}, { ...APPOINTMENT, state: 'proposed' })
   expect(page.exists('#appt-calendar')).toBe(true)
 })
+
+test('a WeChat without addPhoneCalendar (before 2.15.0) says to update WeChat', async () => {
+  const { app, page } = await appointmentPage({ missingApis: ['addPhoneCalendar'] })
+  await page.press('#appt-calendar')
+  expect(offered(app)).toEqual([])
+  expect(page.text('#appt-calendar-result')).toBe('当前微信版本不支持添加到日历，请升级微信后再试。')
+})
