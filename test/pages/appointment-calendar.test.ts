@@ -3,6 +3,7 @@
 // back from a denied scope, and the privacy consent on the way.
 import type { Environment, ScriptedUser } from '../../wechat-model'
 import type { Appointment } from '../../miniprogram/store/appointment-rules'
+import { appointmentCardQuery } from '../../miniprogram/store/appointment-rules'
 import { launch, LaunchedApp } from '../harness/app'
 import { PageHandle, useFakeClock, useRealClock } from '../harness/page'
 import { ALICE, APPOINTMENT_WITH_ALICE, GRANTED, ME, MONDAY_10, stored } from '../fixtures'
@@ -151,4 +152,31 @@ test('a WeChat without addPhoneCalendar (before 2.15.0) says to update WeChat', 
   await page.press('#appt-calendar')
   expect(offered(app)).toEqual([])
   expect(page.text('#appt-calendar-result')).toBe('当前微信版本不支持添加到日历，请升级微信后再试。')
+})
+
+test('a card Alice sent me offers no #appt-calendar until I accept it: nothing of it is mine before my tap', async () => {
+  const card = {
+    id: 'mibd7k0000fromalice',
+    from: { openid: ALICE.openid, nickname: ALICE.nickname },
+    to: ME.openid,
+    startAt: APPOINTMENT.startAt,
+    endAt: APPOINTMENT.endAt,
+    mode: 'voice' as const,
+    topic: '',
+  }
+  const app = await launch(
+    {
+      authSetting: { ...GRANTED, 'scope.addPhoneCalendar': true },
+      storage: stored({ profile: ME, contacts: [ALICE] }),
+    },
+    { calendarSheet: ['add'] },
+  )
+  jest.setSystemTime(MONDAY_10)
+  const page = await app.open('appointment', appointmentCardQuery(card))
+  expect(page.exists('#appt-accept')).toBe(true)
+  expect(page.exists('#appt-calendar')).toBe(false)
+  await page.press('#appt-accept')
+  await page.press('#appt-calendar')
+  expect(offered(app)).toMatchObject([{ title: '与 爱丽丝 语音通话', startTime: APPOINTMENT.startAt / 1000 }])
+  expect(page.text('#appt-calendar-result')).toBe(SENT)
 })
