@@ -2,8 +2,8 @@
 // says which with data-share="card" or data-share="invitation"; pages answer onShareAppMessage with shareFrom,
 // and the friend's tap opens the path's page with its query.
 import { pageUrl } from './services/navigation'
-import { appointmentCardQuery, localTime, minutesOf, phoneOffset } from './store/appointment-rules'
 import { store } from './store/index'
+import { appointmentRulesModule } from './store/later'
 import type { CallMode, Person } from './store/model'
 import * as strings from './strings'
 
@@ -43,7 +43,10 @@ function sendInvitation(invitee: Invitee): ShareCard {
 }
 
 /** An appointment's time as a card's title says it: "12月8日 周二 15:00", in the sender's zone. */
-const cardDate = (startAt: number) => strings.appointmentDate(localTime(startAt, startAt, phoneOffset(startAt)))
+function cardDate(startAt: number): string {
+  const { localTime, phoneOffset } = appointmentRulesModule()
+  return strings.appointmentDate(localTime(startAt, startAt, phoneOffset(startAt)))
+}
 
 /**
  * #book-send: the booking is kept as 待确认 (the command) and its card goes out, "安娜 约你 12月8日 周二 15:00
@@ -53,6 +56,7 @@ const cardDate = (startAt: number) => strings.appointmentDate(localTime(startAt,
 function sendAppointment(): ShareCard {
   const card = store.appointments.book()
   if (!card) return myCard()
+  const { appointmentCardQuery, localTime, minutesOf, phoneOffset } = appointmentRulesModule()
   const when = localTime(card.startAt, card.startAt, phoneOffset(card.startAt))
   return {
     title: strings.appointmentCardTitle(card.from.nickname, when, card.mode, minutesOf(card)),

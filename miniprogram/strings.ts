@@ -14,7 +14,7 @@ import type { WaitEnd } from './store/invitations'
 import type { ReminderState } from './store/appointments'
 import type { CalendarState } from './store/calendar'
 import type { CallMode, Device } from './store/model'
-import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-rules'
+import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-limits'
 import type {
   AppointmentProblem,
   AppointmentRow,

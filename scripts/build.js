@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds dist/: the complete mini program WeChat's tooling compiles and uploads.
-//   .ts → .js (tsc, strict, type-checked), .scss → .wxss (sass), .wxml/.wxs/.json copied as they are,
+//   .ts → .js (tsc, strict, type-checked; without comments, as the upload's minifier leaves it, so Node and the
+//   playground run about the code a phone runs), .scss → .wxss (sass), .wxml/.wxs/.json copied as they are,
 //   and miniprogram_npm/ filled the way DevTools' "build npm" would.
 const fs = require('fs')
 const path = require('path')

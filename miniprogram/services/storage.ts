@@ -15,6 +15,15 @@ export function writeStored(key: string, value: unknown): void {
   }
 }
 
+/** Every key stored (wx.getStorageInfoSync); none when WeChat cannot say just now. */
+export function storedKeys(): readonly string[] {
+  try {
+    return wx.getStorageInfoSync().keys
+  } catch {
+    return []
+  }
+}
+
 /** Removes a key; a key that cannot be removed just now stays (it is only space, never read again). */
 export function removeStored(key: string): void {
   try {

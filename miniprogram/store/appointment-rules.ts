@@ -2,6 +2,7 @@
 // Pure rules, no wx: the entity, its card both ways (a card is untrusted: anyone can forge one), the state
 // machine, the room's time window, overlap, retention, rescheduling, and a row's parts in the phone's zone.
 // Times are UTC milliseconds; a zone is an offset in minutes east of UTC, passed in (see `phoneOffset`).
+import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './appointment-limits'
 import { CLOCK_SKEW_MS } from './invitation-link'
 import { CallMode, isCallMode, Person } from './model'
 import { checkAvatarUrl, checkNickname, checkNote, checkOpenid, safeDecode, visibleLength } from './validation'
@@ -9,12 +10,7 @@ import { checkAvatarUrl, checkNickname, checkNote, checkOpenid, safeDecode, visi
 const MINUTE_MS = 60 * 1000
 const DAY_MS = 24 * 60 * MINUTE_MS
 
-/** Lengths a booking offers, in minutes. */
-export const LENGTHS: readonly number[] = [15, 30, 45, 60]
-/** The date picker runs from today to this many days ahead. */
-export const DAYS_AHEAD_MAX = 60
-/** A topic's length, in characters as a person sees them. */
-export const TOPIC_MAX = 20
+export { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './appointment-limits'
 /** The room opens this long before the start. */
 export const ROOM_OPENS_BEFORE_MS = 10 * MINUTE_MS
 /** At most this many appointments are kept on a phone. */

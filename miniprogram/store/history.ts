@@ -3,6 +3,12 @@ import { ProblemKind, ruleForErrCode } from './call-problems'
 import type { CallMode, CallRecord } from './model'
 import { HISTORY_LIMIT, timesInOrder } from './saved-state'
 
+/** Whether two records say the same, field by field. */
+function sameRecord(a: CallRecord, b: CallRecord): boolean {
+  const keys = Object.keys(a) as Array<keyof CallRecord>
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
 /** The newest calls the dial page shows for a contact; the full history stays in the store. */
 export const HISTORY_SHOWN = 10
 
@@ -75,7 +81,13 @@ export class HistoryStore {
     openid: string,
     patch: Partial<Pick<CallRecord, 'outcome' | 'errCode' | 'answeredAt' | 'endedAt'>>,
   ): void {
-    this.records = this.records.map((r) => (r.at === at && r.openid === openid ? timesInOrder({ ...r, ...patch }) : r))
+    const i = this.records.findIndex((r) => r.at === at && r.openid === openid)
+    if (i < 0) return
+    const before = this.records[i]
+    const after = timesInOrder({ ...before, ...patch })
+    // What is known already (a call placed, written down again as placed) is no change: nothing to save.
+    if (sameRecord(before, after)) return
+    this.records = [...this.records.slice(0, i), after, ...this.records.slice(i + 1)]
   }
 
   /** Whether a call to `openid` was ever placed (so they know Duet can reach them). */

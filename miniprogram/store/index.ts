@@ -1,4 +1,4 @@
-import { reaction } from 'mobx-miniprogram'
+import { computed, observable, reaction, runInAction, untracked } from 'mobx-miniprogram'
 import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
 import * as calendar from '../services/calendar'
@@ -12,12 +12,14 @@ import * as system from '../services/system'
 import * as theme from '../services/theme'
 import * as voip from '../services/voip'
 import { AppearanceStore } from './appearance'
-import { AppointmentsStore } from './appointments'
-import { CalendarStore } from './calendar'
+import type { Appointment } from './appointment-rules'
+import type { AppointmentsStore } from './appointments'
+import type { CalendarStore } from './calendar'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
+import { appointmentsModule, calendarModule } from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
@@ -44,6 +46,16 @@ export const wxServices = {
   voip,
 }
 export type Services = typeof wxServices
+
+/** What is saved of appointments while their slice is not built: none (the same list each time, never changed). */
+const NO_APPOINTMENTS: Appointment[] = []
+
+/** Onboarding's one question to appointments, answered without building the slice: unbuilt, no card was opened. */
+const awaitingAnswerOf = (root: RootStore): Pick<AppointmentsStore, 'awaitingAnswer'> => ({
+  get awaitingAnswer() {
+    return root.appointmentsIfBuilt?.awaitingAnswer ?? false
+  },
+})
 
 /**
  * The single source of truth for Duet, shared by every page. It builds the slices, giving each its services
@@ -86,16 +98,12 @@ export class RootStore {
     backend: this.services.backend,
     subscribe: this.services.subscribe,
   })
-  readonly appointments = new AppointmentsStore({
-    profile: this.profile,
-    lastMode: (openid) => this.history.lastCall[openid]?.mode,
-    cloud: this.services.appointmentsCloud,
-  })
-  readonly calendar = new CalendarStore({ service: this.services.calendar, permissions: this.permissions })
+  /** The appointments slice once built: at launch when some are saved, else at its first use (later.ts). */
+  private readonly builtAppointments = observable.box<AppointmentsStore | null>(null, { deep: false })
   readonly onboarding = new OnboardingStore({
     permissions: this.permissions,
     invitations: this.invitations,
-    appointments: this.appointments,
+    appointments: awaitingAnswerOf(this),
     persistence: this.persistence,
   })
   readonly call = new CallStore({
@@ -111,6 +119,45 @@ export class RootStore {
   readonly screens = new Screens(this)
   private ready: Promise<void> | null = null
 
+  /**
+   * The appointments slice, built on first use: a booking or appointment page asks for it, or launch finds some
+   * saved. Until then there is nothing it would hold or do (no appointment, no card opened), so launch does not
+   * load its modules.
+   */
+  get appointments(): AppointmentsStore {
+    const built = untracked(() => this.builtAppointments.get())
+    if (built) return built
+    const { AppointmentsStore } = appointmentsModule()
+    const slice = new AppointmentsStore({
+      profile: this.profile,
+      lastMode: (openid) => this.history.lastCall[openid]?.mode,
+      cloud: this.services.appointmentsCloud,
+    })
+    // An action, since a page's first binding may be what asks: what watches the slot sees it built.
+    runInAction(() => this.builtAppointments.set(slice))
+    return slice
+  }
+
+  private builtCalendar: CalendarStore | null = null
+
+  /** The calendar slice (#appt-calendar), built when the appointment page first asks for it: no launch needs it. */
+  get calendar(): CalendarStore {
+    if (this.builtCalendar) return this.builtCalendar
+    const { CalendarStore } = calendarModule()
+    this.builtCalendar = new CalendarStore({ service: this.services.calendar, permissions: this.permissions })
+    return this.builtCalendar
+  }
+
+  /** The appointments slice if built, without building it: what is saved, and what home shows, watch this. */
+  get appointmentsIfBuilt(): AppointmentsStore | null {
+    return this.builtAppointments.get()
+  }
+
+  /** The appointments to save: building the slice with none is no change, so it writes nothing. */
+  private readonly appointmentsToSave = computed(() => this.appointmentsIfBuilt?.items ?? NO_APPOINTMENTS, {
+    equals: (a, b) => a === b || (a.length === 0 && b.length === 0),
+  })
+
   /** What is kept on the device: each slice's own part. */
   get snapshot(): SavedState {
     return {
@@ -120,7 +167,7 @@ export class RootStore {
       history: this.history.records,
       prefs: { ...this.call.prefs, ...this.reachability.prefs, ...this.onboarding.prefs },
       invitation: this.invitations.saved,
-      appointments: this.appointments.items,
+      appointments: this.appointmentsToSave.get(),
     }
   }
 
@@ -135,7 +182,7 @@ export class RootStore {
     this.reachability.load(saved.prefs)
     this.onboarding.load(saved.prefs)
     this.invitations.load(saved.invitation)
-    this.appointments.load(saved.appointments)
+    if (saved.appointments.length > 0) this.appointments.load(saved.appointments)
     reaction(
       () => this.snapshot,
       (state) => this.persistence.save(state),
@@ -158,11 +205,11 @@ export class RootStore {
       membersChanged: (openids) => {
         this.call.membersChanged(openids)
         this.invitations.membersChanged(openids)
-        this.appointments.membersChanged(openids)
+        this.appointmentsIfBuilt?.membersChanged(openids)
       },
       interrupted: () => {
         this.call.interrupted()
-        this.appointments.callEnded()
+        this.appointmentsIfBuilt?.callEnded()
       },
     })
     this.services.backend.start()
@@ -175,7 +222,7 @@ export class RootStore {
   /** Duet shows again (App.onShow): what WeChat let lapse while the person was away, e.g. keep-screen-on. */
   appShown(): void {
     this.invitations.appShown()
-    void this.appointments.sync()
+    void this.appointmentsIfBuilt?.sync()
   }
 
   /**
@@ -209,7 +256,7 @@ export class RootStore {
     this.contacts.dispose()
     this.invitations.dispose()
     this.rings.dispose()
-    this.appointments.dispose()
+    this.appointmentsIfBuilt?.dispose()
   }
 
   /** Consent given on the agree button `buttonId`. A call that stopped only for privacy goes on by itself. */

@@ -1,7 +1,7 @@
 // The saved state's slice: reading it back at launch, writing what each change touched, and what went wrong.
 import { makeAutoObservable } from 'mobx-miniprogram'
 import type * as StorageService from '../services/storage'
-import { nothingWritten, readSaved, StorageAccess, writeChanges, Written } from './saved-layout'
+import { nothingWritten, readSaved, removeLeftovers, StorageAccess, writeChanges, Written } from './saved-layout'
 import { BACKUP_KEY, emptyState, laterCopyOf, NEWER_KEY, SavedState, StorageProblem } from './saved-state'
 
 /** A stored value that could not be trusted, and the key it is kept under before the main key is written. */
@@ -11,7 +11,7 @@ interface Aside {
 }
 
 export interface PersistenceContext {
-  storage: Pick<typeof StorageService, 'readStored' | 'writeStored' | 'removeStored'>
+  storage: Pick<typeof StorageService, 'readStored' | 'writeStored' | 'removeStored' | 'storedKeys'>
 }
 
 export class PersistenceStore {
@@ -32,8 +32,8 @@ export class PersistenceStore {
   private readonly storage: StorageAccess
 
   constructor(ctx: PersistenceContext) {
-    const { readStored, writeStored, removeStored } = ctx.storage
-    this.storage = { read: readStored, write: writeStored, remove: removeStored }
+    const { readStored, writeStored, removeStored, storedKeys } = ctx.storage
+    this.storage = { read: readStored, write: writeStored, remove: removeStored, keys: storedKeys }
     makeAutoObservable<this, 'storage' | 'aside' | 'unread' | 'written'>(
       this,
       { storage: false, aside: false, unread: false, written: false },
@@ -65,6 +65,9 @@ export class PersistenceStore {
       this.aside = { key: problem === 'future-version' ? NEWER_KEY : BACKUP_KEY, raw }
       // Start clean on disk too, so the same bad value is not read (and reported) at every launch.
       this.save(state)
+    } else {
+      // Before this run writes anything: what an earlier save left behind, unnamed, goes.
+      removeLeftovers(this.storage, raw)
     }
     return state
   }

@@ -1,5 +1,5 @@
 // Search by pinyin initials: "wdc" finds 王大锤. Pure; the table is built on the first search by letters.
-import { CHARACTERS_BY_INITIAL, GAP_BASE, GAP_DIGITS } from './pinyin-initials-data'
+import { pinyinInitialsDataModule } from './later'
 
 /** A set of initials as bits: a is 1, b is 2, c is 4… (曾, read ceng or zeng, has c and z). */
 type Initials = number
@@ -10,6 +10,7 @@ const bitOf = (letter: string): Initials => 1 << (letter.charCodeAt(0) - 97)
 let initialsTable: Map<number, Initials> | null = null
 
 function buildInitialsTable(): Map<number, Initials> {
+  const { CHARACTERS_BY_INITIAL, GAP_BASE, GAP_DIGITS } = pinyinInitialsDataModule()
   const digitValue: number[] = []
   for (let value = 0; value < GAP_DIGITS.length; value++) digitValue[GAP_DIGITS.charCodeAt(value)] = value
   const table = new Map<number, Initials>()
@@ -62,6 +63,11 @@ function spell(text: string): readonly Initials[] {
   }
   spelled.set(text, initials)
   return initials
+}
+
+/** Spells `text` out now, so that a later search by letters finds it ready (and the table built). */
+export function prepareInitials(text: string): void {
+  spell(text)
 }
 
 /**

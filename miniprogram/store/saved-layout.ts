@@ -75,6 +75,8 @@ export interface StorageAccess {
   read: Read
   write(key: string, value: unknown): void
   remove(key: string): void
+  /** Every key stored (none when it cannot say). */
+  keys(): readonly string[]
 }
 
 /** A chunk as last written: its id, and the very entries (by reference) it holds from `skip` on. */
@@ -106,6 +108,8 @@ export function isIndex(value: unknown): value is Loose & { version: number; lis
 
 /** A chunk id read from storage: a positive safe integer, or nothing. */
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0
+
+const CHUNK_KEY = /^duet\.chunk\.\d+$/
 
 /**
  * Reads a version-3 index and its chunks into the one value older versions kept under one key, for the same
@@ -374,4 +378,35 @@ export function readSaved(read: Read, now: number): Loaded {
   const next = isId(raw.next) ? raw.next : now
   if (problem || damaged) return { state, problem: problem ?? 'partly-corrupted', raw, written: nothingWritten(next) }
   return { state, problem, raw, written: writtenAsRead(JSON.stringify(raw), next, state, ids, chunkLengths, skips) }
+}
+
+/** The keys of the chunks an index names, of every list. */
+function namedChunkKeys(index: Loose & { lists: Loose }): string[] {
+  const named: string[] = []
+  for (const list of Object.values(index.lists)) {
+    if (isLoose(list) && Array.isArray(list.chunks)) named.push(...list.chunks.filter(isId).map(chunkKey))
+  }
+  return named
+}
+
+/**
+ * Removes chunks no index names: those a save left when the app was killed after writing its index and before
+ * removing what it replaced, or written by a save refused (or killed) before its index. Called at launch, with
+ * what STORAGE_KEY holds, once it was read without a problem (nothing to do unless it is an index). A chunk a
+ * kept-aside index names (a newer Duet's, a damaged one's) stays; so does every chunk while a kept-aside value
+ * might name some this build cannot see (one that is not an index, nor from before chunks).
+ */
+export function removeLeftovers(storage: StorageAccess, index: unknown): void {
+  if (!isIndex(index)) return
+  const keys = storage.keys()
+  const named = new Set(namedChunkKeys(index))
+  const unnamed = keys.filter((key) => CHUNK_KEY.test(key) && !named.has(key))
+  if (!unnamed.length) return
+  const asideKeys = [NEWER_KEY, laterCopyOf(NEWER_KEY), BACKUP_KEY, laterCopyOf(BACKUP_KEY)]
+  for (const key of asideKeys.filter((k) => keys.includes(k))) {
+    const aside = storage.read(key)
+    if (isIndex(aside)) namedChunkKeys(aside).forEach((k) => named.add(k))
+    else if (!(isLoose(aside) && typeof aside.version === 'number' && aside.version < 3)) return
+  }
+  for (const key of unnamed) if (!named.has(key)) storage.remove(key)
 }

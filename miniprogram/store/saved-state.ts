@@ -2,7 +2,7 @@
 import type { Appointment } from './appointment-rules'
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
 import { CallRecord, Contact, Invitation, isCallMode, Person, Prefs, Profile } from './model'
-import { readAppointments } from './saved-appointments'
+import { savedAppointmentsModule } from './later'
 import { checkAvatarUrl, checkLocalPath, checkNickname, checkNote, checkOpenid } from './validation'
 
 export { SAVED_VERSION }
@@ -173,6 +173,12 @@ function unwrap(raw: unknown): { value: Loose; version: number } | { problem: 'c
   return { value, version: value.version }
 }
 
+/** Saved appointments read back; their rules are loaded only when there are some (later.ts). */
+function readAppointmentList(v: unknown): { items: Appointment[]; dropped: boolean } {
+  if (v === undefined || (Array.isArray(v) && v.length === 0)) return { items: [], dropped: false }
+  return savedAppointmentsModule().readAppointments(v, readPerson, Date.now())
+}
+
 /** Validates a value already migrated to the current version, dropping what cannot be trusted. */
 function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem } {
   const { profile, dropped: profileDropped } = readProfile(value.profile)
@@ -183,7 +189,7 @@ function readCurrent(value: Loose): { state: SavedState; problem: StorageProblem
   const history = readList(value.history, readRecord)
   const prefs = readPrefs(value.prefs)
   const invitation = readInvitation(value.invitation)
-  const appointments = readAppointments(value.appointments, readPerson, Date.now())
+  const appointments = readAppointmentList(value.appointments)
   const state: SavedState = {
     version: SAVED_VERSION,
     profile,

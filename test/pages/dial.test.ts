@@ -88,6 +88,17 @@ describe('a phone with everything granted', () => {
     },
   )
 
+  test('a placed call is saved once: its record in a new chunk of calls, then the index (issue 22)', async () => {
+    const { app, page, mark } = await dial()
+    await tapCall(page)
+    const storage = app.fake.calls.slice(mark).filter((c) => c.category === 'storage')
+    expect(storage.map((c) => c.summary)).toEqual([
+      expect.stringMatching(/^setStorageSync\(duet\.chunk\.\d+\)$/),
+      'setStorageSync(duet.state)',
+    ])
+    expect(savedIn(app.fake.env.storage)?.history).toMatchObject([{ openid: ALICE.openid, outcome: 'placed' }])
+  })
+
   test('a double tap makes one join, and the button is disabled while the attempt is in flight', async () => {
     const { app, page } = await dial({ env: { joinOutcomes: ['hang'] } })
     page.tap('#call')

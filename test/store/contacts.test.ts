@@ -85,3 +85,47 @@ describe('delete and undo', () => {
     expect(contacts.find(CAROL.openid)).toBeUndefined()
   })
 })
+
+describe('the search prepared after home opens (issue 22)', () => {
+  const many = Array.from({ length: 1200 }, (_, i) => ({
+    openid: `oMany_${String(i).padStart(14, '0')}`,
+    nickname: `朋友${i}`,
+    note: '',
+  }))
+
+  test('starts a moment later, a few hundred contacts per turn, and the search finds the same', async () => {
+    jest.useFakeTimers()
+    const contacts = contactsWith(many)
+    let ready = false
+    void contacts.prepareSearch().then(() => (ready = true))
+    // Asked twice (home opened again): one warm-up.
+    void contacts.prepareSearch()
+    expect(jest.getTimerCount()).toBe(1)
+    jest.advanceTimersByTime(299)
+    expect(jest.getTimerCount()).toBe(1)
+    // 500 a turn: three turns for 1,200, each its own timer, so a tap can come between them.
+    for (let turn = 0; turn < 2; turn++) {
+      jest.advanceTimersToNextTimer()
+      expect(jest.getTimerCount()).toBe(1)
+    }
+    jest.advanceTimersToNextTimer()
+    expect(jest.getTimerCount()).toBe(0)
+    await Promise.resolve()
+    expect(ready).toBe(true)
+    const unprepared = contactsWith(many)
+    for (const search of ['py', '友12']) {
+      contacts.setSearch(search)
+      unprepared.setSearch(search)
+      expect(contacts.visible.length).toBeGreaterThan(0)
+      expect(contacts.visible).toEqual(unprepared.visible)
+    }
+  })
+
+  test('a store disposed (Duet closed) stops it', () => {
+    jest.useFakeTimers()
+    const contacts = contactsWith(many)
+    void contacts.prepareSearch()
+    contacts.dispose()
+    expect(jest.getTimerCount()).toBe(0)
+  })
+})

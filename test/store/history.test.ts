@@ -64,3 +64,16 @@ test(`at most HISTORY_LIMIT (${HISTORY_LIMIT}) records are kept, the oldest drop
   expect(history.placedTo(BEN)).toBe(true)
   expect(history.placedTo(CAROL)).toBe(false)
 })
+
+test('an update that says nothing new changes nothing, so nothing is saved', () => {
+  const history = new HistoryStore()
+  history.load([record(BEN, 1000)])
+  const at = history.add(record(CAROL, 2000))
+  const before = history.records
+  history.update(at, CAROL, { outcome: 'placed' })
+  expect(history.records).toBe(before)
+  history.update(at, CAROL, { answeredAt: 2500 })
+  expect(history.records).not.toBe(before)
+  expect(history.records[1]).toMatchObject({ openid: CAROL, answeredAt: 2500 })
+  expect(history.records[0]).toBe(before[0])
+})

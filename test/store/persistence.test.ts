@@ -17,6 +17,7 @@ function persistenceOver(stored: Record<string, unknown>, writable = true) {
       removeStored: (key) => {
         delete stored[key]
       },
+      storedKeys: () => Object.keys(stored),
     },
   })
   return persistence

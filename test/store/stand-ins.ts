@@ -118,6 +118,7 @@ export function standInServices(overrides: Partial<Phone> = {}) {
       removeStored: (key) => {
         delete storage[key]
       },
+      storedKeys: () => Object.keys(storage),
     },
     subscribe: { requestOne: () => Promise.resolve('accept') },
     system: {

@@ -8,12 +8,21 @@ import {
   Lists,
   nothingWritten,
   readSaved,
+  removeLeftovers,
   SavedIndex,
   StorageAccess,
   writeChanges,
   Written,
 } from '../../miniprogram/store/saved-layout'
-import { emptyState, HISTORY_LIMIT, SavedState, STORAGE_KEY } from '../../miniprogram/store/saved-state'
+import {
+  BACKUP_KEY,
+  emptyState,
+  HISTORY_LIMIT,
+  laterCopyOf,
+  NEWER_KEY,
+  SavedState,
+  STORAGE_KEY,
+} from '../../miniprogram/store/saved-state'
 import { crowd, ME } from '../fixtures'
 
 /** A phone's storage: every write and removal is logged; `refuseAfter` writes succeed, the rest throw. */
@@ -31,6 +40,7 @@ function phoneStorage(initial: Record<string, unknown> = {}) {
       log.removed.push(key)
       delete keys[key]
     },
+    keys: () => Object.keys(keys),
   }
   return { keys, log, access }
 }
@@ -249,6 +259,76 @@ describe('a write refused halfway', () => {
       expect(readBack(phone.keys)).toMatchObject({ state: changed, problem: null })
       expect(chunksOf(phone.keys).sort()).toEqual(chunksOf(attempt.keys).sort())
     }
+  })
+})
+
+describe('chunks no index names are removed at launch, and only those', () => {
+  const state = stateOf(1000, 200)
+  const changed: SavedState = {
+    ...state,
+    contacts: state.contacts.map((c, i) => (i === 700 ? { ...c, note: '改了' } : c)),
+    history: [...state.history, { at: 1_800_000_000_000, openid: ME.openid, mode: 'video', outcome: 'failed' }],
+  }
+  /** Storage as a change left it when the app was killed after `writes` writes (nothing after them ran). */
+  function killedAfter(writes: number) {
+    const base = phoneStorage()
+    const written = save(base.access, nothingWritten(), state)
+    const phone = phoneStorage(base.keys)
+    let made = 0
+    const dying: StorageAccess = {
+      ...phone.access,
+      write: (key, value) => {
+        if (made++ >= writes) throw new Error('killed')
+        phone.access.write(key, value)
+      },
+      remove: (key) => {
+        if (made >= writes) throw new Error('killed')
+        phone.access.remove(key)
+      },
+    }
+    try {
+      save(dying, written, changed)
+    } catch {
+      // Killed here.
+    }
+    return phone
+  }
+  const namedIn = (keys: Record<string, unknown>) =>
+    Object.values(index(keys).lists).flatMap((list) => list.chunks.map(chunkKey))
+
+  test('killed after any write of a change: the leftovers go at launch, and the state reads back whole', () => {
+    const allWrites = killedAfter(Infinity).log.writes.length
+    for (let writes = 1; writes <= allWrites; writes++) {
+      const phone = killedAfter(writes)
+      const before = readBack(phone.keys).state
+      // Up to the index, what was saved before; from it, the change. Chunks no index names are left either way.
+      expect(before).toEqual(phone.log.writes.includes(STORAGE_KEY) ? changed : state)
+      const named = namedIn(phone.keys)
+      expect(chunksOf(phone.keys).length).toBeGreaterThan(named.length)
+
+      removeLeftovers(phone.access, index(phone.keys))
+      expect(chunksOf(phone.keys).sort()).toEqual(named.sort())
+      expect(readBack(phone.keys)).toMatchObject({ state: before, problem: null })
+    }
+  })
+
+  test('chunks a kept-aside index names stay; with a kept-aside value it cannot read, every chunk stays', () => {
+    const phone = killedAfter(1)
+    const [leftover] = chunksOf(phone.keys).filter((k) => !namedIn(phone.keys).includes(k))
+    const id = Number(leftover.slice('duet.chunk.'.length))
+    const asideIndex = { ...index(phone.keys), version: 99, lists: { contacts: { chunks: [id] } } }
+    for (const key of [NEWER_KEY, laterCopyOf(BACKUP_KEY)]) {
+      const kept = phoneStorage({ ...phone.keys, [key]: asideIndex })
+      removeLeftovers(kept.access, index(kept.keys))
+      expect(kept.keys[leftover]).toBeDefined()
+    }
+    const damaged = phoneStorage({ ...phone.keys, [BACKUP_KEY]: '{"version":3,"lists":' })
+    removeLeftovers(damaged.access, index(damaged.keys))
+    expect(damaged.log.removed).toEqual([])
+    // A value from before chunks names none.
+    const older = phoneStorage({ ...phone.keys, [BACKUP_KEY]: { version: 2, contacts: 'x' } })
+    removeLeftovers(older.access, index(older.keys))
+    expect(older.log.removed).toEqual([leftover])
   })
 })
 

@@ -450,6 +450,35 @@ describe('§8 storage and network', () => {
     fake.wx.setStorageSync('k10', nearlyOneMb)
   })
 
+  test('§8.1 getStorageInfoSync lists the keys, with the size used and the limit in KB', () => {
+    const fake = createFakeWx({ storage: { before: 'x'.repeat(2000) } })
+    fake.wx.setStorageSync('k', { a: 'y'.repeat(1000) })
+    expect(fake.wx.getStorageInfoSync()).toEqual({ keys: ['before', 'k'], currentSize: 3, limitSize: 10240 })
+    fake.wx.removeStorageSync('before')
+    expect(fake.wx.getStorageInfoSync()).toEqual({ keys: ['k'], currentSize: 1, limitSize: 10240 })
+  })
+
+  test('§8.1 the 10 MB counts every key exactly: a write that fills it to the byte passes, one byte more fails', () => {
+    // Each key takes its name and its value as JSON (a string's two quotes too): ten keys of 1,000,000 bytes,
+    // the first stored before launch, then one key that makes 10 MB to the byte.
+    const tenth = (key: string) => 'x'.repeat(1_000_000 - key.length - 2)
+    const fake = createFakeWx({ storage: { k0: tenth('k0') } })
+    for (let i = 1; i < 10; i++) fake.wx.setStorageSync(`k${i}`, tenth(`k${i}`))
+    const rest = 10 * 1024 * 1024 - 10_000_000
+    const last = 'x'.repeat(rest - 'last'.length - 2)
+    expect(() => fake.wx.setStorageSync('last', last + 'x')).toThrow(/exceed storage max size 10MB/)
+    fake.wx.setStorageSync('last', last)
+    expect(fake.wx.getStorageSync('last')).toBe(last)
+    // A key written again counts with its new value; one changed by other means (a test's own) counts as it is now.
+    expect(() => fake.wx.setStorageSync('k1', tenth('k1') + 'x')).toThrow(/exceed storage/)
+    fake.wx.setStorageSync('k1', tenth('k1').slice(1))
+    fake.wx.setStorageSync('last', last + 'x')
+    fake.env.storage.k2 = tenth('k2') + 'x'
+    expect(() => fake.wx.setStorageSync('k3', tenth('k3'))).toThrow(/exceed storage/)
+    fake.wx.removeStorageSync('k2')
+    fake.wx.setStorageSync('k3', tenth('k3'))
+  })
+
   test('§8.2 network type and its changes', async () => {
     const fake = createFakeWx({ network: '4g' })
     expect((await call(fake, 'getNetworkType')).res.networkType).toBe('4g')

@@ -5,7 +5,8 @@ import { goTo } from '../../services/navigation'
 import { store } from '../../store/index'
 import * as strings from '../../strings'
 
-const screen = store.screens.upcoming
+// Read at each binding, not kept: the list is nothing until the appointments slice is built (store/later.ts).
+const screens = store.screens
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
@@ -19,9 +20,13 @@ ComponentWithStore({
     structuralComparison: true,
     fields: {
       /** Only the first open room leads, so home keeps one primary action. */
-      firstOpen: () => screen.rows.findIndex((row) => row.open),
+      firstOpen: () => screens.upcoming.rows.findIndex((row) => row.open),
       rows: () =>
-        screen.rows.map((row) => ({ id: row.id, open: row.open, text: strings.appointmentRowText(row.parts) })),
+        screens.upcoming.rows.map((row) => ({
+          id: row.id,
+          open: row.open,
+          text: strings.appointmentRowText(row.parts),
+        })),
     },
     actions: [],
   },

@@ -72,6 +72,7 @@ ComponentWithStore({
     load(query: Record<string, string | undefined>) {
       screen.opened()
       contacts.receiveCard(query)
+      void contacts.prepareSearch()
     },
     whileLoaded() {
       const list = new ListWindow()
