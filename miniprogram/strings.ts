@@ -117,6 +117,8 @@ export const contacts = {
   /** A contact's last call in words: "昨天 · 语音 · 已呼叫" (wxs/format.wxs lastCall). */
   lastCall: {
     line: '{day} · {mode} · {outcome}',
+    /** The last call was an appointment's. */
+    lineBooked: '{day} · {mode} · {outcome} · 预约通话',
     today: '今天',
     yesterday: '昨天',
     voice: '语音',
@@ -320,6 +322,8 @@ export const dial = {
   back: '返回联系人',
   historyTitle: '通话记录',
   historyEmpty: '还没有和 TA 通过话',
+  /** The tag on a call that was an appointment's. */
+  bookedCall: '预约通话',
   outcomePlaced: '已呼叫',
   outcomeAnswered: '已接通',
   /** {duration} is the call's length, m:ss. */
@@ -443,11 +447,14 @@ export const reach = {
   ringFailed: '来电提醒没有发出，请稍后重试。',
   /** The ring function refused what it was asked to send: the same ring would be refused again. */
   ringInvalid: '来电提醒没有发出：提醒里的信息没有通过检查，重试也不会成功。可以改为发送邀请卡片。',
+  /** The ring function's hourly limit (per sender, per person rung): the button says when another is allowed. */
+  ringTooMany: '这一小时内提醒次数已达上限，请稍后再试。现在可以改为发送邀请卡片。',
 }
 
 /** Sentences the reach view shows once code has filled them: sent filled, so not in its data. */
 export const reachFilled = {
   ringRest: '{seconds} 秒后可再次提醒',
+  ringRestMinutes: '{minutes} 分钟后可再次提醒',
 }
 
 const DEVICE_NAMES: Record<Device, string> = { microphone: common.microphone, camera: common.camera }
@@ -733,4 +740,11 @@ export const appointmentFilled = {
 export const upcoming = {
   title: '近 7 天的预约',
   join: '进入',
+  fold: '收起',
+}
+
+/** Sentences home's upcoming list shows once code has filled them: sent filled, so not in its data. */
+export const upcomingFilled = {
+  /** Every upcoming appointment, behind one tap: {count} in all. */
+  all: '全部 {count} 个预约',
 }

@@ -10,13 +10,13 @@
 const fs = require('fs')
 const path = require('path')
 const { execFileSync } = require('child_process')
-const esbuild = require('esbuild')
 
 const ROOT = path.resolve(__dirname, '..')
 const DIST = path.join(ROOT, 'dist')
 const SRC = path.join(ROOT, 'miniprogram')
 const OUT = path.join(ROOT, 'playground/out')
 const SHIMS = path.join(ROOT, 'playground/shims')
+// esbuild is required where it builds: scripts/launch-probe.js reads `newest` here without loading it.
 /** Where the phone's files live in the browser: simulate resolves paths under it. */
 const V_ROOT = '/duet/dist'
 
@@ -43,7 +43,7 @@ function ensureDist() {
 /** wechat-model/view's build-time half (styles, bars, WeUI's wiring), bundled for Node so this script can use it. */
 function viewTools() {
   const file = path.join(OUT, 'view-tools.js')
-  esbuild.buildSync({
+  require('esbuild').buildSync({
     stdin: {
       contents: `export * from './styles'; export * from './phone-frame'; export * from './weui'`,
       resolveDir: path.join(ROOT, 'wechat-model/view'),
@@ -149,14 +149,14 @@ function build() {
   const { data, wccMs } = duetFiles(view)
   fs.writeFileSync(path.join(OUT, 'duet-files.js'), `window.__DUET__ = ${JSON.stringify(data)};\n`)
   for (const entry of ['phone', 'host'])
-    esbuild.buildSync({
+    require('esbuild').buildSync({
       ...browserOptions,
       entryPoints: [path.join(ROOT, 'playground', `${entry}.ts`)],
       outfile: path.join(OUT, `${entry}.js`),
     })
   // The server's WeChat Cloud: the model's own, run in Node on the real wx-server-sdk.
   const modelDir = path.join(ROOT, 'wechat-model')
-  esbuild.buildSync({
+  require('esbuild').buildSync({
     entryPoints: [path.join(modelDir, 'cloud.ts')],
     outfile: path.join(OUT, 'cloud-server.js'),
     bundle: true,
@@ -172,7 +172,7 @@ function build() {
   return { ms: Date.now() - started, wccMs, rebuiltDist: rebuilt, sizes }
 }
 
-module.exports = { build, OUT }
+module.exports = { build, ensureDist, newest, OUT }
 
 if (require.main === module) {
   const r = build()

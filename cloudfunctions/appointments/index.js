@@ -67,7 +67,8 @@ const REACHED_FROM = {
   accepted: ['proposed'],
   declined: ['proposed'],
   cancelled: LIVE,
-  completed: ['accepted'],
+  // A phone's clock may have called it missed before the call connected: the call is the fact.
+  completed: ['accepted', 'missed'],
   missed: LIVE,
 }
 
@@ -181,6 +182,33 @@ async function move(id, me, to, who, now, extra = {}) {
 }
 
 /**
+ * The guest accepts; an accepted reschedule takes the old one's place: the old one is cancelled if it is
+ * between the same two people (either may have booked it) and still live. Until then both stand, so that a
+ * declined reschedule leaves the old one as it was.
+ * @param {unknown} id
+ * @param {string} me
+ * @param {number} now
+ */
+async function accept(id, me, now) {
+  const answer = await move(id, me, 'accepted', 'guest', now)
+  const accepted = answer.ok ? answer.appointment : undefined
+  if (accepted?.replaces) {
+    const { booker, guest } = accepted
+    const samePair = _.or([
+      { booker, guest },
+      { booker: guest, guest: booker },
+    ])
+    await promised(
+      db
+        .collection('appointments')
+        .where(_.and([{ _id: accepted.replaces, state: _.in(LIVE) }, samePair]))
+        .update({ data: { state: 'cancelled', replacedBy: accepted.id, changedAt: now } }),
+    )
+  }
+  return answer
+}
+
+/**
  * @param {string} me
  * @param {Record<string, unknown>} e
  * @param {number} now
@@ -207,20 +235,6 @@ async function create(me, e, now) {
     return existing && existing.booker === me
       ? { ok: true, appointment: shown(existing, me) }
       : { ok: false, reason: 'invalid', problem: 'id' }
-  }
-  if (replaces) {
-    // The old one goes, if it is between the same two people (either may have booked it) and still live.
-    const { guest } = booking
-    const samePair = _.or([
-      { booker: me, guest },
-      { booker: guest, guest: me },
-    ])
-    await promised(
-      db
-        .collection('appointments')
-        .where(_.and([{ _id: replaces, state: _.in(LIVE) }, samePair]))
-        .update({ data: { state: 'cancelled', replacedBy: id, changedAt: now } }),
-    )
   }
   return { ok: true, appointment: shown(doc, me) }
 }
@@ -292,7 +306,7 @@ exports.main = async (event) => {
       case 'create':
         return await create(me, e, now)
       case 'accept':
-        return await move(e.id, me, 'accepted', 'guest', now)
+        return await accept(e.id, me, now)
       case 'decline':
         return await move(e.id, me, 'declined', 'guest', now)
       case 'cancel':

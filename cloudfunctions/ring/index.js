@@ -24,6 +24,11 @@ const HOUR_MS = 60 * 60 * 1000
 const RINGS_PER_SENDER = 5
 /** Rings one person may receive in an hour, from anyone: their accepts are theirs to spend. */
 const RINGS_PER_TARGET = 3
+/**
+ * Records past the hour counted no longer matter: each run removes up to this many, more than the one it adds,
+ * so the collection holds about an hour of rings and one run's work stays small.
+ */
+const PRUNE_BATCH = 50
 
 const OPENID = /^[A-Za-z0-9_-]{16,64}$/
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{16,64}$/
@@ -148,6 +153,27 @@ async function minutesUntilAllowed(field, openid, most, now) {
 }
 
 /**
+ * Removes up to PRUNE_BATCH records older than the hour the limits count. A failure only leaves them for the
+ * next ring: it never changes this ring's answer.
+ * @param {number} now
+ */
+async function pruneOldRings(now) {
+  const rings = db.collection('rings')
+  try {
+    const { data } = await promised(
+      rings
+        .where({ at: _.lte(now - HOUR_MS) })
+        .limit(PRUNE_BATCH)
+        .get(),
+    )
+    if (!data.length) return
+    await promised(rings.where({ _id: _.in(data.map((r) => r._id)) }).remove())
+  } catch {
+    // Left for the next run.
+  }
+}
+
+/**
  * @typedef {{ ok: true }
  *   | { ok: false, reason: 'invalid' }
  *   | { ok: false, reason: 'too-many', who: 'sender' | 'target', minutes: number }
@@ -217,6 +243,7 @@ exports.main = async (event) => {
       .doc(recordId)
       .update({ data: { outcome: answer.ok ? 'sent' : 'failed' } }),
   ).catch(() => undefined)
+  await pruneOldRings(now)
   return answer
 }
 

@@ -116,12 +116,19 @@ export function ringTemplateId(): string {
 
 /**
  * Why a ring was not sent: the person has no ring allowed (43101, platform doc §7.3); the function refused
- * what it was asked to send (no retry can help); or it failed on the way (a retry may).
+ * what it was asked to send (no retry can help); too many rings this hour, from me or to them (another is
+ * allowed in some minutes); or it failed on the way (a retry may).
  */
-export type RingRefusal = 'not-allowed' | 'invalid' | 'failed'
+export type RingRefusal = 'not-allowed' | 'invalid' | 'too-many' | 'failed'
 
-/** How a ring went: sent, or not, why, and the platform's code where there is one. */
-export type RingResult = { sent: true } | { sent: false; why: RingRefusal; code?: number }
+/**
+ * How a ring went: sent, or not, why, and the platform's code where there is one. `too-many` says in how many
+ * minutes another is allowed, and whether the limit is mine (every ring waits) or the person's (only theirs).
+ */
+export type RingResult =
+  | { sent: true }
+  | { sent: false; why: 'too-many'; minutes: number; who: 'sender' | 'target' }
+  | { sent: false; why: Exclude<RingRefusal, 'too-many'>; code?: number }
 
 /**
  * Asks the `ring` cloud function to send `to` a one-time ring (a subscribe message) that opens an invitation
@@ -138,9 +145,16 @@ export async function ring(
       ok?: unknown
       reason?: unknown
       errCode?: unknown
+      who?: unknown
+      minutes?: unknown
     } | null
     if (result?.ok === true) return { sent: true }
     if (result?.reason === 'invalid') return { sent: false, why: 'invalid' }
+    if (result?.reason === 'too-many') {
+      // The function says how long; a missing or odd figure waits the whole hour it counts.
+      const minutes = typeof result.minutes === 'number' && result.minutes > 0 ? Math.ceil(result.minutes) : 60
+      return { sent: false, why: 'too-many', minutes, who: result.who === 'target' ? 'target' : 'sender' }
+    }
     const code = typeof result?.errCode === 'number' ? result.errCode : undefined
     return { sent: false, why: code === 43101 ? 'not-allowed' : 'failed', ...(code === undefined ? {} : { code }) }
   } catch (err) {

@@ -2,7 +2,7 @@
 // Pure rules, no wx: the entity, its card both ways (a card is untrusted: anyone can forge one), the state
 // machine, the room's time window, overlap, retention, rescheduling, and a row's parts in the phone's zone.
 // Times are UTC milliseconds; a zone is an offset in minutes east of UTC, passed in (see `phoneOffset`).
-import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './appointment-limits'
+import { APPOINTMENT_ID as ID, DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './appointment-limits'
 import { CLOCK_SKEW_MS } from './invitation-link'
 import { CallMode, isCallMode, Person } from './model'
 import { checkAvatarUrl, checkNickname, checkNote, checkOpenid, safeDecode, visibleLength } from './validation'
@@ -10,7 +10,7 @@ import { checkAvatarUrl, checkNickname, checkNote, checkOpenid, safeDecode, visi
 const MINUTE_MS = 60 * 1000
 const DAY_MS = 24 * 60 * MINUTE_MS
 
-export { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './appointment-limits'
+export { DAYS_AHEAD_MAX, isAppointmentId, LENGTHS, TOPIC_MAX } from './appointment-limits'
 /** The room opens this long before the start. */
 export const ROOM_OPENS_BEFORE_MS = 10 * MINUTE_MS
 /** At most this many appointments are kept on a phone. */
@@ -20,7 +20,9 @@ export const KEPT_AFTER_END_MS = 30 * DAY_MS
 
 /**
  * 待确认 (proposed) → 已确认 (accepted) / 已拒绝 (declined) / 已取消 (cancelled); 已确认 → 已完成 (completed) /
- * 已错过 (missed) / 已取消. A proposal nobody answered by its end is 已错过 too. Only forward.
+ * 已错过 (missed) / 已取消. A proposal nobody answered by its end is 已错过 too. Only forward. 已错过 is a phone's
+ * reading of its own clock, 已完成 a call that connected: a phone whose clock ran ahead, or that saw no call,
+ * learns 已完成 from the other side (through the cloud) over its own 已错过, so that both end up saying the same.
  */
 export type AppointmentState = 'proposed' | 'accepted' | 'declined' | 'cancelled' | 'completed' | 'missed'
 
@@ -30,7 +32,7 @@ export const NEXT_STATES: Readonly<Record<AppointmentState, readonly Appointment
   declined: [],
   cancelled: [],
   completed: [],
-  missed: [],
+  missed: ['completed'],
 }
 
 /** Still to happen (or happening): the states that hold a time in the calendar. */
@@ -92,7 +94,6 @@ export type AppointmentProblem =
 
 type Read<T> = { ok: true; value: T } | { ok: false; problem: AppointmentProblem }
 
-const ID = /^[A-Za-z0-9_-]{8,64}$/
 const TIME = /^\d{1,15}$/
 
 /** An id for a new appointment: unique enough between two people, and safe in a link. */
@@ -306,17 +307,27 @@ export function retained(list: readonly Appointment[], now: number): Appointment
 
 /**
  * An appointment arriving (a card opened, or the booker's own booking) into the kept list. The same one again
- * changes nothing (a cancelled one stays cancelled); one that reschedules replaces the one it names, when that
- * one is between the same two people, whichever of them booked it.
+ * changes nothing (a cancelled one stays cancelled). One that reschedules sits beside the one it names until it
+ * is accepted (see `settled`): declined, it leaves the old one as it was.
  */
 export function received(list: readonly Appointment[], incoming: Appointment, now: number): Appointment[] {
   if (list.some((a) => a.id === incoming.id)) return list.slice()
-  // Either of the two may reschedule, so the old one's booker may be the new one's guest.
-  const samePair = (a: Appointment) =>
-    (a.booker === incoming.booker && a.guest === incoming.guest) ||
-    (a.booker === incoming.guest && a.guest === incoming.booker)
-  const kept = list.filter((a) => !(a.id === incoming.replaces && samePair(a)))
-  return retained([...kept, incoming], now)
+  return retained([...list, incoming], now)
+}
+
+/** Either of the two may reschedule, so the old one's booker may be the new one's guest. */
+const samePair = (a: Appointment, b: Appointment) =>
+  (a.booker === b.booker && a.guest === b.guest) || (a.booker === b.guest && a.guest === b.booker)
+
+/**
+ * The list once each accepted reschedule has taken the place of the one it names (when that one is between the
+ * same two people): the same list when none has.
+ */
+export function settled(list: Appointment[]): Appointment[] {
+  const replacing = list.filter((b) => b.replaces !== undefined && (b.state === 'accepted' || b.state === 'completed'))
+  if (!replacing.length) return list
+  const kept = list.filter((a) => !replacing.some((b) => b.replaces === a.id && samePair(a, b)))
+  return kept.length === list.length ? list : kept
 }
 
 /** An answer sent back by card (or learnt from the cloud): who answered, and how. */

@@ -27,12 +27,14 @@ import {
   replyQuery,
   retained,
   roomPhase,
+  settled,
 } from './appointment-rules'
 import type { CallMode, Person } from './model'
 import type { ProfileStore } from './profile'
 
 const MINUTE_MS = 60 * 1000
 const HOUR_MS = 60 * MINUTE_MS
+const DAY_MS = 24 * HOUR_MS
 /** Home shows the appointments of the next 7 days. */
 export const UPCOMING_MS = 7 * 24 * HOUR_MS
 /** How often the clock is read while anything upcoming is shown: a row lights up within this of its window. */
@@ -65,7 +67,7 @@ export interface Draft {
   minutes: number
   mode: CallMode
   topic: string
-  /** The appointment this booking reschedules: the other side replaces it instead of keeping both. */
+  /** The appointment this booking reschedules: once the new one is accepted it takes the old one's place. */
   replaces?: string
 }
 
@@ -125,12 +127,16 @@ export class AppointmentsStore {
 
   /**
    * The clock moves: a live appointment whose end passed without a connected call is 已错过 (the machine's
-   * only move that needs no tap).
+   * only move that needs no tap). A call still connected past the end is not missed: it completes when it ends.
+   * With the cloud, the function learns it as it learns 已完成; without, it stays on this phone (the other
+   * phone's own clock says the same).
    */
   tick(): void {
     this.now = this.clock()
-    if (this.items.some((a) => isMissedBy(a, this.now))) {
-      this.items = this.items.map((a) => (isMissedBy(a, this.now) ? (moved(a, 'missed', this.now) ?? a) : a))
+    const missed = this.items.filter((a) => isMissedBy(a, this.now) && this.connected?.id !== a.id)
+    if (missed.length) {
+      this.items = this.items.map((a) => (missed.includes(a) ? (moved(a, 'missed', this.now) ?? a) : a))
+      for (const { id } of missed) void this.ctx.cloud.tell('miss', { id })
     }
     this.keepTicking()
   }
@@ -153,12 +159,12 @@ export class AppointmentsStore {
    * state the function keeps, never back.
    */
   async sync(): Promise<void> {
-    // Nothing still to happen, nothing to learn: no call to the function at all.
-    if (!this.items.some((a) => isLive(a.state))) return
+    // Nothing still to happen, nor a recent 已错过 the other side may have completed: no call to the function.
+    if (!this.items.some((a) => isLive(a.state) || (a.state === 'missed' && a.endAt > this.now - DAY_MS))) return
     const listed = await this.ctx.cloud.list()
     if (!listed) return
     runInAction(() => {
-      this.tick()
+      this.now = this.clock()
       const kept = new Map(listed.map((a) => [a.id, a]))
       const synced = this.items.map((a) => {
         const there = kept.get(a.id)
@@ -166,7 +172,9 @@ export class AppointmentsStore {
         return moved(a, there.state as AppointmentState, this.now, there.callSeconds) ?? a
       })
       // Replaced only when something moved: a new list is a change to save.
-      if (synced.some((a, i) => a !== this.items[i])) this.items = synced
+      if (synced.some((a, i) => a !== this.items[i])) this.items = settled(synced)
+      // After the cloud's word: what the other side completed is not called missed here.
+      this.tick()
     })
   }
 
@@ -179,13 +187,21 @@ export class AppointmentsStore {
   membersChanged(openids: string[]): void {
     this.tick()
     if (openids.length >= 2) {
-      const room = this.items.find(
-        (a) => a.state === 'accepted' && openids.includes(a.other.openid) && roomPhase(a, this.now) === 'open',
-      )
+      const room = openids.map(this.roomWith).find((a) => a !== null)
       if (room && !this.connected) this.connected = { id: room.id, since: this.now }
+      this.keepTicking()
       return
     }
     this.callEnded()
+  }
+
+  /** The accepted appointment with `openid` whose room is open now: a call with them now is its call. */
+  roomWith(openid: string): Appointment | null {
+    const now = this.clock()
+    return (
+      this.items.find((a) => a.state === 'accepted' && a.other.openid === openid && roomPhase(a, now) === 'open') ??
+      null
+    )
   }
 
   /** The call ended (the other left, or WeChat interrupted it): a connected appointment is 已完成. */
@@ -200,7 +216,10 @@ export class AppointmentsStore {
     void this.ctx.cloud.tell('complete', { id: connected.id, callSeconds: seconds })
   }
 
-  /** The clock runs only while something upcoming can change how it shows. */
+  /**
+   * The clock runs only while something upcoming can change how it shows: every change that can add one (a
+   * booking, an answer, a call connecting) calls this, as the tick itself does.
+   */
   private keepTicking(): void {
     const needed = this.upcoming.length > 0 || this.connected !== null
     if (needed && !this.ticker) this.ticker = setInterval(this.tick, TICK_MS)
@@ -313,6 +332,7 @@ export class AppointmentsStore {
     if (!card || !this.draft) return null
     const isNew = !this.find(card.id)
     this.items = received(this.items, booked(card, this.draft.guest, this.now), this.now)
+    this.keepTicking()
     this.draftSent = true
     if (isNew) {
       const { id, to: guest, startAt, endAt, mode, topic, from, replaces } = card
@@ -331,7 +351,8 @@ export class AppointmentsStore {
     if (query.appt === undefined) return
     this.openedQuery = { ...query }
     const reply = query.answer !== undefined ? readReply(query) : null
-    if (reply) this.items = replied(this.items, reply, this.now)
+    if (reply) this.items = settled(replied(this.items, reply, this.now))
+    this.keepTicking()
   }
 
   /** A reply card that is no reply (damaged), or one whose answer was not applied. */
@@ -390,7 +411,8 @@ export class AppointmentsStore {
     const next = moved(shown, to, this.now)
     if (!next) return
     const kept = received(this.items, { ...shown, changedAt: this.now }, this.now)
-    this.items = kept.map((a) => (a.id === next.id ? next : a))
+    this.items = settled(kept.map((a) => (a.id === next.id ? next : a)))
+    this.keepTicking()
     void this.ctx.cloud.tell(to === 'accepted' ? 'accept' : 'decline', { id: next.id })
   }
 

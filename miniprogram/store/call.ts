@@ -37,6 +37,8 @@ export interface CallContext {
   reachability: Pick<ReachabilityStore, 'ensure'>
   /** A call to `openid` was placed (an invitation from them is then answered). */
   placedTo(openid: string): void
+  /** The appointment whose room is open with `openid` now, if any: a call to them is its call. */
+  appointmentWith(openid: string): string | undefined
   voip: Pick<typeof Voip, 'join1v1Chat' | 'exitVoIPChat'>
 }
 
@@ -254,11 +256,13 @@ export class CallStore {
       const contact = this.contact
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
+      const appointment = this.ctx.appointmentWith(contact.openid)
       const join = new JoinAttempt(this.joinContext, {
         caller: me,
         listener: contact,
         mode: this.mode,
         disableSwitchVoice: this.disableSwitchVoice,
+        ...(appointment ? { appointment } : {}),
       })
       this.join = join
       const end = await join.run()

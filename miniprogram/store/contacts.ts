@@ -216,6 +216,7 @@ export class ContactsStore {
       t: last?.at,
       m: last?.mode,
       o: last ? outcomeOf(last) : undefined,
+      b: last?.appointment !== undefined ? 1 : undefined,
     }
   }
 

@@ -32,6 +32,8 @@ export interface HistoryRow {
   errCode?: number
   /** Why it failed, in words (strings.callProblems, its `history`). */
   reason?: ProblemKind
+  /** The call was an appointment's (预约通话). */
+  booked?: true
 }
 
 function rowOf(r: CallRecord): HistoryRow {
@@ -43,6 +45,7 @@ function rowOf(r: CallRecord): HistoryRow {
     row.errCode = r.errCode
     row.reason = ruleForErrCode(r.errCode).problem.kind
   }
+  if (r.appointment !== undefined) row.booked = true
   return row
 }
 

@@ -114,6 +114,8 @@ export class RootStore {
     network: this.network,
     reachability: this.reachability,
     placedTo: (openid) => this.invitations.placedTo(openid),
+    // No appointment slice built, no appointment saved or booked: nothing to belong to.
+    appointmentWith: (openid) => this.appointmentsIfBuilt?.roomWith(openid)?.id,
     voip: this.services.voip,
   })
   readonly screens = new Screens(this)

@@ -95,6 +95,8 @@ export interface AttemptOptions {
   listener: Contact
   mode: CallMode
   disableSwitchVoice: boolean
+  /** The appointment whose room is open with the listener: the call is its call. */
+  appointment?: string
 }
 
 /** One tap's way to WeChat: reachable, joined, and what WeChat's answer means (its errCode's rule). */
@@ -112,10 +114,10 @@ export class JoinAttempt {
   }
 
   async run(mayAskForCamera = true): Promise<AttemptEnd> {
-    const { caller, listener, mode, disableSwitchVoice } = this.options
+    const { caller, listener, mode, disableSwitchVoice, appointment } = this.options
     const refused = await this.ctx.reachability.ensure()
     if (refused) return this.failed(refused.problem.errCode, mayAskForCamera)
-    const call = new OngoingCall(this.ctx.history, listener.openid, mode)
+    const call = new OngoingCall(this.ctx.history, listener.openid, mode, appointment)
     this.ctx.joining(call)
     const race = new JoinRace(this.ctx.voip)
     this.race = race

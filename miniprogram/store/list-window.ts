@@ -13,8 +13,8 @@ export interface WindowView {
   ids: readonly string[]
   /** How many of them the window shows. */
   size: number
-  /** Changes when the order must be rebuilt rather than grown. */
-  epoch: number
+  /** Changes when the order must be rebuilt rather than grown (a count, or the ids themselves). */
+  epoch: number | string
   row(id: string): Row
 }
 
@@ -22,7 +22,7 @@ export class ListWindow {
   private order: string[] = []
   /** What the view holds for each id it was sent, as JSON (null: deleted). */
   private readonly sent = new Map<string, string | null>()
-  private epoch: number | null = null
+  private epoch: number | string | null = null
 
   /** The setData patch that brings the view from what it holds to `view`; empty when nothing changed. */
   update(view: WindowView): Record<string, unknown> {

@@ -52,6 +52,8 @@ export interface CallRecord {
   answeredAt?: number
   /** The answered call ended: the other person left, or it was interrupted. */
   endedAt?: number
+  /** The appointment this call was for: made to its other person while its room was open. */
+  appointment?: string
 }
 
 /**

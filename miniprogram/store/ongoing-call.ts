@@ -24,6 +24,8 @@ export class OngoingCall {
     private readonly history: CallHistory,
     readonly openid: string,
     readonly mode: CallMode,
+    /** The appointment this call is for, if it is one's (its record says so). */
+    private readonly appointment?: string,
   ) {}
 
   /** WeChat placed the call (its call screen opened; not that anyone answered). */
@@ -87,6 +89,7 @@ export class OngoingCall {
 
   /** Writes the attempt down, stamped with when its join started; its `at` identifies it for later. */
   private record(result: Pick<CallRecord, 'outcome' | 'errCode'>): number {
-    return this.history.add({ at: this.startedAt, openid: this.openid, mode: this.mode, ...result })
+    const { startedAt: at, openid, mode, appointment } = this
+    return this.history.add({ at, openid, mode, ...result, ...(appointment ? { appointment } : {}) })
   }
 }

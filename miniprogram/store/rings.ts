@@ -32,6 +32,8 @@ export class RingsStore {
   /** WeChat's code when a ring failed, for the details. */
   code: number | undefined = undefined
   restUntil = 0
+  /** Whose ring rests: null, every ring (after mine, or when I rang too often); else only this person's. */
+  restFor: string | null = null
   now = Date.now()
   private ticker: ReturnType<typeof setInterval> | null = null
 
@@ -47,6 +49,11 @@ export class RingsStore {
     return this.now < this.restUntil
   }
 
+  /** Whether a ring to `openid` must wait (the button shows how long instead). */
+  restingFor(openid: string): boolean {
+    return this.resting && (this.restFor === null || this.restFor === openid)
+  }
+
   /** How the last ring to `openid` went; 'idle' if the last one was for someone else. */
   stateFor(openid: string): RingState {
     return this.target === openid ? this.state : 'idle'
@@ -54,6 +61,10 @@ export class RingsStore {
 
   get restSeconds(): number {
     return Math.ceil(Math.max(0, this.restUntil - this.now) / 1000)
+  }
+
+  get restMinutes(): number {
+    return Math.ceil(this.restSeconds / 60)
   }
 
   /** #allow-rings: WeChat's popup for one ring. Call it in the synchronous part of the tap. */
@@ -70,7 +81,7 @@ export class RingsStore {
   /** #ring: one ring to `to`, opening my invitation for `mode`; then the button rests. */
   async ring(to: Person, mode: CallMode): Promise<void> {
     const me = this.ctx.profile.me
-    if (!this.available || !me || this.state === 'sending' || this.resting) return
+    if (!this.available || !me || this.state === 'sending' || this.restingFor(to.openid)) return
     this.state = 'sending'
     this.target = to.openid
     this.code = undefined
@@ -78,15 +89,25 @@ export class RingsStore {
     runInAction(() => {
       if (result.sent) {
         this.state = 'sent'
-        this.restUntil = Date.now() + RING_REST_MS
-        this.now = Date.now()
-        this.ticker ??= setInterval(this.tick, 1000)
+        this.rest(RING_REST_MS, null)
         this.ctx.rang(to, mode)
+      } else if (result.why === 'too-many') {
+        // Refused until the hour's count allows another: the button waits that long, so nobody retries into
+        // the same refusal.
+        this.state = 'too-many'
+        this.rest(result.minutes * 60 * 1000, result.who === 'target' ? to.openid : null)
       } else {
         this.state = result.why
         this.code = result.code
       }
     })
+  }
+
+  private rest(ms: number, restFor: string | null): void {
+    this.restUntil = Date.now() + ms
+    this.restFor = restFor
+    this.now = Date.now()
+    this.ticker ??= setInterval(this.tick, 1000)
   }
 
   tick(): void {

@@ -1,4 +1,5 @@
 // The one versioned value Duet keeps on the device, and how a stored value is read back safely.
+import { isAppointmentId } from './appointment-limits'
 import type { Appointment } from './appointment-rules'
 import { isLoose, Loose, migrate, SAVED_VERSION } from './migrations'
 import { CallRecord, Contact, Invitation, isCallMode, Person, Prefs, Profile } from './model'
@@ -108,17 +109,20 @@ export function timesInOrder(record: CallRecord): CallRecord {
 
 function readRecord(v: unknown): CallRecord | null {
   if (!isLoose(v)) return null
-  const { at, openid, mode, outcome, errCode, answeredAt, endedAt } = v
+  const { at, openid, mode, outcome, errCode, answeredAt, endedAt, appointment } = v
   if (!isTime(at) || !checkOpenid(openid).ok || !isCallMode(mode)) return null
   if (outcome !== 'placed' && outcome !== 'failed') return null
   if (errCode !== undefined && typeof errCode !== 'number') return null
   // Answered only for a placed call, and ended only after an answer.
   if (answeredAt !== undefined && (outcome !== 'placed' || !isTime(answeredAt))) return null
   if (endedAt !== undefined && (!isTime(answeredAt) || !isTime(endedAt))) return null
+  // Calls recorded before appointments existed name none.
+  if (appointment !== undefined && !isAppointmentId(appointment)) return null
   const record: CallRecord = { at, openid: openid as string, mode, outcome }
   if (typeof errCode === 'number') record.errCode = errCode
   if (isTime(answeredAt)) record.answeredAt = answeredAt
   if (isTime(endedAt)) record.endedAt = endedAt
+  if (isAppointmentId(appointment)) record.appointment = appointment
   return timesInOrder(record)
 }
 

@@ -2,6 +2,7 @@
 // file map the build wrote, its templates are the functions WeChat's own compiler made at build time, and
 // each CommonJS module runs once (as on a phone), with component definitions replayed for later pages.
 import * as path from 'path'
+import { resolveModule } from '../../wechat-model/modules'
 import { Exparser, useExparser } from '../../wechat-model/view/elements'
 import { ComponentGlobal, replayComponentDefinitions, SimulateUtils } from '../../wechat-model/view/replay'
 
@@ -37,24 +38,6 @@ interface PhoneWindow {
 }
 
 export const duet = (window as unknown as PhoneWindow).__DUET__
-
-/** A module's path from `from`: relative, from the root, or an npm package where DevTools builds them. */
-function resolve(files: Record<string, unknown>, from: string, id: string): string {
-  const candidates: string[] = []
-  if (id.startsWith('.') || id.startsWith('/')) {
-    const p = id.startsWith('/') ? path.posix.join(duet.vRoot, id) : path.posix.join(path.posix.dirname(from), id)
-    candidates.push(p, `${p}.js`, `${p}/index.js`)
-  } else {
-    for (let dir = path.posix.dirname(from); ; dir = path.posix.dirname(dir)) {
-      const p = path.posix.join(dir, 'miniprogram_npm', id)
-      candidates.push(`${p}.js`, `${p}/index.js`)
-      if (dir === '/') break
-    }
-  }
-  const found = candidates.find((c) => c.endsWith('.js') && typeof files[c] === 'string')
-  if (!found) throw new Error(`cannot resolve ${id} from ${from}`)
-  return found
-}
 
 export interface Loaded {
   simulate: Simulate
@@ -92,7 +75,8 @@ export function loadDuet(onError: (error: unknown) => void): Loaded {
     const mod = { exports: {} as Record<string, unknown> }
     modules.set(file, mod)
     const run = new Function('require', 'module', 'exports', `${String(files[file])}\n//# sourceURL=${file}`)
-    run((id: string) => requireFile(resolve(files, file, id)), mod, mod.exports)
+    const exists = (f: string) => typeof files[f] === 'string'
+    run((id: string) => requireFile(resolveModule(exists, duet.vRoot, file, id)), mod, mod.exports)
     return mod.exports
   }
   replayComponentDefinitions({

@@ -161,6 +161,50 @@ test('measure', async () => {
     useRealClock()
   }
 
+  // Home with 50 upcoming appointments (one every 3 hours, each with another of 2,000 contacts): the first few
+  // rows show, and each later change sends the row it changes.
+  useFakeClock()
+  try {
+    const HOUR = 60 * 60 * 1000
+    const now = new Date(2026, 11, 7, 10, 0).getTime()
+    jest.setSystemTime(now)
+    const { list: crowded, history: calls } = people(2000)
+    const appointments = crowded.slice(0, 50).map((c, i) => ({
+      id: `bench${String(i).padStart(5, '0')}`,
+      booker: ME.openid,
+      guest: c.openid,
+      other: { openid: c.openid, nickname: c.nickname, avatarUrl: c.avatarUrl },
+      startAt: now + (1 + 3 * i) * HOUR,
+      endAt: now + (1 + 3 * i) * HOUR + 30 * 60 * 1000,
+      mode: i % 2 ? 'voice' : 'video',
+      topic: '聊聊新年计划',
+      state: 'accepted',
+      changedAt: now - HOUR,
+    }))
+    const state = savedState({ profile: ME, contacts: crowded, history: calls, appointments })
+    const booked = await launch({ authSetting: GRANTED, storage: stored(state) })
+    let home!: PageHandle
+    await measure('open contacts (2,000 contacts, 50 upcoming)', 'contacts', OPEN_GOAL, async () => {
+      home = await booked.open('contacts')
+    })
+    await measure('upcoming: the clock lights up a row (10 minutes before)', 'contacts', STEP_GOAL, async () => {
+      jest.setSystemTime(now + 50 * 60 * 1000)
+      await wait(15)
+    })
+    await measure('upcoming: one ends unattended (已错过), the next moves up', 'contacts', STEP_GOAL, async () => {
+      jest.setSystemTime(now + 2 * HOUR)
+      await wait(15)
+    })
+    // Every upcoming appointment behind one tap: a list opened in place, held to a page's budget.
+    await measure('upcoming: show all 49', 'contacts', OPEN_GOAL, () => home.press('#upcoming-all'))
+    await measure('upcoming, all shown: the clock lights up a row', 'contacts', STEP_GOAL, async () => {
+      jest.setSystemTime(now + 3 * HOUR + 50 * 60 * 1000)
+      await wait(15)
+    })
+  } finally {
+    useRealClock()
+  }
+
   fs.mkdirSync(path.dirname(OUT), { recursive: true })
   fs.writeFileSync(OUT, JSON.stringify({ interactions, callAttempts: { cold, warm } }, null, 2))
   expect(interactions.length).toBeGreaterThan(0)

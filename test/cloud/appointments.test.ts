@@ -141,25 +141,62 @@ test('completed with the call’s length once accepted; missed only once its tim
   })
 })
 
-test('a reschedule replaces the old one; only one of its two people can replace it', async () => {
+test('a phone whose clock ran ahead called it missed; the call the other phone saw connect completes it all the same', async () => {
   const cloud = await booked()
+  await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })
+  const end = cloud.database.records('appointments')[0].endAt as number
+  jest.useFakeTimers({ now: end })
+  try {
+    expect(await as(cloud, ANNA, { action: 'miss', id: 'appt0001abcd' })).toMatchObject({ ok: true })
+    expect(await as(cloud, BEN, { action: 'complete', id: 'appt0001abcd', callSeconds: 600 })).toMatchObject({
+      ok: true,
+      appointment: { state: 'completed', callSeconds: 600 },
+    })
+    expect(await as(cloud, ANNA, { action: 'miss', id: 'appt0001abcd' })).toMatchObject({ ok: false, reason: 'state' })
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
+test('a reschedule replaces the old one once accepted; only one of its two people can replace it', async () => {
+  const cloud = await booked()
+  await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })
   const later = booking({ id: 'appt0002abcd', replaces: 'appt0001abcd' })
   later.startAt = (later.startAt as number) + DAY
   later.endAt = (later.endAt as number) + DAY
   expect(await as(cloud, ANNA, later)).toMatchObject({ ok: true })
-  expect(cloud.database.records('appointments').map((a) => [a._id, a.state, a.replacedBy])).toEqual([
-    ['appt0001abcd', 'cancelled', 'appt0002abcd'],
+  const states = () => cloud.database.records('appointments').map((a) => [a._id, a.state, a.replacedBy])
+  // Both stand until Ben answers the new one.
+  expect(states()).toEqual([
+    ['appt0001abcd', 'accepted', undefined],
     ['appt0002abcd', 'proposed', undefined],
   ])
   const carols = booking({ id: 'appt0003abcd', replaces: 'appt0002abcd', guest: BEN })
   expect(await as(cloud, CAROL, carols)).toMatchObject({ ok: true })
+  await as(cloud, BEN, { action: 'accept', id: 'appt0003abcd' })
   expect(stateOf(cloud, 'appt0002abcd')).toBe('proposed')
+
+  await as(cloud, BEN, { action: 'accept', id: 'appt0002abcd' })
+  expect(states().slice(0, 2)).toEqual([
+    ['appt0001abcd', 'cancelled', 'appt0002abcd'],
+    ['appt0002abcd', 'accepted', undefined],
+  ])
 })
 
-test('the guest may reschedule too: booking the booker, naming the old one, replaces it', async () => {
+test('a declined reschedule leaves the old one as it was', async () => {
+  const cloud = await booked()
+  await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })
+  expect(await as(cloud, ANNA, booking({ id: 'appt0002abcd', replaces: 'appt0001abcd' }))).toMatchObject({ ok: true })
+  await as(cloud, BEN, { action: 'decline', id: 'appt0002abcd' })
+  expect([stateOf(cloud), stateOf(cloud, 'appt0002abcd')]).toEqual(['accepted', 'declined'])
+})
+
+test('the guest may reschedule too: booking the booker, naming the old one, replaces it once accepted', async () => {
   const cloud = await booked()
   const byBen = booking({ id: 'appt0002abcd', replaces: 'appt0001abcd', guest: ANNA })
   expect(await as(cloud, BEN, byBen)).toMatchObject({ ok: true })
+  expect(stateOf(cloud)).toBe('proposed')
+  await as(cloud, ANNA, { action: 'accept', id: 'appt0002abcd' })
   expect(stateOf(cloud)).toBe('cancelled')
 })
 

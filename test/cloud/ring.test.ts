@@ -6,6 +6,7 @@ import { chinaClock } from './china-time'
 
 const ANNA = 'oAnna_0000000000000001'
 const BEN = 'oBen_00000000000000001'
+const HOUR = 60 * 60 * 1000
 const others = Array.from({ length: 6 }, (_, i) => `oOther_000000000000000${i}`)
 
 const ringFrom = (cloud: FakeCloud, sender: string, to: string, extra: Record<string, unknown> = {}) =>
@@ -79,6 +80,23 @@ test('rings older than an hour no longer count; the wait lasts until the 5th new
   // last of 10 minutes ago leaves, in 50.
   cloud.database.seed('rings', { _id: 'old5', sender: ANNA, target: others[5], at: now - 45 * 60000 })
   expect(await ringFrom(cloud, ANNA, BEN)).toEqual({ ok: false, reason: 'too-many', who: 'sender', minutes: 50 })
+})
+
+test('records older than the hour counted are removed, at most 50 a ring: the collection holds about an hour', async () => {
+  const cloud = cloudAllowing(BEN, 3)
+  const now = Date.now()
+  const old = (n: number) => ({ _id: `old${n}`, sender: others[n % 6], target: ANNA, at: now - HOUR - n * 1000 })
+  for (let n = 0; n < 70; n++) cloud.database.seed('rings', old(n))
+  cloud.database.seed('rings', { _id: 'recent', sender: ANNA, target: others[0], at: now - HOUR + 60000 })
+  const left = () => cloud.database.records('rings').filter((r) => String(r._id).startsWith('old')).length
+
+  expect(await ringFrom(cloud, ANNA, BEN)).toEqual({ ok: true })
+  expect(left()).toBe(20)
+  expect(await ringFrom(cloud, ANNA, BEN)).toEqual({ ok: true })
+  expect(left()).toBe(0)
+  // What the limits count stays: the ring of 59 minutes ago and the two just sent.
+  expect(cloud.database.records('rings').map((r) => r._id)).toHaveLength(3)
+  expect(cloud.database.records('rings').some((r) => r._id === 'recent')).toBe(true)
 })
 
 test('a ring that fails still counts and is recorded as failed: failures cannot probe without limit', async () => {

@@ -275,6 +275,8 @@ export const STATES: GalleryState[] = [
   } as GalleryState,
   { page: 'contacts', state: 'upcoming', heading: 'Duet', shows: ['明天 15:00 · 爱丽丝 · 视频 30 分钟 · 已确认'], env: saved({ appointments: [withAlice('accepted', 24 * 60 - 30)] }) },
   { page: 'contacts', state: 'upcoming-open-dark', heading: 'Duet', shows: ['进入'], dark: true, env: saved({ appointments: [withAlice('accepted', 5)] }) },
+  // Many upcoming: the next three, the rest behind one tap, so the contacts stay on the first screen.
+  { page: 'contacts', state: 'upcoming-many', heading: 'Duet', shows: ['全部 6 个预约', '爱丽丝'], env: saved({ appointments: Array.from({ length: 6 }, (_, i) => withAlice('accepted', 60 + 120 * i, true, { id: `gallery01${i}0` })) }) },
 ]
 
 /** #ring to Alice, who has not allowed a ring: WeChat answers 43101. */

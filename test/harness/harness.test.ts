@@ -2,9 +2,9 @@
 // close what it launched.
 import { createFakeWx } from '../../wechat-model'
 import { ANNA, ME, stored } from '../fixtures'
-import { closeApps, launch } from './app'
+import { closeApps, launch, relaunch } from './app'
 import { attach, loadSimulate, registerInline, renderPage } from './jcomponent'
-import { PageHandle, settle, useFakeClock, useRealClock } from './page'
+import { PageHandle, settle, useFakeClock, useRealClock, wait } from './page'
 
 function mount(methods: Record<string, (this: unknown) => unknown>) {
   jest.resetModules()
@@ -66,6 +66,16 @@ describe('a closed app takes its clocks with it', () => {
     expect(closed).not.toHaveBeenCalled()
     await launch({ storage: ben.fake.env.storage })
     expect(closed).toHaveBeenCalled()
+  })
+
+  test("the phone's time is not Duet's: a clock set before a launch, or moved before a relaunch, stays", async () => {
+    const monday = new Date(2026, 11, 7, 10, 0).getTime()
+    jest.setSystemTime(monday)
+    const first = await launch({ storage: pendingInvitation() })
+    expect(Date.now()).toBe(monday)
+    await wait(90)
+    await relaunch(first)
+    expect(Date.now()).toBe(monday + 90 * 1000)
   })
 })
 

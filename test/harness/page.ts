@@ -1,4 +1,5 @@
 // What a person can do on a page, and what they can see there.
+import { AsyncResource } from 'async_hooks'
 import type { FakeWx } from '../../wechat-model'
 import { attr, callMethod, dispatch, El, hasMethod, queryAll, rootDom } from '../../wechat-model/view/elements'
 import type { OpenedBy } from '../../wechat-model/view/page-stack'
@@ -33,7 +34,31 @@ export async function wait(seconds: number): Promise<void> {
 /** The app's and the fake WeChat's timers and Date run on a clock the test moves with `wait()`. */
 export function useFakeClock(): void {
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+  keepPhoneAcrossTimers()
   fakeClock = true
+}
+
+type TimerFunction = (callback: unknown, ms?: number, ...args: unknown[]) => unknown
+
+/**
+ * Real timers run their callback in the async context that scheduled it, which is how a phone's timer keeps
+ * talking to its own WeChat (app.ts `within`); jest's fake timers run it in the context of whoever moves the
+ * clock, so one phone's timer would act as the phone launched last (its saves landing in that phone's storage).
+ * Each callback is bound to the context that scheduled it, as with real timers.
+ */
+function keepPhoneAcrossTimers(): void {
+  const timers = global as unknown as Record<'setTimeout' | 'setInterval', TimerFunction>
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const fake = timers[name]
+    const bound: TimerFunction = (callback, ms, ...args) =>
+      fake(
+        typeof callback === 'function' ? AsyncResource.bind(callback as (...a: unknown[]) => unknown) : callback,
+        ms,
+        ...args,
+      )
+    // What the fake carries (its `clock`, by which the model knows the test's clock runs) stays visible.
+    timers[name] = Object.assign(bound, fake)
+  }
 }
 
 /** Back to real timers (an afterEach of tests that used the fake clock). */
@@ -42,9 +67,16 @@ export function useRealClock(): void {
   fakeClock = false
 }
 
-/** A mini program that is closed takes its pending timers with it: a relaunch calls this. */
+/**
+ * A mini program that is closed takes its pending timers with it: a relaunch calls this. The clock itself
+ * goes on (the phone's time does not restart with Duet): jest's clearAllTimers also winds it back to when the
+ * fake clock was installed, so the time is put back where it was.
+ */
 export function dropPendingTimers(): void {
-  if (fakeClock) jest.clearAllTimers()
+  if (!fakeClock) return
+  const now = Date.now()
+  jest.clearAllTimers()
+  jest.setSystemTime(now)
 }
 
 const squash = (text: string | null) => (text || '').replace(/\s+/g, ' ').trim()

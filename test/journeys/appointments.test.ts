@@ -9,10 +9,11 @@ import { launchPhones, PhoneSpec } from '../harness/phones'
 import { routeOf } from '../harness/screens'
 import { ANNA, BEN, GRANTED, STORAGE_KEY, stored } from '../fixtures'
 
+const annasState = { profile: ANNA, contacts: [{ ...BEN, note: '' }] }
 const ANNAS_PHONE: Partial<Environment> = {
   openid: ANNA.openid,
   authSetting: GRANTED,
-  storage: stored({ profile: ANNA, contacts: [{ ...BEN, note: '' }] }),
+  storage: stored(annasState),
 }
 const BENS_PHONE: Partial<Environment> = {
   openid: BEN.openid,
@@ -27,7 +28,7 @@ const MONDAY_10 = new Date(2026, 11, 7, 10, 0).getTime()
 beforeEach(useFakeClock)
 afterEach(useRealClock)
 
-/** The phones, launched on Monday at 10:00 (launching loads the simulator afresh, which restarts the clock). */
+/** The phones, launched on Monday at 10:00. */
 async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp[]> {
   return onMonday(envs.map((env) => ({ env })))
 }
@@ -37,9 +38,8 @@ async function phones(...envs: Array<Partial<Environment>>): Promise<LaunchedApp
  * alone, and only the cloud's own tests below let a phone learn an answer any other way.
  */
 async function onMonday(specs: PhoneSpec[]): Promise<LaunchedApp[]> {
-  const launched = await launchPhones(specs.map((spec) => ({ options: { config: NO_CLOUD }, ...spec })))
   jest.setSystemTime(MONDAY_10)
-  return launched
+  return launchPhones(specs.map((spec) => ({ options: { config: NO_CLOUD }, ...spec })))
 }
 
 /** Anna's ⋯ on Ben's row, then 预约时间: the booking page for Ben. */
@@ -264,9 +264,9 @@ describe('forged or damaged cards: #appt-invalid says what is wrong, and nothing
 
 describe('upcoming on home, and the room at its time', () => {
   /** Anna books Ben for Tuesday 15:00 (video, 30 minutes), he accepts, and she opens his answer. */
-  async function accepted() {
+  async function accepted(annasPhone = ANNAS_PHONE) {
     const listener = { where: 'inside' as const, answersAfterS: 0, hangsUpAfterS: 300 }
-    const [anna, ben] = await phones({ ...ANNAS_PHONE, listener }, BENS_PHONE)
+    const [anna, ben] = await phones({ ...annasPhone, listener }, BENS_PHONE)
     const { card } = await annaBooksBen(anna)
     const appt = await ben.openUrl(card.path)
     await appt.press('#appt-accept')
@@ -314,6 +314,31 @@ describe('upcoming on home, and the room at its time', () => {
     expect(room.text('#appt-room')).toBe('已通话 5 分钟。')
   })
 
+  test('the history marks the call made in the room as 预约通话, on the dial page and home, and keeps it across a relaunch', async () => {
+    // An earlier call to Ben, outside any appointment (and saved before calls could name one).
+    const earlier = new Date(2026, 11, 7, 9, 0).getTime()
+    const call = { at: earlier, openid: BEN.openid, mode: 'voice', outcome: 'placed', answeredAt: earlier }
+    const history = [{ ...call, endedAt: earlier + 60_000 }]
+    const { anna, id } = await accepted({ ...ANNAS_PHONE, storage: stored({ ...annasState, history }) })
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
+    const room = await anna.open('appointment', { appt: id })
+    await wait(15)
+    room.tap('#appt-call')
+    await settle()
+    await wait(301)
+    expect(anna.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
+
+    const { app: again, home } = await relaunch(anna)
+    expect(again.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
+    // Home's row carries the mark for its last-call line (wxs/format.wxs, whose words test/wxs checks).
+    expect(home.route).toBe(routeOf('contacts'))
+    expect(again.store.contacts.rowOf(BEN.openid)).toMatchObject({ o: 'answered', b: 1 })
+    const dial = await again.open('dial', { openid: BEN.openid })
+    expect(dial.texts('.history-item__outcome')).toEqual(['已接通 · 通话 5:00', '已接通 · 通话 1:00'])
+    // Only the newest, the appointment's call, carries the tag after its outcome.
+    expect(dial.texts('.history-item__head')).toEqual(['已接通 · 通话 5:00预约通话', '已接通 · 通话 1:00'])
+  })
+
   test('the guest in the room is kept reachable and waits for the call; nothing connected by the end is 已错过', async () => {
     const { ben, id } = await accepted()
     jest.setSystemTime(new Date(2026, 11, 8, 14, 55).getTime())
@@ -330,6 +355,55 @@ describe('upcoming on home, and the room at its time', () => {
     expect(room.text('#appt-state')).toBe('状态：已错过')
     expect(room.exists('#appt-call')).toBe(false)
     expect(ben.fake.ui.keepScreenOn).toBe(false)
+  })
+})
+
+describe('many upcoming', () => {
+  const HOUR = 60 * 60_000
+  /** Anna's appointments with Ben, accepted, one every 2 hours from Monday 11:00. */
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `upcoming${String(i).padStart(4, '0')}`,
+      booker: ANNA.openid,
+      guest: BEN.openid,
+      other: { openid: BEN.openid, nickname: '阿本' },
+      startAt: MONDAY_10 + (1 + 2 * i) * HOUR,
+      endAt: MONDAY_10 + (1 + 2 * i) * HOUR + 30 * 60_000,
+      mode: 'voice',
+      topic: '',
+      state: 'accepted',
+      changedAt: MONDAY_10 - HOUR,
+    }))
+
+  test('home shows the next three; the rest are one tap away (全部 N 个预约) and fold back', async () => {
+    const [anna] = await phones({ ...ANNAS_PHONE, storage: stored({ ...annasState, appointments: many(5) }) })
+    const home = await anna.openHome()
+    const rows = () => home.texts('.upcoming-row__text')
+    expect(rows()).toEqual([
+      '今天 11:00 · 阿本 · 语音 30 分钟 · 已确认',
+      '今天 13:00 · 阿本 · 语音 30 分钟 · 已确认',
+      '今天 15:00 · 阿本 · 语音 30 分钟 · 已确认',
+    ])
+    expect(home.text('#upcoming-all')).toBe('全部 5 个预约')
+    await home.press('#upcoming-all')
+    expect(rows()).toHaveLength(5)
+    expect(home.exists('#upcoming-all')).toBe(false)
+    await home.press('#upcoming-fold')
+    expect(rows()).toHaveLength(3)
+
+    // The first passes its end unattended: the next moves up, and the link counts one fewer.
+    jest.setSystemTime(MONDAY_10 + 2 * HOUR)
+    await wait(15)
+    expect(rows()[0]).toBe('今天 13:00 · 阿本 · 语音 30 分钟 · 已确认')
+    expect(rows()).toHaveLength(3)
+    expect(home.text('#upcoming-all')).toBe('全部 4 个预约')
+  })
+
+  test('with three or fewer, no link', async () => {
+    const [anna] = await phones({ ...ANNAS_PHONE, storage: stored({ ...annasState, appointments: many(3) }) })
+    const home = await anna.openHome()
+    expect(home.texts('.upcoming-row__text')).toHaveLength(3)
+    expect(home.exists('#upcoming-all')).toBe(false)
   })
 })
 
@@ -403,6 +477,7 @@ describe('with WeChat Cloud', () => {
   async function cloudPhones(benAnswers: Array<'accept' | 'reject'>) {
     const cloud = new FakeCloud()
     cloud.templates.add(REMINDER_TEMPLATE)
+    jest.setSystemTime(MONDAY_10)
     const launched = await launchPhones(
       [
         { env: ANNAS_PHONE, options: { config } },
@@ -410,7 +485,6 @@ describe('with WeChat Cloud', () => {
       ],
       cloud,
     )
-    jest.setSystemTime(MONDAY_10)
     return { cloud, anna: launched[0], ben: launched[1] }
   }
 
@@ -457,6 +531,21 @@ describe('with WeChat Cloud', () => {
     expect(kept(anna)).toEqual(['阿本 cancelled'])
   })
 
+  test('nothing connected by the end: the function learns 已错过, and both phones say so', async () => {
+    const { cloud, anna, ben } = await cloudPhones([])
+    const { card } = await annaBooksBen(anna)
+    const appt = await ben.openUrl(card.path)
+    await appt.press('#appt-accept')
+    jest.setSystemTime(new Date(2026, 11, 8, 15, 31).getTime())
+    await wait(15)
+    expect(stored(cloud)).toEqual(['missed'])
+    for (const phone of [anna, ben]) {
+      phone.showApp()
+      await settle()
+    }
+    expect([kept(anna), kept(ben)]).toEqual([['阿本 missed'], ['安娜 missed']])
+  })
+
   test('a reminder refused in WeChat’s popup arms nothing, and says so', async () => {
     const { cloud, anna, ben } = await cloudPhones(['reject'])
     const { card } = await annaBooksBen(anna)
@@ -468,9 +557,11 @@ describe('with WeChat Cloud', () => {
   })
 })
 
-test('rescheduling is a new booking that names the old one: each phone keeps only the new one', async () => {
+/** Ben accepted Anna's Tuesday 15:00 and she opened his answer; she moves it to 15:15 and Ben opens the new card. */
+async function annaReschedules() {
   const { anna, ben, appt: first } = await benOpensAnnasBooking()
   await first.press('#appt-accept')
+  await anna.openUrl((await sendReply(ben, first)).path)
   const oldId = anna.store.appointments.items[0].id
 
   const room = await anna.open('appointment', { appt: oldId })
@@ -487,11 +578,33 @@ test('rescheduling is a new booking that names the old one: each phone keeps onl
   await settle()
   const moved = anna.fake.ui.shared.at(-1)!
   expect(moved.title).toBe('安娜 约你 12月8日 周二 15:15 视频通话 30 分钟')
-  expect(kept(anna)).toEqual(['阿本 proposed'])
-  expect(anna.store.appointments.items[0]).toMatchObject({ replaces: oldId, topic: '聊聊新年计划' })
+  // Until Ben takes the new time, the old one stands.
+  expect(kept(anna)).toEqual(['阿本 accepted', '阿本 proposed'])
+  expect(anna.store.appointments.items[1]).toMatchObject({ replaces: oldId, topic: '聊聊新年计划' })
+  return { anna, ben, oldId, appt: await ben.openUrl(moved.path) }
+}
 
-  const appt = await ben.openUrl(moved.path)
+test('rescheduling is a new booking that names the old one: once accepted, each phone keeps only the new one', async () => {
+  const { anna, ben, appt } = await annaReschedules()
+  expect(kept(ben)).toEqual(['安娜 accepted'])
   await appt.press('#appt-accept')
   expect(kept(ben)).toEqual(['安娜 accepted'])
   expect(ben.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
+
+  await anna.openUrl((await sendReply(ben, appt)).path)
+  expect(kept(anna)).toEqual(['阿本 accepted'])
+  expect(anna.store.appointments.items[0].startAt).toBe(new Date(2026, 11, 8, 15, 15).getTime())
+})
+
+test('a declined reschedule leaves the old appointment as it was on both phones, and Anna learns the refusal', async () => {
+  const { anna, ben, oldId, appt } = await annaReschedules()
+  await appt.press('#appt-decline')
+  expect(kept(ben)).toEqual(['安娜 accepted', '安娜 declined'])
+  expect(ben.store.appointments.find(oldId)?.startAt).toBe(new Date(2026, 11, 8, 15, 0).getTime())
+
+  const answer = await anna.openUrl((await sendReply(ben, appt)).path)
+  expect(answer.text('#appt-state')).toBe('状态：已拒绝')
+  expect(kept(anna)).toEqual(['阿本 accepted', '阿本 declined'])
+  const home = await anna.open('contacts')
+  expect(home.texts('.upcoming-row__text')).toEqual(['明天 15:00 · 阿本 · 视频 30 分钟 · 已确认'])
 })

@@ -144,6 +144,33 @@ test('a ring the function refuses as invalid says so: retrying cannot help, the 
   expect(cloud.openApiCalls).toEqual([])
 })
 
+test('too many rings this hour: the app says so, offers the invitation, and #ring waits instead of retrying', async () => {
+  const cloud = new FakeCloud()
+  const [anna] = await launchPhones([annaSpec(), benSpec()], cloud)
+  // Anna rang five others in the last 20 minutes: the function allows her no more until the first is an hour old.
+  for (let n = 0; n < 5; n++)
+    cloud.database.seed('rings', {
+      _id: `earlier${n}`,
+      sender: ANNA.openid,
+      target: `oOther_000000000000000${n}`,
+      at: Date.now() - 20 * 60 * 1000,
+    })
+  const dial = await annaRings(anna)
+  expect(dial.text('#ring-status')).toBe('这一小时内提醒次数已达上限，请稍后再试。现在可以改为发送邀请卡片。')
+  expect(dial.exists('#ring-code')).toBe(false)
+  expect(dial.exists('#invite')).toBe(true)
+  expect(dial.isDisabled('#ring')).toBe(true)
+  expect(dial.text('#ring')).toBe('40 分钟后可再次提醒')
+  const asked = cloud.database.records('rings').length
+  dial.tap('#ring')
+  await settle()
+  expect(cloud.database.records('rings')).toHaveLength(asked)
+  await wait(39 * 60)
+  expect(dial.text('#ring')).toBe('60 秒后可再次提醒')
+  await wait(60)
+  expect(dial.isDisabled('#ring')).toBe(false)
+})
+
 test('Anna offline: the cloud is not reached, and the message says so', async () => {
   const cloud = new FakeCloud()
   const [anna] = await launchPhones([annaSpec(), benSpec()], cloud)

@@ -1,5 +1,6 @@
 // The appointments slice on stand-ins (no page, no model of WeChat): booking, a card answered, cancelling, the
 // clock passing the end, and what the cloud is told and what it teaches.
+import type { ListedAppointment } from '../../miniprogram/services/appointments-cloud'
 import { appointmentCardQuery } from '../../miniprogram/store/appointment-rules'
 import { AppointmentsContext, AppointmentsStore, pickerValues } from '../../miniprogram/store/appointments'
 
@@ -9,7 +10,7 @@ const MINUTE = 60_000
 /** Monday 2026-12-07 10:20 in the test's zone. */
 const NOW = new Date(2026, 11, 7, 10, 20).getTime()
 
-function slice(listed: Array<{ id: string; state: string }> | null = null) {
+function slice(listed: ListedAppointment[] | null = null) {
   let now = NOW
   const told: string[] = []
   const ctx: AppointmentsContext = {
@@ -73,14 +74,48 @@ test('a card for me is kept only on my answer; my reply names me; a cancellation
   store.dispose()
 })
 
-test('the clock passing the end of a live appointment makes it 已错过', () => {
+test('the clock passing the end of a live appointment makes it 已错过, and the cloud is told once', () => {
+  const { store, setNow, told } = slice()
+  store.startBooking(ANNA)
+  store.book()
+  setNow(NOW + 3 * 60 * MINUTE)
+  store.tick()
+  store.tick()
+  expect(store.items.map((a) => a.state)).toEqual(['missed'])
+  expect(told).toEqual(['create', 'miss'])
+  store.dispose()
+})
+
+test('a call still connected when the time is up is not missed: it completes when it ends', () => {
+  const { store, setNow, told } = slice()
+  const start = NOW + 60 * MINUTE
+  const card = { id: 'abcdefgh12', from: ANNA, to: ME.openid, startAt: start, endAt: start + 15 * MINUTE }
+  store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
+  store.answer('accepted')
+  setNow(start)
+  store.membersChanged([ME.openid, ANNA.openid])
+  setNow(start + 20 * MINUTE)
+  store.tick()
+  expect(store.items.map((a) => a.state)).toEqual(['accepted'])
+  store.membersChanged([ME.openid])
+  expect(store.items[0]).toMatchObject({ state: 'completed', callSeconds: 20 * 60 })
+  expect(told).toEqual(['accept', 'complete'])
+  store.dispose()
+})
+
+test('a 已错过 of my own clock gives way to the 已完成 the cloud learnt from the other phone', async () => {
   const { store, setNow } = slice()
   store.startBooking(ANNA)
   store.book()
   setNow(NOW + 3 * 60 * MINUTE)
   store.tick()
-  expect(store.items.map((a) => a.state)).toEqual(['missed'])
-  store.dispose()
+  const id = store.items[0].id
+  const synced = slice([{ id, state: 'completed', callSeconds: 600 }])
+  synced.setNow(NOW + 3 * 60 * MINUTE)
+  synced.store.load(store.items)
+  await synced.store.sync()
+  expect(synced.store.items[0]).toMatchObject({ state: 'completed', callSeconds: 600 })
+  for (const s of [store, synced.store]) s.dispose()
 })
 
 test('syncing moves a kept appointment forward only, and asks nothing when nothing is still to happen', async () => {

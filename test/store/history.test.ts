@@ -77,3 +77,9 @@ test('an update that says nothing new changes nothing, so nothing is saved', () 
   expect(history.records[1]).toMatchObject({ openid: CAROL, answeredAt: 2500 })
   expect(history.records[0]).toBe(before[0])
 })
+
+test('a call that was an appointment’s is marked in its row (预约通话); others are not', () => {
+  const history = new HistoryStore()
+  history.load([record(BEN, 1000), record(BEN, 2000, { appointment: 'appt0001abcd' })])
+  expect(history.rowsFor(BEN).map((r) => r.booked)).toEqual([true, undefined])
+})

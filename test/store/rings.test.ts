@@ -37,7 +37,7 @@ test('a ring sent opens my invitation for its mode, then the button rests for RI
   expect(sent).toHaveLength(1)
   expect(rings.restSeconds).toBe(RING_REST_MS / 1000)
   jest.advanceTimersByTime(RING_REST_MS)
-  expect([rings.resting, jest.getTimerCount()]).toEqual([false, 0])
+  expect([rings.restingFor(BEN.openid), jest.getTimerCount()]).toEqual([false, 0])
 })
 
 test('43101: the other person allowed no ring; its state is shown only with them', async () => {
@@ -49,6 +49,23 @@ test('43101: the other person allowed no ring; its state is shown only with them
     43101,
     [],
   ])
+})
+
+test('too many rings this hour (mine): no ring to anyone until the minutes the function named have passed', async () => {
+  const { rings, sent, rang } = ringsWith({ sent: false, why: 'too-many', who: 'sender', minutes: 12 })
+  await rings.ring(BEN, 'voice')
+  expect([rings.stateFor(BEN.openid), rings.restMinutes, rang]).toEqual(['too-many', 12, []])
+  await rings.ring(BEN, 'voice')
+  await rings.ring(ME, 'voice')
+  expect(sent).toEqual([BEN.openid])
+  jest.advanceTimersByTime(12 * 60 * 1000)
+  expect([rings.restingFor(BEN.openid), jest.getTimerCount()]).toEqual([false, 0])
+})
+
+test('too many rings this hour (theirs): only a ring to that person waits', async () => {
+  const { rings } = ringsWith({ sent: false, why: 'too-many', who: 'target', minutes: 60 })
+  await rings.ring(BEN, 'voice')
+  expect([rings.restingFor(BEN.openid), rings.restingFor(ME.openid)]).toEqual([true, false])
 })
 
 test.each([

@@ -60,7 +60,7 @@ function slices() {
       { status: 'status' },
       { waiting: null, shown: { from: ME, mode: 'voice', sentAt: NOW - 3 * 60_000 }, now: NOW },
     ),
-    rings: { stateFor: () => 'idle', code: undefined, resting: false, restSeconds: 0 },
+    rings: { stateFor: () => 'idle', code: undefined, restingFor: () => false, restSeconds: 0, restMinutes: 0 },
     contacts: slice({ shareOffer: 'shareOffer', items: 'items', form: 'form' }),
   } as unknown as ScreensContext
   return { state, screens: new Screens(ctx) }

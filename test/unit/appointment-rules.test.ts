@@ -21,6 +21,7 @@ import {
   readAppointmentCard,
   readReply,
   received,
+  settled,
   replied,
   replyQuery,
   retained,
@@ -193,6 +194,7 @@ describe('the state machine: only forward', () => {
     'accepted→cancelled',
     'accepted→completed',
     'accepted→missed',
+    'missed→completed',
   ]
 
   test('exactly these moves are allowed', () => {
@@ -318,29 +320,39 @@ describe('what a phone keeps', () => {
 describe('rescheduling and the same card twice', () => {
   const old = appointment({ id: 'appt0000old1', state: 'accepted' })
 
-  test('a reschedule replaces the one it names, instead of keeping both', () => {
-    const next = fromCard(
-      card({ id: 'appt0000new1', replaces: 'appt0000old1', startAt: NOW + DAY, endAt: NOW + DAY + 30 * MIN }),
+  const reschedule = (over: Parameters<typeof card>[0] = {}) =>
+    fromCard(
+      card({ id: 'appt0000new1', replaces: 'appt0000old1', startAt: NOW + DAY, endAt: NOW + DAY + 30 * MIN, ...over }),
       NOW,
     )
-    expect(received([old], next, NOW).map((a) => a.id)).toEqual(['appt0000new1'])
+  const ids = (list: Appointment[]) => list.map((a) => a.id).sort()
+
+  test('a reschedule sits beside the one it names until it is accepted; then it takes its place', () => {
+    const both = received([old], reschedule(), NOW)
+    expect(ids(both)).toEqual(['appt0000new1', 'appt0000old1'])
+    expect(settled(both)).toBe(both)
+    const accepted = both.map((a) => (a.id === 'appt0000new1' ? { ...a, state: 'accepted' as const } : a))
+    expect(ids(settled(accepted))).toEqual(['appt0000new1'])
   })
 
-  test('the guest may reschedule: the new one, booked the other way round, replaces the old', () => {
-    const byXiaoming = {
-      ...fromCard(card({ id: 'appt0000new1', replaces: 'appt0000old1', from: XIAOMING, to: ANNA.openid }), NOW),
-    }
-    expect(received([old], byXiaoming, NOW).map((a) => a.id)).toEqual(['appt0000new1'])
+  test('a declined reschedule leaves the old one as it was', () => {
+    const declined = received([old], { ...reschedule(), state: 'declined' }, NOW)
+    expect(settled(declined)).toEqual(declined)
+    expect(declined.find((a) => a.id === 'appt0000old1')).toBe(old)
+  })
+
+  test('the guest may reschedule: the new one, booked the other way round, replaces the old once accepted', () => {
+    const byXiaoming = { ...reschedule({ from: XIAOMING, to: ANNA.openid }), state: 'accepted' as const }
+    expect(ids(settled(received([old], byXiaoming, NOW)))).toEqual(['appt0000new1'])
   })
 
   test('a reschedule cannot remove an appointment between other people', () => {
     const carols = appointment({ id: 'appt0000old1', booker: CAROL.openid, other: CAROL })
-    const next = fromCard(card({ id: 'appt0000new1', replaces: 'appt0000old1' }), NOW)
-    expect(
-      received([carols], next, NOW)
-        .map((a) => a.id)
-        .sort(),
-    ).toEqual(['appt0000new1', 'appt0000old1'])
+    const next = {
+      ...fromCard(card({ id: 'appt0000new1', replaces: 'appt0000old1' }), NOW),
+      state: 'accepted' as const,
+    }
+    expect(ids(settled(received([carols], next, NOW)))).toEqual(['appt0000new1', 'appt0000old1'])
   })
 
   test('the same card opened twice changes nothing; a card for one already cancelled leaves it cancelled', () => {

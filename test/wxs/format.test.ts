@@ -66,6 +66,7 @@ describe('a contact row\'s last call: "昨天 · 语音 · 已呼叫"', () => {
     [{ t: at(2026, 11, 24, 23), m: 'video', o: 'answered' }, '昨天 · 视频 · 已接通'],
     [{ t: at(2026, 11, 23), m: 'voice', o: 'failed' }, '11-23 · 语音 · 未接通'],
     [{ t: at(2025, 12, 31), m: 'voice', o: 'left' }, '2025-12-31 · 语音 · 已取消'],
+    [{ t: at(2026, 11, 25, 8), m: 'video', o: 'answered', b: 1 }, '今天 · 视频 · 已接通 · 预约通话'],
     [{ n: '从没通过话' }, ''],
     [null, ''],
   ])('%j → %p', (row, words) => {

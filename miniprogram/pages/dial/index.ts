@@ -30,7 +30,12 @@ ComponentWithStore({
     reach: () => screen.reach,
     history: () => screen.history,
     noContactText: () => (screen.person ? '' : strings.callProblemText(call.problem)),
-    ringRest: () => strings.fill(strings.reachFilled.ringRest, { seconds: screen.reach.restSeconds }),
+    ringRest: () => {
+      const { restSeconds, restMinutes } = screen.reach
+      return restMinutes
+        ? strings.fill(strings.reachFilled.ringRestMinutes, { minutes: restMinutes })
+        : strings.fill(strings.reachFilled.ringRest, { seconds: restSeconds })
+    },
     ringCode: () => strings.errorCodeLine(screen.reach.ringCode),
   }),
   methods: {

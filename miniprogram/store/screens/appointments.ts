@@ -211,11 +211,18 @@ export interface UpcomingRow {
   open: boolean
 }
 
+/** Home shows this many upcoming appointments (the soonest, an open room among them); the rest are one tap away. */
+export const UPCOMING_SHOWN = 3
+
 export class UpcomingScreen {
+  /** The person asked to see every upcoming appointment (#upcoming-all), until they fold it again. */
+  expanded = false
+
   constructor(private readonly ctx: AppointmentScreensContext) {
-    makeAutoObservable<this, 'ctx'>(this, { ctx: false })
+    makeAutoObservable<this, 'ctx'>(this, { ctx: false }, { autoBind: true })
   }
 
+  /** Every upcoming appointment's row, soonest first. */
   get rows(): UpcomingRow[] {
     const { upcoming, now } = this.ctx.appointments
     return upcoming.map((a) => ({
@@ -223,5 +230,25 @@ export class UpcomingScreen {
       parts: rowParts(a, now, phoneOffset(a.startAt)),
       open: roomPhase(a, now) === 'open',
     }))
+  }
+
+  /** How many rows home shows: the first few, so that the contacts stay near the top, or all once asked. */
+  get shownCount(): number {
+    return this.expanded ? this.rows.length : Math.min(UPCOMING_SHOWN, this.rows.length)
+  }
+
+  /** Rows behind #upcoming-all: it shows while there are any. */
+  get hidden(): number {
+    return this.rows.length - this.shownCount
+  }
+
+  /** The open room whose #appt-join is home's primary action: the first one. */
+  get firstOpen(): string {
+    return this.rows.find((row) => row.open)?.id ?? ''
+  }
+
+  /** #upcoming-all shows them all; #upcoming-fold back to the first few. */
+  toggle(): void {
+    this.expanded = !this.expanded
   }
 }

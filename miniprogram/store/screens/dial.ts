@@ -17,7 +17,7 @@ export interface DialContext extends CallScreenContext {
     > & { readonly historyRows: HistoryRow[] }
   profile: Pick<ProfileStore, 'me'>
   invitations: Pick<InvitationsStore, 'waiting'>
-  rings: Pick<RingsStore, 'stateFor' | 'code' | 'resting' | 'restSeconds'>
+  rings: Pick<RingsStore, 'stateFor' | 'code' | 'restingFor' | 'restSeconds' | 'restMinutes'>
 }
 
 /** The one primary action: the consent card's, going back (nobody to call), calling, or a problem's way out. */
@@ -51,7 +51,9 @@ export interface DialReach {
   /** WeChat's code when the ring failed. */
   ringCode: number | null
   resting: boolean
+  /** How long the rest lasts, in seconds for the last minute, else in minutes (the other is 0). */
   restSeconds: number
+  restMinutes: number
 }
 
 export class DialScreen {
@@ -93,13 +95,16 @@ export class DialScreen {
   get reach(): DialReach {
     const { call, invitations, profile, rings } = this.ctx
     const ring = rings.stateFor(call.contactOpenid)
+    const resting = rings.restingFor(call.contactOpenid)
     return {
       shown: invitations.waiting?.to.openid !== call.contactOpenid,
       hasProfile: profile.me !== null,
       ring,
       ringCode: ring === 'failed' ? (rings.code ?? null) : null,
-      resting: rings.resting,
-      restSeconds: rings.resting ? rings.restSeconds : 0,
+      resting,
+      // Minutes while more than one is left: the page is not re-sent every second of an hour's wait.
+      restSeconds: resting && rings.restSeconds <= 60 ? rings.restSeconds : 0,
+      restMinutes: resting && rings.restSeconds > 60 ? rings.restMinutes : 0,
     }
   }
 

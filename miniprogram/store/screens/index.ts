@@ -28,8 +28,18 @@ interface Built {
   upcoming: UpcomingScreen
 }
 
+/** What home's upcoming list reads of its screen. */
+type UpcomingView = Pick<UpcomingScreen, 'rows' | 'shownCount' | 'hidden' | 'expanded' | 'firstOpen' | 'toggle'>
+
 /** Home's upcoming list while the appointments slice is not built: none saved, none booked, nothing to show. */
-const NOTHING_UPCOMING: Pick<UpcomingScreen, 'rows'> = { rows: [] }
+const NOTHING_UPCOMING: UpcomingView = {
+  rows: [],
+  shownCount: 0,
+  hidden: 0,
+  expanded: false,
+  firstOpen: '',
+  toggle: () => undefined,
+}
 
 export class Screens {
   readonly home: HomeScreen
@@ -65,7 +75,7 @@ export class Screens {
   }
 
   /** Home's next 7 days: read at each binding, so the list appears once the slice is built. */
-  get upcoming(): Pick<UpcomingScreen, 'rows'> {
+  get upcoming(): UpcomingView {
     if (!this.slices.appointmentsIfBuilt) return NOTHING_UPCOMING
     return this.screen('upcoming', (slices) => new (screenModules.appointments().UpcomingScreen)(slices))
   }
