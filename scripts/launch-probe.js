@@ -192,7 +192,8 @@ function probeRuns(runs) {
   buildModel()
   const results = []
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [__filename], { cwd: ROOT, encoding: 'utf8' })
+    // Each run launches the same build this process was given (`--dist`), not dist/ by default.
+    const out = execFileSync(process.execPath, [__filename, '--dist', DIST], { cwd: ROOT, encoding: 'utf8' })
     results.push(JSON.parse(out.trim().split('\n').pop()))
   }
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]

@@ -4,10 +4,11 @@ import { toWxError } from '../services/wx-error'
 import { CallProblem, cannotHere, leadsWayOut, ruleForErrCode, shape, Shape, wayOut, WayOut } from './call-problems'
 import type { ContactsStore } from './contacts'
 import type { HistoryRow, HistoryStore } from './history'
-import { JoinAttempt, JoinAttemptContext } from './join'
+import type { JoinAttempt, JoinAttemptContext } from './join'
+import { joinModule } from './later'
 import { CallMode, Contact, DEVICE_FOR_SCOPE, Person, Prefs } from './model'
 import type { NetworkStore } from './network'
-import { OngoingCall } from './ongoing-call'
+import type { OngoingCall } from './ongoing-call'
 import { lacksFor, PermissionsStore } from './permissions'
 import { permissionProblem, phoneProblem, requestProblem, supportProblem } from './preflight'
 import type { ProfileStore } from './profile'
@@ -257,6 +258,7 @@ export class CallStore {
       const me = this.ctx.profile.me
       if (!contact || !me) return this.stop({ kind: contact ? 'no-profile' : 'no-contact' })
       const appointment = this.ctx.appointmentWith(contact.openid)
+      const { JoinAttempt } = joinModule()
       const join = new JoinAttempt(this.joinContext, {
         caller: me,
         listener: contact,

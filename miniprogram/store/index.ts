@@ -1,7 +1,5 @@
 import { computed, observable, reaction, runInAction, untracked } from 'mobx-miniprogram'
-import * as appointmentsCloud from '../services/appointments-cloud'
 import * as backend from '../services/backend'
-import * as calendar from '../services/calendar'
 import * as network from '../services/network'
 import * as privacy from '../services/privacy'
 import * as scopes from '../services/scopes'
@@ -19,22 +17,34 @@ import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
-import { appointmentsModule, calendarModule } from './later'
+import {
+  appointmentsCloudModule,
+  appointmentsModule,
+  calendarModule,
+  calendarServiceModule,
+  ringsModule,
+} from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
 import { PersistenceStore } from './persistence'
 import { ProfileStore } from './profile'
 import { ReachabilityStore } from './reachability'
-import { RingsStore } from './rings'
+import type { RingsStore } from './rings'
 import { SAVED_VERSION, SavedState } from './saved-state'
 import { Screens } from './screens'
 
 /** WeChat, as the services present it: the one place the store meets it. Slices get their part from here. */
 export const wxServices = {
-  appointmentsCloud,
+  /** Only the appointments slice uses it, so it loads with the slice (later.ts). */
+  get appointmentsCloud() {
+    return appointmentsCloudModule()
+  },
   backend,
-  calendar,
+  /** Only the calendar slice uses it, so it loads with the slice (later.ts). */
+  get calendar() {
+    return calendarServiceModule()
+  },
   network,
   privacy,
   scopes,
@@ -91,13 +101,8 @@ export class RootStore {
     contacts: this.contacts,
     screen: this.services.screen,
   })
-  readonly rings = new RingsStore({
-    profile: this.profile,
-    // A ring opens an invitation from me: I wait for the callback as after sending a card.
-    rang: (to, mode) => this.invitations.invite(to, mode),
-    backend: this.services.backend,
-    subscribe: this.services.subscribe,
-  })
+  /** The rings slice once built (`rings`). */
+  private builtRings: RingsStore | null = null
   /** The appointments slice once built: at launch when some are saved, else at its first use (later.ts). */
   private readonly builtAppointments = observable.box<AppointmentsStore | null>(null, { deep: false })
   readonly onboarding = new OnboardingStore({
@@ -138,6 +143,23 @@ export class RootStore {
     // An action, since a page's first binding may be what asks: what watches the slot sees it built.
     runInAction(() => this.builtAppointments.set(slice))
     return slice
+  }
+
+  /**
+   * Rings (later.ts): built when the dial page or my page first asks, since no launch needs them. Built once and
+   * never replaced, so nothing needs to watch for it.
+   */
+  get rings(): RingsStore {
+    if (this.builtRings) return this.builtRings
+    const { RingsStore } = ringsModule()
+    this.builtRings = new RingsStore({
+      profile: this.profile,
+      // A ring opens an invitation from me: I wait for the callback as after sending a card.
+      rang: (to, mode) => this.invitations.invite(to, mode),
+      backend: this.services.backend,
+      subscribe: this.services.subscribe,
+    })
+    return this.builtRings
   }
 
   private builtCalendar: CalendarStore | null = null
@@ -257,7 +279,7 @@ export class RootStore {
   dispose(): void {
     this.contacts.dispose()
     this.invitations.dispose()
-    this.rings.dispose()
+    this.builtRings?.dispose()
     this.appointmentsIfBuilt?.dispose()
   }
 

@@ -17,11 +17,25 @@ function once<T>(load: () => T): () => T {
  */
 export const appointmentsModule = once(() => require('./appointments') as typeof import('./appointments'))
 
-/** The calendar slice (#appt-calendar): when the appointment page first asks for it. */
+/** Appointments' cloud functions (services/appointments-cloud.ts): the slice's service, built with it. */
+export const appointmentsCloudModule = once(
+  () => require('../services/appointments-cloud') as typeof import('../services/appointments-cloud'),
+)
+
+/** The calendar slice (#appt-calendar) and its service: when the appointment page first asks for them. */
 export const calendarModule = once(() => require('./calendar') as typeof import('./calendar'))
+export const calendarServiceModule = once(
+  () => require('../services/calendar') as typeof import('../services/calendar'),
+)
 
 /** Their rules alone: what an appointment's card says (share-cards.ts), when one is shared. */
 export const appointmentRulesModule = once(() => require('./appointment-rules') as typeof import('./appointment-rules'))
+
+/** A call's join with WeChat and the call it becomes (join.ts, ongoing-call.ts): at the first call placed. */
+export const joinModule = once(() => require('./join') as typeof import('./join'))
+
+/** Rings, a call's message to someone's phone (rings.ts): the slice, when the dial page or my page first asks. */
+export const ringsModule = once(() => require('./rings') as typeof import('./rings'))
 
 /**
  * The screens of pages other than home (store/screens/), each built when its page first asks. The appointment

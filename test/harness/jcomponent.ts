@@ -115,7 +115,29 @@ function exparser(): Exparser {
 
 /** Renders a registered page, not yet attached: store bindings first send their data on attach. */
 export function renderPage(id: string): Rendered {
-  return loadSimulate().render(id)
+  const rendered = loadSimulate().render(id)
+  keepWxsDateMethods()
+  return rendered
+}
+
+const datePrototypesSeen = new Set<object>()
+
+/**
+ * WeChat's template compiler (wcc) gives its WXS runtime Date methods (`nv_getTime`, ...) by defining them on
+ * `Date.prototype` once, when the first page's templates are compiled. Each jest fake clock installs a Date class
+ * of its own, so in a later test `getDate()` made dates without them and every WXS date rendered empty (home's
+ * last-call line, the history's times). The methods are carried onto whichever Date is current; a render and a
+ * clock change (test/harness/page.ts) call this.
+ */
+export function keepWxsDateMethods(): void {
+  datePrototypesSeen.add(Date.prototype)
+  for (const seen of datePrototypesSeen) {
+    for (const key of Object.getOwnPropertyNames(seen)) {
+      if (key.startsWith('nv_') && !Object.prototype.hasOwnProperty.call(Date.prototype, key)) {
+        Object.defineProperty(Date.prototype, key, Object.getOwnPropertyDescriptor(seen, key)!)
+      }
+    }
+  }
 }
 
 /** Puts a rendered page into the document, as WeChat does when it opens one. */

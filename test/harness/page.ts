@@ -4,7 +4,7 @@ import type { FakeWx } from '../../wechat-model'
 import { attr, callMethod, dispatch, El, hasMethod, queryAll, rootDom } from '../../wechat-model/view/elements'
 import type { OpenedBy } from '../../wechat-model/view/page-stack'
 import { isDisabled, leaveField, PageInHand, pick, tap, typeInto } from '../../wechat-model/view/person'
-import type { Rendered } from './jcomponent'
+import { keepWxsDateMethods, type Rendered } from './jcomponent'
 
 export type { El }
 
@@ -35,6 +35,7 @@ export async function wait(seconds: number): Promise<void> {
 export function useFakeClock(): void {
   jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
   keepPhoneAcrossTimers()
+  keepWxsDateMethods()
   fakeClock = true
 }
 
@@ -64,6 +65,7 @@ function keepPhoneAcrossTimers(): void {
 /** Back to real timers (an afterEach of tests that used the fake clock). */
 export function useRealClock(): void {
   jest.useRealTimers()
+  keepWxsDateMethods()
   fakeClock = false
 }
 

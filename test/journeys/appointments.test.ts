@@ -330,9 +330,10 @@ describe('upcoming on home, and the room at its time', () => {
 
     const { app: again, home } = await relaunch(anna)
     expect(again.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
-    // Home's row carries the mark for its last-call line (wxs/format.wxs, whose words test/wxs checks).
+    // Home's row carries the mark, and its last-call line (wxs/format.wxs) says so.
     expect(home.route).toBe(routeOf('contacts'))
     expect(again.store.contacts.rowOf(BEN.openid)).toMatchObject({ o: 'answered', b: 1 })
+    expect(home.texts('.contact-row__last')).toEqual(['今天 · 视频 · 已接通 · 预约通话'])
     const dial = await again.open('dial', { openid: BEN.openid })
     expect(dial.texts('.history-item__outcome')).toEqual(['已接通 · 通话 5:00', '已接通 · 通话 1:00'])
     // Only the newest, the appointment's call, carries the tag after its outcome.

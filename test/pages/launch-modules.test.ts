@@ -1,5 +1,6 @@
-// What a launch runs (issue 22): the appointment modules, the screens of other pages and the pinyin table wait
-// for their first use (store/later.ts), so a launch with no appointment saved, and home, run none of them.
+// What a launch runs (issue 22): the appointment modules and their cloud service, the screens of other pages, the
+// pinyin table, a call's join and the rings slice wait for their first use (store/later.ts), so a launch with no
+// appointment saved, and home, run none of them.
 import * as path from 'path'
 import { launch, MINIPROGRAM_ROOT } from '../harness/app'
 import { settle, useFakeClock, useRealClock, wait } from '../harness/page'
@@ -8,14 +9,19 @@ import { ANNA, BEN, GRANTED, stored } from '../fixtures'
 /** Modules no launch needs, by their path under miniprogram/. */
 const LATER = [
   'store/appointments',
+  'services/appointments-cloud',
   'store/appointment-rules',
   'store/calendar',
+  'services/calendar',
   'store/saved-appointments',
   'store/screens/appointments',
   'store/screens/dial',
   'store/screens/invite',
   'store/screens/me',
   'store/pinyin-initials-data',
+  'store/join',
+  'store/ongoing-call',
+  'store/rings',
 ]
 
 /** The LATER modules run from now on, in each fresh module registry (every launch starts one), in order. */
@@ -53,7 +59,9 @@ test('a launch and home run none of them; home prepares the search a moment late
   expect(ran).toEqual(['store/pinyin-initials-data'])
 
   await app.open('book', { openid: BEN.openid })
-  expect(ran).toEqual(expect.arrayContaining(['store/appointments', 'store/screens/appointments']))
+  expect(ran).toEqual(
+    expect.arrayContaining(['store/appointments', 'services/appointments-cloud', 'store/screens/appointments']),
+  )
   expect(ran).not.toContain('store/saved-appointments')
 })
 
@@ -65,6 +73,18 @@ test('a search by letters typed before the search is prepared loads the table it
   await settle()
   expect(ran).toEqual(['store/pinyin-initials-data'])
   expect(home.texts('.contact-row__name')).toEqual([BEN.nickname])
+})
+
+test("the dial page builds the rings slice, and runs no call's join until a call is placed", async () => {
+  const ran = watchRuns()
+  const app = await launch(ANNAS_PHONE, {}, NO_CLOUD)
+  const dial = await app.open('dial', { openid: BEN.openid })
+  expect(ran).toContain('store/rings')
+  expect(ran).not.toContain('store/join')
+  dial.tap('#call')
+  await settle()
+  expect(app.fake.count('join1v1Chat')).toBe(1)
+  expect(ran).toEqual(expect.arrayContaining(['store/join', 'store/ongoing-call']))
 })
 
 test('with an appointment saved, launch reads it back and home lists it', async () => {
