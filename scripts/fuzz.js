@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The long run of random action sequences: chunks of 1,000 in separate jest processes, each with its own
-// seed. (j-component and exparser keep every registered page in global maps, ~1.4 MB per launch, so one
-// process cannot run tens of thousands.) Each run starts from a fresh seed, printed so a failure can be replayed;
+// seed; each chunk also runs an eighth as many appointment sequences on two phones (test/proof/sequences*).
+// (j-component and exparser keep every registered page in global maps, ~1.4 MB per launch, so one process
+// cannot run tens of thousands.) Each run starts from a fresh seed, printed so a failure can be replayed;
 // DUET_FUZZ_SEED (or the second argument) starts from a given one instead.
 // Usage: npm run fuzz [-- total [firstSeed]]
 const { spawnSync } = require('child_process')

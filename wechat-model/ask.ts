@@ -12,7 +12,7 @@ import type {
   SubscribeAnswer,
 } from './environment'
 import type { Device } from './privacy'
-import type { SharedCard } from './ui'
+import type { PickerShown, SharedCard } from './ui'
 
 /** Every question WeChat asks, what it shows with it, and what the person may answer. */
 export interface Questions {
@@ -36,6 +36,8 @@ export interface Questions {
   avatar: { shows: Record<string, never>; answer: string }
   /** §10.3: the system's calendar sheet for an event: added, or cancelled. */
   calendar: { shows: { event: CalendarEvent }; answer: CalendarSheetAnswer }
+  /** §8.7: a `<picker>` opened by a tap: the value chosen and confirmed, or null for 取消. */
+  picker: { shows: PickerShown; answer: string | number | null }
   /** The share sheet for a card: sent to the chat, or not. */
   share: { shows: { card: SharedCard }; answer: 'send' | 'cancel' }
 }

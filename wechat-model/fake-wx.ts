@@ -101,6 +101,12 @@ export class FakeWx {
   readonly cloud: FakeCloudClient
   readonly wx: WechatMiniprogram.Wx
 
+  /**
+   * Runs an event's listeners as this phone: a harness running several phones in one process sets it, since an
+   * event here may be set off from another phone (its person hanging up a call with this one).
+   */
+  asThisPhone: <T>(work: () => T) => T = (work) => work()
+
   private readonly leaveListeners: Array<() => void> = []
   private readonly appShowListeners: Array<() => void> = []
   private readonly returnListeners: Array<() => void> = []

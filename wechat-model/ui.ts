@@ -45,6 +45,8 @@ export interface PickerShown {
   start?: unknown
   end?: unknown
   range?: unknown
+  /** What it shows chosen when it opens. */
+  value?: unknown
 }
 
 const PICKER_FORMATS: Record<string, RegExp> = {

@@ -192,9 +192,10 @@ export class FakeVoip {
       answeredAt: null,
     })
     if (reach === 'rings' && listener) listener.ring(this, call)
-    // Nobody answers: WeChat stops ringing after about a minute and nothing fires (§4.6).
+    // Nobody answers: WeChat stops ringing after about a minute and nothing fires (§4.6). An answered call goes on.
     call.timers.push(
       setTimeout(() => {
+        if (call.answered) return
         this.end()
         this.showEnded()
       }, RING_SECONDS * 1000),
@@ -254,14 +255,18 @@ export class FakeVoip {
     if (!this.fake.env.voipEvents) return
     this.membersEvents.push(openIdList)
     this.fake.record('onVoIPChatMembersChanged', `membersChanged(${openIdList.length})`, 'event', { openIdList })
-    for (const listener of [...this.membersListeners])
-      listener({ openIdList, errCode: 0, errMsg: 'onVoIPChatMembersChanged:ok' })
+    const res = { openIdList, errCode: 0, errMsg: 'onVoIPChatMembersChanged:ok' }
+    this.fake.asThisPhone(() => {
+      for (const listener of [...this.membersListeners]) listener(res)
+    })
   }
 
   private emitInterrupted(res: { errCode: number; errMsg: string }): void {
     if (!this.fake.env.voipEvents) return
     this.fake.record('onVoIPChatInterrupted', 'interrupted', 'event', res)
-    for (const listener of [...this.interruptedListeners]) listener(res)
+    this.fake.asThisPhone(() => {
+      for (const listener of [...this.interruptedListeners]) listener(res)
+    })
   }
 
   // ---- the checks both APIs make --------------------------------------------------------------------

@@ -107,6 +107,8 @@ export class WechatScreens implements Person {
         return this.shareSheet(shows, done)
       case 'calendar':
         return this.calendarSheet(shows, done)
+      case 'picker':
+        return pickerSheet(shows, done)
     }
   }
 
@@ -474,6 +476,98 @@ export class WechatScreens implements Person {
 }
 
 /** The time in the phone's status bar, on the phone's clock. */
+// ---- §8.7: a picker, as WeChat draws one at the bottom: a column per part, 取消 and 确定 ------------------------
+
+/** One column of a picker: its name, its options (value and words), and the one chosen. */
+interface PickerColumn {
+  name: string
+  options: Array<[string, string]>
+  chosen: string
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const numbers = (from: number, to: number, words: (n: number) => string): Array<[string, string]> =>
+  Array.from({ length: to - from + 1 }, (_, i) => [pad(from + i), words(from + i)])
+
+/** The columns a picker shows for its mode, with its value chosen: a date's 年 月 日, a time's 时 分, a list. */
+function pickerColumns(shows: Questions['picker']['shows']): PickerColumn[] {
+  const mode = typeof shows.mode === 'string' && shows.mode ? shows.mode : 'selector'
+  const value = String(shows.value ?? '')
+  if (mode === 'date') {
+    const [year, month, day] = value.split('-')
+    const firstYear = Number(String(shows.start ?? '').slice(0, 4)) || Number(year) - 10
+    const lastYear = Number(String(shows.end ?? '').slice(0, 4)) || Number(year) + 10
+    return [
+      { name: 'year', options: numbers(firstYear, lastYear, (n) => `${n}年`), chosen: year },
+      { name: 'month', options: numbers(1, 12, (n) => `${n}月`), chosen: month },
+      { name: 'day', options: numbers(1, 31, (n) => `${n}日`), chosen: day },
+    ]
+  }
+  if (mode === 'time') {
+    const [hour, minute] = value.split(':')
+    return [
+      { name: 'hour', options: numbers(0, 23, (n) => `${pad(n)}时`), chosen: hour },
+      { name: 'minute', options: numbers(0, 59, (n) => `${pad(n)}分`), chosen: minute },
+    ]
+  }
+  const range = Array.isArray(shows.range) ? shows.range.map(String) : []
+  return [{ name: 'item', options: range.map((words, i) => [String(i), words]), chosen: String(Number(value) || 0) }]
+}
+
+/**
+ * What the picker gives for the columns' choices. WeChat's wheels offer only what lies within start..end and
+ * days the month has, so a choice beyond them settles on the nearest one offered.
+ */
+function pickerValue(shows: Questions['picker']['shows'], columns: PickerColumn[]): string | number {
+  const chosen = columns.map((c) => c.chosen)
+  const mode = typeof shows.mode === 'string' && shows.mode ? shows.mode : 'selector'
+  if (mode === 'selector') return Number(chosen[0])
+  let value = chosen.join(mode === 'date' ? '-' : ':')
+  if (mode === 'date') {
+    const [year, month, day] = chosen.map(Number)
+    value = `${year}-${pad(month)}-${pad(Math.min(day, new Date(year, month, 0).getDate()))}`
+  }
+  if (typeof shows.start === 'string' && shows.start && value < shows.start) value = shows.start
+  if (typeof shows.end === 'string' && shows.end && value > shows.end) value = shows.end
+  return value
+}
+
+function pickerSheet(shows: Questions['picker']['shows'], done: (value: unknown) => void): HTMLElement {
+  const columns = pickerColumns(shows)
+  const wheels = h('div', { class: 'wx-picker__columns' })
+  for (const column of columns) {
+    const list = h('div', { class: 'wx-picker__column', 'data-column': column.name, role: 'listbox' })
+    for (const [value, words] of column.options) {
+      const option = h(
+        'button',
+        { type: 'button', class: 'wx-picker__option', 'data-value': value, role: 'option', 'aria-label': words },
+        words,
+      )
+      option.setAttribute('aria-selected', String(value === column.chosen))
+      option.onclick = () => {
+        column.chosen = value
+        for (const other of Array.from(list.children)) other.setAttribute('aria-selected', String(other === option))
+      }
+      list.append(option)
+    }
+    wheels.append(list)
+  }
+  const cancel = button('wx-picker-cancel', '取消')
+  const confirm = button('wx-picker-confirm', '确定', 'wx-button--primary')
+  cancel.onclick = () => done(null)
+  confirm.onclick = () => done(pickerValue(shows, columns))
+  const sheet = h(
+    'div',
+    { id: 'wx-picker', class: 'wx-mask wx-mask--bottom', role: 'dialog', 'aria-label': '选择' },
+    h('div', { class: 'wx-picker' }, h('div', { class: 'wx-picker__bar' }, cancel, confirm), wheels),
+  )
+  // Each column opens on its chosen value, as a wheel does.
+  requestAnimationFrame(() =>
+    sheet.querySelectorAll('[aria-selected="true"]').forEach((el) => el.scrollIntoView({ block: 'center' })),
+  )
+  return sheet
+}
+
 export function clockTime(): string {
   return new Date().toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit' })
 }

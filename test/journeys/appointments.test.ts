@@ -609,3 +609,11 @@ test('a declined reschedule leaves the old appointment as it was on both phones,
   const home = await anna.open('contacts')
   expect(home.texts('.upcoming-row__text')).toEqual(['明天 15:00 · 阿本 · 视频 30 分钟 · 已确认'])
 })
+
+test('a tap on a picker opens WeChat’s picker, which a person answers (the playground draws it); a test that taps one instead of pick() is told', async () => {
+  const [anna] = await phones(ANNAS_PHONE)
+  const book = await annaOpensBooking(anna)
+  book.tap('#book-date-value')
+  expect(anna.fake.problems.splice(0)).toEqual(['a picker opened by a tap, and nobody chose (tests use pick())'])
+  expect(book.text('#book-date-value')).toBe('2026-12-07')
+})

@@ -1,6 +1,12 @@
 // The issue's proofs, clicked through in real Chromium: two phones, WeChat played by the model, the real
 // cloud functions on the local server. Each test starts both phones afresh.
+import * as fs from 'fs'
+import * as os from 'os'
+import * as path from 'path'
 import { PhoneDriver, Playground, startPlayground } from './driver'
+
+/** Screenshots a test takes for a person to look at (pickers drawn, words legible): outside the repository. */
+const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-playground-'))
 
 let playground: Awaited<ReturnType<typeof startPlayground>>
 let pg: Playground
@@ -287,4 +293,76 @@ test("a phone's storage survives reloading the page, until that phone is reset",
   // Someone new again: walked through, with no name.
   await B.waitFor('#privacy-agree')
   expect(await B.evaluate<unknown>('phone.store.profile.me ?? null')).toBeNull()
+})
+
+/** Opens the card in the chat that says `words`, once it has arrived (a card sent from the other phone is on its way). */
+async function openCardSaying(phone: PhoneDriver, words: string): Promise<void> {
+  await phone.frame.locator('#wx-chat .wx-chat-card', { hasText: words }).last().click()
+}
+
+/** Chooses `value` in the open picker's column `column` (a real click on the option), as on WeChat's wheels. */
+async function choose(phone: PhoneDriver, column: string, value: string): Promise<void> {
+  await phone.click(`#wx-picker [data-column="${column}"] [data-value="${value}"]`)
+}
+
+test('an appointment: 安娜 books 小明 through the pickers as drawn, sends the card; he accepts and replies; 已确认 on her phone and upcoming on both', async () => {
+  const { A, B } = pg
+  await annaAddsMing()
+  // From his dial page (where she hung up): 预约时间, the booking page for him.
+  await A.click('#book')
+  await A.sees('#step-title', '和 小明 预约通话')
+  // The day after the one the date picker starts on, at 15:00, for 45 minutes, each through WeChat's picker.
+  const [y, m, d] = (await A.text('#book-date-value')).split('-').map(Number)
+  const day = new Date(y, m - 1, d + 1)
+  const two = (n: number) => String(n).padStart(2, '0')
+  await A.click('#book-date')
+  await A.waitFor('#wx-picker')
+  await pg.page.screenshot({ path: `${SHOTS}/picker-date.png` })
+  await choose(A, 'year', String(day.getFullYear()))
+  await choose(A, 'month', two(day.getMonth() + 1))
+  await choose(A, 'day', two(day.getDate()))
+  await A.click('#wx-picker-confirm')
+  await A.sees('#book-date-value', `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`)
+  await A.click('#book-time')
+  await pg.page.screenshot({ path: `${SHOTS}/picker-time.png` })
+  await choose(A, 'hour', '15')
+  await choose(A, 'minute', '00')
+  await A.click('#wx-picker-confirm')
+  await A.sees('#book-time-value', '15:00')
+  await A.click('#book-length')
+  await pg.page.screenshot({ path: `${SHOTS}/picker-length.png` })
+  await choose(A, 'item', '2')
+  await A.click('#wx-picker-confirm')
+  await A.sees('#book-length-value', '45 分钟')
+  // A picker dismissed with 取消 changes nothing.
+  await A.click('#book-time')
+  await choose(A, 'hour', '09')
+  await A.click('#wx-picker-cancel')
+  await A.sees('#book-time-value', '15:00')
+  await A.click('#book-send')
+  await A.sees('#wx-share', `${day.getMonth() + 1}月${day.getDate()}日`)
+  await A.sees('#wx-share', '15:00 语音通话 45 分钟')
+  await A.click('#wx-share-send')
+  await A.sees('#book-sent', '等待对方确认')
+
+  // 小明 opens the card from his chat (walked through privacy and the microphone first if he has not yet).
+  await B.click('#wx-leave-duet')
+  await openCardSaying(B, '安娜 约你')
+  await B.frame.locator('#appt-accept, #privacy-agree').first().waitFor()
+  if (await B.frame.locator('#privacy-agree').count()) await walkThrough(B)
+  await B.sees('#step-title', '安娜 约你')
+  await B.click('#appt-accept')
+  await B.sees('#appt-state', '已确认')
+  await B.click('#appt-reply')
+  await B.click('#wx-share-send')
+
+  // 安娜 opens his answer: 已确认; home lists it on both phones.
+  await A.click('#wx-leave-duet')
+  await openCardSaying(A, '小明 已确认')
+  await A.sees('#appt-state', '已确认')
+  for (const phone of [A, B]) {
+    await phone.click('#go-home')
+    await phone.sees('#upcoming [data-appt]', /15:00 · (小明|安娜) · 语音 45 分钟 · 已确认/)
+  }
+  await pg.page.screenshot({ path: `${SHOTS}/upcoming-both.png` })
 })

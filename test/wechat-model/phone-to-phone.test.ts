@@ -70,3 +70,18 @@ test('a listener already in a call is busy; an unanswered call stops ringing aft
     jest.useRealTimers()
   }
 })
+
+test('§4.8 an answered call outlasts the minute of ringing: it ends only when someone hangs up', async () => {
+  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] })
+  try {
+    const { a, b } = await twoPhones()
+    await dial(a)
+    b.voip.answerOnScreen()
+    await jest.advanceTimersByTimeAsync(5 * 60_000)
+    expect([status(a.voip.screen), status(b.voip.screen)]).toEqual(['caller in-call', 'listener in-call'])
+    b.voip.hangUpOnScreen()
+    expect(a.voip.membersEvents.at(-1)).toEqual(['oAnna'])
+  } finally {
+    jest.useRealTimers()
+  }
+})

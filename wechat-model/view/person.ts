@@ -2,7 +2,7 @@
 // typing into a field and leaving it, a form's submit. The tests' harness and the playground's clicks both come
 // through here, so the playground clicks exactly as the tests tap.
 import type { FakeWx } from '../fake-wx'
-import type { ButtonEvent } from '../ui'
+import type { ButtonEvent, PickerShown } from '../ui'
 import { ancestor, attr, callMethod, dataset, descendants, dispatch, El, RenderedPage, tagOf } from './elements'
 
 /** The page a person acts on, and the phone it runs on. */
@@ -37,6 +37,8 @@ export function tap(el: El, page: PageInHand): void {
     } finally {
       page.fake.inTap = false
     }
+    const picker = tagOf(el) === 'picker' ? el : ancestor(el, 'picker')
+    if (picker && !isDisabled(picker)) openPicker(picker, page)
     if (!button) return
     if (attr(button, 'form-type') === 'submit') submit(button, page)
     const openType = attr(button, 'open-type')
@@ -100,8 +102,39 @@ export function leaveField(el: El, page: PageInHand): void {
  */
 export function pick(el: El, value: string | number, page: PageInHand): void {
   if (tagOf(el) !== 'picker') throw new Error(`a <${tagOf(el)}> is not a <picker>`)
-  page.within(() => {
-    const shown = { mode: attr(el, 'mode'), start: attr(el, 'start'), end: attr(el, 'end'), range: attr(el, 'range') }
-    dispatch(el, 'change', page.fake.ui.pickerChange(shown, value))
-  })
+  page.within(() => dispatch(el, 'change', page.fake.ui.pickerChange(pickerShown(el), value)))
+}
+
+/** A picker as WXML evaluated it: what it offers, and what it shows chosen. */
+const pickerShown = (el: El): PickerShown => ({
+  mode: attr(el, 'mode'),
+  start: attr(el, 'start'),
+  end: attr(el, 'end'),
+  range: attr(el, 'range'),
+  value: attr(el, 'value'),
+})
+
+/**
+ * A tap on a `<picker>` opens it (§8.7): a person at a drawn picker chooses and confirms (its change event) or
+ * cancels (its cancel event). A test chooses with `pick()` instead; a picker a test opened by a tap and left
+ * unanswered is a test bug.
+ */
+function openPicker(el: El, page: PageInHand): void {
+  const shown = pickerShown(el)
+  page.fake.ask(
+    'picker',
+    shown,
+    () => undefined,
+    (choice) => {
+      if (choice === undefined)
+        return page.fake.noteProblem('a picker opened by a tap, and nobody chose (tests use pick())')
+      page.within(() =>
+        dispatch(
+          el,
+          choice === null ? 'cancel' : 'change',
+          choice === null ? {} : page.fake.ui.pickerChange(shown, choice),
+        ),
+      )
+    },
+  )
 }
