@@ -12,6 +12,7 @@ import { INVITATION_VALID_MS } from './store/invitation-link'
 import type { InvitationProblem } from './store/invitation-link'
 import type { WaitEnd } from './store/invitations'
 import type { ReminderState } from './store/appointments'
+import type { CalendarState } from './store/calendar'
 import type { CallMode, Device } from './store/model'
 import { DAYS_AHEAD_MAX, LENGTHS, TOPIC_MAX } from './store/appointment-limits'
 import type {
@@ -63,7 +64,7 @@ export const modes = {
 
 export const privacy = {
   title: '先看看隐私保护指引',
-  body: '通话需要使用麦克风和摄像头。Duet 只在你发起或接听通话时使用它们，不会录音、录像或上传。',
+  body: '通话需要使用麦克风和摄像头。Duet 只在你发起或接听通话时使用它们，不会录音、录像或上传。你把预约添加到手机日历时，还会用到日历。',
   declinedBody:
     '你还没有同意隐私保护指引。不同意的话，微信不允许 Duet 使用麦克风和摄像头，也就无法通话。你可以随时重新同意。',
   link: '查看完整的隐私保护指引',
@@ -663,6 +664,10 @@ export const appointment = {
   reply: '把回复发给对方',
   replyHint: '对方打开你的回复，就能看到你的答复。',
   remind: '开始前提醒我',
+  /** #appt-calendar, a secondary action. */
+  calendar: '添加到手机日历',
+  /** Back to a denied calendar scope: the settings page. */
+  calendarSettings: common.fixPermissions,
   reschedule: '改约时间',
   cancel: '取消预约',
   cancelTitle: '取消这个预约？',
@@ -684,8 +689,27 @@ export const reminderWords: Record<ReminderState, string> = {
   failed: '提醒没有设置成功，请检查网络后再试。',
 }
 
+/**
+ * How offering the appointment to the phone's calendar went (#appt-calendar). WeChat's success does not mean the
+ * event was added (on Android a cancelled sheet succeeds too, platform doc §10.3): "sent", never "added".
+ */
+export const calendarWords: Record<CalendarState, string> = {
+  sending: '正在打开手机日历…',
+  sent: '已发送到日历。',
+  'not-sent': '没有添加到日历，需要时可以再点一次。',
+  denied: '你没有允许 Duet 使用日历。在设置页开启“日历”后返回，再点一次“添加到手机日历”。',
+  'privacy-declined': '同意隐私保护指引后，才能添加到日历。需要时可以再点一次。',
+  undeclared:
+    '这个小程序的隐私保护指引没有声明使用日历，微信因此不允许添加。需要小程序的开发者在管理后台补充，你这边无需操作。',
+  unsupported: '当前微信版本不支持添加到日历，请升级微信后再试。',
+}
+
 /** Sentences the appointment page shows once code has filled them. */
 export const appointmentFilled = {
+  /** The calendar event's title: "与 小明 视频通话". */
+  calendarTitle: '与 {name} {mode}',
+  /** The calendar event's description: how to be there at its time. */
+  calendarDescription: '{mode} {minutes} 分钟。到时间请进入微信打开 Duet，在这个预约里与 {name} 接通。',
   /** The booker's side: "你约了 小明". */
   iBooked: '你约了 {name}',
   /** The guest's side: "安娜 约你". */

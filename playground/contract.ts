@@ -46,7 +46,7 @@ export const defaultSettings = (): PhoneSettings => ({
   sdkVersion: '3.5.0',
   online: true,
   os: { microphone: 'authorized', camera: 'authorized' },
-  guideDeclares: { microphone: true, camera: true },
+  guideDeclares: { microphone: true, camera: true, calendar: true },
   adminConsole1v1: true,
   theme: 'light',
 })

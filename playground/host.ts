@@ -168,6 +168,7 @@ function controls(who: Who): void {
     select('微信的相机权限', 'camera', OS_ACCESS, s.os.camera),
     check('隐私指引声明麦克风', 'guideMicrophone', s.guideDeclares.microphone),
     check('隐私指引声明摄像头', 'guideCamera', s.guideDeclares.camera),
+    check('隐私指引声明日历', 'guideCalendar', s.guideDeclares.calendar !== false),
     check('已开通双人音视频通话', 'adminConsole1v1', s.adminConsole1v1),
     check('深色模式', 'dark', s.theme === 'dark'),
   )
@@ -205,6 +206,9 @@ function controls(who: Who): void {
         break
       case 'guideCamera':
         next.guideDeclares = { ...now.guideDeclares, camera: field.checked }
+        break
+      case 'guideCalendar':
+        next.guideDeclares = { ...now.guideDeclares, calendar: field.checked }
         break
       case 'adminConsole1v1':
         next.adminConsole1v1 = field.checked

@@ -226,7 +226,6 @@ function fieldFor(dom: HTMLElement, page: PhonePage): void {
           field!.blur()
         }),
       )
-    dom.classList.add('pg-has-field')
     dom.append(field)
   }
   field.placeholder = dom.dataset.placeholder ?? ''

@@ -15,10 +15,15 @@ export interface PlatformState {
 export const SCOPE_VALUES: ScopeValue[] = ['unasked', 'granted', 'denied']
 export const SCOPE_OF = { mic: 'scope.record', camera: 'scope.camera' } as const
 
-export function authSettingOf(s: { mic: ScopeValue; camera: ScopeValue }): Environment['authSetting'] {
+export function authSettingOf(s: {
+  mic: ScopeValue
+  camera: ScopeValue
+  calendar?: ScopeValue
+}): Environment['authSetting'] {
   const out: Partial<Record<FakeScope, boolean>> = {}
   if (s.mic !== 'unasked') out['scope.record'] = s.mic === 'granted'
   if (s.camera !== 'unasked') out['scope.camera'] = s.camera === 'granted'
+  if (s.calendar !== undefined && s.calendar !== 'unasked') out['scope.addPhoneCalendar'] = s.calendar === 'granted'
   return out
 }
 
@@ -85,6 +90,12 @@ export interface FullState {
   /** §1.6: the microphone/camera popup carries the privacy checkbox (base library 3.4.2+). */
   combinedPopup: boolean
   listener: ListenerBehaviour
+  /**
+   * §10: scope.addPhoneCalendar, which no call, walkthrough or launch reads. Each state holds one value, taken
+   * in turn, so the table shows every value ignored without growing threefold; what the scope does is the
+   * appointment page's table (calendarTapFor).
+   */
+  calendar: ScopeValue
 }
 
 export const OS_VALUES: OsPermission[] = ['authorized', 'denied', 'not determined']
@@ -169,4 +180,49 @@ export function launchCallsFor(full: FullState): string[] {
     return ['onThemeChange', 'onNetworkStatusChange', 'getNetworkType', 'getSetting', 'canIUse(join1v1Chat)']
   const enable = isPhone(full.env) && full.mic === 'granted' ? ['setEnable1v1Chat(true)'] : []
   return [...LAUNCH, ...enable]
+}
+
+// ---- the calendar tap on the appointment page (§10) -------------------------------------------------------------
+
+/** Consent to the privacy guide: given before, given on Duet's card when WeChat holds the call, or refused there. */
+export type CalendarPrivacy = 'agreed' | 'agrees-on-card' | 'declines-on-card'
+/** scope.addPhoneCalendar as the tap finds it, and for a scope never asked, the answer on its popup. */
+export type CalendarScopeStart = 'granted' | 'denied' | 'unasked-allows' | 'unasked-denies'
+
+export interface CalendarTapState {
+  platform: 'ios' | 'android'
+  privacy: CalendarPrivacy
+  scope: CalendarScopeStart
+  /** The privacy guide in the admin console declares the calendar (§10.1, §1.7). */
+  guideDeclares: boolean
+  /** What the person does on the system's calendar sheet (§10.3). */
+  sheet: 'add' | 'cancel'
+}
+
+export type CalendarTapResult = 'sent' | 'not-sent' | 'denied' | 'privacy-declined' | 'undeclared'
+
+export interface CalendarTapExpected {
+  result: CalendarTapResult
+  /** Duet's consent card was asked for (WeChat held the call for it). */
+  consentAsked: boolean
+  /** The scope's system popup showed. */
+  popup: boolean
+  /** The calendar sheet showed. */
+  sheet: boolean
+  /** The phone's calendar holds the event afterwards. */
+  added: boolean
+}
+
+/** What one #appt-calendar tap must end with, written from §10: the guide, consent, the scope, then the sheet. */
+export function calendarTapFor(s: CalendarTapState): CalendarTapExpected {
+  const none = { consentAsked: false, popup: false, sheet: false, added: false }
+  if (!s.guideDeclares) return { result: 'undeclared', ...none }
+  const consentAsked = s.privacy !== 'agreed'
+  if (s.privacy === 'declines-on-card') return { result: 'privacy-declined', ...none, consentAsked }
+  const popup = s.scope.startsWith('unasked')
+  if (s.scope === 'denied' || s.scope === 'unasked-denies') return { result: 'denied', ...none, consentAsked, popup }
+  const added = s.sheet === 'add'
+  // §10.3: a cancel fails on iOS but succeeds on Android.
+  const result = added || s.platform === 'android' ? 'sent' : 'not-sent'
+  return { result, consentAsked, popup, sheet: true, added }
 }

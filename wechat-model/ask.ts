@@ -1,7 +1,9 @@
 // The one seam through which WeChat asks the person holding the phone something: a popup, the settings pages,
 // the avatar chooser, the share sheet. Tests answer from their script, at once and in the same turn as before;
 // the playground hands each question to a person at a drawn screen and goes on when they click.
+import type { CalendarEvent } from './calendar'
 import type {
+  CalendarSheetAnswer,
   Environment,
   FakeScope,
   ModalAnswer,
@@ -32,6 +34,8 @@ export interface Questions {
   phonePrompt: { shows: { device: Device }; answer: PopupAnswer }
   /** §6.1: the avatar chooser: a picture's temporary path, 'rejected' by the content check, or 'cancel'. */
   avatar: { shows: Record<string, never>; answer: string }
+  /** §10.3: the system's calendar sheet for an event: added, or cancelled. */
+  calendar: { shows: { event: CalendarEvent }; answer: CalendarSheetAnswer }
   /** §8.7: a `<picker>` opened by a tap: the value chosen and confirmed, or null for 取消. */
   picker: { shows: PickerShown; answer: string | number | null }
   /** The share sheet for a card: sent to the chat, or not. */

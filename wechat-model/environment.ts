@@ -2,13 +2,16 @@
 // Written from docs/platform.md; every field names a fact from it (§ numbers). Where the doc says a
 // behaviour is unknown, a field plays each answer.
 
-export type FakeScope = 'scope.record' | 'scope.camera'
+/** The scopes the model knows: a call's two (§2.1) and the phone's calendar (§10.1). */
+export type FakeScope = 'scope.record' | 'scope.camera' | 'scope.addPhoneCalendar'
 export type OsPermission = 'authorized' | 'denied' | 'not determined'
 export type Platform = 'ios' | 'android' | 'devtools'
 export type NetworkType = 'wifi' | '2g' | '3g' | '4g' | '5g' | 'unknown' | 'none'
 export type PopupAnswer = 'allow' | 'deny'
 export type ModalAnswer = 'confirm' | 'cancel'
 export type PrivacyPopupAnswer = 'agree' | 'refuse'
+/** §10.3: on the system's calendar sheet the person adds the event or cancels. */
+export type CalendarSheetAnswer = 'add' | 'cancel'
 /** What join1v1Chat does once every check it models has passed: place the call, never answer, or fail. */
 export type JoinOutcome = 'place' | 'hang' | { errCode: number; errMsg?: string }
 
@@ -38,8 +41,12 @@ export interface Environment {
   combinedPrivacyPopup: boolean
   /** §1.7 (rev): how a refused privacy API fails: errno 104 with its text, errno 103, or the text alone. */
   privacyRefusal: 'errno-104' | 'errno-103' | 'text-only'
-  /** §1.7 (rev): devices the admin console's privacy guide declares; an undeclared one fails with errno 112. */
-  guideDeclares: { microphone: boolean; camera: boolean }
+  /**
+   * §1.7 (rev), §10.1: what the admin console's privacy guide declares (the microphone, the camera, the phone's
+   * calendar); an API using one it leaves out fails with errno 112. A test that leaves `calendar` out gets the
+   * default's (declared): the model fills every field in.
+   */
+  guideDeclares: { microphone: boolean; camera: boolean; calendar?: boolean }
   /** §1.8 (rev): whether WeChat holds join1v1Chat for privacy consent (unknown: both are played). */
   joinPrivacyGated: boolean
   /** authSetting: a scope that is absent has never been asked (§2.2). */
@@ -136,6 +143,8 @@ export interface ScriptedUser {
    * the same later without a popup.
    */
   subscribe: SubscribeAnswer[]
+  /** Answers on the system's calendar sheet (§10.3), used in order. */
+  calendarSheet: CalendarSheetAnswer[]
 }
 
 export type SubscribeAnswer = 'accept' | 'reject' | 'accept-always' | 'reject-always'
@@ -149,7 +158,7 @@ export function defaultEnvironment(): Environment {
     privacyNeedsAgreement: false,
     combinedPrivacyPopup: false,
     privacyRefusal: 'errno-104',
-    guideDeclares: { microphone: true, camera: true },
+    guideDeclares: { microphone: true, camera: true, calendar: true },
     joinPrivacyGated: true,
     authSetting: {},
     os: { microphone: 'authorized', camera: 'authorized' },
@@ -190,5 +199,6 @@ export function defaultUser(): ScriptedUser {
     avatars: [],
     nicknameRejected: false,
     subscribe: [],
+    calendarSheet: [],
   }
 }

@@ -6,6 +6,7 @@
 // This file is the core: recording, callbacks and the `wx` object. Each area of the platform lives in
 // its own module (privacy.ts, scopes.ts, …), with its state and its APIs.
 import type { Answer, Person, QuestionKind, Questions } from './ask'
+import { FakeCalendar } from './calendar'
 import { FakeCloud, FakeCloudClient } from './cloud'
 import { defaultEnvironment, defaultUser, Environment, ScriptedUser } from './environment'
 import { FakePhone } from './phone'
@@ -95,6 +96,7 @@ export class FakeWx {
   readonly storage = new FakeStorage(this)
   readonly ui = new FakeUi(this)
   readonly subscribe = new FakeSubscribe(this)
+  readonly calendar = new FakeCalendar(this)
   /** `wx.cloud` on this phone, talking to a cloud other phones of the test may share. */
   readonly cloud: FakeCloudClient
   readonly wx: WechatMiniprogram.Wx
@@ -279,6 +281,7 @@ export class FakeWx {
       ...this.storage.apis(),
       ...this.ui.apis(),
       ...this.subscribe.apis(),
+      ...this.calendar.apis(),
       ...this.cloud.apis(),
     })
   }

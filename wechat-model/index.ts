@@ -1,7 +1,9 @@
 export { compareVersions, createFakeWx, FakeWx } from './fake-wx'
 export type { CallRecord, Category } from './fake-wx'
 export { defaultEnvironment, defaultUser } from './environment'
+export type { CalendarEvent } from './calendar'
 export type {
+  CalendarSheetAnswer,
   Environment,
   FakeScope,
   JoinOutcome,

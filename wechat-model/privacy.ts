@@ -1,8 +1,11 @@
 // §1: consent to the privacy guide, and how WeChat holds or refuses the APIs that need it.
 import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api } from './fake-wx'
+import type { Environment } from './environment'
 
 export type Device = 'microphone' | 'camera'
+/** What the privacy guide declares, item by item (§1.7, §10.1): an API using an undeclared one fails with 112. */
+export type GuideItem = keyof Required<Environment['guideDeclares']>
 type Resolve = (r: PrivacyResolution) => void
 
 /** What a handler may pass to resolve; 'exposureAuthorization' reports that its own prompt is showing. */
@@ -43,13 +46,13 @@ export class FakePrivacy {
   }
 
   /**
-   * Runs `proceed` once privacy allows an API that uses `devices`, or fails it the way WeChat does (§1.1,
+   * Runs `proceed` once privacy allows an API that uses `items`, or fails it the way WeChat does (§1.1,
    * §1.4–§1.7). `ownPopup`: the API shows a popup of its own, which may carry the privacy checkbox.
    */
-  gate(apiName: string, options: Callbacks, devices: Device[], proceed: Proceed, ownPopup = false): void {
+  gate(apiName: string, options: Callbacks, items: GuideItem[], proceed: Proceed, ownPopup = false): void {
     const fake = this.fake
     if (!fake.sdkAtLeast(ENFORCED_SINCE)) return proceed({ combined: false })
-    const undeclared = devices.filter((d) => !fake.env.guideDeclares[d])
+    const undeclared = items.filter((item) => !fake.env.guideDeclares[item])
     if (undeclared.length) {
       return fake.failWith(options, {
         errMsg: `${apiName}:fail api scope is not declared in the privacy agreement`,

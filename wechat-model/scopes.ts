@@ -2,10 +2,15 @@
 import type { FakeScope } from './environment'
 import type { ApiTable, Callbacks, FakeWx } from './fake-wx'
 import { api, clone } from './fake-wx'
-import type { Device } from './privacy'
+import type { GuideItem } from './privacy'
 
-const SCOPES: readonly FakeScope[] = ['scope.record', 'scope.camera']
-export const DEVICE_OF: Record<FakeScope, Device> = { 'scope.record': 'microphone', 'scope.camera': 'camera' }
+/** Each scope and what the privacy guide must declare for it (§1.7, §10.1). */
+const GUIDE_ITEM_OF: Record<FakeScope, GuideItem> = {
+  'scope.record': 'microphone',
+  'scope.camera': 'camera',
+  'scope.addPhoneCalendar': 'calendar',
+}
+const SCOPES = Object.keys(GUIDE_ITEM_OF) as FakeScope[]
 
 export class FakeScopes {
   /** System popups shown, in order (a scope asked twice shows twice). */
@@ -34,8 +39,9 @@ export class FakeScopes {
     )
   }
 
-  private denyText(): string {
-    return this.fake.env.platform === 'android' ? 'authorize:fail auth denied' : 'authorize:fail auth deny'
+  /** §2.4: the refusal's text differs by platform (Duet must not parse it). */
+  private denyText(apiName: string): string {
+    return `${apiName}:fail ${this.fake.env.platform === 'android' ? 'auth denied' : 'auth deny'}`
   }
 
   /** §2.3, and §1.6 when the popup also carries the privacy checkbox. */
@@ -45,31 +51,40 @@ export class FakeScopes {
     fake.record('authorize', `authorize(${o.scope})`, 'permission', { scope: o.scope })
     if (!SCOPES.includes(scope)) return fake.failWith(o, { errMsg: 'authorize:fail invalid scope' })
     if (fake.env.authSetting[scope] === false) this.audit.authorizeAfterDenial++
-    const ownPopup = fake.env.authSetting[scope] === undefined
+    // §1.6 names only the microphone's and the camera's popups as carrying the privacy checkbox.
+    const ownPopup = fake.env.authSetting[scope] === undefined && scope !== 'scope.addPhoneCalendar'
     fake.privacy.gate(
       'authorize',
       o,
-      [DEVICE_OF[scope]],
-      ({ combined }) => {
-        const current = fake.env.authSetting[scope]
-        if (current === true) return fake.succeed('authorize', o)
-        if (current === false) return fake.failWith(o, { errMsg: this.denyText() })
-        const scripted = () => fake.user.popups[scope]?.shift() ?? fake.user.defaultPopupAnswer
-        fake.ask('authorize', { scope, combined }, scripted, (answer) => {
-          if (!answer) {
-            fake.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
-            return fake.failWith(o, { errMsg: this.denyText() })
-          }
-          this.popupsShown.push(scope)
-          fake.env.authSetting[scope] = answer === 'allow'
-          // One tap on the combined popup grants the scope and agrees to the guide.
-          if (combined && answer === 'allow') fake.env.privacyNeedsAgreement = false
-          if (answer === 'allow') fake.succeed('authorize', o)
-          else fake.failWith(o, { errMsg: this.denyText() })
-        })
-      },
+      [GUIDE_ITEM_OF[scope]],
+      ({ combined }) => this.ensure('authorize', o, scope, () => fake.succeed('authorize', o), combined),
       ownPopup,
     )
+  }
+
+  /**
+   * §2.3 for an API that needs `scope` (authorize itself, or one that asks by itself such as addPhoneCalendar,
+   * §10.1): granted goes on; denied before fails at once, without a popup; never asked shows the system popup,
+   * whose answer is kept. `combined`: that popup also carries the privacy checkbox (§1.6).
+   */
+  ensure(apiName: string, o: Callbacks, scope: FakeScope, proceed: () => void, combined = false): void {
+    const fake = this.fake
+    const current = fake.env.authSetting[scope]
+    if (current === true) return proceed()
+    if (current === false) return fake.failWith(o, { errMsg: this.denyText(apiName) })
+    const scripted = () => fake.user.popups[scope]?.shift() ?? fake.user.defaultPopupAnswer
+    fake.ask('authorize', { scope, combined }, scripted, (answer) => {
+      if (!answer) {
+        fake.noteProblem(`a popup for ${scope} was shown but the test scripted no answer`)
+        return fake.failWith(o, { errMsg: this.denyText(apiName) })
+      }
+      this.popupsShown.push(scope)
+      fake.env.authSetting[scope] = answer === 'allow'
+      // One tap on the combined popup grants the scope and agrees to the guide.
+      if (combined && answer === 'allow') fake.env.privacyNeedsAgreement = false
+      if (answer === 'allow') proceed()
+      else fake.failWith(o, { errMsg: this.denyText(apiName) })
+    })
   }
 
   apis(): ApiTable {

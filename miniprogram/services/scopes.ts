@@ -1,13 +1,17 @@
-import type { Scope } from '../store/model'
+import type { CalendarScope, Scope } from '../store/model'
+import { KNOWN_SCOPES } from '../store/model'
 import { callWx } from './call-wx'
 
 /** absent = never asked, true = granted, false = denied. */
-export type AuthSetting = Partial<Record<Scope, boolean>>
+export type AuthSetting = Partial<Record<Scope | CalendarScope, boolean>>
 
 function pick(raw: WechatMiniprogram.AuthSetting): AuthSetting {
   const out: AuthSetting = {}
-  if (typeof raw['scope.record'] === 'boolean') out['scope.record'] = raw['scope.record']
-  if (typeof raw['scope.camera'] === 'boolean') out['scope.camera'] = raw['scope.camera']
+  const given = raw as Record<string, unknown>
+  for (const scope of KNOWN_SCOPES) {
+    const value = given[scope]
+    if (typeof value === 'boolean') out[scope] = value
+  }
   return out
 }
 

@@ -12,11 +12,18 @@ import * as voip from '../services/voip'
 import { AppearanceStore } from './appearance'
 import type { Appointment } from './appointment-rules'
 import type { AppointmentsStore } from './appointments'
+import type { CalendarStore } from './calendar'
 import { CallStore } from './call'
 import { ContactsStore } from './contacts'
 import { HistoryStore } from './history'
 import { InvitationsStore } from './invitations'
-import { appointmentsCloudModule, appointmentsModule, ringsModule } from './later'
+import {
+  appointmentsCloudModule,
+  appointmentsModule,
+  calendarModule,
+  calendarServiceModule,
+  ringsModule,
+} from './later'
 import { NetworkStore } from './network'
 import { OnboardingStore } from './onboarding'
 import { PermissionsStore } from './permissions'
@@ -34,6 +41,10 @@ export const wxServices = {
     return appointmentsCloudModule()
   },
   backend,
+  /** Only the calendar slice uses it, so it loads with the slice (later.ts). */
+  get calendar() {
+    return calendarServiceModule()
+  },
   network,
   privacy,
   scopes,
@@ -150,6 +161,16 @@ export class RootStore {
       subscribe: this.services.subscribe,
     })
     return this.builtRings
+  }
+
+  private builtCalendar: CalendarStore | null = null
+
+  /** The calendar slice (#appt-calendar), built when the appointment page first asks for it: no launch needs it. */
+  get calendar(): CalendarStore {
+    if (this.builtCalendar) return this.builtCalendar
+    const { CalendarStore } = calendarModule()
+    this.builtCalendar = new CalendarStore({ service: this.services.calendar, permissions: this.permissions })
+    return this.builtCalendar
   }
 
   /** The appointments slice if built, without building it: what is saved, and what home shows, watch this. */

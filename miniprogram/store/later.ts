@@ -22,6 +22,12 @@ export const appointmentsCloudModule = once(
   () => require('../services/appointments-cloud') as typeof import('../services/appointments-cloud'),
 )
 
+/** The calendar slice (#appt-calendar) and its service: when the appointment page first asks for them. */
+export const calendarModule = once(() => require('./calendar') as typeof import('./calendar'))
+export const calendarServiceModule = once(
+  () => require('../services/calendar') as typeof import('../services/calendar'),
+)
+
 /** Their rules alone: what an appointment's card says (share-cards.ts), when one is shared. */
 export const appointmentRulesModule = once(() => require('./appointment-rules') as typeof import('./appointment-rules'))
 

@@ -7,6 +7,11 @@ export type CallMode = 'voice' | 'video'
 export type Device = 'microphone' | 'camera'
 /** The two mini program scopes a call can need. */
 export type Scope = 'scope.record' | 'scope.camera'
+/** The scope that lets Duet offer an appointment to the phone's calendar (platform doc §10): no call needs it. */
+export type CalendarScope = 'scope.addPhoneCalendar'
+export const CALENDAR_SCOPE: CalendarScope = 'scope.addPhoneCalendar'
+/** Every scope Duet reads from WeChat's settings. */
+export const KNOWN_SCOPES: ReadonlyArray<Scope | CalendarScope> = ['scope.record', 'scope.camera', CALENDAR_SCOPE]
 
 /** Someone who can be in a call: me (the caller) or a contact (the listener). */
 export interface Person {

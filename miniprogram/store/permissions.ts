@@ -5,7 +5,7 @@ import type * as SystemService from '../services/system'
 import { toWxError } from '../services/wx-error'
 import type { AuthSetting } from '../services/scopes'
 import type { CallSupport, PhonePermission } from '../services/system'
-import { CallMode, Device, DEVICE_FOR_SCOPE, Scope, SCOPES_FOR_MODE } from './model'
+import { CALENDAR_SCOPE, CallMode, Device, DEVICE_FOR_SCOPE, Scope, SCOPES_FOR_MODE } from './model'
 
 /** 'declined': the person tapped "disagree" in our consent UI; WeChat still needs agreement. */
 export type PrivacyState = 'unknown' | 'needed' | 'agreed' | 'declined'
@@ -65,6 +65,11 @@ export class PermissionsStore {
   privacy: PrivacyState = 'unknown'
   privacyContractName = ''
   scopes: Record<Scope, ScopeState> = { 'scope.record': 'unasked', 'scope.camera': 'unasked' }
+  /**
+   * scope.addPhoneCalendar (platform doc §10), asked once by the calendar call itself; only the appointment page
+   * uses it, so no call, walkthrough or preflight reads it.
+   */
+  calendar: ScopeState = 'unasked'
   phone: Record<Device, PhonePermission> = { microphone: 'unknown', camera: 'unknown' }
   support: CallSupport | 'unknown' = 'unknown'
   loaded = false
@@ -155,6 +160,7 @@ export class PermissionsStore {
       'scope.record': scopeState(setting['scope.record']),
       'scope.camera': scopeState(setting['scope.camera']),
     }
+    this.calendar = scopeState(setting[CALENDAR_SCOPE])
   }
 
   /** Keeps what we knew when WeChat fails the read. */
@@ -211,6 +217,11 @@ export class PermissionsStore {
       await this.rereadScopes()
       return this.scopes[scope] === 'denied' ? 'denied' : 'failed'
     }
+  }
+
+  /** What offering an event to the calendar taught about its scope (store/calendar.ts). */
+  learnCalendarScope(state: ScopeState): void {
+    this.calendar = state
   }
 
   /** WeChat said the privacy guide does not declare these devices (errno 112). */

@@ -19,7 +19,13 @@ function button(id: string, words: string, cls = ''): HTMLButtonElement {
   return h('button', { id, type: 'button', class: `wx-button ${cls}`, 'aria-label': words }, words) as HTMLButtonElement
 }
 
-const DEVICE_WORDS: Record<FakeScope, string> = { 'scope.record': '麦克风', 'scope.camera': '摄像头' }
+const SCOPE_WORDS: Record<FakeScope, string> = {
+  'scope.record': '麦克风',
+  'scope.camera': '摄像头',
+  'scope.addPhoneCalendar': '日历',
+}
+/** What WeChat's own privacy popup names for an API that is not about the microphone or camera. */
+const PRIVACY_USES: Record<string, string> = { addPhoneCalendar: '日历' }
 /** The avatar chooser's pictures: a few drawn here, each a temporary file of the phone once picked. */
 export const AVATARS = [
   { path: 'wxfile://tmp/avatar-sun.png', colour: '#f5a623', glyph: '☀' },
@@ -67,7 +73,7 @@ export class WechatScreens implements Person {
         return this.dialog(
           'wx-privacy',
           'Duet 隐私保护指引',
-          '在使用麦克风、摄像头前，请阅读并同意《Duet 隐私保护指引》。',
+          `在使用${PRIVACY_USES[(shows as Questions['privacy']['shows']).api] ?? '麦克风、摄像头'}前，请阅读并同意《Duet 隐私保护指引》。`,
           [
             ['wx-privacy-refuse', '拒绝', 'refuse'],
             ['wx-privacy-agree', '同意', 'agree'],
@@ -99,6 +105,8 @@ export class WechatScreens implements Person {
         return this.avatarChooser(done)
       case 'share':
         return this.shareSheet(shows, done)
+      case 'calendar':
+        return this.calendarSheet(shows, done)
       case 'picker':
         return pickerSheet(shows, done)
     }
@@ -158,7 +166,7 @@ export class WechatScreens implements Person {
   }
 
   private authorize(shows: Questions['authorize']['shows'], done: (value: unknown) => void): HTMLElement {
-    const device = DEVICE_WORDS[shows.scope]
+    const device = SCOPE_WORDS[shows.scope]
     return this.sheet(
       'wx-auth',
       `获取你的${device}`,
@@ -166,7 +174,11 @@ export class WechatScreens implements Person {
       h(
         'p',
         { class: 'wx-sheet__note' },
-        shows.combined ? '同意《Duet 隐私保护指引》并允许使用。' : '用于音视频通话。',
+        shows.combined
+          ? '同意《Duet 隐私保护指引》并允许使用。'
+          : shows.scope === 'scope.addPhoneCalendar'
+            ? '用于把预约添加到手机日历。'
+            : '用于音视频通话。',
       ),
       this.sheetButtons([
         ['wx-auth-deny', '拒绝', () => done('deny')],
@@ -226,7 +238,7 @@ export class WechatScreens implements Person {
   private settings(shows: Questions['settings']['shows'], done: (value: unknown) => void): HTMLElement {
     const scopes = Object.keys(shows.authSetting) as FakeScope[]
     const cells = scopes.map((scope) =>
-      this.switchCell('scope', scope, DEVICE_WORDS[scope], shows.authSetting[scope] === true),
+      this.switchCell('scope', scope, SCOPE_WORDS[scope], shows.authSetting[scope] === true),
     )
     const screen = this.page(
       'wx-settings',
@@ -312,6 +324,39 @@ export class WechatScreens implements Person {
           row.append(cancel, send)
           return row
         })(),
+      ),
+    )
+  }
+
+  /** §10.3: the phone's own sheet for a new calendar event, as the system draws it: cancel, or add. */
+  private calendarSheet(shows: Questions['calendar']['shows'], done: (value: unknown) => void): HTMLElement {
+    const { event } = shows
+    const at = (seconds: number) =>
+      new Date(seconds * 1000).toLocaleString('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
+    const alarm = event.alarm ? `提前 ${Math.round(event.alarmOffset / 60)} 分钟` : '无'
+    const cell = (label: string, value: string) =>
+      h('div', { class: 'wx-cell' }, h('span', {}, label), h('span', { class: 'wx-cell__value' }, value))
+    const cancel = button('wx-calendar-cancel', '取消')
+    const add = button('wx-calendar-add', '添加', 'wx-button--primary')
+    cancel.onclick = () => done('cancel')
+    add.onclick = () => done('add')
+    return h(
+      'div',
+      { id: 'wx-calendar', class: 'wx-mask wx-mask--bottom', role: 'dialog', 'aria-label': '新建日程' },
+      h(
+        'div',
+        { class: 'wx-sheet' },
+        h('strong', { class: 'wx-sheet__title' }, '新建日程'),
+        h(
+          'div',
+          { class: 'wx-cells' },
+          cell('标题', event.title),
+          cell('开始', at(event.startTime)),
+          cell('结束', at(event.endTime)),
+          cell('提醒', alarm),
+        ),
+        h('p', { class: 'wx-sheet__note', id: 'wx-calendar-description' }, event.description),
+        h('div', { class: 'wx-sheet__buttons' }, cancel, add),
       ),
     )
   }

@@ -266,6 +266,15 @@ export const STATES: GalleryState[] = [
   { ...roomOf(withAlice('completed', -40, true, { callSeconds: 1500 }), '你约了 爱丽丝', { shows: ['状态：已完成', '已通话 25 分钟。'] }), state: 'completed' } as GalleryState,
   { ...roomOf(withAlice('missed', -40), '你约了 爱丽丝', { shows: ['状态：已错过'] }), state: 'missed' } as GalleryState,
   { ...roomOf(withAlice('cancelled', 120), '你约了 爱丽丝', { shows: ['状态：已取消'] }), state: 'cancelled' } as GalleryState,
+  {
+    // #appt-calendar with the calendar's scope denied before: why, and the way to the settings page.
+    ...roomOf(withAlice('accepted', 120), '你约了 爱丽丝', {
+      env: { ...saved({ appointments: [withAlice('accepted', 120)] }), authSetting: { ...GRANTED, 'scope.addPhoneCalendar': false } },
+      shows: ['你没有允许 Duet 使用日历。在设置页开启“日历”后返回，再点一次“添加到手机日历”。', '去开启权限'],
+      drive: (p) => p.tap('#appt-calendar'),
+    }),
+    state: 'calendar-denied',
+  } as GalleryState,
   { page: 'contacts', state: 'upcoming', heading: 'Duet', shows: ['明天 15:00 · 爱丽丝 · 视频 30 分钟 · 已确认'], env: saved({ appointments: [withAlice('accepted', 24 * 60 - 30)] }) },
   { page: 'contacts', state: 'upcoming-open-dark', heading: 'Duet', shows: ['进入'], dark: true, env: saved({ appointments: [withAlice('accepted', 5)] }) },
   // Many upcoming: the next three, the rest behind one tap, so the contacts stay on the first screen.

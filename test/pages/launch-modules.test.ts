@@ -11,6 +11,8 @@ const LATER = [
   'store/appointments',
   'services/appointments-cloud',
   'store/appointment-rules',
+  'store/calendar',
+  'services/calendar',
   'store/saved-appointments',
   'store/screens/appointments',
   'store/screens/dial',

@@ -222,6 +222,29 @@ test("小明 picks an avatar and takes WeChat's nickname from the keyboard; 安�
   await A.waitFor('.main--contact-row wx-image[style*="data:image/svg"]')
 })
 
+test('#appt-calendar: 安娜 books 小明 and offers it to her calendar; WeChat asks for the calendar once, its sheet adds it, and the page says 已发送到日历', async () => {
+  const { A } = pg
+  await annaAddsMing()
+  await A.click('#book')
+  await A.click('#book-send')
+  await A.click('#wx-share-send')
+  // Back to home (the dial page, then contacts): the booking is an upcoming row.
+  await A.click('.gallery-nav__back')
+  await A.click('.gallery-nav__back')
+  await A.click('#upcoming [role="button"]')
+  await A.click('#appt-calendar')
+  await A.sees('#wx-auth', '获取你的日历')
+  await A.click('#wx-auth-allow')
+  await A.sees('#wx-calendar', '与 小明')
+  await A.sees('#wx-calendar-description', '进入微信打开 Duet')
+  await A.click('#wx-calendar-add')
+  await A.sees('#appt-calendar-result', '已发送到日历。')
+  // Asked once: the next offer goes straight to the sheet, and a cancel there (iOS) says nothing was added.
+  await A.click('#appt-calendar')
+  await A.click('#wx-calendar-cancel')
+  await A.sees('#appt-calendar-result', '没有添加到日历')
+})
+
 test('the controls: 1v1 switched off for the mini program fails the call with -20000, and the clock lets an invitation expire', async () => {
   const { A } = pg
   await annaInvitesMing()
@@ -348,4 +371,19 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
   // And home lists her as his contact, no longer only in the upcoming row.
   await B.sees('.main--contact-row', '安娜')
   await pg.page.screenshot({ path: `${SHOTS}/upcoming-both.png` })
+})
+
+test('a saved nickname draws once: the real field shows it, and the drawing of the value beneath is hidden', async () => {
+  const { B } = pg
+  await B.click('#privacy-decline')
+  await B.click('#look-around')
+  await savesName(B, '小明')
+  await B.sees('#me-saved', '已保存')
+  await pg.page.screenshot({ path: `${SHOTS}/nickname-saved.png` })
+  // Saving re-renders the card; the model's ::before drawing of the value must stay off under the real field.
+  const drawn = await B.frame.locator('#me-nickname').evaluate((host) => ({
+    before: getComputedStyle(host, '::before').content,
+    field: host.querySelector('input')!.value,
+  }))
+  expect(drawn).toEqual({ before: 'none', field: '小明' })
 })

@@ -1,6 +1,7 @@
 // Every combination of privacy × microphone scope × camera scope × WeChat's phone microphone and camera
 // permission × where Duet runs (old WeChat, DevTools, iOS, Android) × mode × whether WeChat holds a join for
-// consent × the combined privacy popup × how the person called behaves, checked against the independent
+// consent × the combined privacy popup × how the person called behaves (with the calendar's scope, which no call
+// reads, taking its values in turn; every-state-calendar has its own table), checked against the independent
 // oracle in test/oracle.ts: the onboarding step, what a call tap ends with, the platform calls made on the
 // way, and what the call history says once the other person has done what they do.
 // This module holds the table and both ways of checking it; every-state-*.test.ts run it, split by where
@@ -53,6 +54,9 @@ const USER: Partial<ScriptedUser> = { popups: { 'scope.record': ['allow'], 'scop
 /** One state in SAMPLE_EVERY goes through the pages in npm test: a prime, so the sample crosses every dimension. */
 const SAMPLE_EVERY = 263
 
+/** npm test checks one state in STORE_SAMPLE_EVERY against the store; every third of the table is as likely. */
+const STORE_SAMPLE_EVERY = 3
+
 export const ALL: FullState[] = []
 for (const env of ENVS)
   for (const privacy of privacyValuesOn(env))
@@ -75,13 +79,14 @@ for (const env of ENVS)
                       gatedJoin,
                       combinedPopup,
                       listener,
+                      // In turn, not crossed: no call reads it (oracle.ts, FullState.calendar). Turning every third
+                      // state, so each third npm test checks against the store sees all three values.
+                      calendar: SCOPE_VALUES[Math.floor(ALL.length / STORE_SAMPLE_EVERY) % SCOPE_VALUES.length],
                     })
 
 const WHOLE = process.env.DUET_EVERY_STATE === 'pages'
 export const THROUGH_PAGES = WHOLE ? ALL : ALL.filter((_, i) => i % SAMPLE_EVERY === 0)
 
-/** npm test checks one state in STORE_SAMPLE_EVERY against the store; every third of the table is as likely. */
-const STORE_SAMPLE_EVERY = 3
 const STORE_THIRD = Number(process.env.DUET_EVERY_STATE_THIRD ?? Math.floor(Math.random() * STORE_SAMPLE_EVERY))
 const AGAINST_STORE = WHOLE ? ALL : ALL.filter((_, i) => i % STORE_SAMPLE_EVERY === STORE_THIRD)
 const STORE_SHARE = WHOLE ? 'the whole table' : `third ${STORE_THIRD}, DUET_EVERY_STATE_THIRD=${STORE_THIRD} replays it`

@@ -72,6 +72,12 @@ export function standInServices(overrides: Partial<Phone> = {}) {
       list: () => Promise.resolve(null),
       remind: () => Promise.resolve('failed'),
     },
+    calendar: {
+      addToCalendar: (offer) => {
+        asked.push(`addToCalendar(${offer.title})`)
+        return Promise.resolve('sent')
+      },
+    },
     backend: {
       identitySource: () => 'typed',
       start: () => undefined,

@@ -4,7 +4,7 @@ import { autorun } from 'mobx-miniprogram'
 import { ComponentWithStore } from 'mobx-miniprogram-bindings'
 import { duetPage } from '../../behaviors/duet-page'
 import { screenBindings } from '../../behaviors/screen-bindings'
-import { withBehaviors } from '../../behaviors/settings-ways-out'
+import { settingsWaysOut, withBehaviors } from '../../behaviors/settings-ways-out'
 import { confirm } from '../../services/dialog'
 import { goTo, replaceWith } from '../../services/navigation'
 import * as screenOn from '../../services/screen'
@@ -17,7 +17,7 @@ const screen = store.screens.appointment
 const filled = strings.appointmentFilled
 
 ComponentWithStore({
-  ...withBehaviors(duetPage),
+  ...withBehaviors(duetPage, settingsWaysOut),
   data: { t: strings.appointment },
   storeBindings: screenBindings(screen, {
     status: () => screen.status,
@@ -48,6 +48,9 @@ ComponentWithStore({
     cancellable: () => appointments.cancellable,
     remindable: () => appointments.remindable,
     reschedulable: () => screen.reschedulable,
+    calendarable: () => screen.calendarable,
+    calendarResult: () => screen.calendarResult,
+    calendarText: () => strings.say(strings.calendarWords, screen.calendarResult),
     asking: () => appointments.reminder === 'asking',
     reminderText: () => strings.say(strings.reminderWords, appointments.reminder),
     callText: () => {
@@ -120,6 +123,17 @@ ComponentWithStore({
     /** #appt-remind: WeChat's popup for one reminder must open within this tap. */
     onRemind() {
       appointments.remind()
+    },
+    /** #appt-calendar: WeChat takes the event only within this tap, so it leaves before anything waits. */
+    onCalendar() {
+      const shown = appointments.shown
+      const view = screen.appointment
+      if (!shown || !view || !screen.calendarable) return
+      const values = { name: view.other.nickname, mode: strings.modes[view.mode], minutes: view.minutes }
+      store.calendar.offer(shown, {
+        title: strings.fill(filled.calendarTitle, values),
+        description: strings.fill(filled.calendarDescription, values),
+      })
     },
     /** #appt-reschedule: a new booking with the same person that names this one. */
     onReschedule() {

@@ -11,6 +11,7 @@ import {
   rowParts,
 } from '../appointment-rules'
 import type { AppointmentRow, AppointmentState, LocalTime, RoomPhase } from '../appointment-rules'
+import type { CalendarState, CalendarStore } from '../calendar'
 import type { CallStore } from '../call'
 import type { ContactsStore } from '../contacts'
 import type { AppointmentsStore } from '../appointments'
@@ -38,7 +39,8 @@ export interface AppointmentScreensContext extends CallScreenContext {
     | 'upcoming'
     | 'cancellable'
   >
-  permissions: Pick<PermissionsStore, 'privacyPromptPending'>
+  permissions: Pick<PermissionsStore, 'privacyPromptPending' | 'calendar'>
+  calendar: Pick<CalendarStore, 'resultFor'>
   profile: Pick<ProfileStore, 'me'>
   contacts: Pick<ContactsStore, 'find'>
 }
@@ -161,6 +163,22 @@ export class AppointmentScreen {
   /** #appt-call shows in the open room, on both phones: whoever calls first is fine. */
   get callable(): boolean {
     return this.appointment?.phase === 'open'
+  }
+
+  /** #appt-calendar: one kept and still to happen (待确认 or 已确认), a secondary action. */
+  get calendarable(): boolean {
+    return this.ctx.appointments.cancellable
+  }
+
+  /**
+   * How offering the appointment on screen to the phone's calendar went in this run. A denial stands only while
+   * the scope stays denied: switched on in the settings page, the next tap will do.
+   */
+  get calendarResult(): CalendarState | null {
+    const id = this.appointment?.id
+    const result = id ? this.ctx.calendar.resultFor(id) : null
+    if (result === 'denied' && this.ctx.permissions.calendar !== 'denied') return null
+    return result
   }
 
   /** The guest may answer a proposal that is still 待确认. */
