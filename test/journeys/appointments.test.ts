@@ -196,6 +196,20 @@ test('Ben, without Anna as a contact, is offered her on the card and adds her wi
   expect(home.texts('.contact-row__name')).toEqual(['安娜'])
 })
 
+test('Ben accepted without adding Anna: after a relaunch her upcoming row opens the appointment, and it offers her again', async () => {
+  const [anna, ben] = await phones(ANNAS_PHONE, { ...BENS_PHONE, storage: stored({ profile: BEN, contacts: [] }) })
+  const { card } = await annaBooksBen(anna)
+  await (await ben.openUrl(card.path)).press('#appt-accept')
+
+  const { app: again, home } = await relaunch(ben)
+  expect(home.exists('#share-offer')).toBe(false)
+  await home.press('.upcoming-row')
+  const appt = again.top()!
+  expect(appt.route).toBe(routeOf('appointment'))
+  expect(appt.text('#share-offer-who')).toBe('安娜')
+  expect(again.store.contacts.items).toEqual([])
+})
+
 test('Ben declines: kept as 已拒绝, and Anna opening his answer sees 已拒绝', async () => {
   const { anna, ben, appt } = await benOpensAnnasBooking()
   await appt.press('#appt-decline')
