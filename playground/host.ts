@@ -1,17 +1,28 @@
 // The playground's page: two phones side by side, one WeChat Cloud for both (its functions run for real on the
 // local server), the chats between them, each phone's controls, one clock, and the model's problems.
-import { FakeCloud, FakeWx, SentMessage } from '../wechat-model'
+import { FakeCloud, FakeWx, SentMessage, TEST_REMINDER_TEMPLATE } from '../wechat-model'
 import { ChatMessage, CLOCK_KEY, Host, other, PEOPLE, Phone, PHONES, PhoneSettings, Who } from './contract'
+
+/** What the server answers for a run: its result or error, and the subscribe messages it sent. */
+type Run = { result?: unknown; error?: string; delivered?: SentMessage[] }
+
+/** Shows the messages a run sent in their people's chats; then its result, or its error thrown. */
+function delivered(reply: unknown): unknown {
+  const { result, error, delivered: sent } = reply as Run
+  for (const message of sent ?? []) notify(message)
+  if (error !== undefined) throw new Error(error)
+  return result
+}
 
 /** WeChat Cloud for both phones: files and subscriptions here, function runs on the server. */
 class ServerCloud extends FakeCloud {
+  constructor() {
+    super()
+    this.templates.add(TEST_REMINDER_TEMPLATE)
+  }
+
   override invoke(name: string, data: unknown, caller: { openid: string }): Promise<unknown> {
-    return post('/cloud/invoke', { name, data, openid: caller.openid }).then((reply) => {
-      const { result, error, delivered } = reply as { result?: unknown; error?: string; delivered?: SentMessage[] }
-      for (const message of delivered ?? []) notify(message)
-      if (error !== undefined) throw new Error(error)
-      return result
-    })
+    return post('/cloud/invoke', { name, data, openid: caller.openid }).then(delivered)
   }
 
   /**
@@ -42,22 +53,26 @@ const frame = (who: Who) => document.querySelector<HTMLIFrameElement>(`iframe[da
 const phone = (who: Who): Phone | undefined => (frame(who).contentWindow as unknown as { phone?: Phone }).phone
 const whoIs = (openid: string): Who | undefined => PHONES.find((w) => PEOPLE[w].openid === openid)
 
+/** Each template's title, as WeChat heads its service notification. */
+const TEMPLATE_TITLES: Record<string, string> = { [TEST_REMINDER_TEMPLATE]: '预约通话提醒' }
+
 /** A subscribe message WeChat delivered: a service notification in that person's chat. */
 function notify(message: SentMessage): void {
   const to = whoIs(message.touser)
   if (!to) return problem('A', `a message was sent to someone with no phone here: ${message.touser}`)
   phone(to)?.receive({
     kind: 'notification',
-    title: '来电提醒',
+    title: TEMPLATE_TITLES[message.templateId] ?? '来电提醒',
     path: message.page,
     lines: Object.values(message.data).map((field) => field.value),
   })
 }
 
 const problems = document.getElementById('problems')!
-function problem(who: Who, message: string): void {
+/** A problem on `who`'s phone, or (null) in WeChat Cloud. */
+function problem(who: Who | null, message: string): void {
   const line = document.createElement('li')
-  line.textContent = `${PEOPLE[who].nickname}的手机：${message}`
+  line.textContent = `${who ? `${PEOPLE[who].nickname}的手机` : '云开发'}：${message}`
   problems.append(line)
   problems.closest('section')!.dataset.count = String(problems.children.length)
 }
@@ -104,10 +119,38 @@ function forward(minutes: number): void {
   localStorage.setItem(CLOCK_KEY, String(offset))
   for (const who of PHONES) phone(who)?.forward(minutes * 60_000)
   showClock()
+  fireTimers()
 }
 document.getElementById('clock-forward-1m')!.onclick = () => forward(1)
 document.getElementById('clock-forward-10m')!.onclick = () => forward(10)
 showClock()
+
+// ---- timer triggers: each fires as the shared clock passes each minute (§11.2) --------------------------------
+const MINUTE_MS = 60_000
+/**
+ * Runs of one timer for one jump, at most: a longer jump runs only its last minutes, as after an outage, and
+ * `remind` still sends whatever fell due earlier (it looks for all that is due by then).
+ */
+const TIMER_RUNS_MAX = 60
+/** The last minute whose timers have fired, on the shared clock. */
+let timersFiredAt = Math.floor((Date.now() + offset) / MINUTE_MS) * MINUTE_MS
+/** The passes sent to the server, one after another so that their minutes run in order. */
+let timersRun: Promise<unknown> = Promise.resolve()
+/** Fires the timers of each minute the shared clock passed since the last, in one pass (a jump fires several). */
+function fireTimers(): void {
+  const now = Date.now() + offset
+  const times: number[] = []
+  for (let at = timersFiredAt + MINUTE_MS; at <= now; at += MINUTE_MS) times.push(at)
+  if (!times.length) return
+  timersFiredAt = times[times.length - 1]
+  const passed = times.slice(-TIMER_RUNS_MAX)
+  timersRun = timersRun
+    .then(() => post('/cloud/timers', { times: passed }))
+    .then(delivered)
+    .catch((err: unknown) => problem(null, `WeChat Cloud's timers failed: ${String(err)}`))
+}
+// Real time passes minutes too, between the jumps.
+setInterval(fireTimers, 1000)
 
 // ---- each phone's controls ------------------------------------------------------------------------------------
 const BASE_LIBRARIES = ['3.5.0', '3.4.2', '3.0.0', '2.32.3', '2.20.1', '2.19.0']

@@ -2,7 +2,7 @@
 // registry). Duet's built pages run on miniprogram-simulate as in the tests, on the same model of WeChat, with a
 // person answering WeChat's questions on drawn screens; its cloud and the other phone are the host page's.
 import * as FakeTimers from '@sinonjs/fake-timers'
-import { createFakeWx, FakeWx, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from '../wechat-model'
+import { createFakeWx, FakeWx, TEST_CLOUD_ENV, TEST_REMINDER_TEMPLATE, TEST_RING_TEMPLATE } from '../wechat-model'
 import { callMethod, dispatch, elementAt, El, tagOf } from '../wechat-model/view/elements'
 import { exposeAttributes } from '../wechat-model/view/expose'
 import { PageStack, parseUrl } from '../wechat-model/view/page-stack'
@@ -390,7 +390,11 @@ const phone: Phone = {
 // ---- launch, as WeChat starts a mini program: app.js, onLaunch, onShow, the first page ----------------------
 document.body.dataset.theme = settings.theme
 const { config } = loaded.requireFile(`${duet.vRoot}/config.js`) as { config: Record<string, unknown> }
-Object.assign(config, { cloudEnv: TEST_CLOUD_ENV, ringTemplateId: TEST_RING_TEMPLATE })
+Object.assign(config, {
+  cloudEnv: TEST_CLOUD_ENV,
+  ringTemplateId: TEST_RING_TEMPLATE,
+  reminderTemplateId: TEST_REMINDER_TEMPLATE,
+})
 loaded.requireFile(`${duet.vRoot}/app.js`)
 ;(phone as { store?: unknown }).store = loaded.requireFile(`${duet.vRoot}/store/index.js`).store
 // A cold start from a card opens on the card's page; otherwise on app.json's first.

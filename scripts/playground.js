@@ -8,6 +8,9 @@ const path = require('path')
 const { build, OUT } = require('./playground-build')
 
 const PUBLIC = path.join(__dirname, '../playground/public')
+const FUNCTIONS = path.join(__dirname, '../cloudfunctions')
+/** The one timer schedule the playground runs: every minute, at second 0 (platform doc §11.2). */
+const EVERY_MINUTE = '0 * * * * * *'
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' }
 
 function readBody(req) {
@@ -39,24 +42,54 @@ function fileFor(pathname) {
   return null
 }
 
+/**
+ * The functions with a timer trigger in their config.json. A schedule other than every minute fails loudly:
+ * the page fires timers once per minute its clock passes.
+ */
+function timedFunctions() {
+  return fs.readdirSync(FUNCTIONS).filter((name) => {
+    const file = path.join(FUNCTIONS, name, 'config.json')
+    if (!fs.existsSync(file)) return false
+    const timer = (JSON.parse(fs.readFileSync(file, 'utf8')).triggers || []).find((t) => t.type === 'timer')
+    if (timer && timer.config !== EVERY_MINUTE) {
+      throw new Error(`${name}'s timer runs on "${timer.config}": the playground runs only "${EVERY_MINUTE}"`)
+    }
+    return Boolean(timer)
+  })
+}
+
 /** The server, with one WeChat Cloud: the model's FakeCloud, as the tests run it. */
 function createServer({ log = () => undefined } = {}) {
-  const { FakeCloud } = require(path.join(OUT, 'cloud-server.js'))
+  const { FakeCloud, TEST_REMINDER_TEMPLATE } = require(path.join(OUT, 'cloud-server.js'))
   const cloud = new FakeCloud()
+  cloud.templates.add(TEST_REMINDER_TEMPLATE)
+  /** `run`'s outcome, and the subscribe messages it sent: the page shows each in its person's chat. */
+  const withDelivered = async (run) => {
+    const before = cloud.delivered.length
+    const reply = await run().then(
+      (result) => ({ result }),
+      (err) => ({ error: String((err && err.message) || err) }),
+    )
+    return { ...reply, delivered: cloud.delivered.slice(before) }
+  }
   return http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1')
     try {
       if (req.method === 'POST' && pathname === '/cloud/invoke') {
         const { name, data, openid } = await readBody(req)
-        const before = cloud.delivered.length
         const started = Date.now()
-        const reply = await cloud.invoke(name, data, { openid }).then(
-          (result) => ({ result }),
-          (err) => ({ error: String((err && err.message) || err) }),
-        )
+        const reply = await withDelivered(() => cloud.invoke(name, data, { openid }))
         log(`cloud: ${name} for ${openid} in ${Date.now() - started} ms`)
-        // Subscribe messages the run sent: the page shows each in its person's chat.
-        return sendJson(res, 200, { ...reply, delivered: cloud.delivered.slice(before) })
+        return sendJson(res, 200, reply)
+      }
+      if (req.method === 'POST' && pathname === '/cloud/timers') {
+        // The page's clock passed these minutes: each timer trigger fires at each, the runs together (§11.3).
+        const { times } = await readBody(req)
+        const reply = await withDelivered(async () => {
+          for (const name of timedFunctions()) await cloud.trigger(name, ...times)
+        })
+        log(`cloud: timers at ${times.map((t) => new Date(t).toISOString()).join(', ')}`)
+        return sendJson(res, 200, reply)
       }
       if (req.method === 'POST' && pathname === '/cloud/allow') {
         const { openid, templateId } = await readBody(req)

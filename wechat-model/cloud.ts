@@ -19,6 +19,8 @@ const nodeProcess = nodeRequire('process') as NodeJS.Process
 export const TEST_CLOUD_ENV = 'duet-test-0a1b2c'
 /** The subscribe-message template for rings that tests use; never a real one. */
 export const TEST_RING_TEMPLATE = 'duet-test-ring-template-0000000000000000'
+/** The subscribe-message template for appointment reminders that tests and the playground use; never a real one. */
+export const TEST_REMINDER_TEMPLATE = 'duet-test-reminder-template-00000000000'
 /** A function's execution limit (the default of a cloud function's config.json). */
 const FUNCTION_TIMEOUT_S = 3
 const BUCKET = '6475-duet-test-0a1b2c-1300000000'

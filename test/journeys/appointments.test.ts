@@ -2,7 +2,7 @@
 // declines, and sends his answer back; Anna opens the answer. Two phones; forged and repeated cards change
 // nothing. The clock is fixed on Monday 2026-12-07 (the phone's zone is the test process's).
 import type { Environment } from '../../wechat-model'
-import { FakeCloud, TEST_CLOUD_ENV } from '../../wechat-model'
+import { FakeCloud, TEST_CLOUD_ENV, TEST_REMINDER_TEMPLATE } from '../../wechat-model'
 import { LaunchedApp, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { launchPhones, PhoneSpec } from '../harness/phones'
@@ -508,12 +508,11 @@ test('cancelling asks first; once confirmed it is 已取消 on both phones, and 
 })
 
 describe('with WeChat Cloud', () => {
-  const REMINDER_TEMPLATE = 'duet-test-reminder-template-00000000000'
-  const config = { cloudEnv: TEST_CLOUD_ENV, reminderTemplateId: REMINDER_TEMPLATE }
+  const config = { cloudEnv: TEST_CLOUD_ENV, reminderTemplateId: TEST_REMINDER_TEMPLATE }
 
   async function cloudPhones(benAnswers: Array<'accept' | 'reject'>) {
     const cloud = new FakeCloud()
-    cloud.templates.add(REMINDER_TEMPLATE)
+    cloud.templates.add(TEST_REMINDER_TEMPLATE)
     jest.setSystemTime(MONDAY_10)
     const launched = await launchPhones(
       [
@@ -539,12 +538,12 @@ describe('with WeChat Cloud', () => {
     expect(stored(cloud)).toEqual(['accepted'])
 
     await appt.press('#appt-remind')
-    expect(ben.fake.trace(['ui'])).toContain(`requestSubscribeMessage(${REMINDER_TEMPLATE})`)
+    expect(ben.fake.trace(['ui'])).toContain(`requestSubscribeMessage(${TEST_REMINDER_TEMPLATE})`)
     expect(appt.text('#appt-reminder')).toBe('已设置：开始前 5 分钟，微信会提醒你。')
     expect(cloud.database.records('reminders')).toMatchObject([
       {
         touser: BEN.openid,
-        templateId: REMINDER_TEMPLATE,
+        templateId: TEST_REMINDER_TEMPLATE,
         status: 'waiting',
         dueAt: new Date(2026, 11, 8, 14, 55).getTime(),
       },

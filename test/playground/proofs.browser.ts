@@ -300,6 +300,18 @@ async function openCardSaying(phone: PhoneDriver, words: string): Promise<void> 
   await phone.frame.locator('#wx-chat .wx-chat-card', { hasText: words }).last().click()
 }
 
+/** 小明 opens 安娜's booking card from his chat (walked through privacy and the microphone first if he has not yet) and accepts it. */
+async function mingAcceptsTheBooking(): Promise<void> {
+  const { B } = pg
+  await B.click('#wx-leave-duet')
+  await openCardSaying(B, '安娜 约你')
+  await B.frame.locator('#appt-accept, #privacy-agree').first().waitFor()
+  if (await B.frame.locator('#privacy-agree').count()) await walkThrough(B)
+  await B.sees('#step-title', '安娜 约你')
+  await B.click('#appt-accept')
+  await B.sees('#appt-state', '已确认')
+}
+
 /** Chooses `value` in the open picker's column `column` (a real click on the option), as on WeChat's wheels. */
 async function choose(phone: PhoneDriver, column: string, value: string): Promise<void> {
   await phone.click(`#wx-picker [data-column="${column}"] [data-value="${value}"]`)
@@ -345,14 +357,7 @@ test('an appointment: 安娜 books 小明 through the pickers as drawn, sends th
   await A.click('#wx-share-send')
   await A.sees('#book-sent', '等待对方确认')
 
-  // 小明 opens the card from his chat (walked through privacy and the microphone first if he has not yet).
-  await B.click('#wx-leave-duet')
-  await openCardSaying(B, '安娜 约你')
-  await B.frame.locator('#appt-accept, #privacy-agree').first().waitFor()
-  if (await B.frame.locator('#privacy-agree').count()) await walkThrough(B)
-  await B.sees('#step-title', '安娜 约你')
-  await B.click('#appt-accept')
-  await B.sees('#appt-state', '已确认')
+  await mingAcceptsTheBooking()
   await B.click('#appt-reply')
   await B.click('#wx-share-send')
   // 安娜 is not his contact yet: the card offers her, and his own tap adds her, so he can call her later too.
@@ -386,4 +391,48 @@ test('a saved nickname draws once: the real field shows it, and the drawing of t
     field: host.querySelector('input')!.value,
   }))
   expect(drawn).toEqual({ before: 'none', field: '小明' })
+})
+
+/** The shared clock's time now, in ms: the real time moved forward by the clock controls. */
+const sharedNow = () =>
+  pg.page.evaluate(
+    () => Date.now() + (window as unknown as { playground: { clockOffset(): number } }).playground.clockOffset(),
+  )
+
+/** Moves the shared clock forward by at least `ms`, with the controls a person clicks (whole minutes). */
+async function forwardClock(ms: number): Promise<void> {
+  const minutes = Math.ceil(ms / 60_000)
+  for (let i = 0; i < Math.floor(minutes / 10); i++) await pg.page.locator('#clock-forward-10m').click()
+  for (let i = 0; i < minutes % 10; i++) await pg.page.locator('#clock-forward-1m').click()
+}
+
+test("#appt-remind: 小明 accepts 安娜's booking and asks for a reminder; 5 minutes before, WeChat's timer sends it to his chat, and its tap opens the room", async () => {
+  const { A, B } = pg
+  await annaAddsMing()
+  // The booking page offers the next whole hour: with less than 10 minutes to it, a later hour leaves room to wait.
+  if (new Date(await sharedNow()).getMinutes() >= 50) await forwardClock(10 * 60_000)
+  await A.click('#book')
+  const [y, m, d] = (await A.text('#book-date-value')).split('-').map(Number)
+  const [hours, minutes] = (await A.text('#book-time-value')).split(':').map(Number)
+  // The start as the browser's local time reads it, as the phones' pickers do.
+  const startAt = await pg.page.evaluate(
+    (at) => new Date(at[0], at[1] - 1, at[2], at[3], at[4]).getTime(),
+    [y, m, d, hours, minutes],
+  )
+  await A.click('#book-send')
+  await A.click('#wx-share-send')
+  await mingAcceptsTheBooking()
+  await B.click('#appt-remind')
+  await B.click('#wx-subscribe-allow')
+  await B.sees('#appt-reminder', '开始前 5 分钟')
+
+  // He leaves Duet for the chat; the clock moves to 5 minutes before the start, and the timer's run sends it.
+  await B.click('#wx-leave-duet')
+  await forwardClock(startAt - 5 * 60_000 - (await sharedNow()))
+  await B.sees('#wx-chat .wx-chat-card--notification', '预约通话提醒')
+  await B.sees('#wx-chat .wx-chat-card--notification', '安娜')
+  await B.click('#wx-chat .wx-chat-card--notification')
+  expect(await B.frame.locator('#wx-chat').count()).toBe(0)
+  await B.sees('#step-title', '安娜 约你')
+  await B.sees('#appt-state', '已确认')
 })
