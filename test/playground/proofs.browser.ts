@@ -426,8 +426,14 @@ test("#appt-remind: 小明 accepts 安娜's booking and asks for a reminder; 5 m
   await B.click('#wx-subscribe-allow')
   await B.sees('#appt-reminder', '开始前 5 分钟')
 
-  // He leaves Duet for the chat; the clock moves to 5 minutes before the start, and the timer's run sends it.
+  // He leaves Duet for the chat. At 6 minutes before the start, once that minute's runs are over, nothing yet
+  // (unless real time reached the 5 minutes meanwhile); at 5 minutes before, the timer's run sends it.
   await B.click('#wx-leave-duet')
+  const sixBefore = startAt - 6 * 60_000
+  await forwardClock(sixBefore - (await sharedNow()))
+  await pg.page.waitForFunction((at) => Number(document.body.dataset.timersDone) >= at, sixBefore)
+  const early = await B.frame.locator('#wx-chat .wx-chat-card--notification').count()
+  if ((await sharedNow()) < startAt - 5 * 60_000) expect(early).toBe(0)
   await forwardClock(startAt - 5 * 60_000 - (await sharedNow()))
   await B.sees('#wx-chat .wx-chat-card--notification', '预约通话提醒')
   await B.sees('#wx-chat .wx-chat-card--notification', '安娜')
