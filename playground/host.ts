@@ -59,7 +59,7 @@ const TEMPLATE_TITLES: Record<string, string> = { [TEST_REMINDER_TEMPLATE]: '预
 /** A subscribe message WeChat delivered: a service notification in that person's chat. */
 function notify(message: SentMessage): void {
   const to = whoIs(message.touser)
-  if (!to) return problem('A', `a message was sent to someone with no phone here: ${message.touser}`)
+  if (!to) return problem(null, `a message was sent to someone with no phone here: ${message.touser}`)
   phone(to)?.receive({
     kind: 'notification',
     title: TEMPLATE_TITLES[message.templateId] ?? '来电提醒',
