@@ -305,14 +305,15 @@ async function perform(s: TwoPhones, action: Action): Promise<Step> {
                 date: pickerValues(Date.now() + action.day * DAY_MS).date,
                 time: `${two(action.hour)}:${two(action.quarter * 15)}`,
               }
-      // Half an hour ago is yesterday just after midnight: no past time a picker offers today.
-      if (action.kind !== 'past' || pickerValues(Date.now() - 30 * MINUTE_MS).date === today.date) pickWhen(book, at)
+      // Half an hour ago is yesterday just after midnight: no past time a picker offers today, so none is picked.
+      const pastToday = action.kind === 'past' && pickerValues(Date.now() - 30 * MINUTE_MS).date === today.date
+      if (action.kind !== 'past' || pastToday) pickWhen(book, at)
       book.pick('#book-length', action.length)
       book.tap(action.mode === 'voice' ? '#book-mode-voice' : '#book-mode-video')
       if (action.topic !== null) book.input('#book-topic', action.topic)
       await settle()
       const problem = phone.store.appointments.draftProblem
-      if (action.kind === 'past' && at.date === today.date) expect(problem).toBe('past')
+      if (pastToday) expect(problem).toBe('past')
       const shared = phone.fake.ui.shared.length
       await tap(phone, '#book-send', step)
       // A problem said before sending: the card cannot go.
@@ -404,11 +405,17 @@ async function perform(s: TwoPhones, action: Action): Promise<Step> {
       const { selector, el } = all[action.nth % all.length]
       const id = page.attr(el, 'id')
       step.tapped.push(id ? `#${String(id)}` : selector)
-      // A stray tap may land on 取消预约: the person confirms.
-      phone.fake.user.modals = ['confirm']
+      // A stray tap may land on 取消预约: the person confirms. Or on 添加到手机日历: they allow the calendar, and
+      // add it or cancel WeChat's sheet.
+      const user = phone.fake.user
+      user.modals = ['confirm']
+      user.popups['scope.addPhoneCalendar'] = ['allow']
+      user.calendarSheet = [action.nth % 2 ? 'cancel' : 'add']
       page.tap(el)
       await settle()
-      phone.fake.user.modals = []
+      user.modals = []
+      user.popups['scope.addPhoneCalendar'] = []
+      user.calendarSheet = []
       return step
     }
   }
