@@ -81,29 +81,6 @@ function installGlobals(): void {
   const g = global as unknown as Record<string, unknown>
   g.wx = phoneWx
   g.getCurrentPages = () => currentPhone().stack.map((p) => ({ route: p.route, options: p.query }))
-  keepPhoneInTimers(g)
-}
-
-const KEEPS_PHONE = Symbol('keeps the phone')
-type Timer = ((callback: (...args: unknown[]) => void, ...rest: unknown[]) => unknown) & { [KEEPS_PHONE]?: true }
-
-/**
- * A clock (setInterval) runs as the phone that set it. jest's fake timers call back from the test's own turn,
- * outside the phone's async context, so without this a tick of one phone's clock called `wx` as the phone
- * launched last (one phone's saves landed in the other's storage). setTimeout is left as it was: bound the same
- * way, the rings journeys' cloud never answered (not yet understood).
- */
-function keepPhoneInTimers(g: Record<string, unknown>): void {
-  for (const name of ['setInterval']) {
-    const timer = g[name] as Timer
-    if (timer[KEEPS_PHONE]) continue
-    const kept: Timer = (callback, ...rest) => {
-      const phone = running.getStore()
-      return timer(phone ? (...args) => phone.within(() => callback(...args)) : callback, ...rest)
-    }
-    kept[KEEPS_PHONE] = true
-    g[name] = kept
-  }
 }
 
 export class LaunchedApp {
