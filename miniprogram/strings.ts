@@ -726,6 +726,8 @@ export const appointmentFilled = {
   opensInMinutes: '{minutes} 分钟后可以进入通话。',
   opensInHours: '{hours} 小时 {minutes} 分钟后可以进入通话。',
   completed: '已通话 {minutes} 分钟。',
+  /** Completed, its length unknown (Duet was closed during the call). */
+  completedUnknownLength: '已通话。',
   /** The confirmation before #appt-cancel takes effect. */
   cancelBody: '取消后无法恢复。之后把取消的消息发给 {name}，TA 就知道了。',
   /** A card that leads nowhere: what is wrong, and that nothing changed. */

@@ -312,7 +312,9 @@ exports.main = async (event) => {
       case 'cancel':
         return await move(e.id, me, 'cancelled', 'either', now)
       case 'complete': {
+        // The call's length, unknown when Duet was closed during the call.
         const seconds = e.callSeconds
+        if (seconds === undefined) return await move(e.id, me, 'completed', 'either', now)
         if (!Number.isSafeInteger(seconds) || /** @type {number} */ (seconds) < 0)
           return { ok: false, reason: 'invalid' }
         return await move(e.id, me, 'completed', 'either', now, { callSeconds: seconds })

@@ -55,8 +55,13 @@ export interface Appointment {
   replaces?: string
   /** When the state last moved. */
   changedAt: number
-  /** A completed appointment's connected call, in seconds. */
+  /** A completed appointment's connected call, in seconds (unknown when Duet was closed during it). */
   callSeconds?: number
+  /**
+   * When a call in its window connected on this phone. Saved at once: Duet closed during the call (its length
+   * then unknown) must not read the end passing at its next launch as 已错过.
+   */
+  connectedAt?: number
 }
 
 /** What an appointment's card carries: the booking, from the booker to the guest. */
@@ -250,9 +255,17 @@ export function roomPhase(appointment: Pick<Appointment, 'startAt' | 'endAt'>, n
   return now < appointment.endAt ? 'open' : 'over'
 }
 
+/**
+ * What the clock alone moves a live appointment to once its room is over: 已完成 if a call connected in its
+ * window on this phone, 已错过 if none did; null while it is not over (or not live).
+ */
+export function overBy(appointment: Appointment, now: number): 'completed' | 'missed' | null {
+  if (!isLive(appointment.state) || roomPhase(appointment, now) !== 'over') return null
+  return appointment.connectedAt !== undefined && appointment.state === 'accepted' ? 'completed' : 'missed'
+}
+
 /** A live appointment whose room is over without a connected call was missed. */
-export const isMissedBy = (appointment: Appointment, now: number) =>
-  isLive(appointment.state) && roomPhase(appointment, now) === 'over'
+export const isMissedBy = (appointment: Appointment, now: number) => overBy(appointment, now) === 'missed'
 
 /** The first live appointment in `list` whose time overlaps `slot` (the one it replaces excepted), or null. */
 export function overlapping(

@@ -14,11 +14,11 @@ import {
   canMove,
   fromCard,
   isLive,
-  isMissedBy,
   LENGTHS,
   moved,
   NEXT_STATES,
   newAppointmentId,
+  overBy,
   phoneOffset,
   readAppointmentCard,
   readReply,
@@ -129,17 +129,21 @@ export class AppointmentsStore {
   }
 
   /**
-   * The clock moves: a live appointment whose end passed without a connected call is 已错过 (the machine's
-   * only move that needs no tap). A call still connected past the end is not missed: it completes when it ends.
-   * With the cloud, the function learns it as it learns 已完成; without, it stays on this phone (the other
-   * phone's own clock says the same).
+   * The clock moves: a live appointment whose end passed without a connected call is 已错过 (with the one
+   * below, the machine's only moves that need no tap). A call still connected past the end is not missed: it
+   * completes when it ends. One whose call connected before Duet was closed is 已完成, its length unknown.
+   * With the cloud, the function learns it; without, it stays on this phone (the other phone's own clock and
+   * call say the same).
    */
   tick(): void {
     this.now = this.clock()
-    const missed = this.items.filter((a) => isMissedBy(a, this.now) && this.connected?.id !== a.id)
-    if (missed.length) {
-      this.items = this.items.map((a) => (missed.includes(a) ? (moved(a, 'missed', this.now) ?? a) : a))
-      for (const { id } of missed) void this.ctx.cloud.tell('miss', { id })
+    const over = this.items
+      .map((a) => ({ a, to: this.connected?.id === a.id ? null : overBy(a, this.now) }))
+      .filter((o): o is { a: Appointment; to: 'completed' | 'missed' } => o.to !== null)
+    if (over.length) {
+      const next = new Map(over.map(({ a, to }) => [a, moved(a, to, this.now) ?? a]))
+      this.items = this.items.map((a) => next.get(a) ?? a)
+      for (const { a, to } of over) void this.ctx.cloud.tell(to === 'missed' ? 'miss' : 'complete', { id: a.id })
     }
     this.keepTicking()
   }
@@ -191,7 +195,11 @@ export class AppointmentsStore {
     this.tick()
     if (openids.length >= 2) {
       const room = openids.map(this.roomWith).find((a) => a !== null)
-      if (room && !this.connected) this.connected = { id: room.id, since: this.now }
+      if (room && !this.connected) {
+        this.connected = { id: room.id, since: this.now }
+        const since = this.now
+        this.items = this.items.map((a) => (a === room ? Object.freeze({ ...a, connectedAt: since }) : a))
+      }
       this.keepTicking()
       return
     }

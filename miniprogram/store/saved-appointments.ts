@@ -17,7 +17,7 @@ export function readAppointment(
   readPerson: (v: unknown) => { person: Appointment['other'] } | null,
 ): Appointment | null {
   if (!isLoose(v)) return null
-  const { id, booker, guest, startAt, endAt, mode, topic, state, replaces, changedAt, callSeconds } = v
+  const { id, booker, guest, startAt, endAt, mode, topic, state, replaces, changedAt, callSeconds, connectedAt } = v
   const other = readPerson(v.other)
   if (typeof id !== 'string' || !ID.test(id) || !other) return null
   if (!checkOpenid(booker).ok || !checkOpenid(guest).ok || booker === guest) return null
@@ -27,6 +27,7 @@ export function readAppointment(
   if (!isCallMode(mode) || !checkedTopic.ok || !isState(state) || !isTime(changedAt)) return null
   if (replaces !== undefined && (typeof replaces !== 'string' || !ID.test(replaces))) return null
   if (callSeconds !== undefined && (typeof callSeconds !== 'number' || !(callSeconds >= 0))) return null
+  if (connectedAt !== undefined && !isTime(connectedAt)) return null
   const appointment: Appointment = {
     id,
     booker: booker as string,
@@ -41,6 +42,7 @@ export function readAppointment(
   }
   if (typeof replaces === 'string') appointment.replaces = replaces
   if (typeof callSeconds === 'number') appointment.callSeconds = callSeconds
+  if (isTime(connectedAt)) appointment.connectedAt = connectedAt
   return appointment
 }
 

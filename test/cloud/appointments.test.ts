@@ -141,6 +141,20 @@ test('completed with the call’s length once accepted; missed only once its tim
   })
 })
 
+test('completed with its length unknown (Duet closed during the call); a length that is not whole seconds is refused', async () => {
+  const cloud = await booked()
+  await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })
+  expect(await as(cloud, ANNA, { action: 'complete', id: 'appt0001abcd', callSeconds: -1 })).toMatchObject({
+    ok: false,
+    reason: 'invalid',
+  })
+  expect(await as(cloud, ANNA, { action: 'complete', id: 'appt0001abcd' })).toMatchObject({
+    ok: true,
+    appointment: { state: 'completed' },
+  })
+  expect(cloud.database.records('appointments')[0]).not.toHaveProperty('callSeconds')
+})
+
 test('a phone whose clock ran ahead called it missed; the call the other phone saw connect completes it all the same', async () => {
   const cloud = await booked()
   await as(cloud, BEN, { action: 'accept', id: 'appt0001abcd' })

@@ -376,6 +376,22 @@ describe('upcoming on home, and the room at its time', () => {
     expect(dial.texts('.history-item__head')).toEqual(['已接通 · 通话 5:00预约通话', '已接通 · 通话 1:00'])
   })
 
+  test('Duet closed during the room’s call: after the end, the next launch says 已完成 with no length, never 已错过', async () => {
+    const { anna, id } = await accepted()
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
+    const room = await anna.open('appointment', { appt: id })
+    await wait(15)
+    room.tap('#appt-call')
+    await settle()
+    await wait(60)
+    jest.setSystemTime(new Date(2026, 11, 8, 15, 31).getTime())
+    const { app: again } = await relaunch(anna)
+    expect(again.store.appointments.find(id)).toMatchObject({ state: 'completed' })
+    const after = await again.open('appointment', { appt: id })
+    expect(after.text('#appt-state')).toBe('状态：已完成')
+    expect(after.text('#appt-room')).toBe('已通话。')
+  })
+
   test('the guest in the room is kept reachable and waits for the call; nothing connected by the end is 已错过', async () => {
     const { ben, id } = await accepted()
     jest.setSystemTime(new Date(2026, 11, 8, 14, 55).getTime())

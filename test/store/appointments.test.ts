@@ -130,6 +130,26 @@ test('a call still connected when the time is up is not missed: it completes whe
   store.dispose()
 })
 
+test('a call that connected before Duet was closed makes it 已完成 at its end, its length unknown, never 已错过', () => {
+  const { store, setNow } = slice()
+  const start = NOW + 60 * MINUTE
+  const card = { id: 'abcdefgh12', from: ANNA, to: ME.openid, startAt: start, endAt: start + 15 * MINUTE }
+  store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
+  store.answer('accepted')
+  setNow(start)
+  store.membersChanged([ME.openid, ANNA.openid])
+  // What was saved during the call, read by the next launch after the end.
+  const saved = store.items
+  store.dispose()
+  const next = slice()
+  next.setNow(start + 20 * MINUTE)
+  next.store.load(saved)
+  expect(next.store.items).toEqual([expect.objectContaining({ state: 'completed', connectedAt: start })])
+  expect(next.store.items[0].callSeconds).toBeUndefined()
+  expect(next.told).toEqual(['complete'])
+  next.store.dispose()
+})
+
 test('a 已错过 of my own clock gives way to the 已完成 the cloud learnt from the other phone', async () => {
   const { store, setNow } = slice()
   store.startBooking(ANNA)

@@ -13,6 +13,7 @@ import {
   canMove,
   fromCard,
   isMissedBy,
+  overBy,
   localTime,
   moved,
   newAppointmentId,
@@ -249,6 +250,13 @@ describe('the room: from 10 minutes before the start until the end', () => {
     expect(isMissedBy(appointment({ state: 'accepted' }), endAt)).toBe(true)
     expect(isMissedBy(appointment({ state: 'accepted' }), endAt - 1)).toBe(false)
     expect(isMissedBy(appointment({ state: 'completed' }), endAt + DAY)).toBe(false)
+  })
+
+  test('an accepted one whose call connected is over as 已完成, not 已错过; a proposal cannot have connected', () => {
+    expect(overBy(appointment({ state: 'accepted', connectedAt: startAt }), endAt)).toBe('completed')
+    expect(overBy(appointment({ state: 'accepted', connectedAt: startAt }), endAt - 1)).toBeNull()
+    expect(overBy(appointment({ state: 'proposed', connectedAt: startAt }), endAt)).toBe('missed')
+    expect(isMissedBy(appointment({ state: 'accepted', connectedAt: startAt }), endAt)).toBe(false)
   })
 })
 

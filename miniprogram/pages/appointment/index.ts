@@ -61,7 +61,10 @@ ComponentWithStore({
       const shown = screen.appointment
       if (!shown) return ''
       const { phase, opensInMinutes, iBooked, other } = shown
-      if (shown.state === 'completed') return strings.fill(filled.completed, { minutes: shown.callMinutes })
+      if (shown.state === 'completed')
+        return shown.callMinutes === null
+          ? filled.completedUnknownLength
+          : strings.fill(filled.completed, { minutes: shown.callMinutes })
       if (phase === 'open' && !iBooked) return strings.fill(filled.waitingFor, { name: other.nickname })
       if (phase !== 'before') return ''
       const hours = Math.floor(opensInMinutes / 60)

@@ -118,8 +118,8 @@ export interface AppointmentView {
   phase: RoomPhase | null
   /** Whole minutes until the room opens, before its window. */
   opensInMinutes: number
-  /** A completed appointment's call, in whole minutes (at least 1). */
-  callMinutes: number
+  /** A completed appointment's call, in whole minutes (at least 1); null when its length is unknown. */
+  callMinutes: number | null
 }
 
 export class AppointmentScreen {
@@ -148,7 +148,7 @@ export class AppointmentScreen {
       topic: shown.topic,
       phase: shown.state === 'accepted' ? roomPhase(shown, now) : null,
       opensInMinutes: Math.max(0, Math.ceil((shown.startAt - ROOM_OPENS_BEFORE_MS - now) / 60_000)),
-      callMinutes: Math.max(1, Math.round((shown.callSeconds ?? 0) / 60)),
+      callMinutes: shown.callSeconds === undefined ? null : Math.max(1, Math.round(shown.callSeconds / 60)),
     }
   }
 
