@@ -330,6 +330,15 @@ describe('upcoming on home, and the room at its time', () => {
     expect(room.text('#appt-call')).toBe('视频呼叫 阿本')
   })
 
+  /** At 14:59, Anna taps #appt-call in the room (Ben answers at once). */
+  async function callFromRoom(anna: LaunchedApp, id: string) {
+    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
+    const room = await anna.open('appointment', { appt: id })
+    await wait(15)
+    room.tap('#appt-call')
+    await settle()
+  }
+
   test('before its window the room counts down; in it, one tap calls through the same preflight, and the call completes it', async () => {
     const { anna, id } = await accepted()
     const room = await anna.open('appointment', { appt: id })
@@ -356,11 +365,7 @@ describe('upcoming on home, and the room at its time', () => {
     const call = { at: earlier, openid: BEN.openid, mode: 'voice', outcome: 'placed', answeredAt: earlier }
     const history = [{ ...call, endedAt: earlier + 60_000 }]
     const { anna, id } = await accepted({ ...ANNAS_PHONE, storage: stored({ ...annasState, history }) })
-    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
-    const room = await anna.open('appointment', { appt: id })
-    await wait(15)
-    room.tap('#appt-call')
-    await settle()
+    await callFromRoom(anna, id)
     await wait(301)
     expect(anna.store.history.records.map((r) => r.appointment)).toEqual([undefined, id])
 
@@ -378,11 +383,7 @@ describe('upcoming on home, and the room at its time', () => {
 
   test('Duet closed during the room’s call: after the end, the next launch says 已完成 with no length, never 已错过', async () => {
     const { anna, id } = await accepted()
-    jest.setSystemTime(new Date(2026, 11, 8, 14, 59).getTime())
-    const room = await anna.open('appointment', { appt: id })
-    await wait(15)
-    room.tap('#appt-call')
-    await settle()
+    await callFromRoom(anna, id)
     await wait(60)
     jest.setSystemTime(new Date(2026, 11, 8, 15, 31).getTime())
     const { app: again } = await relaunch(anna)

@@ -113,14 +113,20 @@ test('the clock passing the end of a live appointment makes it 已错过, and th
   store.dispose()
 })
 
-test('a call still connected when the time is up is not missed: it completes when it ends', () => {
-  const { store, setNow, told } = slice()
+/** Anna's card for an hour from now (15 minutes), accepted; at its start WeChat says both are in the call. */
+function connected() {
+  const phone = slice()
   const start = NOW + 60 * MINUTE
   const card = { id: 'abcdefgh12', from: ANNA, to: ME.openid, startAt: start, endAt: start + 15 * MINUTE }
-  store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
-  store.answer('accepted')
-  setNow(start)
-  store.membersChanged([ME.openid, ANNA.openid])
+  phone.store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
+  phone.store.answer('accepted')
+  phone.setNow(start)
+  phone.store.membersChanged([ME.openid, ANNA.openid])
+  return { ...phone, start }
+}
+
+test('a call still connected when the time is up is not missed: it completes when it ends', () => {
+  const { store, setNow, told, start } = connected()
   setNow(start + 20 * MINUTE)
   store.tick()
   expect(store.items.map((a) => a.state)).toEqual(['accepted'])
@@ -131,13 +137,7 @@ test('a call still connected when the time is up is not missed: it completes whe
 })
 
 test('a call that connected before Duet was closed makes it 已完成 at its end, its length unknown, never 已错过', () => {
-  const { store, setNow } = slice()
-  const start = NOW + 60 * MINUTE
-  const card = { id: 'abcdefgh12', from: ANNA, to: ME.openid, startAt: start, endAt: start + 15 * MINUTE }
-  store.open(appointmentCardQuery({ ...card, mode: 'voice', topic: '' }))
-  store.answer('accepted')
-  setNow(start)
-  store.membersChanged([ME.openid, ANNA.openid])
+  const { store, start } = connected()
   // What was saved during the call, read by the next launch after the end.
   const saved = store.items
   store.dispose()
