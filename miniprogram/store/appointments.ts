@@ -196,8 +196,9 @@ export class AppointmentsStore {
     if (openids.length >= 2) {
       const room = openids.map(this.roomWith).find((a) => a !== null)
       if (room && !this.connected) {
-        this.connected = { id: room.id, since: this.now }
         const since = this.now
+        this.connected = { id: room.id, since }
+        // Saved at once, so that Duet closed during the call still ends it 已完成 (overBy).
         this.items = this.items.map((a) => (a === room ? Object.freeze({ ...a, connectedAt: since }) : a))
       }
       this.keepTicking()
