@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'async_hooks'
 import * as fs from 'fs'
 import * as path from 'path'
 import type { config as Config } from '../../miniprogram/config'
-import type { PageName } from '../../miniprogram/services/navigation'
+import { PageName, routeTo } from '../../miniprogram/services/navigation'
 import type { RootStore } from '../../miniprogram/store/index'
 import { createFakeWx, Environment, FakeCloud, FakeWx, ScriptedUser } from '../../wechat-model'
 import { afterEachTest } from './after-each-test'
@@ -144,6 +144,30 @@ export class LaunchedApp {
     const page = this.pages.push(`pages/${name}/index`, query)
     await settle()
     return page
+  }
+
+  /**
+   * The person goes to a page the way Duet's own controls take them (services/navigation's routeTo): back to the
+   * copy already open for this query, in place of a copy open for someone else, or new on top. `open` pushes
+   * whatever the stack holds, which can make a stack no person could (two dial pages); random sequences use this.
+   */
+  async go(name: PageName, query: Record<string, string> = {}): Promise<PageHandle> {
+    const encoded = (q: Record<string, string>) =>
+      Object.fromEntries(Object.entries(q).map(([k, v]) => [k, encodeURIComponent(v)]))
+    const route = routeTo(
+      this.stack.map((p) => ({ route: p.route, options: encoded(p.query) })),
+      name,
+      query,
+    )
+    if ('stay' in route) return this.top()!
+    if ('open' in route) return this.open(name, query)
+    this.pages.back(route.back)
+    if (route.replace) {
+      this.pages.pop()
+      this.pages.push(`pages/${name}/index`, query)
+    }
+    await settle()
+    return this.top()!
   }
 
   /** The person taps the navigation bar's back arrow: the top page closes, the one below shows again. */

@@ -222,7 +222,7 @@ async function tap(phone: LaunchedApp, selector: string, step: Step): Promise<bo
 /** The booking page for the other person: through their row's ⋯ sheet on home, or the dial page's #book. */
 async function openBooking(phone: LaunchedApp, other: string, via: 'sheet' | 'dial'): Promise<PageHandle | null> {
   if (via === 'dial') {
-    const dial = await phone.open('dial', { openid: other })
+    const dial = await phone.go('dial', { openid: other })
     if (!dial.exists('#book')) return null
     await dial.press('#book')
   } else {
@@ -431,7 +431,7 @@ async function openRoom(phone: LaunchedApp, id: string): Promise<PageHandle> {
     const top = topOf(phone)
     if (top?.route === routeOf('appointment')) return top
   }
-  return phone.open('appointment', { appt: id })
+  return phone.go('appointment', { appt: id })
 }
 
 /** What the invariants compare across a step, per phone. */
