@@ -313,7 +313,6 @@ export class ContactsStore {
     this.stopUndoTimer()
   }
 
-  /** Stops the undo clock (the store is done with, e.g. a test's app closing). */
   /**
    * Prepares what a search reads, shortly after home opens and a few hundred contacts per turn, off the launch:
    * each contact's text lowercased and the pinyin initials of its nickname and note (the table built on the
@@ -339,6 +338,7 @@ export class ContactsStore {
     return this.prepared
   }
 
+  /** Stops the undo clock and the search's warm-up (the store is done with, e.g. a test's app closing). */
   dispose(): void {
     this.stopUndoTimer()
     if (this.prepareTimer) clearTimeout(this.prepareTimer)
