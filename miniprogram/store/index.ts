@@ -101,8 +101,8 @@ export class RootStore {
     contacts: this.contacts,
     screen: this.services.screen,
   })
-  /** The rings slice once built (`rings`). */
-  private builtRings: RingsStore | null = null
+  /** Slices no launch needs, each once built on first use (`rings`, `calendar`; later.ts). */
+  private readonly builtLater: { rings?: RingsStore; calendar?: CalendarStore } = {}
   /** The appointments slice once built: at launch when some are saved, else at its first use (later.ts). */
   private readonly builtAppointments = observable.box<AppointmentsStore | null>(null, { deep: false })
   readonly onboarding = new OnboardingStore({
@@ -151,26 +151,21 @@ export class RootStore {
    * never replaced, so nothing needs to watch for it.
    */
   get rings(): RingsStore {
-    if (this.builtRings) return this.builtRings
-    const { RingsStore } = ringsModule()
-    this.builtRings = new RingsStore({
+    return (this.builtLater.rings ??= new (ringsModule().RingsStore)({
       profile: this.profile,
       // A ring opens an invitation from me: I wait for the callback as after sending a card.
       rang: (to, mode) => this.invitations.invite(to, mode),
       backend: this.services.backend,
       subscribe: this.services.subscribe,
-    })
-    return this.builtRings
+    }))
   }
-
-  private builtCalendar: CalendarStore | null = null
 
   /** The calendar slice (#appt-calendar), built when the appointment page first asks for it: no launch needs it. */
   get calendar(): CalendarStore {
-    if (this.builtCalendar) return this.builtCalendar
-    const { CalendarStore } = calendarModule()
-    this.builtCalendar = new CalendarStore({ service: this.services.calendar, permissions: this.permissions })
-    return this.builtCalendar
+    return (this.builtLater.calendar ??= new (calendarModule().CalendarStore)({
+      service: this.services.calendar,
+      permissions: this.permissions,
+    }))
   }
 
   /** The appointments slice if built, without building it: what is saved, and what home shows, watch this. */
@@ -280,7 +275,7 @@ export class RootStore {
   dispose(): void {
     this.contacts.dispose()
     this.invitations.dispose()
-    this.builtRings?.dispose()
+    this.builtLater.rings?.dispose()
     this.appointmentsIfBuilt?.dispose()
   }
 
