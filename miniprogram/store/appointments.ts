@@ -137,13 +137,16 @@ export class AppointmentsStore {
    */
   tick(): void {
     this.now = this.clock()
-    const over = this.items
-      .map((a) => ({ a, to: this.connected?.id === a.id ? null : overBy(a, this.now) }))
-      .filter((o): o is { a: Appointment; to: 'completed' | 'missed' } => o.to !== null)
-    if (over.length) {
-      const next = new Map(over.map(({ a, to }) => [a, moved(a, to, this.now) ?? a]))
-      this.items = this.items.map((a) => next.get(a) ?? a)
-      for (const { a, to } of over) void this.ctx.cloud.tell(to === 'missed' ? 'miss' : 'complete', { id: a.id })
+    const told: Array<{ id: string; to: 'completed' | 'missed' }> = []
+    const next = this.items.map((a) => {
+      const to = this.connected?.id === a.id ? null : overBy(a, this.now)
+      if (!to) return a
+      told.push({ id: a.id, to })
+      return moved(a, to, this.now) ?? a
+    })
+    if (told.length) {
+      this.items = next
+      for (const { id, to } of told) void this.ctx.cloud.tell(to === 'missed' ? 'miss' : 'complete', { id })
     }
     this.keepTicking()
   }
