@@ -32,7 +32,7 @@ function buildModel() {
       contents: [
         `export { createFakeWx, FakeCloud, TEST_CLOUD_ENV, TEST_RING_TEMPLATE } from './index'`,
         `export { LogicLayer } from './logic-layer'`,
-        `export { resolveModule } from './modules'`,
+        `export { moduleLoader } from './modules'`,
         `export { PageStack, parseUrl } from './view/page-stack'`,
       ].join('\n'),
       resolveDir: modelDir,
@@ -98,16 +98,7 @@ async function launchOnce() {
   const layer = new model.LogicLayer((route) => {
     if (route === firstPage) sentAt.push({ wall: performance.now(), cpu: cpu() })
   })
-  const modules = new Map()
-  const requireFile = (file) => {
-    const known = modules.get(file)
-    if (known) return known.exports
-    const mod = { exports: {} }
-    modules.set(file, mod)
-    const run = new Function('require', 'module', 'exports', `${files.get(file)}\n//# sourceURL=${file}`)
-    run((id) => requireFile(model.resolveModule((f) => files.has(f), '/', file, id)), mod, mod.exports)
-    return mod.exports
-  }
+  const requireFile = model.moduleLoader((file) => files.get(file), '/')
   /** lazyCodeLoading "requiredComponents": a page's code runs when it opens, with its own components' code. */
   const registerComponent = (route) => {
     if (layer.components.has(route)) return

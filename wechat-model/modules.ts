@@ -19,3 +19,26 @@ export function resolveModule(exists: (file: string) => boolean, root: string, f
   if (!found) throw new Error(`cannot resolve ${id} from ${from}`)
   return found
 }
+
+/**
+ * A mini program's require() over its package's files: each CommonJS module run once, the first time it is
+ * required, its own require finding others by `resolveModule`. `source` gives a file's text (undefined where
+ * there is none); the result runs and returns the module at a path such as `${root}/app.js`.
+ */
+export function moduleLoader(
+  source: (file: string) => string | undefined,
+  root: string,
+): (file: string) => Record<string, unknown> {
+  const modules = new Map<string, { exports: Record<string, unknown> }>()
+  const exists = (file: string) => typeof source(file) === 'string'
+  const requireFile = (file: string): Record<string, unknown> => {
+    const known = modules.get(file)
+    if (known) return known.exports
+    const mod = { exports: {} as Record<string, unknown> }
+    modules.set(file, mod)
+    const run = new Function('require', 'module', 'exports', `${String(source(file))}\n//# sourceURL=${file}`)
+    run((id: string) => requireFile(resolveModule(exists, root, file, id)), mod, mod.exports)
+    return mod.exports
+  }
+  return requireFile
+}

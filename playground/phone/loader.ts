@@ -2,7 +2,7 @@
 // file map the build wrote, its templates are the functions WeChat's own compiler made at build time, and
 // each CommonJS module runs once (as on a phone), with component definitions replayed for later pages.
 import * as path from 'path'
-import { resolveModule } from '../../wechat-model/modules'
+import { moduleLoader } from '../../wechat-model/modules'
 import { Exparser, useExparser } from '../../wechat-model/view/elements'
 import { ComponentGlobal, replayComponentDefinitions, SimulateUtils } from '../../wechat-model/view/replay'
 
@@ -68,17 +68,10 @@ export function loadDuet(onError: (error: unknown) => void): Loaded {
   })
   useExparser(exparser)
 
-  const modules = new Map<string, { exports: Record<string, unknown> }>()
-  const requireFile = (file: string): Record<string, unknown> => {
-    const known = modules.get(file)
-    if (known) return known.exports
-    const mod = { exports: {} as Record<string, unknown> }
-    modules.set(file, mod)
-    const run = new Function('require', 'module', 'exports', `${String(files[file])}\n//# sourceURL=${file}`)
-    const exists = (f: string) => typeof files[f] === 'string'
-    run((id: string) => requireFile(resolveModule(exists, duet.vRoot, file, id)), mod, mod.exports)
-    return mod.exports
-  }
+  const requireFile = moduleLoader((file) => {
+    const text = files[file]
+    return typeof text === 'string' ? text : undefined
+  }, duet.vRoot)
   replayComponentDefinitions({
     utils: require('miniprogram-simulate/src/utils') as SimulateUtils,
     globals: window as unknown as ComponentGlobal,
