@@ -94,7 +94,11 @@ export class RootStore {
     myOpenid: () => this.profile.openid,
     lastCall: () => this.history.lastCall,
   })
-  readonly reachability = new ReachabilityStore({ permissions: this.permissions, voip: this.services.voip })
+  readonly reachability = new ReachabilityStore({
+    permissions: this.permissions,
+    voip: this.services.voip,
+    calling: (): boolean => this.call.busy,
+  })
   readonly invitations = new InvitationsStore({
     profile: this.profile,
     reachability: this.reachability,

@@ -16,6 +16,8 @@ export interface Refusal {
 export interface ReachabilityContext {
   permissions: Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
   voip: Pick<typeof Voip, 'setEnable1v1Chat'>
+  /** A call attempt of mine is under way: its join needs 1v1 on until WeChat has answered it. */
+  calling: () => boolean
 }
 
 /**
@@ -30,7 +32,12 @@ export class ReachabilityStore {
   private pending: { enable: boolean; done: Promise<Refusal | null> } | null = null
 
   constructor(private readonly ctx: ReachabilityContext) {
-    makeAutoObservable<this, 'ctx' | 'pending'>(this, { ctx: false, pending: false }, { autoBind: true })
+    // setAcceptCalls is no action of its own: its change must reach the reactions (start) before it returns.
+    makeAutoObservable<this, 'ctx' | 'pending'>(
+      this,
+      { ctx: false, pending: false, setAcceptCalls: false },
+      { autoBind: true },
+    )
   }
 
   load(prefs: Pick<Prefs, 'acceptCalls'>): void {
@@ -50,6 +57,15 @@ export class ReachabilityStore {
       p.scopes['scope.record'] === 'granted' &&
       this.state === 'unknown'
     )
+  }
+
+  /**
+   * "Accept calls" is off, yet 1v1 is on, and no call attempt of mine needs it: WeChat should refuse incoming
+   * calls again. An attempt under way is waited for (a join WeChat holds for privacy consent runs only after
+   * the person agrees, and would find 1v1 off); a call placed while off (ensure) is followed by this too.
+   */
+  get shouldDisable(): boolean {
+    return !this.acceptCalls && this.state === 'on' && !this.ctx.calling()
   }
 
   /**
@@ -83,6 +99,12 @@ export class ReachabilityStore {
       },
       { fireImmediately: true },
     )
+    reaction(
+      () => this.shouldDisable,
+      (should) => {
+        if (should) void this.request(false)
+      },
+    )
   }
 
   /** Before a call: setEnable1v1Chat(true) unless already on in this run; why not, when WeChat refuses. */
@@ -115,16 +137,17 @@ export class ReachabilityStore {
     if (outcome === 'granted') await this.retry()
   }
 
-  /** The "accept calls" switch: off makes WeChat refuse incoming calls; on asks WeChat again. */
-  async setAcceptCalls(accept: boolean): Promise<void> {
-    this.acceptCalls = accept
-    if (!accept) {
-      this.refusal = null
-      if (this.state === 'on') await this.request(false)
-      else this.state = 'unknown'
-    } else if (this.state !== 'on') {
-      this.state = 'unknown'
-    }
+  /**
+   * The "accept calls" switch: off makes WeChat refuse incoming calls (shouldDisable, once no attempt of mine
+   * needs 1v1); on asks WeChat again. Resolves when WeChat has been told what it can be told now.
+   */
+  setAcceptCalls(accept: boolean): Promise<unknown> {
+    runInAction(() => {
+      this.acceptCalls = accept
+      if (!accept) this.refusal = null
+      if (this.state !== 'on') this.state = 'unknown'
+    })
+    return this.pending?.done ?? Promise.resolve()
   }
 
   /** Concurrent requests for the same state share one wx call (launch's enable and a first call tap). */

@@ -210,8 +210,11 @@ const startArb = fc.record({
  * after a relaunch it is read as none, as a launch reads it, and storage agrees with the store (fuzz seed
  * 1776487611 found the check comparing it unread). (3) Steps that go to a page (a call, the me page's switch)
  * reach it as Duet's controls would, never a second dial page on the stack (seed 1776487614 found one pushed
- * over the me page, and Duet's next tap then could not avoid two copies).
+ * over the me page, and Duet's next tap then could not avoid two copies). (4) "Accept calls" goes off while my
+ * call's join is held for privacy consent: 1v1 stays on until the attempt ends (seed 878778685 found the join
+ * released into 1v1 turned off).
  */
+
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
     {
@@ -273,6 +276,27 @@ const EXAMPLES: Array<[Start, Action[]]> = [
       { do: 'storageFillsDuringCall', writes: 1 },
       { do: 'go', page: 'contacts' },
       { do: 'tap', nth: 26 },
+    ],
+  ],
+  [
+    {
+      privacyNeedsAgreement: false,
+      record: true,
+      camera: false,
+      voiceCallNeedsCamera: false,
+      saved: true,
+      long: false,
+      platform: 'ios',
+      listener: { where: 'inside', answersAfterS: 59, hangsUpAfterS: 1 },
+    },
+    [
+      { do: 'guideChanged' },
+      { do: 'call' },
+      { do: 'switch', nth: 3, on: false },
+      { do: 'platform', change: { enableChecks: 'microphone-and-camera' } },
+      { do: 'tap', nth: 0 },
+      { do: 'go', page: 'me' },
+      { do: 'listener', listener: { where: 'background', answersAfterS: 88, hangsUpAfterS: 119 } },
     ],
   ],
 ]

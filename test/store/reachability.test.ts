@@ -1,4 +1,5 @@
 // The reachability slice alone: "accept calls" and setEnable1v1Chat behind it, on stand-ins.
+import { observable } from 'mobx-miniprogram'
 import { ReachabilityStore } from '../../miniprogram/store/reachability'
 import type { PermissionsStore, RequestOutcome } from '../../miniprogram/store/permissions'
 import type { Scope } from '../../miniprogram/store/model'
@@ -9,6 +10,7 @@ type Permissions = Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requ
 function reachabilityWith(
   answers: Array<Error | null>,
   scopes: Permissions['scopes'] = { 'scope.record': 'granted', 'scope.camera': 'granted' },
+  calling = observable.box(false),
 ) {
   const asked: string[] = []
   const permissions: Permissions = {
@@ -30,6 +32,7 @@ function reachabilityWith(
         return answer ? Promise.reject(answer) : Promise.resolve()
       },
     },
+    calling: () => calling.get(),
   })
   return { reachability, permissions, asked }
 }
@@ -70,11 +73,38 @@ test('a refusal no popup can fix shows its own way out', async () => {
 
 test('"accept calls" off tells WeChat, and is kept as a pref', async () => {
   const { reachability, asked } = reachabilityWith([])
-  await reachability.ensure()
+  reachability.start()
+  await flush()
   await reachability.setAcceptCalls(false)
   expect([reachability.state, reachability.prefs, asked]).toEqual([
     'off',
     { acceptCalls: false },
     ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)'],
   ])
+})
+
+test('"accept calls" off during a call attempt waits for its end: its join still finds 1v1 on (fuzz seed 878778685)', async () => {
+  const calling = observable.box(false)
+  const { reachability, asked } = reachabilityWith([], undefined, calling)
+  reachability.start()
+  await flush()
+  calling.set(true)
+  await reachability.setAcceptCalls(false)
+  expect([reachability.state, asked]).toEqual(['on', ['setEnable1v1Chat(true)']])
+  calling.set(false)
+  await flush()
+  expect([reachability.state, asked]).toEqual(['off', ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)']])
+})
+
+test('a call placed while "accept calls" is off turns 1v1 on for its join, then off again', async () => {
+  const calling = observable.box(false)
+  const { reachability, asked } = reachabilityWith([], undefined, calling)
+  reachability.load({ acceptCalls: false })
+  reachability.start()
+  calling.set(true)
+  expect(await reachability.ensure()).toBeNull()
+  expect(reachability.state).toBe('on')
+  calling.set(false)
+  await flush()
+  expect([reachability.state, asked]).toEqual(['off', ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)']])
 })
