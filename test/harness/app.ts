@@ -57,6 +57,24 @@ export function endLaunches(): void {
 
 afterEachTest(endLaunches)
 
+/**
+ * One run of a property over random sequences, whose launches end with it (a run of thousands would fill the
+ * heap otherwise): their problems fail that run. A run that failed on its own drops them instead, so they are
+ * never blamed on the next run (fast-check's shrinking replays runs one after another in this process).
+ */
+export function endingItsLaunches<A extends unknown[]>(run: (...args: A) => Promise<void>) {
+  return async (...args: A): Promise<void> => {
+    try {
+      await run(...args)
+    } catch (err) {
+      closeApps()
+      takeProblems()
+      throw err
+    }
+    endLaunches()
+  }
+}
+
 // ---- which phone is running -------------------------------------------------------------------------
 
 const running = new AsyncLocalStorage<LaunchedApp>()

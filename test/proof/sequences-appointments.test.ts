@@ -21,7 +21,7 @@ import {
 } from '../../miniprogram/store/appointment-rules'
 import { pickerValues } from '../../miniprogram/store/appointments'
 import * as strings from '../../miniprogram/strings'
-import { endLaunches, launch, LaunchedApp } from '../harness/app'
+import { endingItsLaunches, launch, LaunchedApp } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { CLOUD_CONFIG, launchPhones } from '../harness/phones'
 import { routeOf } from '../harness/screens'
@@ -688,20 +688,23 @@ test(`${RUNS} random appointment sequences on two phones keep every invariant (s
   process.on('unhandledRejection', onRejection)
   try {
     await fc.assert(
-      fc.asyncProperty(startArb, fc.array(actionArb, { minLength: 4, maxLength: 18 }), async (setup, actions) => {
-        errors.length = 0
-        const s = await start(setup)
-        for (const action of actions) {
-          const was = s.phones.map(before)
-          const step = await perform(s, action)
-          await settle()
-          s.collectShared()
-          for (const i of [0, 1] as const) checkPhone(s, i, was[i], step)
-          checkAgreement(s)
-          expect(errors).toEqual([])
-        }
-        endLaunches()
-      }),
+      fc.asyncProperty(
+        startArb,
+        fc.array(actionArb, { minLength: 4, maxLength: 18 }),
+        endingItsLaunches(async (setup, actions) => {
+          errors.length = 0
+          const s = await start(setup)
+          for (const action of actions) {
+            const was = s.phones.map(before)
+            const step = await perform(s, action)
+            await settle()
+            s.collectShared()
+            for (const i of [0, 1] as const) checkPhone(s, i, was[i], step)
+            checkAgreement(s)
+            expect(errors).toEqual([])
+          }
+        }),
+      ),
       { numRuns: RUNS, seed: SEED, endOnFailure: false, verbose: 1, examples: EXAMPLES },
     )
   } finally {

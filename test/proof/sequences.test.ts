@@ -9,7 +9,7 @@
 // DUET_FUZZ_SEED and DUET_FUZZ_RUNS replay one.
 import fc from 'fast-check'
 import type { Environment, JoinOutcome, Listener, OsPermission } from '../../wechat-model'
-import { endLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
+import { endingItsLaunches, launch, LaunchedApp, PageName, relaunch } from '../harness/app'
 import { PageHandle, settle, useFakeClock, useRealClock, wait } from '../harness/page'
 import { outcomeOf } from '../../miniprogram/store/history'
 import type { CallRecord } from '../../miniprogram/store/model'
@@ -214,7 +214,6 @@ const startArb = fc.record({
  * call's join is held for privacy consent: 1v1 stays on until the attempt ends (seed 878778685 found the join
  * released into 1v1 turned off).
  */
-
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
     {
@@ -642,69 +641,71 @@ test(`${RUNS} random action sequences keep every invariant (seed ${SEED})`, asyn
   process.on('unhandledRejection', onRejection)
   try {
     await fc.assert(
-      fc.asyncProperty(startArb, fc.array(actionArb, { minLength: 1, maxLength: 14 }), async (start, actions) => {
-        errors.length = 0
-        const authSetting: Environment['authSetting'] = {}
-        if (start.record !== undefined) authSetting['scope.record'] = start.record
-        if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
-        // What an earlier Duet wrote: a complete saved state.
-        const long = crowd(start.long ? 600 : 0, start.long ? 120 : 0)
-        const storage = start.saved
-          ? storageHolding(savedState({ contacts: [ALICE, ...long.contacts], history: long.history }))
-          : {}
-        const session = await Session.start(
-          {
-            privacyNeedsAgreement: start.privacyNeedsAgreement,
-            authSetting,
-            voiceCallNeedsCamera: start.voiceCallNeedsCamera,
-            platform: start.platform,
-            listener: start.listener,
-            storage,
-          },
-          'allow',
-        )
-        await settle()
-        watchSaves(session)
-        for (const action of actions) {
-          const before = session.app
-          const joinsBefore = before.fake.voip.joins.length
-          const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
-          const keysBefore = before.store.persistence.saveFailed ? [] : keys(stored(before))
-          session.contactsBefore = JSON.stringify(before.store.contacts.items)
-          const waitingFor = before.store.invitations.waiting?.to.openid ?? null
-          const membersBefore = before.fake.voip.membersEvents.length
-          session.walkthroughBefore =
-            before.top()?.route === 'pages/onboarding/index' && before.store.onboarding.step !== 'done'
-          const step = await perform(session, action)
+      fc.asyncProperty(
+        startArb,
+        fc.array(actionArb, { minLength: 1, maxLength: 14 }),
+        endingItsLaunches(async (start, actions) => {
+          errors.length = 0
+          const authSetting: Environment['authSetting'] = {}
+          if (start.record !== undefined) authSetting['scope.record'] = start.record
+          if (start.camera !== undefined) authSetting['scope.camera'] = start.camera
+          // What an earlier Duet wrote: a complete saved state.
+          const long = crowd(start.long ? 600 : 0, start.long ? 120 : 0)
+          const storage = start.saved
+            ? storageHolding(savedState({ contacts: [ALICE, ...long.contacts], history: long.history }))
+            : {}
+          const session = await Session.start(
+            {
+              privacyNeedsAgreement: start.privacyNeedsAgreement,
+              authSetting,
+              voiceCallNeedsCamera: start.voiceCallNeedsCamera,
+              platform: start.platform,
+              listener: start.listener,
+              storage,
+            },
+            'allow',
+          )
           await settle()
-          if (session.app !== before) {
-            watchSaves(session)
-            // A relaunch loses nothing that was saved: every saved field comes back as it was.
-            if (savedBefore !== null && savedBefore !== 'null') {
-              const saved = JSON.parse(savedBefore) as Record<string, unknown>
-              const now = JSON.parse(JSON.stringify(session.app.store.snapshot)) as Record<string, unknown>
-              for (const key of Object.keys(saved)) {
-                if (key === 'prefs') expect(now.prefs).toMatchObject(saved.prefs as object)
-                else expect([key, now[key]]).toEqual([key, saved[key]])
+          watchSaves(session)
+          for (const action of actions) {
+            const before = session.app
+            const joinsBefore = before.fake.voip.joins.length
+            const savedBefore = before.store.persistence.saveFailed ? null : JSON.stringify(stored(before) ?? null)
+            const keysBefore = before.store.persistence.saveFailed ? [] : keys(stored(before))
+            session.contactsBefore = JSON.stringify(before.store.contacts.items)
+            const waitingFor = before.store.invitations.waiting?.to.openid ?? null
+            const membersBefore = before.fake.voip.membersEvents.length
+            session.walkthroughBefore =
+              before.top()?.route === 'pages/onboarding/index' && before.store.onboarding.step !== 'done'
+            const step = await perform(session, action)
+            await settle()
+            if (session.app !== before) {
+              watchSaves(session)
+              // A relaunch loses nothing that was saved: every saved field comes back as it was.
+              if (savedBefore !== null && savedBefore !== 'null') {
+                const saved = JSON.parse(savedBefore) as Record<string, unknown>
+                const now = JSON.parse(JSON.stringify(session.app.store.snapshot)) as Record<string, unknown>
+                for (const key of Object.keys(saved)) {
+                  if (key === 'prefs') expect(now.prefs).toMatchObject(saved.prefs as object)
+                  else expect([key, now[key]]).toEqual([key, saved[key]])
+                }
               }
+              const taken = {
+                ...step,
+                action,
+                joinsBefore: 0,
+                relaunched: true,
+                waitingFor,
+                membersBefore: 0,
+              }
+              checkInvariants(session, taken, keysBefore, errors)
+            } else {
+              const taken = { ...step, action, joinsBefore, relaunched: false, waitingFor, membersBefore }
+              checkInvariants(session, taken, keysBefore, errors)
             }
-            const taken = {
-              ...step,
-              action,
-              joinsBefore: 0,
-              relaunched: true,
-              waitingFor,
-              membersBefore: 0,
-            }
-            checkInvariants(session, taken, keysBefore, errors)
-          } else {
-            const taken = { ...step, action, joinsBefore, relaunched: false, waitingFor, membersBefore }
-            checkInvariants(session, taken, keysBefore, errors)
           }
-        }
-        // This sequence's phone is put away before the next one starts: 150 of them would fill the heap.
-        endLaunches()
-      }),
+        }),
+      ),
       { numRuns: RUNS, seed: SEED, endOnFailure: false, verbose: 1, examples: EXAMPLES },
     )
   } finally {
