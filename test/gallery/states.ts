@@ -264,6 +264,8 @@ export const STATES: GalleryState[] = [
   { ...roomOf(withAlice('accepted', 5), '你约了 爱丽丝', { shows: ['视频呼叫 爱丽丝'], dark: true }), state: 'room-open-dark' } as GalleryState,
   { ...roomOf(withAlice('accepted', 5, false), '爱丽丝 约你', { shows: ['等待 爱丽丝 呼叫'] }), state: 'room-guest' } as GalleryState,
   { ...roomOf(withAlice('completed', -40, true, { callSeconds: 1500 }), '你约了 爱丽丝', { shows: ['状态：已完成', '已通话 25 分钟。'] }), state: 'completed' } as GalleryState,
+  // Duet was closed during the call: it connected, its length is unknown, and no number is made up.
+  { ...roomOf(withAlice('completed', -40, true), '你约了 爱丽丝', { shows: ['状态：已完成', '已通话。'] }), state: 'completed-unknown-length' } as GalleryState,
   { ...roomOf(withAlice('missed', -40), '你约了 爱丽丝', { shows: ['状态：已错过'] }), state: 'missed' } as GalleryState,
   { ...roomOf(withAlice('cancelled', 120), '你约了 爱丽丝', { shows: ['状态：已取消'] }), state: 'cancelled' } as GalleryState,
   {
