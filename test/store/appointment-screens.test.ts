@@ -145,3 +145,27 @@ test('the appointment page: every combination has the one primary its rules give
                   }
   expect(combinations).toBe(2 ** 7 * STATES.length * TIMES.length)
 })
+
+test('the room’s line: the call’s length once completed (none made up), whom the guest waits for, when it opens', () => {
+  const { state, appointment: screen } = screens()
+  const note = (shown: Appointment, iBooked: boolean, now: number) => {
+    Object.assign(state, { shown, iBooked, now })
+    return screen.roomNote
+  }
+  expect(note({ ...appointment('completed', true), callSeconds: 1500 }, true, START + DAY)).toEqual({
+    words: 'completed',
+    values: { minutes: 25 },
+  })
+  expect(note(appointment('completed', true), true, START + DAY)).toEqual({ words: 'completedUnknownLength' })
+  expect(note(appointment('accepted', false), false, START)).toEqual({ words: 'waitingFor', values: { name: '安娜' } })
+  expect(note(appointment('accepted', true), true, START)).toBeNull()
+  expect(note(appointment('accepted', true), true, START - 130 * MINUTE)).toEqual({
+    words: 'opensInHours',
+    values: { hours: 2, minutes: 0 },
+  })
+  expect(note(appointment('accepted', true), true, START - 15 * MINUTE)).toEqual({
+    words: 'opensInMinutes',
+    values: { hours: 0, minutes: 5 },
+  })
+  expect(note(appointment('missed', true), true, START + DAY)).toBeNull()
+})

@@ -58,18 +58,8 @@ ComponentWithStore({
       return shown ? strings.fill(filled.call[shown.mode], { name: shown.other.nickname }) : ''
     },
     roomText: () => {
-      const shown = screen.appointment
-      if (!shown) return ''
-      const { phase, opensInMinutes, iBooked, other } = shown
-      if (shown.state === 'completed')
-        return shown.callMinutes === null
-          ? filled.completedUnknownLength
-          : strings.fill(filled.completed, { minutes: shown.callMinutes })
-      if (phase === 'open' && !iBooked) return strings.fill(filled.waitingFor, { name: other.nickname })
-      if (phase !== 'before') return ''
-      const hours = Math.floor(opensInMinutes / 60)
-      const minutes = opensInMinutes % 60
-      return strings.fill(hours ? filled.opensInHours : filled.opensInMinutes, { hours, minutes })
+      const note = screen.roomNote
+      return strings.say(filled, note?.words, note && 'values' in note ? note.values : undefined)
     },
     problemText: () => {
       const problem = appointments.problem

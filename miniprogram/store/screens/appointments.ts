@@ -122,6 +122,16 @@ export interface AppointmentView {
   callMinutes: number | null
 }
 
+/**
+ * The room's line under its state, as words of strings.appointmentFilled: how long the call lasted, whom the
+ * guest waits for in the open room, or when the room opens.
+ */
+export type RoomNote =
+  | { words: 'completed'; values: { minutes: number } }
+  | { words: 'completedUnknownLength' }
+  | { words: 'waitingFor'; values: { name: string } }
+  | { words: 'opensInMinutes' | 'opensInHours'; values: { hours: number; minutes: number } }
+
 export class AppointmentScreen {
   constructor(private readonly ctx: AppointmentScreensContext) {
     makeAutoObservable<this, 'ctx'>(this, { ctx: false })
@@ -179,6 +189,20 @@ export class AppointmentScreen {
     const result = id ? this.ctx.calendar.resultFor(id) : null
     if (result === 'denied' && this.ctx.permissions.calendar !== 'denied') return null
     return result
+  }
+
+  get roomNote(): RoomNote | null {
+    const shown = this.appointment
+    if (!shown) return null
+    if (shown.state === 'completed')
+      return shown.callMinutes === null
+        ? { words: 'completedUnknownLength' }
+        : { words: 'completed', values: { minutes: shown.callMinutes } }
+    if (shown.phase === 'open' && !shown.iBooked) return { words: 'waitingFor', values: { name: shown.other.nickname } }
+    if (shown.phase !== 'before') return null
+    const hours = Math.floor(shown.opensInMinutes / 60)
+    const values = { hours, minutes: shown.opensInMinutes % 60 }
+    return { words: hours ? 'opensInHours' : 'opensInMinutes', values }
   }
 
   /** The guest may answer a proposal that is still 待确认. */
