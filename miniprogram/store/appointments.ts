@@ -1,7 +1,7 @@
 // Appointments on this phone (issue 23): booking one with a contact, a card opened from a chat, the answer
 // sent back. The rules live in appointment-rules.ts; this slice holds the list, the booking being made and the
 // card on screen, and moves them only on the person's own taps.
-import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram'
+import { IReactionDisposer, makeAutoObservable, observable, reaction, runInAction } from 'mobx-miniprogram'
 import type { AppointmentAction, ListedAppointment, ReminderOutcome } from '../services/appointments-cloud'
 import {
   Appointment,
@@ -106,6 +106,7 @@ export class AppointmentsStore {
   private openedQuery: Record<string, string | undefined> = {}
   now: number
   private ticker: ReturnType<typeof setInterval> | null = null
+  private readonly stopWatchingClock: IReactionDisposer
   /** Appointments cancelled on this phone in this run: their cancellation card is mine to send. */
   private cancelledHere: string[] = []
   /** Reminders asked for in this run, by appointment id. */
@@ -117,11 +118,13 @@ export class AppointmentsStore {
     this.now = this.clock()
     // The list is replaced, never changed in place, and its entries are frozen: saving compares them by
     // reference to write only the chunks a change touched (saved-layout.ts).
-    makeAutoObservable<this, 'ctx' | 'ticker'>(
+    makeAutoObservable<this, 'ctx' | 'ticker' | 'stopWatchingClock'>(
       this,
-      { ctx: false, ticker: false, items: observable.ref },
+      { ctx: false, ticker: false, stopWatchingClock: false, items: observable.ref },
       { autoBind: true },
     )
+    // Whatever adds an upcoming appointment or connects a call (a booking, an answer, a reply, a load) starts it.
+    this.stopWatchingClock = reaction(() => this.clockNeeded, this.runClock, { fireImmediately: true })
   }
 
   private clock(): number {
@@ -148,7 +151,6 @@ export class AppointmentsStore {
       this.items = next
       for (const { id, to } of told) void this.ctx.cloud.tell(to === 'missed' ? 'miss' : 'complete', { id })
     }
-    this.keepTicking()
   }
 
   load(saved: readonly Appointment[]): void {
@@ -204,7 +206,6 @@ export class AppointmentsStore {
         // Saved at once, so that Duet closed during the call still ends it 已完成 (overBy).
         this.items = this.items.map((a) => (a === room ? Object.freeze({ ...a, connectedAt: since }) : a))
       }
-      this.keepTicking()
       return
     }
     this.callEnded()
@@ -231,20 +232,23 @@ export class AppointmentsStore {
     void this.ctx.cloud.tell('complete', { id: connected.id, callSeconds: seconds })
   }
 
-  /**
-   * The clock runs only while something upcoming can change how it shows: every change that can add one (a
-   * booking, an answer, a call connecting) calls this, as the tick itself does.
-   */
-  private keepTicking(): void {
-    const needed = this.upcoming.length > 0 || this.connected !== null
-    if (needed && !this.ticker) this.ticker = setInterval(this.tick, TICK_MS)
-    if (!needed) this.dispose()
+  /** The clock runs only while something upcoming can change how it shows, or a call is connected. */
+  get clockNeeded(): boolean {
+    return this.upcoming.length > 0 || this.connected !== null
   }
 
-  /** Stops the clock (the store is done with, e.g. a test's app closing). */
+  private runClock(on: boolean): void {
+    if (on && !this.ticker) this.ticker = setInterval(this.tick, TICK_MS)
+    if (!on && this.ticker) {
+      clearInterval(this.ticker)
+      this.ticker = null
+    }
+  }
+
+  /** Stops the clock for good (the store is done with, e.g. a test's app closing). */
   dispose(): void {
-    if (this.ticker) clearInterval(this.ticker)
-    this.ticker = null
+    this.stopWatchingClock()
+    this.runClock(false)
   }
 
   find(id: string): Appointment | null {
@@ -347,7 +351,6 @@ export class AppointmentsStore {
     if (!card || !this.draft) return null
     const isNew = !this.find(card.id)
     this.items = received(this.items, booked(card, this.draft.guest, this.now), this.now)
-    this.keepTicking()
     this.draftSent = true
     if (isNew) {
       const { id, to: guest, startAt, endAt, mode, topic, from, replaces } = card
@@ -367,7 +370,6 @@ export class AppointmentsStore {
       this.openedQuery = { ...query }
       const reply = query.answer !== undefined ? readReply(query) : null
       if (reply) this.items = settled(replied(this.items, reply, this.now))
-      this.keepTicking()
     }
     this.offerOther()
   }
@@ -438,7 +440,6 @@ export class AppointmentsStore {
     if (!next) return
     const kept = received(this.items, { ...shown, changedAt: this.now }, this.now)
     this.items = settled(kept.map((a) => (a.id === next.id ? next : a)))
-    this.keepTicking()
     void this.ctx.cloud.tell(to === 'accepted' ? 'accept' : 'decline', { id: next.id })
   }
 

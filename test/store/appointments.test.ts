@@ -136,6 +136,26 @@ test('a call still connected when the time is up is not missed: it completes whe
   store.dispose()
 })
 
+test('the clock runs only while something upcoming or a connected call needs it, and stops for good on dispose', () => {
+  jest.useFakeTimers()
+  const { store, setNow, start } = connected()
+  expect(jest.getTimerCount()).toBe(1)
+  // Past the end, the call still connected: it keeps running until the call ends.
+  setNow(start + 20 * MINUTE)
+  store.tick()
+  expect(jest.getTimerCount()).toBe(1)
+  store.membersChanged([ME.openid])
+  expect(jest.getTimerCount()).toBe(0)
+  // A new booking starts it again; dispose stops it, and nothing starts it after that.
+  store.startBooking(ANNA)
+  store.book()
+  expect(jest.getTimerCount()).toBe(1)
+  store.dispose()
+  store.startBooking(ANNA)
+  store.book()
+  expect(jest.getTimerCount()).toBe(0)
+})
+
 test('a call that connected before Duet was closed makes it 已完成 at its end, its length unknown, never 已错过', () => {
   const { store, start } = connected()
   // What was saved during the call, read by the next launch after the end.
