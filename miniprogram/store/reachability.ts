@@ -109,6 +109,9 @@ export class ReachabilityStore {
 
   /** Before a call: setEnable1v1Chat(true) unless already on in this run; why not, when WeChat refuses. */
   ensure(): Promise<Refusal | null> {
+    // A disable still on its way to WeChat (the switch just turned off) would undo an "on" read now.
+    const pending = this.pending
+    if (pending && !pending.enable) return pending.done.then(() => this.request(true))
     return this.state === 'on' ? Promise.resolve(null) : this.request(true)
   }
 

@@ -108,3 +108,18 @@ test('a call placed while "accept calls" is off turns 1v1 on for its join, then 
   await flush()
   expect([reachability.state, asked]).toEqual(['off', ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)']])
 })
+
+test('a call tapped while "accept calls" off is still being told to WeChat waits for it, then turns 1v1 on again', async () => {
+  const calling = observable.box(false)
+  const { reachability, asked } = reachabilityWith([], undefined, calling)
+  reachability.start()
+  await flush()
+  // WeChat has not yet answered the switch's setEnable1v1Chat(false) when the call asks for 1v1.
+  void reachability.setAcceptCalls(false)
+  calling.set(true)
+  expect(await reachability.ensure()).toBeNull()
+  expect([reachability.state, asked]).toEqual([
+    'on',
+    ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)', 'setEnable1v1Chat(true)'],
+  ])
+})
