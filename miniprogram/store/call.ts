@@ -68,6 +68,8 @@ export class CallStore {
   private attempt = 0
   /** The attempt under way, while it is. */
   private join: JoinAttempt | null = null
+  /** Joins WeChat has not answered yet, the wait for them given up or not. */
+  private joinsUnanswered = 0
 
   /** What an attempt needs, and what it tells this screen while it runs. */
   private readonly joinContext: JoinAttemptContext
@@ -83,6 +85,11 @@ export class CallStore {
         runInAction(() => {
           this.status = 'joining'
           this.ongoing = call
+          this.joinsUnanswered++
+        }),
+      answered: () =>
+        runInAction(() => {
+          this.joinsUnanswered--
         }),
       askingForCamera: () =>
         runInAction(() => {
@@ -128,6 +135,14 @@ export class CallStore {
 
   get busy(): boolean {
     return this.status !== 'idle'
+  }
+
+  /**
+   * An attempt is under way, or WeChat has yet to answer a join (one held for privacy consent, whose wait the
+   * person or the clock gave up): 1v1 must stay on until it does.
+   */
+  get withWeChat(): boolean {
+    return this.busy || this.joinsUnanswered > 0
   }
 
   get wayOut(): WayOut {

@@ -97,7 +97,7 @@ export class RootStore {
   readonly reachability = new ReachabilityStore({
     permissions: this.permissions,
     voip: this.services.voip,
-    calling: (): boolean => this.call.busy,
+    calling: (): boolean => this.call.withWeChat,
   })
   readonly invitations = new InvitationsStore({
     profile: this.profile,

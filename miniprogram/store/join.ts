@@ -35,7 +35,11 @@ class GaveUp extends Error {
 export class JoinRace {
   private giveUp: ((why: 'timeout' | 'person') => void) | null = null
 
-  constructor(private readonly voip: Pick<typeof Voip, 'join1v1Chat'>) {}
+  constructor(
+    private readonly voip: Pick<typeof Voip, 'join1v1Chat'>,
+    /** WeChat answered the join, however late: after the wait was given up too. */
+    private readonly answered: () => void = () => undefined,
+  ) {}
 
   /** #call-cancel: stop waiting for WeChat's answer. WeChat is not told. */
   cancel(): void {
@@ -44,6 +48,7 @@ export class JoinRace {
 
   async run(options: JoinOptions, call: OngoingCall): Promise<JoinResult> {
     const join = this.voip.join1v1Chat(options)
+    join.then(this.answered, this.answered)
     const gaveUp = new Promise<never>((_resolve, reject) => {
       this.giveUp = (why) => reject(new GaveUp(why))
     })
@@ -83,6 +88,8 @@ export interface JoinAttemptContext {
   >
   /** The join is under way: `call` is the one WeChat's events are now about. */
   joining(call: OngoingCall): void
+  /** WeChat answered that join, however late (a wait given up does not end it: WeChat may still place it). */
+  answered(): void
   /** WeChat wants the camera for this voice call: the person is asked for it. */
   askingForCamera(): void
 }
@@ -119,7 +126,7 @@ export class JoinAttempt {
     if (refused) return this.failed(refused.problem.errCode, mayAskForCamera)
     const call = new OngoingCall(this.ctx.history, listener.openid, mode, appointment)
     this.ctx.joining(call)
-    const race = new JoinRace(this.ctx.voip)
+    const race = new JoinRace(this.ctx.voip, this.ctx.answered)
     this.race = race
     const result = await race.run({ caller, listener, roomType: mode, disableSwitchVoice }, call)
     this.race = null

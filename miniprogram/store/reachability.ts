@@ -16,7 +16,7 @@ export interface Refusal {
 export interface ReachabilityContext {
   permissions: Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requestScopes'>
   voip: Pick<typeof Voip, 'setEnable1v1Chat'>
-  /** A call attempt of mine is under way: its join needs 1v1 on until WeChat has answered it. */
+  /** A call attempt of mine is under way, or a join of mine WeChat has yet to answer: 1v1 must stay on. */
   calling: () => boolean
 }
 
@@ -60,9 +60,10 @@ export class ReachabilityStore {
   }
 
   /**
-   * "Accept calls" is off, yet 1v1 is on, and no call attempt of mine needs it: WeChat should refuse incoming
-   * calls again. An attempt under way is waited for (a join WeChat holds for privacy consent runs only after
-   * the person agrees, and would find 1v1 off); a call placed while off (ensure) is followed by this too.
+   * "Accept calls" is off, yet 1v1 is on, and no call of mine needs it: WeChat should refuse incoming calls
+   * again. A join WeChat has not answered is waited for, even one whose wait was given up (a join held for
+   * privacy consent runs only once the person agrees, and would find 1v1 off); a call placed while off (ensure)
+   * is followed by this too.
    */
   get shouldDisable(): boolean {
     return !this.acceptCalls && this.state === 'on' && !this.ctx.calling()

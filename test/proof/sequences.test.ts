@@ -212,7 +212,8 @@ const startArb = fc.record({
  * reach it as Duet's controls would, never a second dial page on the stack (seed 1776487614 found one pushed
  * over the me page, and Duet's next tap then could not avoid two copies). (4) "Accept calls" goes off while my
  * call's join is held for privacy consent: 1v1 stays on until the attempt ends (seed 878778685 found the join
- * released into 1v1 turned off).
+ * released into 1v1 turned off). (5) The same join's wait given up by the clock with "accept calls" off: 1v1
+ * stays on until WeChat answers the join (the fix for (4) first turned it off when the attempt ended).
  */
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
@@ -296,6 +297,26 @@ const EXAMPLES: Array<[Start, Action[]]> = [
       { do: 'tap', nth: 0 },
       { do: 'go', page: 'me' },
       { do: 'listener', listener: { where: 'background', answersAfterS: 88, hangsUpAfterS: 119 } },
+    ],
+  ],
+  [
+    {
+      privacyNeedsAgreement: false,
+      record: true,
+      camera: true,
+      voiceCallNeedsCamera: false,
+      saved: true,
+      long: false,
+      platform: 'ios',
+      listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
+    },
+    [
+      { do: 'switch', nth: 0, on: false },
+      { do: 'guideChanged' },
+      { do: 'call' },
+      { do: 'time', seconds: 76 },
+      { do: 'tap', nth: 0 },
+      { do: 'tap', nth: 1 },
     ],
   ],
 ]

@@ -16,14 +16,18 @@ afterEach(() => jest.useRealTimers())
 function race(answer: Promise<void>) {
   const history = new HistoryStore()
   const asked: JoinOptions[] = []
-  const join = new JoinRace({
-    join1v1Chat: (options) => {
-      asked.push(options)
-      return answer
+  const answers = { count: 0 }
+  const join = new JoinRace(
+    {
+      join1v1Chat: (options) => {
+        asked.push(options)
+        return answer
+      },
     },
-  })
+    () => answers.count++,
+  )
   const result = join.run(OPTIONS, new OngoingCall(history, BEN.openid, 'voice'))
-  return { join, result, history, asked }
+  return { join, result, history, asked, answers }
 }
 
 test('WeChat places the call: placed, written down, the options passed as given', async () => {
@@ -55,14 +59,17 @@ test(`no answer within JOIN_TIMEOUT_MS (${JOIN_TIMEOUT_MS} ms) frees the screen;
   expect(history.records).toEqual([{ at: 100_000, openid: BEN.openid, mode: 'voice', outcome: 'placed' }])
 })
 
-test('the person’s cancel ends the wait at once; WeChat’s late refusal adds its code', async () => {
+test('the person’s cancel ends the wait at once; WeChat’s late refusal adds its code, and is its answer', async () => {
   const wechat = deferred()
-  const { join, result, history } = race(wechat.promise)
+  const { join, result, history, answers } = race(wechat.promise)
   await jest.advanceTimersByTimeAsync(5000)
   join.cancel()
   expect(await result).toEqual({ placed: false, gaveUp: 'person' })
+  // The wait is over, the join is not: WeChat has yet to answer it (1v1 must stay on until it does).
+  expect(answers.count).toBe(0)
   wechat.reject(wxFailure('join1v1Chat', -3))
   await flush()
+  expect(answers.count).toBe(1)
   expect(history.records[0]).toMatchObject({ outcome: 'failed', errCode: -3 })
   expect(jest.getTimerCount()).toBe(0)
 })
@@ -100,6 +107,7 @@ describe('an attempt: reachable, joined, and -30004 tried once more', () => {
         markPrivacyDeclined: () => void told.push('privacyDeclined'),
       },
       joining: () => void told.push('joining'),
+      answered: () => undefined,
       askingForCamera: () => void told.push('askingForCamera'),
     }
     const run = new JoinAttempt(ctx, { caller: ME, listener: { ...BEN, note: '' }, mode, disableSwitchVoice: false })
