@@ -171,7 +171,8 @@ export class ReachabilityStore {
     try {
       await this.ctx.voip.setEnable1v1Chat(enable)
       runInAction(() => {
-        this.state = enable ? 'on' : 'off'
+        // Off, unless the switch went back on while WeChat was being told: then unknown, to be enabled again.
+        this.state = enable ? 'on' : this.acceptCalls ? 'unknown' : 'off'
         this.refusal = null
       })
       return null

@@ -123,3 +123,16 @@ test('a call tapped while "accept calls" off is still being told to WeChat waits
     ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)', 'setEnable1v1Chat(true)'],
   ])
 })
+
+test('"accept calls" off and on again before WeChat has answered the first: on in the end, and WeChat told so', async () => {
+  const { reachability, asked } = reachabilityWith([])
+  reachability.start()
+  await flush()
+  void reachability.setAcceptCalls(false)
+  void reachability.setAcceptCalls(true)
+  await flush()
+  expect([reachability.state, asked]).toEqual([
+    'on',
+    ['setEnable1v1Chat(true)', 'setEnable1v1Chat(false)', 'setEnable1v1Chat(true)'],
+  ])
+})
