@@ -203,6 +203,19 @@ const startArb = fc.record({
   listener: listenerArb,
 })
 
+/** A start for the examples: a saved state on iOS, consent given, nothing asked; each gives what differs. */
+const exampleStart = (given: Partial<Start>): Start => ({
+  privacyNeedsAgreement: false,
+  record: undefined,
+  camera: undefined,
+  voiceCallNeedsCamera: false,
+  saved: true,
+  long: false,
+  platform: 'ios',
+  listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
+  ...given,
+})
+
 /**
  * Sequences tried first on every run, before the random ones: situations that random sequences reach too rarely
  * for 150 runs. (1) I wait for Alice's callback while I call back Anna's invitation and Anna answers: that call
@@ -217,16 +230,7 @@ const startArb = fc.record({
  */
 const EXAMPLES: Array<[Start, Action[]]> = [
   [
-    {
-      privacyNeedsAgreement: false,
-      record: true,
-      camera: true,
-      voiceCallNeedsCamera: false,
-      saved: true,
-      long: false,
-      platform: 'ios',
-      listener: { where: 'inside', answersAfterS: 0, hangsUpAfterS: 30 },
-    },
+    exampleStart({ record: true, camera: true, listener: { where: 'inside', answersAfterS: 0, hangsUpAfterS: 30 } }),
     [
       { do: 'invite' },
       { do: 'openInvitation', ageS: 30, forged: 'none' },
@@ -235,16 +239,7 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     ],
   ],
   [
-    {
-      privacyNeedsAgreement: false,
-      record: undefined,
-      camera: undefined,
-      voiceCallNeedsCamera: false,
-      saved: false,
-      long: true,
-      platform: 'ios',
-      listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
-    },
+    exampleStart({ saved: false, long: true }),
     [
       { do: 'openInvitation', ageS: 590, forged: 'none' },
       { do: 'storageFillsDuringCall', writes: 0 },
@@ -254,16 +249,14 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     ],
   ],
   [
-    {
+    exampleStart({
       privacyNeedsAgreement: true,
       record: true,
       camera: false,
       voiceCallNeedsCamera: true,
-      saved: true,
       long: true,
-      platform: 'ios',
       listener: { where: 'outside', answersAfterS: 2, hangsUpAfterS: 164 },
-    },
+    }),
     [
       { do: 'callback' },
       { do: 'network', type: 'wifi' },
@@ -279,16 +272,7 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     ],
   ],
   [
-    {
-      privacyNeedsAgreement: false,
-      record: true,
-      camera: false,
-      voiceCallNeedsCamera: false,
-      saved: true,
-      long: false,
-      platform: 'ios',
-      listener: { where: 'inside', answersAfterS: 59, hangsUpAfterS: 1 },
-    },
+    exampleStart({ record: true, camera: false, listener: { where: 'inside', answersAfterS: 59, hangsUpAfterS: 1 } }),
     [
       { do: 'guideChanged' },
       { do: 'call' },
@@ -300,16 +284,7 @@ const EXAMPLES: Array<[Start, Action[]]> = [
     ],
   ],
   [
-    {
-      privacyNeedsAgreement: false,
-      record: true,
-      camera: true,
-      voiceCallNeedsCamera: false,
-      saved: true,
-      long: false,
-      platform: 'ios',
-      listener: { where: 'inside', answersAfterS: null, hangsUpAfterS: null },
-    },
+    exampleStart({ record: true, camera: true }),
     [
       { do: 'switch', nth: 0, on: false },
       { do: 'guideChanged' },

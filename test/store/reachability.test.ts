@@ -10,8 +10,9 @@ type Permissions = Pick<PermissionsStore, 'support' | 'scopes' | 'phone' | 'requ
 function reachabilityWith(
   answers: Array<Error | null>,
   scopes: Permissions['scopes'] = { 'scope.record': 'granted', 'scope.camera': 'granted' },
-  calling = observable.box(false),
 ) {
+  /** A call of mine needs 1v1 (CallStore.withWeChat). */
+  const calling = observable.box(false)
   const asked: string[] = []
   const permissions: Permissions = {
     support: 'supported',
@@ -34,13 +35,19 @@ function reachabilityWith(
     },
     calling: () => calling.get(),
   })
-  return { reachability, permissions, asked }
+  return { reachability, permissions, asked, calling }
+}
+
+/** Started as at launch, with the microphone granted: 1v1 enabled. */
+async function enabled() {
+  const started = reachabilityWith([])
+  started.reachability.start()
+  await flush()
+  return started
 }
 
 test('at start, enabled once the microphone is granted; a call after that asks WeChat nothing more', async () => {
-  const { reachability, asked } = reachabilityWith([])
-  reachability.start()
-  await flush()
+  const { reachability, asked } = await enabled()
   expect(reachability.state).toBe('on')
   expect(await reachability.ensure()).toBeNull()
   expect(asked).toEqual(['setEnable1v1Chat(true)'])
@@ -72,9 +79,7 @@ test('a refusal no popup can fix shows its own way out', async () => {
 })
 
 test('"accept calls" off tells WeChat, and is kept as a pref', async () => {
-  const { reachability, asked } = reachabilityWith([])
-  reachability.start()
-  await flush()
+  const { reachability, asked } = await enabled()
   await reachability.setAcceptCalls(false)
   expect([reachability.state, reachability.prefs, asked]).toEqual([
     'off',
@@ -84,10 +89,7 @@ test('"accept calls" off tells WeChat, and is kept as a pref', async () => {
 })
 
 test('"accept calls" off during a call attempt waits for its end: its join still finds 1v1 on (fuzz seed 878778685)', async () => {
-  const calling = observable.box(false)
-  const { reachability, asked } = reachabilityWith([], undefined, calling)
-  reachability.start()
-  await flush()
+  const { reachability, asked, calling } = await enabled()
   calling.set(true)
   await reachability.setAcceptCalls(false)
   expect([reachability.state, asked]).toEqual(['on', ['setEnable1v1Chat(true)']])
@@ -97,8 +99,7 @@ test('"accept calls" off during a call attempt waits for its end: its join still
 })
 
 test('a call placed while "accept calls" is off turns 1v1 on for its join, then off again', async () => {
-  const calling = observable.box(false)
-  const { reachability, asked } = reachabilityWith([], undefined, calling)
+  const { reachability, asked, calling } = reachabilityWith([])
   reachability.load({ acceptCalls: false })
   reachability.start()
   calling.set(true)
@@ -110,10 +111,7 @@ test('a call placed while "accept calls" is off turns 1v1 on for its join, then 
 })
 
 test('a call tapped while "accept calls" off is still being told to WeChat waits for it, then turns 1v1 on again', async () => {
-  const calling = observable.box(false)
-  const { reachability, asked } = reachabilityWith([], undefined, calling)
-  reachability.start()
-  await flush()
+  const { reachability, asked, calling } = await enabled()
   // WeChat has not yet answered the switch's setEnable1v1Chat(false) when the call asks for 1v1.
   void reachability.setAcceptCalls(false)
   calling.set(true)
@@ -125,9 +123,7 @@ test('a call tapped while "accept calls" off is still being told to WeChat waits
 })
 
 test('"accept calls" off and on again before WeChat has answered the first: on in the end, and WeChat told so', async () => {
-  const { reachability, asked } = reachabilityWith([])
-  reachability.start()
-  await flush()
+  const { reachability, asked } = await enabled()
   void reachability.setAcceptCalls(false)
   void reachability.setAcceptCalls(true)
   await flush()
