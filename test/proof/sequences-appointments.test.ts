@@ -134,7 +134,7 @@ const startArb = fc.record({ cloud: fc.boolean() })
 type Start = typeof startArb extends fc.Arbitrary<infer S> ? S : never
 
 /** Buttons whose tap may place a call: the room's, the dial page's, and a contact row's. */
-const CALL_TAPS = ['#appt-call', '#call', '#call-retry', '#callback', '.call-voice', '.call-video']
+const CALL_TAPS = ['#appt-call', '#call', '#call-retry', '#callback', '#callback-voice', '.call-voice', '.call-video']
 
 /** A card one phone shared into the chat: it stays there across the sender's relaunches. */
 interface ChatCard {
